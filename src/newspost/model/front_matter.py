@@ -1,0 +1,230 @@
+"""The front matter of a post: known fields typed, every other key kept in order."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["FrontMatter", "parse_date"]
+
+# Jekyll writes "2024-06-12 10:00:00 +0900"; YAML's own timestamp grammar
+# wants "+09:00", so PyYAML hands such dates over as strings.
+_JEKYLL_DATE = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+
+
+def parse_date(value: object) -> dt.datetime | dt.date | None:
+    """Read a front matter date the way Jekyll and Hugo do.
+
+    A bare date stays a :class:`datetime.date`; a date with a time becomes a
+    :class:`datetime.datetime`, aware when the text has an offset. Returns
+    None for None or an empty string; raises ValueError for anything else
+    that is not a date.
+
+    >>> parse_date("2024-06-12 10:00:00 +0900").isoformat()
+    '2024-06-12T10:00:00+09:00'
+    >>> parse_date("2024-06-12")
+    datetime.date(2024, 6, 12)
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date, got {type(value).__name__} {value!r}")
+    match = _JEKYLL_DATE.match(value)
+    if not match:
+        raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)")
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    if hour is None:
+        return dt.date(int(year), int(month), int(day))
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    tzinfo: dt.tzinfo | None = None
+    if zone:
+        if zone == "Z":
+            tzinfo = dt.timezone.utc
+        else:
+            digits = zone[1:].replace(":", "")
+            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            tzinfo = dt.timezone(-offset if zone[0] == "-" else offset)
+    return dt.datetime(
+        int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tzinfo
+    )
+
+
+def _json_safe(value: Any) -> Any:
+    """Turn YAML-native values into JSON-compatible ones, so ``extra`` round-trips through JSON."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_json_safe(v) for v in value), key=repr)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def _text(value: object, field: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict | list | tuple | set):
+        raise ValueError(f"{field} must be text, not a {type(value).__name__}")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _string_list(value: object, field: str) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        # Jekyll splits a string of categories/tags on spaces; a comma list is
+        # the other common hand-written form.
+        separator = "," if "," in value else None
+        return [part.strip() for part in value.split(separator) if part.strip()]
+    if isinstance(value, list | tuple):
+        out = []
+        for item in value:
+            if isinstance(item, dict | list | tuple):
+                raise ValueError(f"{field} must be a list of words, found a nested {type(item).__name__}")
+            if item is not None:
+                out.append(_text(item, field) or "")
+        return out
+    if isinstance(value, int | float):
+        return [str(value)]
+    raise ValueError(f"{field} must be a string or a list, not a {type(value).__name__}")
+
+
+class FrontMatter(BaseModel):
+    """The metadata block at the top of a post.
+
+    Known fields are typed; ``extra`` keeps every other key, in the file's
+    order and never sorted, with JSON-compatible values (YAML timestamps there
+    become ISO 8601 strings). Frozen: make a changed copy with
+    :meth:`replace`, and :func:`newspost.dumps` rewrites only the changed keys.
+
+    >>> fm = FrontMatter(title="Hello", categories="News Tech")
+    >>> fm.categories
+    ['News', 'Tech']
+    >>> fm.replace(title="Bye").title
+    'Bye'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str | None = Field(default=None, description="The post's title as written.")
+    date: dt.datetime | dt.date | None = Field(
+        default=None,
+        description=(
+            "Publication date: the front matter's (offset kept; a bare date stays a date) "
+            "or, failing that, the date in a Jekyll file name YYYY-MM-DD-slug.md."
+        ),
+    )
+    slug: str | None = None
+    categories: list[str] = Field(default_factory=list, description="A string or a list, as a list.")
+    tags: list[str] = Field(default_factory=list, description="A string or a list, as a list.")
+    excerpt: str | None = None
+    image: str | None = None
+    feature_text: str | None = None
+    feature_image: str | None = None
+    layout: str | None = None
+    author: str | list[str] | dict[str, Any] | None = None
+    permalink: str | None = None
+    published: bool | None = None
+    extra: dict[str, Any] = Field(
+        default_factory=dict, description="Every other key, in the file's order."
+    )
+
+    @field_validator("title", "slug", "excerpt", "image", "feature_text", "feature_image",
+                     "layout", "permalink", mode="before")
+    @classmethod
+    def _coerce_text(cls, value: object, info: Any) -> str | None:
+        return _text(value, info.field_name)
+
+    @field_validator("categories", "tags", mode="before")
+    @classmethod
+    def _coerce_list(cls, value: object, info: Any) -> list[str]:
+        return _string_list(value, info.field_name)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _coerce_date(cls, value: object) -> dt.datetime | dt.date | None:
+        return parse_date(value)
+
+    @field_validator("author", mode="before")
+    @classmethod
+    def _coerce_author(cls, value: object) -> object:
+        if isinstance(value, int | float):
+            return str(value)
+        if isinstance(value, list | tuple):
+            return [_text(v, "author") or "" for v in value]
+        if isinstance(value, dict):
+            return _json_safe(value)
+        return value
+
+    @field_validator("extra", mode="before")
+    @classmethod
+    def _coerce_extra(cls, value: object) -> object:
+        return _json_safe(value) if isinstance(value, dict) else value
+
+    @classmethod
+    def known_fields(cls) -> tuple[str, ...]:
+        """The typed keys, in declaration order (``extra`` excluded)."""
+        return tuple(name for name in cls.model_fields if name != "extra")
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> FrontMatter:
+        """Build front matter from a parsed mapping, splitting known keys from ``extra``.
+
+        >>> FrontMatter.from_mapping({"title": "T", "weight": 3}).extra
+        {'weight': 3}
+        """
+        known = set(cls.known_fields())
+        fields: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for key, value in data.items():
+            name = str(key)
+            if name in known:
+                fields[name] = value
+            else:
+                extra[name] = value
+        return cls(**fields, extra=extra)
+
+    def to_mapping(self) -> dict[str, Any]:
+        """The keys that are set, known ones first, then ``extra`` in its order."""
+        out: dict[str, Any] = {}
+        for name in self.known_fields():
+            value = getattr(self, name)
+            if value is None or (name in ("categories", "tags") and not value):
+                continue
+            out[name] = value
+        out.update(self.extra)
+        return out
+
+    def replace(self, **changes: Any) -> FrontMatter:
+        """A copy with some fields changed, validated like a new one.
+
+        Unknown keys go into ``extra``; a value of None removes the key.
+        """
+        data = self.model_dump()
+        extra = dict(data.pop("extra"))
+        for key, value in changes.items():
+            if key in data:
+                data[key] = value
+            elif value is None:
+                extra.pop(key, None)
+            else:
+                extra[key] = value
+        return FrontMatter(**data, extra=extra)

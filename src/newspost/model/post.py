@@ -1,0 +1,245 @@
+"""The post: front matter, body structure, sources and footer, over the original text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from newspost.model.blocks import Block, Html, Image, Link, ListBlock, Paragraph, Quote, Table
+from newspost.model.front_matter import FrontMatter
+
+if TYPE_CHECKING:
+    from newspost.parse.flavors import FlavorName
+
+__all__ = ["Post", "RawText", "Section", "Source"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Section(_Frozen):
+    """A heading and everything under it up to the next heading of the same or a higher level."""
+
+    title: str = Field(description="The heading's visible plain text.")
+    title_html: str = Field(description="The heading's inner HTML (bold, links... as written).")
+    level: int = Field(ge=1, le=6, description="1 for <h1> / #, up to 6.")
+    blocks: list[Block] = Field(default_factory=list, description="Blocks before the first subsection.")
+    sections: list[Section] = Field(default_factory=list, description="Subsections, nested by level.")
+    line: int | None = Field(default=None, description="1-based line of the heading in the file.")
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all its subsections, depth first in document order."""
+        yield self
+        for sub in self.sections:
+            yield from sub.walk()
+
+    def all_blocks(self) -> Iterator[Block]:
+        """Blocks of this section and of its subsections, in document order."""
+        yield from self.blocks
+        for sub in self.sections:
+            yield from sub.all_blocks()
+
+
+class Source(_Frozen):
+    """An attribution: where the story comes from (``출처: <a href=…>title</a> | publisher``)."""
+
+    label: str = Field(description='The label as written: "출처", "Source", "via", ...')
+    url: str | None = Field(default=None, description="The link's href as written; None if unlinked.")
+    title: str | None = Field(default=None, description="The linked title (the link text).")
+    publisher: str | None = Field(default=None, description="The publisher named after the link.")
+    rel: list[str] = Field(default_factory=list, description="rel values of the source link.")
+    text: str = Field(default="", description="The whole attribution line as plain text.")
+    line: int | None = Field(default=None, description="1-based line in the file.")
+
+
+class RawText(_Frozen):
+    """The original text and where its parts are: what makes the round trip lossless."""
+
+    text: str = Field(description="The whole file as decoded: BOM, line endings and all.")
+    format: Literal["yaml", "toml", "json", "none"] = Field(description="The front matter syntax.")
+    front_matter_start: int = Field(0, description="Offset where the front matter's content starts.")
+    front_matter_end: int = Field(0, description="Offset where its content ends (closing delimiter).")
+    body_start: int = Field(0, description="Offset where the body starts.")
+    body_line: int = Field(1, description="1-based line where the body starts.")
+    key_lines: dict[str, int] = Field(
+        default_factory=dict, description="1-based line of each top-level front matter key."
+    )
+
+    @property
+    def front_matter_text(self) -> str:
+        """The front matter between its delimiters."""
+        return self.text[self.front_matter_start : self.front_matter_end]
+
+    @property
+    def body(self) -> str:
+        """Everything after the front matter."""
+        return self.text[self.body_start :]
+
+
+_FILENAME_TITLE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")
+
+
+class Post(_Frozen):
+    """A parsed news post.
+
+    Posts are immutable values. The structure (``lead``, ``sections``,
+    ``sources``, ``footer``) is a view of the body: to change the body, make a
+    new post with :meth:`with_body`; to change metadata, use
+    :meth:`with_front_matter`. :func:`newspost.dumps` gives the original text
+    back byte for byte, except for what was changed that way.
+
+    >>> from newspost import loads
+    >>> post = loads("---\\ntitle: Hi\\n---\\n## One\\n\\nText.\\n")
+    >>> post.title, [s.title for s in post.sections]
+    ('Hi', ['One'])
+    """
+
+    path: str | None = Field(default=None, description="Where the post was read from, if a file.")
+    front_matter: FrontMatter = Field(default_factory=FrontMatter)
+    lead: list[Block] = Field(default_factory=list, description="Blocks before the first heading.")
+    sections: list[Section] = Field(default_factory=list, description="Top-level sections.")
+    sources: list[Source] = Field(default_factory=list, description="Attributions, in order.")
+    footer: list[Block] = Field(
+        default_factory=list, description="A trailing promo line, apart from the article."
+    )
+    flavor: str = Field(default="commonmark", description="The Markdown flavor the body was read with.")
+    raw: RawText = Field(description="The original text, for the lossless round trip.")
+
+    # -- views ---------------------------------------------------------------
+
+    @property
+    def body(self) -> str:
+        """The body text as written (everything after the front matter)."""
+        return self.raw.body
+
+    @property
+    def title(self) -> str:
+        """The front matter title, else the first heading, else one made from the file name."""
+        if self.front_matter.title:
+            return self.front_matter.title
+        for section in self.walk_sections():
+            if section.title.strip():
+                return section.title.strip()
+        if self.path:
+            stem = _FILENAME_TITLE.sub("", PurePath(self.path).stem)
+            return re.sub(r"[-_]+", " ", stem).strip()
+        return ""
+
+    @property
+    def date(self) -> dt.datetime | dt.date | None:
+        """The publication date (front matter, else the Jekyll file name)."""
+        return self.front_matter.date
+
+    def walk_sections(self) -> Iterator[Section]:
+        """Every section at every depth, in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def blocks(self) -> Iterator[Block]:
+        """All blocks in document order: lead, sections (depth first), footer."""
+        yield from self.lead
+        for section in self.sections:
+            yield from section.all_blocks()
+        yield from self.footer
+
+    @property
+    def tables(self) -> list[Table]:
+        """Every table, in order."""
+        return [b for b in self.blocks() if isinstance(b, Table)]
+
+    @property
+    def images(self) -> list[Image]:
+        """Every image, block or inline, in order."""
+        out: list[Image] = []
+        for block in self.blocks():
+            if isinstance(block, Image):
+                out.append(block)
+            elif isinstance(block, Paragraph):
+                out.extend(block.images)
+        return out
+
+    @property
+    def links(self) -> list[Link]:
+        """Every link (sources' links included), in document order."""
+        found: list[Link] = []
+        for block in self.blocks():
+            if isinstance(block, Paragraph | ListBlock | Quote | Table | Html):
+                found.extend(block.links)
+            elif isinstance(block, Image) and block.link is not None:
+                found.append(block.link)
+        for source in self.sources:
+            if source.url is not None:
+                found.append(
+                    Link(url=source.url, text=source.title or "", rel=source.rel, line=source.line)
+                )
+        # Sources were lifted out of the block flow: put everything back in file order.
+        return sorted(found, key=lambda link: link.line if link.line is not None else 0)
+
+    @property
+    def text(self) -> str:
+        """The visible plain text: headings, blocks, sources and footer, one per line."""
+        parts: list[tuple[int, int, str]] = []
+        order = 0
+
+        def add(line: int | None, text: str) -> None:
+            nonlocal order
+            if text.strip():
+                parts.append((line or 0, order, text.strip()))
+            order += 1
+
+        for block in self.lead:
+            add(block.line, _block_text(block))
+        for section in self.walk_sections():
+            add(section.line, section.title)
+            for block in section.blocks:
+                add(block.line, _block_text(block))
+        for source in self.sources:
+            add(source.line, source.text)
+        for block in self.footer:
+            add(block.line, _block_text(block))
+        return "\n".join(text for _, _, text in sorted(parts))
+
+    # -- changed copies ------------------------------------------------------
+
+    def with_front_matter(self, front_matter: FrontMatter | None = None, **changes: object) -> Post:
+        """A copy with new front matter (whole, or some fields changed).
+
+        Only the changed keys' lines differ in :func:`newspost.dumps`'s output.
+
+        >>> from newspost import dumps, loads
+        >>> post = loads("---\\ntitle: Old\\ntags: [a]\\n---\\nBody\\n")
+        >>> print(dumps(post.with_front_matter(title="New")), end="")
+        ---
+        title: New
+        tags: [a]
+        ---
+        Body
+        """
+        new = front_matter if front_matter is not None else self.front_matter
+        if changes:
+            new = new.replace(**changes)
+        return self.model_copy(update={"front_matter": new})
+
+    def with_body(self, body: str, *, flavor: FlavorName | None = None) -> Post:
+        """A new post with the same front matter text and a new body, parsed afresh."""
+        from newspost.parse import loads
+        from newspost.serialize.markdown import render_front_matter
+
+        head = render_front_matter(self)
+        return loads(head + body, path=self.path, flavor=flavor or self.flavor)  # type: ignore[arg-type]
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Table):
+        rows = ([block.header] if block.header else []) + block.rows
+        return "\n".join(" | ".join(cell.text for cell in row) for row in rows)
+    if isinstance(block, Image):
+        return block.caption or ""
+    text = getattr(block, "text", "")
+    return text if isinstance(text, str) else ""

@@ -1,0 +1,194 @@
+"""Text to :class:`~newspost.Post`: ``loads`` for text, ``load`` for files, ``iter_load`` for many.
+
+Only :func:`load` and :func:`iter_load` touch the file system; both wrap :func:`loads`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from newspost.errors import NewsPostError, ReadError
+from newspost.model.post import Post, RawText
+from newspost.parse import front_matter as _fm
+from newspost.parse._text import decode
+from newspost.parse.body import parse_body
+from newspost.parse.flavors import FlavorName, detect_flavor, get_markdown
+
+__all__ = ["POST_SUFFIXES", "is_post_file", "iter_load", "iter_paths", "load", "loads"]
+
+POST_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".txt"})
+"""File endings newspost reads as posts (``.html``/``.txt`` only with front matter)."""
+
+_ALWAYS_POSTS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+_SKIPPED_DIRS = frozenset({"_site", "node_modules", "public", "resources", "__pycache__", "vendor"})
+
+Source = str | os.PathLike[str] | bytes | IO[str] | IO[bytes]
+
+
+def loads(
+    text: str | bytes,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    flavor: FlavorName | str | None = None,
+) -> Post:
+    """Parse a post from its text.
+
+    Args:
+        text: The whole file: front matter (YAML ``---``, TOML ``+++``, JSON or
+            none) and body. Bytes are decoded as UTF-8.
+        path: Where it came from: used in errors, for the date of a Jekyll file
+            name ``YYYY-MM-DD-slug.md`` and to detect the flavor.
+        flavor: ``"kramdown"`` (Jekyll), ``"goldmark"`` (Hugo), ``"commonmark"``
+            or another registered flavor; detected from the file when None.
+
+    Raises:
+        EncodingError: bytes that are not UTF-8.
+        FrontMatterError: front matter that cannot be split or parsed.
+
+    >>> post = loads("---\\ntitle: Hello\\ncategories: News\\n---\\n# Hi\\n\\nText.\\n")
+    >>> post.front_matter.categories, post.sections[0].title
+    (['News'], 'Hi')
+    """
+    name = os.fspath(path) if path is not None else None
+    if isinstance(text, bytes | bytearray):
+        text = decode(bytes(text), path=name)
+    where = _fm.split(text, path=name)
+    front_matter = _fm.read(text, where, path=name)
+    body = text[where.body_start :]
+    chosen = flavor or detect_flavor(body, path=name, front_matter_format=where.format)
+    try:
+        get_markdown(chosen)
+    except KeyError:
+        from newspost.parse.flavors import flavor_names
+
+        raise NewsPostError(
+            f"unknown Markdown flavor {chosen!r}",
+            path=name,
+            hint=f"use one of: {', '.join(flavor_names())}",
+        ) from None
+    body_line = text.count("\n", 0, where.body_start) + 1
+    parsed = parse_body(body, flavor=chosen, first_line=body_line)
+    return Post(
+        path=name,
+        front_matter=front_matter,
+        lead=parsed.lead,
+        sections=parsed.sections,
+        sources=parsed.sources,
+        footer=parsed.footer,
+        flavor=chosen,
+        raw=RawText(
+            text=text,
+            format=where.format,
+            front_matter_start=where.content_start,
+            front_matter_end=where.content_end,
+            body_start=where.body_start,
+            body_line=body_line,
+            key_lines=where.key_lines,
+        ),
+    )
+
+
+def load(
+    source: Source,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    flavor: FlavorName | str | None = None,
+) -> Post:
+    """Read a post from a path (str or Path), bytes, or a text or binary file object.
+
+    ``path`` names the post when ``source`` is not a path (for errors, dates and
+    flavor detection); for a file object it defaults to the object's ``name``.
+
+    Raises:
+        ReadError: the file cannot be read.
+        EncodingError: it is not UTF-8.
+        FrontMatterError: its front matter cannot be split or parsed.
+    """
+    if isinstance(source, bytes | bytearray):
+        return loads(bytes(source), path=path, flavor=flavor)
+    if isinstance(source, str | os.PathLike):
+        file_path = Path(source)
+        try:
+            data = file_path.read_bytes()
+        except OSError as exc:
+            raise ReadError(
+                f"cannot read the file: {exc.strerror or exc}",
+                path=file_path,
+                hint="check the path and its permissions",
+            ) from exc
+        return loads(data, path=path if path is not None else file_path, flavor=flavor)
+    try:
+        content = source.read()
+    except OSError as exc:
+        raise ReadError(f"cannot read the file object: {exc}", path=path) from exc
+    name = path if path is not None else getattr(source, "name", None)
+    if not isinstance(name, str | os.PathLike):
+        name = None
+    return loads(content, path=name, flavor=flavor)
+
+
+def is_post_file(path: Path) -> bool:
+    """Whether a file is a post by its name, and for ``.html``/``.txt`` by its first line."""
+    if path.name.startswith(".") or path.suffix.lower() not in POST_SUFFIXES:
+        return False
+    if path.suffix.lower() in _ALWAYS_POSTS:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf").startswith((b"---", b"+++", b"{\n", b"{\r", b'{"'))
+
+
+def iter_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The post files named or found (recursively, sorted) under the given paths.
+
+    Named files are taken as they are; folders are walked, skipping hidden
+    files and folders (``.git``, ``.DS_Store``), ``_site``, ``node_modules``
+    and files that are not posts.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    for entry in paths:
+        root = Path(entry)
+        if not root.is_dir():
+            yield root
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+            for name in sorted(files):
+                candidate = Path(folder, name)
+                if is_post_file(candidate):
+                    yield candidate
+
+
+def iter_load(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    flavor: FlavorName | str | None = None,
+    on_error: Callable[[NewsPostError], None] | None = None,
+) -> Iterator[Post]:
+    """Load many posts lazily: one at a time, so memory stays flat however many there are.
+
+    Args:
+        paths: A file, a folder (walked recursively) or several of either.
+        flavor: Force a Markdown flavor instead of detecting it per file.
+        on_error: Called with each :class:`NewsPostError` instead of raising
+            it, so one broken file does not stop the walk.
+
+    >>> from newspost import iter_load
+    >>> titles = [post.title for post in iter_load("examples")]
+    >>> len(titles) > 3
+    True
+    """
+    for path in iter_paths(paths):
+        try:
+            yield load(path, flavor=flavor)
+        except NewsPostError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)

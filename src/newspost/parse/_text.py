@@ -1,0 +1,56 @@
+"""Bytes to text, and positions in text: the parts of parsing that know nothing of posts."""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+from newspost.errors import EncodingError
+
+BOM = "\ufeff"
+
+
+def decode(data: bytes, *, path: str | Path | None = None) -> str:
+    """Decode UTF-8 strictly, keeping a BOM and every line ending as they are.
+
+    Raises:
+        EncodingError: the bytes are not UTF-8; it names the byte offset, line and column.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise EncodingError(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} ({exc.reason})",
+            offset=exc.start,
+            path=path,
+            line=line,
+            column=column,
+            hint="save the file as UTF-8 (for example: iconv -f cp949 -t utf-8)",
+        ) from exc
+
+
+class LineIndex:
+    """Maps character offsets in a text to 1-based (line, column) pairs."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """``(line, column)``, both 1-based, of a character offset."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def offset(self, line: int) -> int:
+        """The offset where a 1-based line starts."""
+        return self._starts[max(0, min(line - 1, len(self._starts) - 1))]

@@ -1,0 +1,674 @@
+"""Body text to structure: Markdown -> HTML (with source lines) -> blocks -> sections.
+
+markdown-it-py renders the body with each block's source line attached: an
+attribute on the elements Markdown makes, a marker comment before each raw
+HTML block. lxml (the parser BeautifulSoup would use) reads the result once;
+one walk over the tree gives every element its line in the original file and
+turns the top-level elements into blocks, descending through wrappers such as
+``<div>``. Sources and the promo footer are then lifted out of the flow, and
+headings nest the rest into sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import lxml.etree
+import lxml.html
+from markdown_it.token import Token
+
+from newspost.model.blocks import (
+    Block,
+    Cell,
+    Code,
+    Html,
+    Image,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Rule,
+    Table,
+)
+from newspost.model.post import Section, Source
+from newspost.parse.flavors import get_markdown
+
+__all__ = ["Body", "parse_body"]
+
+_LINE_ATTR = "data-np-line"
+_MARKER = "np:"
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_CONTAINERS = frozenset(
+    "div section article main header footer aside center nav body html details span font "
+    "figure dl dd dt form fieldset address hgroup".split()
+)
+_BLOCK_TAGS = frozenset(
+    "p table ul ol blockquote hr pre figure div section article main header footer aside center "
+    "nav h1 h2 h3 h4 h5 h6 img iframe object embed script style video audio form noscript "
+    "template svg math dl details canvas address hgroup fieldset".split()
+)
+_RAW_TAGS = frozenset(
+    "script style iframe object embed video audio noscript template svg math canvas form input "
+    "button select textarea link meta base".split()
+)
+_INVISIBLE = frozenset(["script", "style", "template", "noscript", "head", "title", "meta", "link"])
+_STRAY_BLOCKS = frozenset(["li", "tr", "dd", "dt"])
+_SPACED_TAGS = _BLOCK_TAGS | _INVISIBLE | _STRAY_BLOCKS | {"br", "td", "th"}
+_TEMPLATE_ONLY = re.compile(r"^(?:\s*(?:\{%.*?%\}|\{\{.*?\}\}|\{:.*?\}))+\s*$", re.DOTALL)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Body:
+    """What a body parses to."""
+
+    lead: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    footer: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class _Heading:
+    level: int
+    title: str
+    title_html: str
+    line: int | None
+
+
+_Item = Block | _Heading | Source
+
+
+def parse_body(body: str, *, flavor: str, first_line: int = 1) -> Body:
+    """Parse a body (the text after the front matter) into lead, sections, sources and footer.
+
+    ``first_line`` is the 1-based line of the body's first line in the file, so
+    every line recorded points into the original file.
+    """
+    if not body.strip():
+        return Body()
+    root = _render(body, flavor=flavor, first_line=first_line)
+    walker = _Walker()
+    items = list(walker.blocks(root))
+    items = _lift_sources(items)
+    footer = _take_footer(items)
+    lead, sections = _nest(items)
+    sources = [item for item in items if isinstance(item, Source)]
+    return Body(lead=lead, sections=sections, sources=sources, footer=footer)
+
+
+# -- Markdown to an lxml tree with lines -------------------------------------------------
+
+
+def _render(body: str, *, flavor: str, first_line: int) -> lxml.html.HtmlElement:
+    md = get_markdown(flavor)
+    text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    env: dict[str, object] = {}
+    tokens = md.parse(text, env)
+    offset = first_line
+    for token in tokens:
+        if token.map is None or token.nesting < 0:
+            continue
+        line = token.map[0] + offset
+        if token.type == "html_block":
+            # Raw HTML: a marker comment on the same rendered line as the HTML,
+            # so lxml's own line numbers inside the block map straight back.
+            token.content = f"<!--{_MARKER}{line}-->{token.content}"
+        else:
+            token.attrSet(_LINE_ATTR, str(line))
+    html = md.renderer.render(tokens, md.options, env)
+    return _parse_html(html)
+
+
+def _parse_html(html: str) -> lxml.html.HtmlElement:
+    # Naming <html><body> first keeps libxml2 from moving early <meta>/<style> into a <head>.
+    parser = _PARSER
+    document = lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)
+    found = document.find("body")
+    return found if found is not None else document
+
+
+_PARSER = lxml.html.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
+
+
+# -- tree to blocks ----------------------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _inner_html(element: lxml.html.HtmlElement) -> str:
+    # One serialisation of the element, then cut its own tags off: much
+    # cheaper than serialising each child.
+    outer = str(lxml.html.tostring(element, encoding="unicode", with_tail=False))
+    start = outer.find(">") + 1
+    end = outer.rfind("</")
+    if end < start:
+        return ""
+    return outer[start:end].strip()
+
+
+def _outer_html(element: lxml.html.HtmlElement) -> str:
+    return str(lxml.html.tostring(element, encoding="unicode", with_tail=False)).strip()
+
+
+class _Walker:
+    """Walks the rendered tree once, knowing each element's line in the original file."""
+
+    def __init__(self) -> None:
+        self.lines: dict[lxml.html.HtmlElement, int] = {}
+        self.from_markdown: set[lxml.html.HtmlElement] = set()
+        self.glued: list[Paragraph] = []
+
+    # Lines ----------------------------------------------------------------
+
+    def _index_lines(self, root: lxml.html.HtmlElement) -> None:
+        lines = self.lines
+        anchor_line, anchor_rendered = 1, 1
+        markers = []
+        for node in root.iter():
+            if not isinstance(node.tag, str):
+                text = node.text or ""
+                if isinstance(node, lxml.etree._Comment) and text.startswith(_MARKER):
+                    anchor_line, anchor_rendered = int(text[len(_MARKER) :]), node.sourceline or 1
+                    markers.append(node)
+                continue
+            marked = node.attrib.pop(_LINE_ATTR, None)
+            rendered = node.sourceline or anchor_rendered
+            if marked is not None:
+                anchor_line, anchor_rendered = int(marked), rendered
+                lines[node] = anchor_line
+                self.from_markdown.add(node)
+            else:
+                lines[node] = anchor_line + max(0, rendered - anchor_rendered)
+        for marker in markers:
+            _drop_keep_tail(marker)
+
+    def line(self, element: lxml.html.HtmlElement) -> int | None:
+        return self.lines.get(element)
+
+    # Text -----------------------------------------------------------------
+
+    def text(self, element: lxml.html.HtmlElement) -> str:
+        """Visible text, whitespace collapsed: <br> and block edges count as spaces."""
+        if not len(element):
+            return _collapse(element.text or "")
+        spaced = _SPACED_TAGS
+        if not any(node.tag in spaced for node in element.iterdescendants()):
+            return _collapse(element.text_content())  # the common case, all in C
+        parts: list[str] = []
+        self._gather(element, parts)
+        if element.tail:
+            parts.pop()  # _gather took the element's own tail, which is not inside it
+        return _collapse("".join(parts))
+
+    def _gather(self, element: lxml.html.HtmlElement, parts: list[str]) -> None:
+        tag = element.tag if isinstance(element.tag, str) else None
+        if tag is not None and tag not in _INVISIBLE:
+            if tag == "br":
+                parts.append(" ")
+            if element.text:
+                parts.append(element.text)
+            for child in element:
+                self._gather(child, parts)
+            if tag in _BLOCK_TAGS or tag in ("li", "tr", "td", "th", "dt", "dd"):
+                parts.append(" ")
+        if element.tail:
+            parts.append(element.tail)
+
+    def links(self, element: lxml.html.HtmlElement) -> list[Link]:
+        found = []
+        for anchor in element.iter("a"):
+            href = anchor.get("href")
+            if href is None:
+                continue
+            rel = anchor.get("rel")
+            found.append(
+                Link.model_construct(
+                    url=href,
+                    text=self.text(anchor) if len(anchor) else _collapse(anchor.text or ""),
+                    title=anchor.get("title"),
+                    rel=rel.lower().split() if rel else [],
+                    target=anchor.get("target"),
+                    line=self.line(anchor),
+                )
+            )
+        return found
+
+    def image(self, img: lxml.html.HtmlElement, *, caption: str | None = None) -> Image:
+        link = None
+        parent = img.getparent()
+        if parent is not None and parent.tag == "a" and parent.get("href") is not None:
+            links = self.links(parent)
+            link = links[0] if links else None
+        return Image.model_construct(
+            src=img.get("src") or img.get("data-src") or "",
+            alt=img.get("alt"),
+            title=img.get("title"),
+            caption=caption,
+            link=link,
+            line=self.line(img),
+        )
+
+    # Blocks ---------------------------------------------------------------
+
+    def blocks(self, root: lxml.html.HtmlElement) -> Iterator[_Item]:
+        self._index_lines(root)
+        yield from self._children(root)
+
+    def _children(self, parent: lxml.html.HtmlElement) -> Iterator[_Item]:
+        """Blocks from a container's children; loose text and inline tags become paragraphs."""
+        run: list[lxml.html.HtmlElement | str] = []
+        if parent.text and parent.text.strip():
+            run.append(parent.text)
+        for child in parent:
+            tag = child.tag if isinstance(child.tag, str) else None
+            if tag is None:  # a comment: invisible, but its tail text is not
+                if child.tail and child.tail.strip():
+                    run.append(child.tail)
+                continue
+            if tag not in _BLOCK_TAGS and tag not in _HEADINGS and tag not in _STRAY_BLOCKS:
+                run.append(child)  # inline: _loose takes its tail with it
+                continue
+            if run:
+                yield from self._loose(run)
+                run = []
+            yield from self._element(child)
+            if child.tail and child.tail.strip():
+                run.append(child.tail)
+        if run:
+            yield from self._loose(run)
+
+    def _loose(self, run: list[lxml.html.HtmlElement | str]) -> Iterator[_Item]:
+        """Inline content outside any block: a paragraph as the browser shows it."""
+        html_parts: list[str] = []
+        text_parts: list[str] = []
+        links: list[Link] = []
+        images: list[Image] = []
+        line = None
+        for piece in run:
+            if isinstance(piece, str):
+                html_parts.append(_escape(piece))
+                text_parts.append(piece)
+                continue
+            if line is None:
+                line = self.line(piece)
+            html_parts.append(lxml.html.tostring(piece, encoding="unicode", with_tail=True))
+            parts: list[str] = []
+            self._gather(piece, parts)
+            text_parts.append("".join(parts))
+            links.extend(self.links(piece))
+            images.extend(self.image(img) for img in piece.iter("img"))
+        text = _collapse("".join(text_parts))
+        if not text and not images:
+            return
+        html = "".join(html_parts).strip()
+        if _TEMPLATE_ONLY.match(text):
+            yield Html(html=text, text="", line=line)
+            return
+        yield Paragraph(text=text, html=html, links=links, images=images, line=line)
+
+    def _element(self, element: lxml.html.HtmlElement) -> Iterator[_Item]:
+        tag = element.tag
+        line = self.line(element)
+        if tag in _HEADINGS:
+            yield _Heading(_HEADINGS[tag], self.text(element), _inner_html(element), line)
+        elif tag == "p":
+            yield from self._paragraph(element)
+        elif tag == "table":
+            table = self._table(element)
+            yield from self.glued
+            self.glued.clear()
+            yield table
+        elif tag in ("ul", "ol"):
+            items = [
+                ListItem(text=self.text(li), html=_inner_html(li)) for li in element if li.tag == "li"
+            ]
+            yield ListBlock(ordered=tag == "ol", items=items, links=self.links(element), line=line)
+        elif tag == "blockquote":
+            yield Quote(
+                text=self.text(element), html=_inner_html(element), links=self.links(element), line=line
+            )
+        elif tag == "hr":
+            yield Rule(line=line)
+        elif tag == "pre":
+            code = element.find("code")
+            language = None
+            if code is not None:
+                for name in (code.get("class") or "").split():
+                    if name.startswith("language-"):
+                        language = name[len("language-") :]
+            yield Code(text=element.text_content(), language=language, line=line)
+        elif tag == "img":
+            yield self.image(element)
+        elif tag == "figure":
+            yield from self._figure(element)
+        elif tag in _RAW_TAGS:
+            yield Html(
+                html=_outer_html(element),
+                tag=tag,
+                text=self.text(element) if tag not in _INVISIBLE else "",
+                links=self.links(element),
+                line=line,
+            )
+        elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
+            if any(isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _HEADINGS) for c in element):
+                yield from self._children(element)
+            else:
+                yield from self._paragraph(element)
+        else:
+            yield Html(
+                html=_outer_html(element), tag=str(tag), text=self.text(element),
+                links=self.links(element), line=line,
+            )
+
+    def _paragraph(self, element: lxml.html.HtmlElement) -> Iterator[_Item]:
+        # A <p> can hold block content when the HTML is broken; lxml closes the
+        # paragraph then, so only inline content is left here.
+        images = list(element.iter("img"))
+        text = self.text(element)
+        line = self.line(element)
+        if images and not text:
+            # An image alone in a paragraph (Markdown's ![alt](src)) is an image block.
+            for img in images:
+                yield self.image(img)
+            return
+        if not text:
+            return  # &nbsp;-only or empty: nothing a reader sees
+        if _TEMPLATE_ONLY.match(text):
+            yield Html(html=text, text="", line=line)
+            return
+        yield Paragraph.model_construct(
+            text=text,
+            html=_inner_html(element),
+            links=self.links(element),
+            images=[self.image(img) for img in images],
+            line=line,
+        )
+
+    def _figure(self, element: lxml.html.HtmlElement) -> Iterator[_Item]:
+        caption_el = element.find("figcaption")
+        caption = self.text(caption_el) if caption_el is not None else None
+        table = element.find(".//table")
+        if table is not None:
+            yield self._table(table, caption=caption)
+            return
+        images = list(element.iter("img"))
+        if len(images) == 1:
+            yield self.image(images[0], caption=caption or None)
+            return
+        yield from self._children(element)
+
+    def _table(self, table: lxml.html.HtmlElement, *, caption: str | None = None) -> Table:
+        caption_el = table.find("caption")
+        if caption_el is not None:
+            caption = self.text(caption_el)
+        rows: list[list[Cell]] = []
+        row_lines: list[int | None] = []
+        in_head: list[bool] = []
+        for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+            cells = [self._cell(cell) for cell in tr if cell.tag in ("td", "th")]
+            if not cells:
+                continue
+            rows.append(cells)
+            row_lines.append(self.line(tr))
+            parent = tr.getparent()
+            in_head.append(parent is not None and parent.tag == "thead")
+        from_markdown = table in self.from_markdown
+        header: list[Cell] = []
+        source = "none"
+        if rows and (in_head[0] or all(cell.is_header for cell in rows[0])):
+            header, rows = rows[0], rows[1:]
+            source = "gfm" if from_markdown else "th"
+        elif rows and all(self._wholly_bold(cell) for cell in rows[0]):
+            header = [cell.model_copy(update={"is_header": True}) for cell in rows[0]]
+            rows = rows[1:]
+            source = "bold"
+        if source == "gfm" and header:
+            header, glued = _unglue_header(header)
+            if glued:
+                # A table's header glued to the end of a sentence ("...보세요.  출발 시간 | ...").
+                self.glued.append(Paragraph.model_construct(
+                    text=glued, html=_escape(glued), links=[], images=[], line=self.line(table)
+                ))
+        return Table(
+            caption=caption,
+            header=header,
+            rows=rows,
+            header_source=source,  # type: ignore[arg-type]
+            links=self.links(table),
+            line=self.line(table),
+            row_lines=row_lines,
+        )
+
+    def _cell(self, cell: lxml.html.HtmlElement) -> Cell:
+        return Cell.model_construct(
+            text=self.text(cell),
+            html=_inner_html(cell),
+            is_header=cell.tag == "th",
+            colspan=_span(cell.get("colspan")),
+            rowspan=_span(cell.get("rowspan")),
+        )
+
+    def _wholly_bold(self, cell: Cell) -> bool:
+        if not cell.text:
+            return False
+        html = cell.html.strip()
+        match = _BOLD_CELL.match(html)
+        return bool(match) and _collapse(re.sub(r"<[^>]+>", "", match.group(2))) == cell.text
+
+
+_BOLD_CELL = re.compile(r"^(?:<(?:span|p|font)[^>]*>\s*)*<(b|strong)\b[^>]*>(.*)</\1>\s*(?:</(?:span|p|font)>\s*)*$", re.DOTALL | re.IGNORECASE)
+
+
+_GLUE = re.compile(r"^(?P<lead>.*?[.!?。…:)\]])(?:\s{2,}|\s+(?=\S{1,30}$))(?P<cell>\S.*)$", re.DOTALL)
+
+
+def _unglue_header(header: list[Cell]) -> tuple[list[Cell], str | None]:
+    """Split a sentence off a GFM header row written on the same line as it."""
+    first = header[0]
+    others = [len(cell.text) for cell in header[1:]] or [0]
+    raw = first.html
+    split = re.search(r"^(.*\S)\s{2,}(\S[^<>]*)$", raw, re.DOTALL)
+    lead: str | None = None
+    cell_text: str | None = None
+    if split and len(split.group(1)) > len(split.group(2)):
+        lead, cell_text = split.group(1), split.group(2)
+    elif len(first.text) > 3 * max(others) + 20:
+        found = _GLUE.match(first.text)
+        if found:
+            lead, cell_text = found.group("lead"), found.group("cell")
+    if lead is None or cell_text is None:
+        return header, None
+    lead_text = " ".join(re.sub(r"<[^>]+>", "", lead).split())
+    cell = first.model_copy(update={"text": " ".join(cell_text.split()), "html": cell_text.strip()})
+    return [cell, *header[1:]], lead_text
+
+
+def _span(value: str | None) -> int:
+    try:
+        number = int((value or "1").strip())
+    except ValueError:
+        return 1
+    return min(max(number, 1), 1000)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _drop_keep_tail(node: lxml.etree._Element) -> None:
+    parent = node.getparent()
+    if parent is None:
+        return
+    tail = node.tail or ""
+    previous = node.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(node)
+
+
+# -- sources and footer ------------------------------------------------------------------
+
+_SOURCE_LABEL = re.compile(
+    r"^\s*(?P<label>출처|원문|기사\s*원문|원문\s*보기|자료|자료\s*출처|사진\s*출처|참고|참고\s*자료|참조|"
+    r"source|sources|via|credit|credits|reference|references|originally\s+published\s+(?:at|on|in)|"
+    r"quelle|fuente|出典|出处|来源|來源|ソース)"
+    r"\s*(?P<sep>[:：]|\s)\s*",
+    re.IGNORECASE,
+)
+_SEPARATORS = " \t|·•-–—/,:："
+
+
+def _source_from(paragraph: Paragraph) -> list[Source]:
+    found = _SOURCE_LABEL.match(paragraph.text)
+    if not found or len(paragraph.text) > 300:
+        return []
+    label = found.group("label")
+    if found.group("sep").strip() == "" and label.lower() not in ("via",):
+        # "Source Code of ..." is prose; a label needs its colon, except "via".
+        return []
+    rest = paragraph.text[found.end() :]
+    if not paragraph.links:
+        if not rest.strip():
+            return []
+        return [Source(label=label, publisher=rest.strip(_SEPARATORS) or None, text=paragraph.text,
+                       line=paragraph.line)]
+    sources = []
+    last = paragraph.links[-1]
+    after = rest
+    if last.text and last.text in rest:
+        after = rest[rest.rfind(last.text) + len(last.text) :]
+    publisher = after.strip(_SEPARATORS).strip() or None
+    for link in paragraph.links:
+        sources.append(
+            Source(
+                label=label,
+                url=link.url,
+                title=link.text or None,
+                publisher=publisher,
+                rel=link.rel,
+                text=paragraph.text,
+                line=link.line if link.line is not None else paragraph.line,
+            )
+        )
+    return sources
+
+
+def _sources_from_table(table: Table) -> list[Source]:
+    if len(table.header) != 1 or any(len(row) != 1 for row in table.rows):
+        return []
+    found = _SOURCE_LABEL.match(table.header[0].text + " ")
+    if not found or table.header[0].text.strip(_SEPARATORS + " ").lower() != found.group("label").lower():
+        return []
+    sources = []
+    links = iter(table.links)
+    for row, line in zip(table.rows, table.row_lines[1:] or [table.line] * len(table.rows), strict=False):
+        cell = row[0]
+        link = next(links, None) if "<a" in cell.html else None
+        title = link.text if link else None
+        publisher = cell.text.replace(title, "", 1).strip(_SEPARATORS).strip() if title else cell.text
+        sources.append(
+            Source(
+                label=found.group("label"),
+                url=link.url if link else None,
+                title=title or None,
+                publisher=publisher or None,
+                rel=link.rel if link else [],
+                text=cell.text,
+                line=line,
+            )
+        )
+    return sources
+
+
+def _lift_sources(items: list[_Item]) -> list[_Item]:
+    out: list[_Item] = []
+    for item in items:
+        if isinstance(item, Paragraph):
+            sources = _source_from(item)
+            if sources:
+                out.extend(sources)
+                continue
+        elif isinstance(item, Table):
+            sources = _sources_from_table(item)
+            if sources:
+                out.extend(sources)
+                continue
+        out.append(item)
+    return out
+
+
+_PROMO = re.compile(
+    r"원한다면|바로|구독|방문|더\s*많은|더보기|확인하세요|놀러|subscribe|follow|visit|read more|more news|"
+    r"newsletter|sign up|join us",
+    re.IGNORECASE,
+)
+_URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+
+
+def _take_footer(items: list[_Item]) -> list[Block]:
+    """Lift a trailing promo line ("빠르고 정확한 뉴스를 원한다면? 바로, <a …>") out of the article."""
+    if not items or not isinstance(items[-1], Paragraph):
+        return []
+    last = items[-1]
+    if not last.links or len(last.text) > 200 or not any(
+        isinstance(item, _Heading | Paragraph | Table | ListBlock) for item in items[:-1]
+    ):
+        return []
+    link_is_address = any(_URLISH.match(link.text.strip()) for link in last.links)
+    if not (_PROMO.search(last.text) or link_is_address):
+        return []
+    items.pop()
+    return [last]
+
+
+# -- sections ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    heading: _Heading
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    def close(self) -> Section:
+        return Section(
+            title=self.heading.title,
+            title_html=self.heading.title_html,
+            level=self.heading.level,
+            blocks=self.blocks,
+            sections=self.children,
+            line=self.heading.line,
+        )
+
+
+def _nest(items: list[_Item]) -> tuple[list[Block], list[Section]]:
+    lead: list[Block] = []
+    top: list[Section] = []
+    stack: list[_Open] = []
+
+    def close_to(level: int) -> None:
+        while stack and stack[-1].heading.level >= level:
+            section = stack.pop().close()
+            (stack[-1].children if stack else top).append(section)
+
+    for item in items:
+        if isinstance(item, Source):
+            continue
+        if isinstance(item, _Heading):
+            close_to(item.level)
+            stack.append(_Open(item))
+        elif stack:
+            stack[-1].blocks.append(item)
+        else:
+            lead.append(item)
+    close_to(0)
+    return lead, top

@@ -1,0 +1,152 @@
+"""Markdown flavors: the one seam where a site's renderer is chosen.
+
+Sites render Markdown differently. Jekyll uses kramdown, where Markdown inside
+an HTML block stays raw unless the block says ``markdown="1"``, and Liquid runs
+first; Hugo uses Goldmark (CommonMark with linkify and typographer on). Each
+flavor here is a configured markdown-it-py parser; :func:`detect_flavor` picks
+one from what the file says, and every parsing function takes ``flavor=`` to
+override it. Add a flavor with :func:`register_flavor`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import PurePath
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+
+__all__ = ["FlavorName", "detect_flavor", "flavor_names", "get_markdown", "register_flavor"]
+
+FlavorName = Literal["kramdown", "goldmark", "commonmark"]
+
+_FACTORIES: dict[str, Callable[[], MarkdownIt]] = {}
+
+
+def register_flavor(name: str, factory: Callable[[], MarkdownIt]) -> None:
+    """Register a Markdown flavor: a name and a function building its markdown-it parser.
+
+    The parser must keep raw HTML (``html=True``): newspost reads the HTML it renders.
+
+    >>> from markdown_it import MarkdownIt
+    >>> register_flavor("plain", lambda: MarkdownIt("commonmark", {"html": True}))
+    >>> "plain" in flavor_names()
+    True
+    """
+    _FACTORIES[name] = factory
+    get_markdown.cache_clear()
+
+
+def flavor_names() -> list[str]:
+    """The registered flavor names."""
+    return sorted(_FACTORIES)
+
+
+@lru_cache(maxsize=16)
+def get_markdown(name: str) -> MarkdownIt:
+    """The (shared, cached) markdown-it parser of a flavor.
+
+    Raises:
+        KeyError: no flavor of that name is registered.
+    """
+    return _FACTORIES[name]()
+
+
+def _commonmark() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def _goldmark() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
+    return md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+
+
+# kramdown's block-level HTML elements: one of these opening a line starts an
+# HTML block that runs to its matching closing tag, blank lines included.
+_KRAMDOWN_BLOCK_TAGS = (
+    "address|article|aside|blockquote|body|dd|details|div|dl|dt|fieldset|figcaption|figure|"
+    "footer|form|h1|h2|h3|h4|h5|h6|header|hr|iframe|li|main|nav|noscript|ol|p|pre|script|"
+    "section|style|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|math|svg|center"
+)
+_KRAMDOWN_OPEN = re.compile(rf"^<({_KRAMDOWN_BLOCK_TAGS})(?=[\s/>])([^>]*)>", re.IGNORECASE)
+_MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.IGNORECASE)
+
+
+def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """kramdown's HTML block: from a block-level tag to its balanced close, raw inside."""
+    pos = state.bMarks[start_line] + state.tShift[start_line]
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    first = state.src[pos : state.eMarks[start_line]]
+    opened = _KRAMDOWN_OPEN.match(first)
+    if not opened or _MARKDOWN_ATTR.search(opened.group(2)):
+        return False
+    tag = opened.group(1).lower()
+    if tag == "hr" or opened.group(2).rstrip().endswith("/"):
+        return False
+    tags = _tag_pattern(tag)
+    depth = 0
+    line = start_line
+    while line < end_line:
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        for found in tags.finditer(text):
+            depth += -1 if found.group(1) else 1
+        line += 1
+        if depth <= 0:
+            break
+    else:
+        # Never closed: leave the block to the CommonMark rule.
+        return False
+    if silent:
+        return True
+    state.line = line
+    token = state.push("html_block", "", 0)
+    token.map = [start_line, line]
+    token.content = state.getLines(start_line, line, state.blkIndent, True)
+    return True
+
+
+@lru_cache(maxsize=64)
+def _tag_pattern(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){tag}(?=[\s/>])", re.IGNORECASE)
+
+
+def _kramdown() -> MarkdownIt:
+    md = _commonmark()
+    md.block.ruler.before(
+        "html_block", "kramdown_html_block", _kramdown_html_block,
+        {"alt": ["paragraph", "reference", "blockquote"]},
+    )
+    return md
+
+
+register_flavor("commonmark", _commonmark)
+register_flavor("kramdown", _kramdown)
+register_flavor("goldmark", _goldmark)
+
+_HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
+_LIQUID = re.compile(r"\{%-?\s*\w+")
+
+
+def detect_flavor(text: str, *, path: str | None = None, front_matter_format: str = "none") -> str:
+    """Guess a file's Markdown flavor from what it says; ``commonmark`` when it says nothing.
+
+    TOML front matter, a Hugo ``content/`` folder or shortcodes mean Goldmark;
+    a Jekyll ``_posts`` folder, Liquid tags or YAML front matter mean kramdown.
+
+    >>> detect_flavor("+++\\ntitle = 'x'\\n+++\\n", front_matter_format="toml")
+    'goldmark'
+    >>> detect_flavor("---\\ntitle: x\\n---\\n", path="_posts/2024-01-01-x.md", front_matter_format="yaml")
+    'kramdown'
+    """
+    parts = PurePath(path).parts if path else ()
+    if "_posts" in parts or "_drafts" in parts:
+        return "kramdown"
+    if front_matter_format == "toml" or "content" in parts or _HUGO_SHORTCODE.search(text):
+        return "goldmark"
+    if front_matter_format in ("yaml", "json") or _LIQUID.search(text):
+        return "kramdown" if front_matter_format != "json" else "goldmark"
+    return "commonmark"

@@ -1,0 +1,292 @@
+"""Split front matter from the body, and read it (YAML, TOML ``+++`` or JSON).
+
+The delimiters are python-frontmatter's (its handlers' boundary patterns and
+loaders), but the split is done here by offset, so the original text can be
+given back byte for byte and every key knows its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, Literal
+
+import yaml
+from frontmatter.default_handlers import JSONHandler, YAMLHandler
+from pydantic import ValidationError
+
+from newspost.errors import FrontMatterError
+from newspost.model.front_matter import FrontMatter, parse_date
+from newspost.parse._text import BOM
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+try:  # libyaml is several times faster; fall back to the pure-Python loader.
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+Format = Literal["yaml", "toml", "json", "none"]
+
+_YAML_OPEN = re.compile(r"-{3}[ \t]*\r?\n")
+_YAML_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*\r?$", re.MULTILINE)
+_TOML_OPEN = re.compile(r"\+{3}[ \t]*\r?\n")
+_TOML_CLOSE = re.compile(r"^\+{3}[ \t]*\r?$", re.MULTILINE)
+_JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
+_TOP_KEY = re.compile(r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE)
+
+
+class TOMLHandler(YAMLHandler):
+    """python-frontmatter's TOML handler shape, reading with the standard library's tomllib."""
+
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        """Parse TOML front matter."""
+        return tomllib.loads(fm)
+
+
+HANDLERS = {"yaml": YAMLHandler(), "toml": TOMLHandler(), "json": JSONHandler()}
+
+
+@dataclass
+class Split:
+    """Where the front matter and body are in a text (offsets, 0-based)."""
+
+    format: Format
+    content_start: int = 0
+    content_end: int = 0
+    body_start: int = 0
+    opening_line: int = 1
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+def split(text: str, *, path: str | None = None) -> Split:
+    """Find the front matter block of a text (which may start with a BOM).
+
+    Raises:
+        FrontMatterError: an opening delimiter has no closing one.
+    """
+    start = 1 if text.startswith(BOM) else 0
+    for fmt, opener, closer in (("yaml", _YAML_OPEN, _YAML_CLOSE), ("toml", _TOML_OPEN, _TOML_CLOSE)):
+        opened = opener.match(text, start)
+        if not opened:
+            continue
+        closed = closer.search(text, opened.end())
+        if not closed:
+            delimiter = "---" if fmt == "yaml" else "+++"
+            raise FrontMatterError(
+                f"front matter opened with {delimiter} on line 1 is never closed",
+                path=path,
+                line=1,
+                column=1,
+                hint=f"add a line holding only {delimiter} after the last front matter key",
+            )
+        body_start = closed.end()
+        if text.startswith("\r\n", body_start):
+            body_start += 2
+        elif text.startswith("\n", body_start):
+            body_start += 1
+        return Split(fmt, opened.end(), closed.start(), body_start)  # type: ignore[arg-type]
+    if text.startswith("{", start) and _looks_like_json(text, start):
+        try:
+            _, end = json.JSONDecoder().raw_decode(text, start)
+        except json.JSONDecodeError as exc:
+            raise FrontMatterError(
+                f"JSON front matter does not parse: {exc.msg}",
+                path=path,
+                line=exc.lineno,
+                column=exc.colno,
+                hint="check commas and quotes; JSON front matter is one object at the top",
+            ) from exc
+        body_start = end
+        while body_start < len(text) and text[body_start] in " \t":
+            body_start += 1
+        if text.startswith("\r\n", body_start):
+            body_start += 2
+        elif text.startswith("\n", body_start):
+            body_start += 1
+        return Split("json", start, end, body_start)
+    return Split("none", start, start, start)
+
+
+def _looks_like_json(text: str, start: int) -> bool:
+    # A body may open with a Liquid tag "{% ... %}" or a shortcode "{{< ... >}}":
+    # only "{" alone on its line or '{"' starts JSON front matter.
+    rest = text[start + 1 : start + 64].lstrip(" \t")
+    return rest.startswith(("\n", "\r\n", '"'))
+
+
+def read(text: str, where: Split, *, path: str | None = None) -> FrontMatter:
+    """Parse the front matter located by :func:`split` into a :class:`FrontMatter`.
+
+    Raises:
+        FrontMatterError: the front matter does not parse, is not a mapping, or
+            a known key has a value of the wrong kind; with the line and column.
+    """
+    content = text[where.content_start : where.content_end]
+    first_line = text.count("\n", 0, where.content_start) + 1
+    if where.format == "none":
+        data: Any = {}
+    elif where.format == "yaml":
+        data = _load_yaml(content, first_line, path=path, key_lines=where.key_lines)
+    elif where.format == "toml":
+        data = _load_toml(content, first_line, path=path)
+        where.key_lines.update(_scan_key_lines(content, first_line))
+    else:
+        data = _load_json(content, path=path)
+        where.key_lines.update(_scan_json_key_lines(content, first_line))
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            f"front matter must be a mapping of keys to values, not a {type(data).__name__}",
+            path=path,
+            line=first_line,
+            column=1,
+            hint="write one 'key: value' per line",
+        )
+    if "date" not in data and path:
+        named = _JEKYLL_NAME.match(PurePath(path).name)
+        if named:
+            data = {**data, "date": "-".join(named.groups())}
+    try:
+        return FrontMatter.from_mapping(data)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        key = str(problem["loc"][0]) if problem["loc"] else ""
+        raise FrontMatterError(
+            f"front matter key {key!r}: {problem['msg'].removeprefix('Value error, ')}",
+            path=path,
+            line=where.key_lines.get(key, first_line),
+            column=1,
+            hint=_type_hint(key),
+        ) from exc
+
+
+def _type_hint(key: str) -> str:
+    if key in ("categories", "tags"):
+        return f"write {key} as a word, a space-separated string or a list of words"
+    if key == "date":
+        return "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ"
+    return f"write {key} as plain text, quoted if it contains ': ' or starts with [ {{ * & ! |"
+
+
+def _load_yaml(content: str, first_line: int, *, path: str | None, key_lines: dict[str, int]) -> Any:
+    loader = _SafeLoader(content)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key_lines[str(key_node.value)] = first_line + key_node.start_mark.line
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, content, first_line, path) from exc
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(
+            f"YAML front matter does not parse: {exc}", path=path, line=first_line, column=1
+        ) from exc
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # Constructors raise these for impossible values such as 2024-13-45.
+        raise FrontMatterError(
+            f"YAML front matter holds an impossible value: {exc}",
+            path=path,
+            line=first_line,
+            column=1,
+            hint="quote the value to keep it as text",
+        ) from exc
+    finally:
+        loader.dispose()
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, content: str, first_line: int, path: str | None) -> FrontMatterError:
+    mark = exc.problem_mark or exc.context_mark
+    line = first_line + (mark.line if mark else 0)
+    column = (mark.column + 1) if mark else 1
+    lines = content.splitlines()
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    message = f"YAML front matter does not parse: {problem or context}"
+    hint = "quote the value: key: \"...\""
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        message = f"YAML front matter uses a tag that is not allowed: {problem}"
+        hint = "remove the !!tag: front matter holds plain values, and tags are never executed"
+        return FrontMatterError(message, path=path, line=line, column=column, hint=hint)
+    # Name the key whose value broke, since the mark often points past it.
+    owner = None
+    if mark is not None:
+        for index in range(min(mark.line, len(lines) - 1), -1, -1):
+            found = _TOP_KEY.match(lines[index]) if index < len(lines) else None
+            if found and not lines[index].startswith((" ", "\t", "-")):
+                owner = (found.group(1) or found.group(2) or found.group(3), index)
+                break
+    if owner is not None:
+        key, index = owner
+        value = lines[index].split(":", 1)[1].strip() if ":" in lines[index] else ""
+        message += f" (in the value of {key!r}, line {first_line + index})"
+        if value[:1] in ("[", "{") :
+            hint = f"a value starting with {value[:1]} is read as a YAML list or mapping: quote the whole {key}"
+        elif "could not find expected ':'" in problem or (mark and mark.line > index):
+            hint = f"a {key} over several lines must be one line, quoted, or a block ({key}: >-)"
+        elif ": " in value:
+            hint = f"the {key} contains ': ' — quote the whole value"
+    return FrontMatterError(message, path=path, line=line, column=column, hint=hint)
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _load_toml(content: str, first_line: int, *, path: str | None) -> Any:
+    try:
+        return HANDLERS["toml"].load(content)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_POSITION.search(str(exc))
+        line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+        raise FrontMatterError(
+            f"TOML front matter does not parse: {_TOML_POSITION.sub('', str(exc)).strip()}",
+            path=path,
+            line=first_line + line - 1,
+            column=column,
+            hint='TOML wants key = "value" with strings quoted',
+        ) from exc
+
+
+def _load_json(content: str, *, path: str | None) -> Any:
+    try:
+        return json.loads(content)
+    except json.JSONDecodeError as exc:  # pragma: no cover - split() already decoded it
+        raise FrontMatterError(
+            f"JSON front matter does not parse: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
+        ) from exc
+
+
+def _scan_key_lines(content: str, first_line: int) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, text in enumerate(content.splitlines()):
+        if text.startswith("["):  # a TOML table: keys below belong to it
+            break
+        found = _TOP_KEY.match(text)
+        if found:
+            lines.setdefault(found.group(1) or found.group(2) or found.group(3), first_line + number)
+    return lines
+
+
+def _scan_json_key_lines(content: str, first_line: int) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, text in enumerate(content.splitlines()):
+        found = re.match(r'^\s{0,4}"([^"]+)"\s*:', text)
+        if found:
+            lines.setdefault(found.group(1), first_line + number)
+    return lines
+
+
+__all__ = ["HANDLERS", "Format", "Split", "TOMLHandler", "parse_date", "read", "split"]

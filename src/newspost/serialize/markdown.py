@@ -1,0 +1,168 @@
+"""The Markdown (Jekyll) form: the original text, with only changed front matter keys rewritten.
+
+A post keeps its original text (:class:`~newspost.model.RawText`). When its
+front matter equals what that text says, the text comes back byte for byte.
+When fields were changed (:meth:`Post.with_front_matter`), only those keys'
+lines are rewritten, in the file's own syntax, line endings and order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import yaml
+
+from newspost.model.front_matter import FrontMatter
+from newspost.model.post import Post
+from newspost.parse import front_matter as _fm
+from newspost.parse._text import BOM
+
+__all__ = ["dumps_markdown", "render_front_matter"]
+
+
+def dumps_markdown(post: Post) -> str:
+    """The post as Markdown with front matter: the original text, edited where the post was."""
+    return render_front_matter(post) + post.raw.body
+
+
+def render_front_matter(post: Post) -> str:
+    """Everything before the body: BOM, delimiters and front matter, with changes applied."""
+    raw = post.raw
+    head = raw.text[: raw.body_start]
+    original = _original_front_matter(post)
+    if original == post.front_matter:
+        return head
+    old = original.to_mapping()
+    new = post.front_matter.to_mapping()
+    if raw.format == "none":
+        newline = "\r\n" if "\r\n" in raw.text[:4096] else "\n"
+        bom = BOM if raw.text.startswith(BOM) else ""
+        block = _yaml_lines(new, newline)
+        return f"{bom}---{newline}{block}---{newline}{newline if raw.body.strip() else ''}"
+    content = raw.front_matter_text
+    if raw.format == "json":
+        updated = {**_json_original(content), **{k: _plain(v) for k, v in new.items()}}
+        for key in old.keys() - new.keys():
+            updated.pop(key, None)
+        # JSON front matter is one object: write it whole, in the original key order.
+        content = json.dumps(updated, ensure_ascii=False, indent=2)
+        return raw.text[: raw.front_matter_start] + content + raw.text[raw.front_matter_end : raw.body_start]
+    newline = "\r\n" if "\r\n" in content else "\n"
+    spans = _key_spans(content, raw.format)
+    lines = content.splitlines(keepends=True)
+    replacements: dict[int, tuple[int, str]] = {}
+    appended: list[str] = []
+    for key in list(old) + [k for k in new if k not in old]:
+        if old.get(key, _MISSING) == new.get(key, _MISSING):
+            continue
+        text = "" if key not in new else _render_key(key, new[key], raw.format, newline)
+        if key in spans:
+            start, end = spans[key]
+            replacements[start] = (end, text)
+        elif text:
+            appended.append(text)
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        if index in replacements:
+            end, text = replacements[index]
+            out.append(text)
+            index = end
+            continue
+        out.append(lines[index])
+        index += 1
+    if appended:
+        if out and not out[-1].endswith(("\n", "\r")):
+            out[-1] += newline
+        # New keys go after the last key, before any trailing blank lines.
+        tail: list[str] = []
+        while out and not out[-1].strip():
+            tail.insert(0, out.pop())
+        out.extend(appended)
+        out.extend(tail)
+    new_content = "".join(out)
+    return raw.text[: raw.front_matter_start] + new_content + raw.text[raw.front_matter_end : raw.body_start]
+
+
+_MISSING = object()
+
+
+def _original_front_matter(post: Post) -> FrontMatter:
+    raw = post.raw
+    where = _fm.Split(raw.format, raw.front_matter_start, raw.front_matter_end, raw.body_start)
+    return _fm.read(raw.text, where, path=post.path)
+
+
+def _json_original(content: str) -> dict[str, Any]:
+    loaded = json.loads(content)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+_TOP = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s#:\-\[\]{}=][^:=]*?))\s*[:=]""")
+
+
+def _key_spans(content: str, fmt: str) -> dict[str, tuple[int, int]]:
+    """Line ranges [start, end) of each top-level key: its line and its continuation lines."""
+    lines = content.splitlines(keepends=True)
+    starts: list[tuple[int, str]] = []
+    for number, line in enumerate(lines):
+        if fmt == "toml" and line.startswith("["):
+            break
+        if line[:1] in (" ", "\t", "-", "#", "\r", "\n", ""):
+            continue
+        found = _TOP.match(line)
+        if found:
+            starts.append((number, found.group(1) or found.group(2) or found.group(3)))
+    limit = len(lines)
+    if fmt == "toml":
+        limit = next((n for n, line in enumerate(lines) if line.startswith("[")), len(lines))
+    spans: dict[str, tuple[int, int]] = {}
+    for index, (number, key) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else limit
+        # Trailing blank lines and comments belong to the gap, not to the value.
+        while end - 1 > number and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+            end -= 1
+        spans[key.strip()] = (number, end)
+    return spans
+
+
+def _render_key(key: str, value: Any, fmt: str, newline: str) -> str:
+    if fmt == "toml":
+        return f"{_toml_key(key)} = {_toml_value(value)}{newline}"
+    return _yaml_lines({key: value}, newline)
+
+
+def _yaml_lines(mapping: dict[str, Any], newline: str) -> str:
+    if not mapping:
+        return ""
+    text = yaml.safe_dump(
+        mapping, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10**9
+    )
+    return text.replace("\n", newline)
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    return json.dumps(str(value), ensure_ascii=False)

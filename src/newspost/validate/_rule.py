@@ -1,0 +1,249 @@
+"""What a lint rule is: metadata as plain attributes, a ``check`` that yields findings.
+
+A rule is one small class registered with :func:`register`; findings are
+:class:`Issue` values (never exceptions, never prints), and a repair is data:
+a :class:`Fix` of :class:`Edit` spans on the original text, applied by the
+engine (``newspost fix``), so every byte outside the spans stays as it was.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any, ClassVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from newspost.model.post import Post
+from newspost.parse._text import LineIndex
+
+__all__ = [
+    "RULES",
+    "Context",
+    "Edit",
+    "Fix",
+    "Issue",
+    "LintRule",
+    "Options",
+    "Severity",
+    "register",
+]
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters; ordered ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return ("info", "warning", "error").index(self.value)
+
+
+class Edit(BaseModel):
+    """Replace ``text[start:end]`` of the post's original text (``post.raw.text``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0, description="Offset of the first character replaced.")
+    end: int = Field(ge=0, description="Offset just past the last character replaced.")
+    replacement: str = Field(description="The new text for the span.")
+
+
+class Fix(BaseModel):
+    """A safe repair: what it does, and the edits that do it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    description: str
+    edits: list[Edit]
+
+
+class Issue(BaseModel):
+    """One finding: which rule, how bad, what, and where in the original file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str = Field(description='The rule code, "NP" and three digits.')
+    name: str = Field(description="The rule's kebab-case name.")
+    severity: Severity
+    message: str
+    path: str | None = None
+    line: int | None = Field(default=None, description="1-based line in the original file.")
+    column: int | None = Field(default=None, description="1-based column in that line.")
+    fixable: bool = False
+    fix: Fix | None = Field(default=None, exclude=True, description="The repair, if any.")
+
+
+class Options(BaseModel):
+    """Options the rules read; set in ``[tool.newspost]`` or passed to :func:`validate`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    required_fields: list[str] = Field(
+        default_factory=lambda: ["title", "date", "categories"],
+        description="Front matter keys that must be present and not empty.",
+    )
+    allowed_categories: list[str] | None = Field(
+        default=None, description="If set, every category must be one of these."
+    )
+    max_title_length: int = Field(
+        default=100,
+        description=(
+            "Longest title, in characters (not bytes or words). Google dropped its "
+            "110-character headline limit in 2023, but feeds and small screens still cut "
+            "long titles."
+        ),
+    )
+    min_body_length: int = Field(default=200, description="Shortest visible body text, in characters.")
+    placeholder_hosts: list[str] = Field(
+        default_factory=lambda: ["picsum.photos", "placehold.it", "placeholder.com", "via.placeholder.com",
+                                 "dummyimage.com", "example.com", "example.org", "example.net"],
+        description="Hosts whose URLs are placeholders, not real content.",
+    )
+    site_url: str | None = Field(default=None, description="The site's own URL, to tell internal links.")
+
+
+class Context:
+    """What a rule sees: the post, the options, and derived views computed once per post."""
+
+    def __init__(self, post: Post, options: Options) -> None:
+        self.post = post
+        self.options = options
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The original file's lines (1-based line n is ``lines[n - 1]``), line endings removed."""
+        return self.post.raw.text.splitlines()
+
+    @cached_property
+    def index(self) -> LineIndex:
+        """Offsets to (line, column) in the original text, and back."""
+        return LineIndex(self.post.raw.text)
+
+    @cached_property
+    def yaml_root(self) -> yaml.Node | None:
+        """The front matter's YAML node tree (marks relative to the front matter), or None."""
+        if self.post.raw.format != "yaml":
+            return None
+        try:
+            return yaml.compose(self.post.raw.front_matter_text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return None
+
+    @cached_property
+    def front_matter_first_line(self) -> int:
+        """1-based line where the front matter's content starts."""
+        return self.post.raw.text.count("\n", 0, self.post.raw.front_matter_start) + 1
+
+    def column_of(self, line: int | None, needle: str, *, start: int = 0) -> int | None:
+        """1-based column of ``needle`` in a 1-based line, or None if absent."""
+        if line is None or not 1 <= line <= len(self.lines):
+            return None
+        found = self.lines[line - 1].find(needle, start)
+        return found + 1 if found >= 0 else None
+
+    def find_line(self, needle: str, *, from_line: int = 1, regex: bool = False) -> tuple[int, int] | None:
+        """(line, column) of the first occurrence of ``needle`` at or after ``from_line``."""
+        pattern = re.compile(needle) if regex else None
+        for number in range(max(from_line, 1), len(self.lines) + 1):
+            text = self.lines[number - 1]
+            if pattern is not None:
+                found = pattern.search(text)
+                if found:
+                    return number, found.start() + 1
+            else:
+                column = text.find(needle)
+                if column >= 0:
+                    return number, column + 1
+        return None
+
+
+class LintRule:
+    """Base of every lint rule. Subclass, set the attributes, write ``check``, and ``@register``.
+
+    The class docstring is the rule's documentation: why it matters, then a
+    ``Bad:`` and a ``Good:`` example.
+
+    Example:
+        >>> from newspost.validate import LintRule, Severity, register
+        >>> class NoShouting(LintRule):
+        ...     '''Titles in capitals read as shouting.
+        ...
+        ...     Bad: ``title: BREAKING NEWS``.  Good: ``title: Breaking news``.
+        ...     '''
+        ...     code = "NP990"
+        ...     name = "title-shouting"
+        ...     severity = Severity.WARNING
+        ...     summary = "title is in capitals"
+        ...     def check(self, ctx):
+        ...         title = ctx.post.front_matter.title or ""
+        ...         if title.isupper():
+        ...             yield self.issue(ctx, line=ctx.post.raw.key_lines.get("title"))
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+    """The one-line message, used when a finding gives none of its own."""
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        """Yield the findings of this rule on one post."""
+        raise NotImplementedError
+
+    def issue(
+        self,
+        ctx: Context,
+        message: str | None = None,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        fix: Fix | None = None,
+        **details: Any,
+    ) -> Issue:
+        """Build a finding of this rule; ``details`` format into the summary if no message."""
+        return Issue(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message=message or self.summary.format(**details),
+            path=ctx.post.path,
+            line=line,
+            column=column if column is not None else (1 if line is not None else None),
+            fixable=fix is not None,
+            fix=fix,
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The rule's documentation (its class docstring, dedented)."""
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+RULES: dict[str, LintRule] = {}
+"""Every registered rule by code, in registration order."""
+
+
+def register(cls: type[LintRule]) -> type[LintRule]:
+    """Class decorator adding a rule to :data:`RULES` (codes and names must be unique).
+
+    Raises:
+        ValueError: the code or the name is taken, or the code is not ``NP`` + three digits.
+    """
+    if not re.fullmatch(r"NP\d{3}", cls.code):
+        raise ValueError(f"rule code {cls.code!r} is not 'NP' and three digits")
+    if cls.code in RULES and type(RULES[cls.code]) is not cls:
+        raise ValueError(f"rule code {cls.code} is already taken by {type(RULES[cls.code]).__name__}")
+    if any(rule.name == cls.name and rule.code != cls.code for rule in RULES.values()):
+        raise ValueError(f"rule name {cls.name!r} is already taken")
+    RULES[cls.code] = cls()
+    return cls

@@ -210,36 +210,69 @@ def _load_yaml(content: str, first_line: int, *, path: str | None, key_lines: di
 
 def _yaml_error(exc: yaml.MarkedYAMLError, content: str, first_line: int, path: str | None) -> FrontMatterError:
     mark = exc.problem_mark or exc.context_mark
+    lines = content.splitlines()
+    problem = (exc.problem or exc.context or "").strip()
     line = first_line + (mark.line if mark else 0)
     column = (mark.column + 1) if mark else 1
-    lines = content.splitlines()
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    message = f"YAML front matter does not parse: {problem or context}"
-    hint = "quote the value: key: \"...\""
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
-        message = f"YAML front matter uses a tag that is not allowed: {problem}"
-        hint = "remove the !!tag: front matter holds plain values, and tags are never executed"
-        return FrontMatterError(message, path=path, line=line, column=column, hint=hint)
-    # Name the key whose value broke, since the mark often points past it.
-    owner = None
-    if mark is not None:
-        for index in range(min(mark.line, len(lines) - 1), -1, -1):
-            found = _TOP_KEY.match(lines[index]) if index < len(lines) else None
-            if found and not lines[index].startswith((" ", "\t", "-")):
-                owner = (found.group(1) or found.group(2) or found.group(3), index)
-                break
+        return FrontMatterError(
+            f"YAML front matter uses a tag that is not allowed: {problem}",
+            path=path,
+            line=line,
+            column=column,
+            hint="remove the !!tag: front matter holds plain values, and tags are never executed",
+        )
+    message = f"YAML front matter does not parse: {problem}"
+    hint = 'quote the value: key: "..."'
+    upto = min(mark.line if mark else 0, len(lines) - 1)
+    # A line at the top level that is neither a key, a list item nor a comment is
+    # the continuation of the value above it: a value over several lines.
+    stray = next(
+        (
+            n
+            for n in range(1, upto + 1)
+            if lines[n].strip()
+            and not lines[n].startswith((" ", "\t", "-", "#"))
+            and not _TOP_KEY.match(lines[n])
+        ),
+        None,
+    )
+    owner = _owner_key(lines, stray if stray is not None else upto)
+    if stray is not None and owner is not None:
+        key, index = owner
+        return FrontMatterError(
+            f"YAML front matter does not parse: the value of {key!r} (line {first_line + index}) "
+            f"goes on over several lines",
+            path=path,
+            line=first_line + stray,
+            column=1,
+            hint=f"write {key} on one line, quoted, or as a block ({key}: >-) with the lines indented",
+        )
     if owner is not None:
         key, index = owner
         value = lines[index].split(":", 1)[1].strip() if ":" in lines[index] else ""
-        message += f" (in the value of {key!r}, line {first_line + index})"
-        if value[:1] in ("[", "{") :
+        message += f" (in the value of {key!r})"
+        if mark is None or mark.line >= len(lines):
+            line, column = first_line + index, lines[index].find(value) + 1 if value else 1
+        if value[:1] in ("[", "{"):
             hint = f"a value starting with {value[:1]} is read as a YAML list or mapping: quote the whole {key}"
-        elif "could not find expected ':'" in problem or (mark and mark.line > index):
-            hint = f"a {key} over several lines must be one line, quoted, or a block ({key}: >-)"
         elif ": " in value:
-            hint = f"the {key} contains ': ' — quote the whole value"
+            hint = f"the {key} contains ': ', which YAML reads as a nested key: quote the whole value"
+        elif value[:1] in ("*", "&", "!", "|", ">", "%", "@", "`"):
+            hint = f"a value starting with {value[:1]} has a meaning in YAML: quote the whole {key}"
     return FrontMatterError(message, path=path, line=line, column=column, hint=hint)
+
+
+def _owner_key(lines: list[str], upto: int) -> tuple[str, int] | None:
+    """The top-level key whose value holds line ``upto`` (0-based), and its line."""
+    for index in range(min(upto, len(lines) - 1), -1, -1):
+        text = lines[index]
+        if text.startswith((" ", "\t", "-", "#")):
+            continue
+        found = _TOP_KEY.match(text)
+        if found:
+            return found.group(1) or found.group(2) or found.group(3), index
+    return None
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")

@@ -1,0 +1,136 @@
+"""Body structure: what a reader sees in a browser, with lines into the original file."""
+
+from __future__ import annotations
+
+from newspost import Code, Html, Image, ListBlock, Paragraph, Quote, Rule, Table, loads
+
+
+def fm(body: str, *, flavor: str | None = None) -> object:
+    return loads("---\ntitle: t\n---\n" + body, flavor=flavor)
+
+
+def test_headings_html_and_markdown_nest_by_level() -> None:
+    post = loads("---\ntitle: t\n---\n## A\n\ntext\n\n<h3><b>B bold</b></h3>\n<p>x</p>\n\n# C\n")
+    assert [(s.level, s.title, s.line) for s in post.sections] == [(2, "A", 4), (1, "C", 11)]
+    child = post.sections[0].sections[0]
+    assert (child.level, child.title, child.title_html, child.line) == (3, "B bold", "<b>B bold</b>", 8)
+
+
+def test_nbsp_paragraphs_are_left_out_but_kept_in_the_text() -> None:
+    body = "<p>&nbsp;</p>\n<p> </p>\n<p>real</p>\n"
+    post = loads(body)
+    assert [b.kind for b in post.lead] == ["paragraph"]
+    assert post.body == body
+
+
+def test_gfm_table_glued_to_a_sentence() -> None:
+    body = "## T\n\n확인해 보세요.  출발 시간 | 도착 시간 | 요금  \n---|---|---  \n**10:45** | **13:22** | **8,000원**  \n"
+    post = loads(body)
+    blocks = post.sections[0].blocks
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text == "확인해 보세요."
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert [c.text for c in table.header] == ["출발 시간", "도착 시간", "요금"]
+    assert table.header_source == "gfm"
+    assert [c.text for c in table.rows[0]] == ["10:45", "13:22", "8,000원"]
+
+
+def test_th_header_and_spans() -> None:
+    post = loads("<table><caption>Cap</caption><thead><tr><th>a</th><th>b</th></tr></thead>"
+                 "<tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>\n")
+    table = post.lead[0]
+    assert isinstance(table, Table)
+    assert table.caption == "Cap" and table.header_source == "th"
+    assert table.rows[0][0].colspan == 2
+    assert table.size == (2, 2)
+
+
+def test_table_without_header() -> None:
+    table = loads("<table><tr><td>a</td><td><b>b</b></td></tr><tr><td>c</td><td>d</td></tr></table>\n").lead[0]
+    assert isinstance(table, Table)
+    assert table.header == [] and table.header_source == "none" and len(table.rows) == 2
+
+
+def test_blocks_of_every_kind() -> None:
+    body = (
+        "Para with [link](https://a.example/x \"T\") and ![inline](i.png) image.\n\n"
+        "- one\n- two\n\n1. first\n\n> quoted\n\n***\n\n```python\nprint(1)\n```\n\n"
+        "<script>alert(1)</script>\n\n<iframe src=\"https://v\"></iframe>\n"
+    )
+    post = loads(body)
+    kinds = [b.kind for b in post.lead]
+    assert kinds == ["paragraph", "list", "list", "quote", "rule", "code", "html", "html"]
+    para, bullets, numbers, quote, rule, code, script, frame = post.lead
+    assert isinstance(para, Paragraph) and para.links[0].url == "https://a.example/x"
+    assert para.links[0].title == "T" and para.images[0].alt == "inline"
+    assert isinstance(bullets, ListBlock) and not bullets.ordered and [i.text for i in bullets.items] == ["one", "two"]
+    assert isinstance(numbers, ListBlock) and numbers.ordered
+    assert isinstance(quote, Quote) and quote.text == "quoted"
+    assert isinstance(rule, Rule) and rule.line == 10
+    assert isinstance(code, Code) and code.language == "python" and code.text == "print(1)\n"
+    assert isinstance(script, Html) and script.tag == "script" and "alert" in script.html
+    assert isinstance(frame, Html) and frame.tag == "iframe"
+    assert post.images[0].src == "i.png"
+
+
+def test_liquid_and_shortcodes_are_kept_raw() -> None:
+    post = loads("---\ntitle: t\n---\n{% include references.md %}\n\n{{< youtube abc >}}\n\ntext {{ page.title }}\n")
+    assert [b.kind for b in post.lead] == ["html", "html", "paragraph"]
+    assert isinstance(post.lead[0], Html) and post.lead[0].html == "{% include references.md %}"
+    assert "{{ page.title }}" in post.text
+
+
+def test_more_separator_is_invisible() -> None:
+    post = loads("+++\ntitle = 'x'\n+++\nIntro\n\n<!--more-->\n\n<h2>Next</h2>\n")
+    assert [b.kind for b in post.lead] == ["paragraph"]
+    assert post.sections[0].title == "Next"
+
+
+def test_image_wrapped_in_link() -> None:
+    post = loads('<p><a href="/big.png"><img src="/small.png" alt="A"></a></p>\n')
+    image = post.lead[0]
+    assert isinstance(image, Image) and image.link is not None and image.link.url == "/big.png"
+
+
+def test_figure_with_caption() -> None:
+    post = loads('<figure><img src="a.jpg" alt="x"><figcaption>Cap</figcaption></figure>\n')
+    image = post.lead[0]
+    assert isinstance(image, Image) and image.caption == "Cap"
+
+
+def test_lines_inside_multi_element_html_block() -> None:
+    body = "<h2>One</h2>\n<p>first</p>\n<ul>\n<li><a href=\"x\">x</a></li>\n</ul>\n<h2>Two</h2>\n"
+    post = loads("---\ntitle: t\n---\n" + body)
+    assert [s.line for s in post.sections] == [4, 9]
+    assert post.sections[0].blocks[1].line == 6
+    assert post.links[0].line == 7
+
+
+def test_kramdown_keeps_markdown_inside_html_raw() -> None:
+    body = "<div>\n\n**not bold**\n\n</div>\n"
+    kram = loads(body, flavor="kramdown").lead[0]
+    common = loads(body, flavor="commonmark").lead[0]
+    assert isinstance(kram, Paragraph) and "**not bold**" in kram.text
+    assert isinstance(common, Paragraph) and common.text == "not bold"
+
+
+def test_kramdown_markdown_attribute_opts_in() -> None:
+    post = loads('<div markdown="1">\n\n**bold**\n\n</div>\n', flavor="kramdown")
+    assert post.lead[0].text == "bold"  # type: ignore[union-attr]
+
+
+def test_goldmark_typographer_and_linkify() -> None:
+    post = loads("+++\ntitle = 'x'\n+++\n\"Quoted\" -- see https://example.org/x\n")
+    paragraph = post.lead[0]
+    assert isinstance(paragraph, Paragraph)
+    assert "“Quoted”" in paragraph.text and "–" in paragraph.text
+    assert paragraph.links[0].url == "https://example.org/x"
+
+
+def test_unknown_flavor_is_our_error() -> None:
+    import pytest
+
+    from newspost import NewsPostError
+
+    with pytest.raises(NewsPostError, match="unknown Markdown flavor"):
+        loads("x", flavor="nope")

@@ -1,0 +1,189 @@
+"""Front matter: splitting, the three syntaxes, types, dates, errors with locations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newspost import EncodingError, FrontMatterError, NewsPostError, dumps, loads
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_yaml_known_fields_and_extra_in_file_order() -> None:
+    post = loads("---\nzeta: 1\ntitle: T\nalpha: [1, 2]\ntags: a b\nmid: x\n---\nbody\n")
+    fm = post.front_matter
+    assert fm.title == "T"
+    assert fm.tags == ["a", "b"]
+    assert list(fm.extra) == ["zeta", "alpha", "mid"]  # never sorted
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("News", ["News"]), ("[A, B]", ["A", "B"]), ("'A, B'", ["A", "B"]), ("", [])],
+)
+def test_categories_string_or_list(value: str, expected: list[str]) -> None:
+    assert loads(f"---\ncategories: {value}\n---\n").front_matter.categories == expected
+
+
+def test_date_keeps_offset() -> None:
+    post = loads("---\ndate: 2010-05-13 16:39:43+02:00\n---\n")
+    assert post.date == dt.datetime(2010, 5, 13, 16, 39, 43, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+def test_jekyll_date_string_with_offset() -> None:
+    post = loads("---\ndate: 2024-06-12 10:00:00 +0900\n---\n")
+    assert isinstance(post.date, dt.datetime)
+    assert post.date.utcoffset() == dt.timedelta(hours=9)
+
+
+def test_bare_date_stays_a_date() -> None:
+    post = loads("---\ndate: 2024-06-12\n---\n")
+    assert post.date == dt.date(2024, 6, 12)
+    assert not isinstance(post.date, dt.datetime)
+
+
+def test_date_from_jekyll_file_name() -> None:
+    post = loads("---\ntitle: x\n---\n", path="_posts/2024-06-27-hello.md")
+    assert post.date == dt.date(2024, 6, 27)
+    assert dumps(post) == "---\ntitle: x\n---\n"  # nothing is written for it
+
+
+def test_toml_front_matter() -> None:
+    text = '+++\ntitle = "Hugo"\ndate = 2012-11-10T14:44:27Z\ntags = ["a", "b"]\n+++\n<h2>Hi</h2>\n'
+    post = loads(text)
+    assert post.raw.format == "toml"
+    assert post.front_matter.tags == ["a", "b"]
+    assert post.date == dt.datetime(2012, 11, 10, 14, 44, 27, tzinfo=dt.timezone.utc)
+    assert post.flavor == "goldmark"
+    assert post.sections[0].title == "Hi"
+    assert dumps(post) == text
+
+
+def test_json_front_matter() -> None:
+    text = '{\n  "title": "J",\n  "categories": ["x"]\n}\n\n## Body\n'
+    post = loads(text)
+    assert post.raw.format == "json"
+    assert post.front_matter.title == "J"
+    assert post.raw.key_lines == {"title": 2, "categories": 3}
+    assert dumps(post) == text
+
+
+def test_no_front_matter() -> None:
+    post = loads("<h2>  Only a heading</h2>\n<p>text</p>\n", path="posts/[250505-til]-polling.md")
+    assert post.raw.format == "none"
+    assert post.front_matter.title is None
+    assert post.title == "Only a heading"
+    assert dumps(post) == "<h2>  Only a heading</h2>\n<p>text</p>\n"
+
+
+def test_title_from_file_name_when_nothing_else() -> None:
+    assert loads("just text\n", path="_posts/2024-01-02-my-first_post.md").title == "my first post"
+
+
+def test_liquid_or_shortcode_at_start_is_not_json() -> None:
+    assert loads("{% include x.html %}\n").raw.format == "none"
+    assert loads("{{< figure src=x >}}\n").raw.format == "none"
+
+
+def test_bom_and_crlf_round_trip() -> None:
+    text = "\ufeff---\r\ntitle: BOM\r\n---\r\n\r\n## Head\r\n\r\nText\r\n"
+    post = loads(text.encode("utf-8"))
+    assert post.front_matter.title == "BOM"
+    assert post.sections[0].title == "Head"
+    assert post.sections[0].line == 5
+    assert dumps(post).encode("utf-8") == text.encode("utf-8")
+
+
+def test_crlf_fixture_closes_front_matter() -> None:
+    post = loads((FIXTURES / "2023-05-21-crlf.md").read_bytes())
+    assert post.front_matter.title == "openSUSE.Asia Summit 2023 Announcement"
+    assert post.sections[0].line == 16
+
+
+def test_empty_body_and_empty_front_matter() -> None:
+    assert loads("---\n---\n").front_matter.title is None
+    post = loads("---\ntitle: x\n---\n")
+    assert post.lead == [] and post.sections == [] and post.body == ""
+
+
+def test_dashes_inside_body_are_not_front_matter() -> None:
+    post = loads("---\ntitle: x\n---\nText\n\n---\n\nMore\n")
+    assert [b.kind for b in post.lead] == ["paragraph", "rule", "paragraph"]
+
+
+def test_unclosed_front_matter_is_an_error() -> None:
+    with pytest.raises(FrontMatterError) as info:
+        loads("---\ntitle: x\n\nbody\n", path="a.md")
+    assert (info.value.path, info.value.line) == ("a.md", 1)
+    assert "never closed" in info.value.message and info.value.hint
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "column", "hint_part"),
+    [
+        ("2024-06-27-433.md", 3, 1, "one line, quoted"),  # a title over several lines
+        ("2024-07-08-1543.md", 4, 1, "one line, quoted"),
+        ("2024-07-30-4336.md", 2, 13, "quote the whole title"),  # a title starting with [
+    ],
+)
+def test_broken_front_matter_is_located(name: str, line: int, column: int, hint_part: str) -> None:
+    from newspost import load
+
+    with pytest.raises(FrontMatterError) as info:
+        load(FIXTURES / name)
+    error = info.value
+    assert error.path is not None and error.path.endswith(name)
+    assert (error.line, error.column) == (line, column)
+    assert error.hint is not None and hint_part in error.hint
+    assert "title" in error.message
+    assert isinstance(error.__cause__, Exception)  # the yaml error is chained, not shown
+
+
+def test_value_with_colon_gets_a_quoting_hint() -> None:
+    with pytest.raises(FrontMatterError) as info:
+        loads("---\ntitle: Breaking: news\n---\n")
+    assert info.value.line == 2 and "quote" in (info.value.hint or "")
+
+
+def test_python_tags_are_never_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    text = f"---\nx: !!python/object/apply:os.system ['touch {marker}']\n---\n"
+    with pytest.raises(FrontMatterError) as info:
+        loads(text)
+    assert "tag" in info.value.message
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n- a list\n---\n",
+        "---\njust a string\n---\n",
+        "---\ncategories: {a: 1}\n---\n",
+        "---\ntitle: {a: 1}\n---\n",
+        "---\ndate: not a date\n---\n",
+        "---\ndate: 2024-13-45\n---\n",
+        "+++\ntitle = \n+++\n",
+        '{\n  "title": \n}\n',
+        "---\nkey: *undefined\n---\n",
+        "---\n\tkey: tab\n---\n",
+    ],
+)
+def test_bad_front_matter_raises_our_error(text: str) -> None:
+    with pytest.raises(FrontMatterError) as info:
+        loads(text, path="x.md")
+    assert info.value.path == "x.md"
+    assert info.value.line is not None and info.value.line >= 1
+
+
+def test_invalid_utf8_names_the_byte_offset() -> None:
+    data = "---\ntitle: 한\n---\n".encode() + b"ok \xff\xfe bad\n"
+    with pytest.raises(EncodingError) as info:
+        loads(data, path="bad.md")
+    error = info.value
+    assert error.offset == data.index(b"\xff")
+    assert (error.line, error.column) == (4, 4)
+    assert isinstance(error, NewsPostError) and "UTF-8" in (error.hint or "")

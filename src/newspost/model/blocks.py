@@ -95,6 +95,7 @@ class Table(_Frozen):
         default="none", description="How the header row was recognised."
     )
     links: list[Link] = Field(default_factory=list, description="Links in any cell, in order.")
+    images: list[Image] = Field(default_factory=list, description="Images in any cell, in order.")
     line: int | None = Field(default=None, description="1-based line in the original file.")
     row_lines: list[int | None] = Field(
         default_factory=list,
@@ -123,6 +124,7 @@ class ListBlock(_Frozen):
     ordered: bool = False
     items: list[ListItem] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list, description="Links in any item, in order.")
+    images: list[Image] = Field(default_factory=list, description="Images in any item, in order.")
     line: int | None = Field(default=None, description="1-based line in the original file.")
 
     @property
@@ -138,6 +140,7 @@ class Quote(_Frozen):
     text: str = Field(description="Visible plain text of the quotation.")
     html: str = Field(default="", description="The quotation's inner HTML.")
     links: list[Link] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
     line: int | None = None
 
 
@@ -165,6 +168,7 @@ class Html(_Frozen):
     tag: str | None = Field(default=None, description="The element's tag name, if it is one.")
     text: str = Field(default="", description="Visible text inside, if any.")
     links: list[Link] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
     line: int | None = None
 
 

@@ -31,6 +31,8 @@ class Section(_Frozen):
     level: int = Field(ge=1, le=6, description="1 for <h1> / #, up to 6.")
     blocks: list[Block] = Field(default_factory=list, description="Blocks before the first subsection.")
     sections: list[Section] = Field(default_factory=list, description="Subsections, nested by level.")
+    links: list[Link] = Field(default_factory=list, description="Links inside the heading itself.")
+    images: list[Image] = Field(default_factory=list, description="Images inside the heading itself.")
     line: int | None = Field(default=None, description="1-based line of the heading in the file.")
 
     def walk(self) -> Iterator[Section]:
@@ -157,17 +159,25 @@ class Post(_Frozen):
     def images(self) -> list[Image]:
         """Every image, block or inline, in order."""
         out: list[Image] = []
-        for block in self.blocks():
-            if isinstance(block, Image):
-                out.append(block)
-            elif isinstance(block, Paragraph):
-                out.extend(block.images)
+
+        def add(blocks: list[Block]) -> None:
+            for block in blocks:
+                if isinstance(block, Image):
+                    out.append(block)
+                elif isinstance(block, Paragraph | Table | ListBlock | Quote | Html):
+                    out.extend(block.images)
+
+        add(self.lead)
+        for section in self.walk_sections():
+            out.extend(section.images)
+            add(section.blocks)
+        add(self.footer)
         return out
 
     @property
     def links(self) -> list[Link]:
         """Every link (sources' links included), in document order."""
-        found: list[Link] = []
+        found: list[Link] = [link for section in self.walk_sections() for link in section.links]
         for block in self.blocks():
             if isinstance(block, Paragraph | ListBlock | Quote | Table | Html):
                 found.extend(block.links)

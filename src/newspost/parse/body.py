@@ -15,8 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import lxml.etree
-import lxml.html
+from lxml import etree
 from markdown_it.token import Token
 
 from newspost.model.blocks import (
@@ -38,6 +37,8 @@ from newspost.parse.flavors import get_markdown
 
 __all__ = ["Body", "parse_body"]
 
+Element = etree._Element
+
 _LINE_ATTR = "data-np-line"
 _MARKER = "np:"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -56,7 +57,16 @@ _RAW_TAGS = frozenset(
 )
 _INVISIBLE = frozenset(["script", "style", "template", "noscript", "head", "title", "meta", "link"])
 _STRAY_BLOCKS = frozenset(["li", "tr", "dd", "dt"])
+_LINED_TAGS = (
+    etree.Comment, "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "ul", "ol", "li",
+    "blockquote", "hr", "pre", "figure", "img", "a", "div", "section", "article", "script",
+    "style", "iframe", "object", "embed", "video", "audio", "form", "noscript", "template",
+    "svg", "math", "dl", "dd", "dt", "details", "canvas", "main", "header", "footer", "aside",
+    "center", "nav", "address", "hgroup", "fieldset", "span", "font", "input", "button",
+    "select", "textarea", "link", "meta", "base", "code", "strong", "b", "em", "i",
+)
 _SPACED_TAGS = _BLOCK_TAGS | _INVISIBLE | _STRAY_BLOCKS | {"br", "td", "th"}
+_CREDIT_LENGTH = 120
 _TEMPLATE_ONLY = re.compile(r"^(?:\s*(?:\{%.*?%\}|\{\{.*?\}\}|\{:.*?\}))+\s*$", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 
@@ -77,6 +87,8 @@ class _Heading:
     title: str
     title_html: str
     line: int | None
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
 
 
 _Item = Block | _Heading | Source
@@ -103,7 +115,7 @@ def parse_body(body: str, *, flavor: str, first_line: int = 1) -> Body:
 # -- Markdown to an lxml tree with lines -------------------------------------------------
 
 
-def _render(body: str, *, flavor: str, first_line: int) -> lxml.html.HtmlElement:
+def _render(body: str, *, flavor: str, first_line: int) -> Element:
     md = get_markdown(flavor)
     text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
     env: dict[str, object] = {}
@@ -123,15 +135,16 @@ def _render(body: str, *, flavor: str, first_line: int) -> lxml.html.HtmlElement
     return _parse_html(html)
 
 
-def _parse_html(html: str) -> lxml.html.HtmlElement:
+def _parse_html(html: str) -> Element:
     # Naming <html><body> first keeps libxml2 from moving early <meta>/<style> into a <head>.
-    parser = _PARSER
-    document = lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)
+    document = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
     found = document.find("body")
     return found if found is not None else document
 
 
-_PARSER = lxml.html.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
+# lxml's plain HTML parser (libxml2, the parser BeautifulSoup's "lxml" builder
+# drives): lxml.html's element classes would cost a Python call per node.
+_PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
 
 
 # -- tree to blocks ----------------------------------------------------------------------
@@ -141,10 +154,10 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _inner_html(element: lxml.html.HtmlElement) -> str:
+def _inner_html(element: Element) -> str:
     # One serialisation of the element, then cut its own tags off: much
     # cheaper than serialising each child.
-    outer = str(lxml.html.tostring(element, encoding="unicode", with_tail=False))
+    outer = etree.tostring(element, method="html", encoding="unicode", with_tail=False)
     start = outer.find(">") + 1
     end = outer.rfind("</")
     if end < start:
@@ -152,28 +165,30 @@ def _inner_html(element: lxml.html.HtmlElement) -> str:
     return outer[start:end].strip()
 
 
-def _outer_html(element: lxml.html.HtmlElement) -> str:
-    return str(lxml.html.tostring(element, encoding="unicode", with_tail=False)).strip()
+def _outer_html(element: Element) -> str:
+    return etree.tostring(element, method="html", encoding="unicode", with_tail=False).strip()
 
 
 class _Walker:
     """Walks the rendered tree once, knowing each element's line in the original file."""
 
     def __init__(self) -> None:
-        self.lines: dict[lxml.html.HtmlElement, int] = {}
-        self.from_markdown: set[lxml.html.HtmlElement] = set()
+        self.lines: dict[Element, int] = {}
+        self.from_markdown: set[Element] = set()
         self.glued: list[Paragraph] = []
 
     # Lines ----------------------------------------------------------------
 
-    def _index_lines(self, root: lxml.html.HtmlElement) -> None:
+    def _index_lines(self, root: Element) -> None:
         lines = self.lines
         anchor_line, anchor_rendered = 1, 1
         markers = []
-        for node in root.iter():
+        # Only the elements that carry lines or anchor them: lxml filters by
+        # tag in C, so text-level tags (b, span, font...) cost nothing here.
+        for node in root.iter(*_LINED_TAGS):
             if not isinstance(node.tag, str):
                 text = node.text or ""
-                if isinstance(node, lxml.etree._Comment) and text.startswith(_MARKER):
+                if isinstance(node, etree._Comment) and text.startswith(_MARKER):
                     anchor_line, anchor_rendered = int(text[len(_MARKER) :]), node.sourceline or 1
                     markers.append(node)
                 continue
@@ -188,25 +203,40 @@ class _Walker:
         for marker in markers:
             _drop_keep_tail(marker)
 
-    def line(self, element: lxml.html.HtmlElement) -> int | None:
-        return self.lines.get(element)
+    def line(self, element: Element) -> int | None:
+        """The element's line in the original file; an unindexed tag takes its nearest indexed kin's."""
+        lines = self.lines
+        found = lines.get(element)
+        if found is not None:
+            return found
+        node: Element | None = element
+        while node is not None:
+            before = node.getprevious()
+            while before is not None:
+                if before in lines:
+                    return lines[before]
+                before = before.getprevious()
+            node = node.getparent()
+            if node is not None and node in lines:
+                return lines[node]
+        return None
 
     # Text -----------------------------------------------------------------
 
-    def text(self, element: lxml.html.HtmlElement) -> str:
+    def text(self, element: Element) -> str:
         """Visible text, whitespace collapsed: <br> and block edges count as spaces."""
         if not len(element):
             return _collapse(element.text or "")
         spaced = _SPACED_TAGS
         if not any(node.tag in spaced for node in element.iterdescendants()):
-            return _collapse(element.text_content())  # the common case, all in C
+            return _collapse("".join(element.itertext()))  # the common case, all in C
         parts: list[str] = []
         self._gather(element, parts)
         if element.tail:
             parts.pop()  # _gather took the element's own tail, which is not inside it
         return _collapse("".join(parts))
 
-    def _gather(self, element: lxml.html.HtmlElement, parts: list[str]) -> None:
+    def _gather(self, element: Element, parts: list[str]) -> None:
         tag = element.tag if isinstance(element.tag, str) else None
         if tag is not None and tag not in _INVISIBLE:
             if tag == "br":
@@ -220,7 +250,7 @@ class _Walker:
         if element.tail:
             parts.append(element.tail)
 
-    def links(self, element: lxml.html.HtmlElement) -> list[Link]:
+    def links(self, element: Element) -> list[Link]:
         found = []
         for anchor in element.iter("a"):
             href = anchor.get("href")
@@ -228,7 +258,7 @@ class _Walker:
                 continue
             rel = anchor.get("rel")
             found.append(
-                Link.model_construct(
+                Link(
                     url=href,
                     text=self.text(anchor) if len(anchor) else _collapse(anchor.text or ""),
                     title=anchor.get("title"),
@@ -239,13 +269,16 @@ class _Walker:
             )
         return found
 
-    def image(self, img: lxml.html.HtmlElement, *, caption: str | None = None) -> Image:
+    def images(self, element: Element) -> list[Image]:
+        return [self.image(img) for img in element.iter("img")]
+
+    def image(self, img: Element, *, caption: str | None = None) -> Image:
         link = None
         parent = img.getparent()
         if parent is not None and parent.tag == "a" and parent.get("href") is not None:
             links = self.links(parent)
             link = links[0] if links else None
-        return Image.model_construct(
+        return Image(
             src=img.get("src") or img.get("data-src") or "",
             alt=img.get("alt"),
             title=img.get("title"),
@@ -256,13 +289,13 @@ class _Walker:
 
     # Blocks ---------------------------------------------------------------
 
-    def blocks(self, root: lxml.html.HtmlElement) -> Iterator[_Item]:
+    def blocks(self, root: Element) -> Iterator[_Item]:
         self._index_lines(root)
         yield from self._children(root)
 
-    def _children(self, parent: lxml.html.HtmlElement) -> Iterator[_Item]:
+    def _children(self, parent: Element) -> Iterator[_Item]:
         """Blocks from a container's children; loose text and inline tags become paragraphs."""
-        run: list[lxml.html.HtmlElement | str] = []
+        run: list[Element | str] = []
         if parent.text and parent.text.strip():
             run.append(parent.text)
         for child in parent:
@@ -272,7 +305,17 @@ class _Walker:
                     run.append(child.tail)
                 continue
             if tag not in _BLOCK_TAGS and tag not in _HEADINGS and tag not in _STRAY_BLOCKS:
-                run.append(child)  # inline: _loose takes its tail with it
+                if not len(child) or not _holds_blocks(child):
+                    run.append(child)  # inline: _loose takes its tail with it
+                    continue
+                # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
+                # still show the blocks, so read through the inline wrapper.
+                if run:
+                    yield from self._loose(run)
+                    run = []
+                yield from self._children(child)
+                if child.tail and child.tail.strip():
+                    run.append(child.tail)
                 continue
             if run:
                 yield from self._loose(run)
@@ -283,7 +326,7 @@ class _Walker:
         if run:
             yield from self._loose(run)
 
-    def _loose(self, run: list[lxml.html.HtmlElement | str]) -> Iterator[_Item]:
+    def _loose(self, run: list[Element | str]) -> Iterator[_Item]:
         """Inline content outside any block: a paragraph as the browser shows it."""
         html_parts: list[str] = []
         text_parts: list[str] = []
@@ -297,7 +340,7 @@ class _Walker:
                 continue
             if line is None:
                 line = self.line(piece)
-            html_parts.append(lxml.html.tostring(piece, encoding="unicode", with_tail=True))
+            html_parts.append(etree.tostring(piece, method="html", encoding="unicode", with_tail=True))
             parts: list[str] = []
             self._gather(piece, parts)
             text_parts.append("".join(parts))
@@ -312,11 +355,14 @@ class _Walker:
             return
         yield Paragraph(text=text, html=html, links=links, images=images, line=line)
 
-    def _element(self, element: lxml.html.HtmlElement) -> Iterator[_Item]:
+    def _element(self, element: Element) -> Iterator[_Item]:
         tag = element.tag
         line = self.line(element)
         if tag in _HEADINGS:
-            yield _Heading(_HEADINGS[tag], self.text(element), _inner_html(element), line)
+            yield _Heading(
+                _HEADINGS[tag], self.text(element), _inner_html(element), line,
+                self.links(element), self.images(element),
+            )
         elif tag == "p":
             yield from self._paragraph(element)
         elif tag == "table":
@@ -328,13 +374,27 @@ class _Walker:
             items = [
                 ListItem(text=self.text(li), html=_inner_html(li)) for li in element if li.tag == "li"
             ]
-            yield ListBlock(ordered=tag == "ol", items=items, links=self.links(element), line=line)
-        elif tag == "blockquote":
-            yield Quote(
-                text=self.text(element), html=_inner_html(element), links=self.links(element), line=line
+            yield ListBlock(
+                ordered=tag == "ol", items=items, links=self.links(element),
+                images=self.images(element), line=line,
             )
+        elif tag == "blockquote":
+            if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iter()):
+                # An FAQ in a quote box: its headings are part of the outline.
+                yield from self._children(element)
+            else:
+                yield Quote(
+                    text=self.text(element), html=_inner_html(element), links=self.links(element),
+                    images=self.images(element), line=line,
+                )
         elif tag == "hr":
             yield Rule(line=line)
+        elif tag == "pre" and any(
+            isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iterdescendants()
+        ):
+            # An unclosed <pre> swallowed the rest of the post; browsers still show
+            # its headings as headings, so the outline keeps them.
+            yield from self._children(element)
         elif tag == "pre":
             code = element.find("code")
             language = None
@@ -342,7 +402,7 @@ class _Walker:
                 for name in (code.get("class") or "").split():
                     if name.startswith("language-"):
                         language = name[len("language-") :]
-            yield Code(text=element.text_content(), language=language, line=line)
+            yield Code(text="".join(element.itertext()), language=language, line=line)
         elif tag == "img":
             yield self.image(element)
         elif tag == "figure":
@@ -353,6 +413,7 @@ class _Walker:
                 tag=tag,
                 text=self.text(element) if tag not in _INVISIBLE else "",
                 links=self.links(element),
+                images=self.images(element),
                 line=line,
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
@@ -363,10 +424,10 @@ class _Walker:
         else:
             yield Html(
                 html=_outer_html(element), tag=str(tag), text=self.text(element),
-                links=self.links(element), line=line,
+                links=self.links(element), images=self.images(element), line=line,
             )
 
-    def _paragraph(self, element: lxml.html.HtmlElement) -> Iterator[_Item]:
+    def _paragraph(self, element: Element) -> Iterator[_Item]:
         # A <p> can hold block content when the HTML is broken; lxml closes the
         # paragraph then, so only inline content is left here.
         images = list(element.iter("img"))
@@ -377,12 +438,24 @@ class _Walker:
             for img in images:
                 yield self.image(img)
             return
+        if (
+            images
+            and len(text) <= _CREDIT_LENGTH
+            and not any(a.find(".//img") is None for a in element.iter("a"))
+            and not self._text_before(element, images[0])
+        ):
+            # An image with a short line under it ("*출처: 온라인 커뮤니티*"): a captioned
+            # image, and the line is the photo's credit, not the article's source.
+            yield self.image(images[0], caption=text)
+            for img in images[1:]:
+                yield self.image(img)
+            return
         if not text:
             return  # &nbsp;-only or empty: nothing a reader sees
         if _TEMPLATE_ONLY.match(text):
             yield Html(html=text, text="", line=line)
             return
-        yield Paragraph.model_construct(
+        yield Paragraph(
             text=text,
             html=_inner_html(element),
             links=self.links(element),
@@ -390,7 +463,20 @@ class _Walker:
             line=line,
         )
 
-    def _figure(self, element: lxml.html.HtmlElement) -> Iterator[_Item]:
+    def _text_before(self, element: Element, target: Element) -> bool:
+        """Whether visible text comes before ``target`` inside ``element``."""
+        if (element.text or "").strip():
+            return True
+        for node in element.iterdescendants():
+            if node is target:
+                return False
+            if (node.text or "").strip() and node.tag not in _INVISIBLE:
+                return True
+            if (node.tail or "").strip() and target not in node.iterdescendants():
+                return True
+        return False
+
+    def _figure(self, element: Element) -> Iterator[_Item]:
         caption_el = element.find("figcaption")
         caption = self.text(caption_el) if caption_el is not None else None
         table = element.find(".//table")
@@ -403,7 +489,7 @@ class _Walker:
             return
         yield from self._children(element)
 
-    def _table(self, table: lxml.html.HtmlElement, *, caption: str | None = None) -> Table:
+    def _table(self, table: Element, *, caption: str | None = None) -> Table:
         caption_el = table.find("caption")
         if caption_el is not None:
             caption = self.text(caption_el)
@@ -432,7 +518,7 @@ class _Walker:
             header, glued = _unglue_header(header)
             if glued:
                 # A table's header glued to the end of a sentence ("...보세요.  출발 시간 | ...").
-                self.glued.append(Paragraph.model_construct(
+                self.glued.append(Paragraph(
                     text=glued, html=_escape(glued), links=[], images=[], line=self.line(table)
                 ))
         return Table(
@@ -441,12 +527,13 @@ class _Walker:
             rows=rows,
             header_source=source,  # type: ignore[arg-type]
             links=self.links(table),
+            images=self.images(table),
             line=self.line(table),
             row_lines=row_lines,
         )
 
-    def _cell(self, cell: lxml.html.HtmlElement) -> Cell:
-        return Cell.model_construct(
+    def _cell(self, cell: Element) -> Cell:
+        return Cell(
             text=self.text(cell),
             html=_inner_html(cell),
             is_header=cell.tag == "th",
@@ -489,6 +576,16 @@ def _unglue_header(header: list[Cell]) -> tuple[list[Cell], str | None]:
     return [cell, *header[1:]], lead_text
 
 
+def _holds_blocks(element: Element) -> bool:
+    return any(
+        isinstance(node.tag, str) and (node.tag in _HEADINGS or node.tag in _OUTLINE_BLOCKS)
+        for node in element.iterdescendants()
+    )
+
+
+_OUTLINE_BLOCKS = frozenset(["p", "table", "ul", "ol", "blockquote", "pre", "div", "section", "hr"])
+
+
 def _span(value: str | None) -> int:
     try:
         number = int((value or "1").strip())
@@ -501,7 +598,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _drop_keep_tail(node: lxml.etree._Element) -> None:
+def _drop_keep_tail(node: Element) -> None:
     parent = node.getparent()
     if parent is None:
         return
@@ -646,6 +743,8 @@ class _Open:
             level=self.heading.level,
             blocks=self.blocks,
             sections=self.children,
+            links=self.heading.links,
+            images=self.heading.images,
             line=self.heading.line,
         )
 

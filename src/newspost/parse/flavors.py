@@ -71,35 +71,38 @@ _KRAMDOWN_BLOCK_TAGS = (
     "footer|form|h1|h2|h3|h4|h5|h6|header|hr|iframe|li|main|nav|noscript|ol|p|pre|script|"
     "section|style|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|math|svg|center"
 )
-_KRAMDOWN_OPEN = re.compile(rf"^<({_KRAMDOWN_BLOCK_TAGS})(?=[\s/>])([^>]*)>", re.IGNORECASE)
+_KRAMDOWN_OPEN = re.compile(rf"<({_KRAMDOWN_BLOCK_TAGS})(?=[\s/>])([^>]*)>", re.IGNORECASE)
 _MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.IGNORECASE)
 
 
 def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """kramdown's HTML block: from a block-level tag to its balanced close, raw inside."""
+    src = state.src
     pos = state.bMarks[start_line] + state.tShift[start_line]
-    if state.sCount[start_line] - state.blkIndent >= 4:
+    if src.startswith("<", pos) is False or state.sCount[start_line] - state.blkIndent >= 4:
         return False
-    first = state.src[pos : state.eMarks[start_line]]
-    opened = _KRAMDOWN_OPEN.match(first)
+    opened = _KRAMDOWN_OPEN.match(src, pos, state.eMarks[start_line])
     if not opened or _MARKDOWN_ATTR.search(opened.group(2)):
         return False
     tag = opened.group(1).lower()
     if tag == "hr" or opened.group(2).rstrip().endswith("/"):
         return False
-    tags = _tag_pattern(tag)
+    # Find the balanced closing tag; an unclosed tag is looked for only so far,
+    # so a post full of unclosed <p>s stays linear.
+    limit = state.eMarks[min(end_line, start_line + _LOOKAHEAD_LINES) - 1]
     depth = 0
-    line = start_line
-    while line < end_line:
-        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-        for found in tags.finditer(text):
-            depth += -1 if found.group(1) else 1
-        line += 1
-        if depth <= 0:
+    close_at = -1
+    for found in _tag_pattern(tag).finditer(src, pos, limit):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            close_at = found.end()
             break
-    else:
-        # Never closed: leave the block to the CommonMark rule.
-        return False
+    if close_at < 0:
+        return False  # never closed: leave the block to the CommonMark rule
+    line = start_line
+    while line < end_line and state.eMarks[line] < close_at:
+        line += 1
+    line += 1
     if silent:
         return True
     state.line = line
@@ -109,6 +112,9 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
     return True
 
 
+_LOOKAHEAD_LINES = 400
+
+
 @lru_cache(maxsize=64)
 def _tag_pattern(tag: str) -> re.Pattern[str]:
     return re.compile(rf"<(/?){tag}(?=[\s/>])", re.IGNORECASE)
@@ -116,8 +122,10 @@ def _tag_pattern(tag: str) -> re.Pattern[str]:
 
 def _kramdown() -> MarkdownIt:
     md = _commonmark()
+    # First in line: it only takes lines opening with a block-level tag, and
+    # sparing those lines the other rules' checks is most of a news body.
     md.block.ruler.before(
-        "html_block", "kramdown_html_block", _kramdown_html_block,
+        "table", "kramdown_html_block", _kramdown_html_block,
         {"alt": ["paragraph", "reference", "blockquote"]},
     )
     return md

@@ -35,7 +35,7 @@ from newspost.model import (
     Source,
     Table,
 )
-from newspost.parse import iter_load, load, loads
+from newspost.parse import Limits, iter_load, load, loads
 from newspost.parse.flavors import detect_flavor, register_flavor
 from newspost.serialize import dump, dumps
 
@@ -53,6 +53,7 @@ __all__ = [
     "Html",
     "Image",
     "LimitError",
+    "Limits",
     "Link",
     "ListBlock",
     "ListItem",

@@ -10,14 +10,15 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from newspost.errors import NewsPostError, ReadError
+from newspost.errors import EncodingError, NewsPostError, ReadError
 from newspost.model.post import Post, RawText
 from newspost.parse import front_matter as _fm
+from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import decode
 from newspost.parse.body import parse_body
 from newspost.parse.flavors import FlavorName, detect_flavor, get_markdown
 
-__all__ = ["POST_SUFFIXES", "is_post_file", "iter_load", "iter_paths", "load", "loads"]
+__all__ = ["POST_SUFFIXES", "Limits", "is_post_file", "iter_load", "iter_paths", "load", "loads"]
 
 POST_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".txt"})
 """File endings newspost reads as posts (``.html``/``.txt`` only with front matter)."""
@@ -33,6 +34,7 @@ def loads(
     *,
     path: str | os.PathLike[str] | None = None,
     flavor: FlavorName | str | None = None,
+    limits: Limits | None = None,
 ) -> Post:
     """Parse a post from its text.
 
@@ -43,20 +45,36 @@ def loads(
             name ``YYYY-MM-DD-slug.md`` and to detect the flavor.
         flavor: ``"kramdown"`` (Jekyll), ``"goldmark"`` (Hugo), ``"commonmark"``
             or another registered flavor; detected from the file when None.
+        limits: Safety bounds (size, lines, elements, nesting, YAML aliases);
+            :class:`Limits` defaults when None.
 
     Raises:
         EncodingError: bytes that are not UTF-8.
         FrontMatterError: front matter that cannot be split or parsed.
+        LimitError: the post is over one of the ``limits``.
 
     >>> post = loads("---\\ntitle: Hello\\ncategories: News\\n---\\n# Hi\\n\\nText.\\n")
     >>> post.front_matter.categories, post.sections[0].title
     (['News'], 'Hi')
     """
     name = os.fspath(path) if path is not None else None
+    bounds = limits or DEFAULT_LIMITS
     if isinstance(text, bytes | bytearray):
+        if len(text) > bounds.max_bytes:
+            raise exceeded("the file's size in bytes", len(text), "max_bytes", bounds.max_bytes, path=name)
         text = decode(bytes(text), path=name)
+    elif len(text) * 4 > bounds.max_bytes and len(text.encode("utf-8", "surrogatepass")) > bounds.max_bytes:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        raise exceeded("the text's size in bytes", size, "max_bytes", bounds.max_bytes, path=name)
+    if _has_surrogates(text):
+        raise EncodingError(
+            "the text holds a lone surrogate (U+D800-U+DFFF), which no file can encode",
+            path=name,
+            offset=None,
+            hint="decode files with 'utf-8' and errors='strict', not 'surrogateescape'",
+        )
     where = _fm.split(text, path=name)
-    front_matter = _fm.read(text, where, path=name)
+    front_matter = _fm.read(text, where, path=name, limits=bounds)
     body = text[where.body_start :]
     chosen = flavor or detect_flavor(body, path=name, front_matter_format=where.format)
     try:
@@ -70,7 +88,7 @@ def loads(
             hint=f"use one of: {', '.join(flavor_names())}",
         ) from None
     body_line = text.count("\n", 0, where.body_start) + 1
-    parsed = parse_body(body, flavor=chosen, first_line=body_line)
+    parsed = parse_body(body, flavor=chosen, first_line=body_line, limits=bounds, path=name)
     return Post(
         path=name,
         front_matter=front_matter,
@@ -91,11 +109,20 @@ def loads(
     )
 
 
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def load(
     source: Source,
     *,
     path: str | os.PathLike[str] | None = None,
     flavor: FlavorName | str | None = None,
+    limits: Limits | None = None,
 ) -> Post:
     """Read a post from a path (str or Path), bytes, or a text or binary file object.
 
@@ -108,7 +135,7 @@ def load(
         FrontMatterError: its front matter cannot be split or parsed.
     """
     if isinstance(source, bytes | bytearray):
-        return loads(bytes(source), path=path, flavor=flavor)
+        return loads(bytes(source), path=path, flavor=flavor, limits=limits)
     if isinstance(source, str | os.PathLike):
         file_path = Path(source)
         try:
@@ -119,7 +146,7 @@ def load(
                 path=file_path,
                 hint="check the path and its permissions",
             ) from exc
-        return loads(data, path=path if path is not None else file_path, flavor=flavor)
+        return loads(data, path=path if path is not None else file_path, flavor=flavor, limits=limits)
     try:
         content = source.read()
     except OSError as exc:
@@ -127,7 +154,7 @@ def load(
     name = path if path is not None else getattr(source, "name", None)
     if not isinstance(name, str | os.PathLike):
         name = None
-    return loads(content, path=name, flavor=flavor)
+    return loads(content, path=name, flavor=flavor, limits=limits)
 
 
 def is_post_file(path: Path) -> bool:
@@ -170,6 +197,7 @@ def iter_load(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     flavor: FlavorName | str | None = None,
+    limits: Limits | None = None,
     on_error: Callable[[NewsPostError], None] | None = None,
 ) -> Iterator[Post]:
     """Load many posts lazily: one at a time, so memory stays flat however many there are.
@@ -177,6 +205,7 @@ def iter_load(
     Args:
         paths: A file, a folder (walked recursively) or several of either.
         flavor: Force a Markdown flavor instead of detecting it per file.
+        limits: Safety bounds for each post.
         on_error: Called with each :class:`NewsPostError` instead of raising
             it, so one broken file does not stop the walk.
 
@@ -187,7 +216,7 @@ def iter_load(
     """
     for path in iter_paths(paths):
         try:
-            yield load(path, flavor=flavor)
+            yield load(path, flavor=flavor, limits=limits)
         except NewsPostError as exc:
             if on_error is None:
                 raise

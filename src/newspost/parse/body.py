@@ -33,6 +33,7 @@ from newspost.model.blocks import (
     Table,
 )
 from newspost.model.post import Section, Source
+from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse.flavors import get_markdown
 
 __all__ = ["Body", "parse_body"]
@@ -65,6 +66,7 @@ _LINED_TAGS = (
     "center", "nav", "address", "hgroup", "fieldset", "span", "font", "input", "button",
     "select", "textarea", "link", "meta", "base", "code", "strong", "b", "em", "i",
 )
+_SPACED_EXTRA = frozenset(["li", "tr", "td", "th", "dt", "dd"])
 _SPACED_TAGS = _BLOCK_TAGS | _INVISIBLE | _STRAY_BLOCKS | {"br", "td", "th"}
 _CREDIT_LENGTH = 120
 _TEMPLATE_ONLY = re.compile(r"^(?:\s*(?:\{%.*?%\}|\{\{.*?\}\}|\{:.*?\}))+\s*$", re.DOTALL)
@@ -94,16 +96,32 @@ class _Heading:
 _Item = Block | _Heading | Source
 
 
-def parse_body(body: str, *, flavor: str, first_line: int = 1) -> Body:
+def parse_body(
+    body: str,
+    *,
+    flavor: str,
+    first_line: int = 1,
+    limits: Limits = DEFAULT_LIMITS,
+    path: str | None = None,
+) -> Body:
     """Parse a body (the text after the front matter) into lead, sections, sources and footer.
 
     ``first_line`` is the 1-based line of the body's first line in the file, so
     every line recorded points into the original file.
+
+    Raises:
+        LimitError: too many lines or elements, or elements nested too deep.
     """
     if not body.strip():
         return Body()
+    lines = body.count("\n")
+    if lines > limits.max_lines:
+        raise exceeded("the body's line count", lines, "max_lines", limits.max_lines, path=path)
     root = _render(body, flavor=flavor, first_line=first_line)
-    walker = _Walker()
+    elements = int(_COUNT_ELEMENTS(root))
+    if elements > limits.max_elements:
+        raise exceeded("the body's HTML element count", elements, "max_elements", limits.max_elements, path=path)
+    walker = _Walker(max_depth=limits.max_depth, path=path)
     items = list(walker.blocks(root))
     items = _lift_sources(items)
     footer = _take_footer(items)
@@ -144,6 +162,7 @@ def _parse_html(html: str) -> Element:
 
 # lxml's plain HTML parser (libxml2, the parser BeautifulSoup's "lxml" builder
 # drives): lxml.html's element classes would cost a Python call per node.
+_COUNT_ELEMENTS = etree.XPath("count(.//*)")
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
 
 
@@ -172,7 +191,10 @@ def _outer_html(element: Element) -> str:
 class _Walker:
     """Walks the rendered tree once, knowing each element's line in the original file."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_depth: int = DEFAULT_LIMITS.max_depth, path: str | None = None) -> None:
+        self.max_depth = max_depth
+        self.path = path
+        self.depth = 0
         self.lines: dict[Element, int] = {}
         self.from_markdown: set[Element] = set()
         self.glued: list[Paragraph] = []
@@ -237,16 +259,25 @@ class _Walker:
         return _collapse("".join(parts))
 
     def _gather(self, element: Element, parts: list[str]) -> None:
-        tag = element.tag if isinstance(element.tag, str) else None
-        if tag is not None and tag not in _INVISIBLE:
-            if tag == "br":
+        """Append the visible text of ``element`` and its tail (iterative: no recursion limit)."""
+        walker = etree.iterwalk(element, events=("start", "end"))
+        for event, node in walker:
+            tag = node.tag if isinstance(node.tag, str) else None
+            if event == "start":
+                if tag is None or tag in _INVISIBLE:
+                    walker.skip_subtree()
+                    continue
+                if tag == "br":
+                    parts.append(" ")
+                if node.text:
+                    parts.append(node.text)
+                continue
+            if tag is not None and tag not in _INVISIBLE and (
+                tag in _BLOCK_TAGS or tag in _SPACED_EXTRA
+            ):
                 parts.append(" ")
-            if element.text:
-                parts.append(element.text)
-            for child in element:
-                self._gather(child, parts)
-            if tag in _BLOCK_TAGS or tag in ("li", "tr", "td", "th", "dt", "dd"):
-                parts.append(" ")
+            if node.tail and node is not element:
+                parts.append(node.tail)
         if element.tail:
             parts.append(element.tail)
 
@@ -295,6 +326,18 @@ class _Walker:
 
     def _children(self, parent: Element) -> Iterator[_Item]:
         """Blocks from a container's children; loose text and inline tags become paragraphs."""
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise exceeded(
+                "the HTML nesting depth", self.depth, "max_depth", self.max_depth,
+                path=self.path, line=self.line(parent),
+            )
+        try:
+            yield from self._children_of(parent)
+        finally:
+            self.depth -= 1
+
+    def _children_of(self, parent: Element) -> Iterator[_Item]:
         run: list[Element | str] = []
         if parent.text and parent.text.strip():
             run.append(parent.text)

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from newspost.errors import FrontMatterError
 from newspost.model.front_matter import FrontMatter, parse_date
+from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import BOM
 
 if sys.version_info >= (3, 11):
@@ -123,7 +124,7 @@ def _looks_like_json(text: str, start: int) -> bool:
     return rest.startswith(("\n", "\r\n", '"'))
 
 
-def read(text: str, where: Split, *, path: str | None = None) -> FrontMatter:
+def read(text: str, where: Split, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> FrontMatter:
     """Parse the front matter located by :func:`split` into a :class:`FrontMatter`.
 
     Raises:
@@ -132,10 +133,15 @@ def read(text: str, where: Split, *, path: str | None = None) -> FrontMatter:
     """
     content = text[where.content_start : where.content_end]
     first_line = text.count("\n", 0, where.content_start) + 1
+    if len(content) > limits.max_front_matter_bytes:
+        raise exceeded(
+            "the front matter's size", len(content), "max_front_matter_bytes",
+            limits.max_front_matter_bytes, path=path, line=first_line,
+        )
     if where.format == "none":
         data: Any = {}
     elif where.format == "yaml":
-        data = _load_yaml(content, first_line, path=path, key_lines=where.key_lines)
+        data = _load_yaml(content, first_line, path=path, key_lines=where.key_lines, limits=limits)
     elif where.format == "toml":
         data = _load_toml(content, first_line, path=path)
         where.key_lines.update(_scan_key_lines(content, first_line))
@@ -178,7 +184,9 @@ def _type_hint(key: str) -> str:
     return f"write {key} as plain text, quoted if it contains ': ' or starts with [ {{ * & ! |"
 
 
-def _load_yaml(content: str, first_line: int, *, path: str | None, key_lines: dict[str, int]) -> Any:
+def _load_yaml(
+    content: str, first_line: int, *, path: str | None, key_lines: dict[str, int], limits: Limits
+) -> Any:
     loader = _SafeLoader(content)
     try:
         node = loader.get_single_node()
@@ -188,6 +196,15 @@ def _load_yaml(content: str, first_line: int, *, path: str | None, key_lines: di
             for key_node, _ in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
                     key_lines[str(key_node.value)] = first_line + key_node.start_mark.line
+        if "*" in content:
+            # Aliases share nodes: count the values they would expand to before
+            # anything walks them (the "billion laughs" bomb).
+            size = _expanded_size(node, {}, limits.max_yaml_nodes)
+            if size > limits.max_yaml_nodes:
+                raise exceeded(
+                    "the front matter's values with aliases expanded", size, "max_yaml_nodes",
+                    limits.max_yaml_nodes, path=path, line=first_line,
+                )
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, content, first_line, path) from exc
@@ -206,6 +223,27 @@ def _load_yaml(content: str, first_line: int, *, path: str | None, key_lines: di
         ) from exc
     finally:
         loader.dispose()
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], cap: int) -> int:
+    """How many values a node stands for once aliases are expanded (stops counting past ``cap``)."""
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    memo[id(node)] = 1  # a recursive alias counts once, and ends the walk
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            total += _expanded_size(child, memo, cap)
+            if total > cap:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            total += _expanded_size(key, memo, cap) + _expanded_size(value, memo, cap)
+            if total > cap:
+                break
+    memo[id(node)] = total
+    return total
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, content: str, first_line: int, path: str | None) -> FrontMatterError:

@@ -1,0 +1,97 @@
+"""Hostile input: every case ends fast, in a NewsPostError or a post, never a foreign exception."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newspost import EncodingError, LimitError, Limits, NewsPostError, dumps, loads
+
+BOMB = (
+    "---\n"
+    "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+    "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+    "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+    "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+    "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
+    "i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n"
+    "---\nbody\n"
+)
+
+
+def _bounded(text: str | bytes, *, seconds: float = 3.0, **kwargs: object) -> NewsPostError | None:
+    started = time.perf_counter()
+    try:
+        post = loads(text, **kwargs)  # type: ignore[arg-type]
+    except NewsPostError as error:
+        result: NewsPostError | None = error
+    else:
+        result = None
+        assert dumps(post) == (text if isinstance(text, str) else text.decode())
+    assert time.perf_counter() - started < seconds
+    return result
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "limit"),
+    [
+        ("20 MB post", "a" * (20 * 2**20), "max_bytes"),
+        ("100,000 nested divs", "<div>" * 100_000 + "x" + "</div>" * 100_000, "max_depth"),
+        ("100,000-row table", "<table>" + "<tr><td>a</td><td>b</td></tr>" * 100_000 + "</table>", "max_elements"),
+        ("100,000 headings", "".join(f"## h{i}\n\n" for i in range(100_000)), "max_lines"),
+        ("100,000 HTML headings on a line", "".join(f"<h2>h{i}</h2>" for i in range(100_000)), "max_elements"),
+        ("YAML billion laughs", BOMB, "max_yaml_nodes"),
+    ],
+)
+def test_limits_name_themselves(name: str, text: str, limit: str) -> None:
+    error = _bounded(text)
+    assert isinstance(error, LimitError), name
+    assert error.limit == limit and limit in error.message
+    assert error.hint is not None and f"Limits({limit}=" in error.hint
+
+
+def test_bytes_are_checked_before_decoding() -> None:
+    error = _bounded(b"a" * 2_000, limits=Limits(max_bytes=1_000))
+    assert isinstance(error, LimitError) and error.limit == "max_bytes"
+
+
+def test_raising_a_limit_lets_a_trusted_file_through() -> None:
+    text = "<table>" + "<tr><td>a</td></tr>" * 1_000 + "</table>"
+    assert isinstance(_bounded(text, limits=Limits(max_elements=100)), LimitError)
+    post = loads(text, limits=Limits(max_elements=10_000))
+    assert len(post.tables[0].rows) == 1_000
+
+
+def test_front_matter_size_limit() -> None:
+    text = "---\ntitle: " + "x" * 5_000 + "\n---\n"
+    error = _bounded(text, limits=Limits(max_front_matter_bytes=1_000))
+    assert isinstance(error, LimitError) and error.line == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 5_000_000,  # a 5 MB single line
+        "<p>" + "<b>" * 100_000 + "x" + "</b>" * 100_000 + "</p>",
+        "---\ntitle: a\x00b\n---\n",  # NUL in front matter
+        "body with \x00 NUL bytes\x00",
+        "text with bidi \u202e override \u2066 isolate",
+        ">" * 100_000 + " quote",
+        "---\na: " + "[" * 50_000 + "]" * 50_000 + "\n---\n",
+        "".join("  " * i + "- x\n" for i in range(300)),
+        "<" * 100_000,
+        "&" * 100_000 + ";",
+        "[" * 50_000 + "x" + "](" * 50_000,
+    ],
+)
+def test_hostile_text_ends_in_a_post_or_our_error(text: str) -> None:
+    _bounded(text)
+
+
+def test_invalid_utf8_and_lone_surrogates_are_encoding_errors() -> None:
+    assert isinstance(_bounded(b"ok \xc3\x28"), EncodingError)
+    assert isinstance(_bounded("text \ud800 more"), EncodingError)

@@ -13,6 +13,7 @@ Not a test: figures go into notes, never into assertions.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import time
 import tracemalloc
@@ -49,7 +50,7 @@ def peak_memory(folder: Path, passes: int) -> list[tuple[int, float]]:
     tracemalloc.start()
     out = []
     walked = 0
-    for index in range(1, passes + 1):
+    for _ in range(passes):
         for _post in iter_load(folder, on_error=lambda error: None):
             walked += 1
         out.append((walked, tracemalloc.get_traced_memory()[1] / 2**20))
@@ -65,13 +66,16 @@ def main() -> None:
     args = parser.parse_args()
     paths = list(iter_paths(args.folder))
     for path in paths[:20]:  # warm caches (parsers, regexes) outside the timing
-        try:
+        with contextlib.suppress(NewsPostError):
             load(path)
-        except NewsPostError:
-            pass
     wall, cpu, loaded, failed = rate(paths, args.repeat)
-    print(f"folder: {args.folder}  ({len(paths)} files: {loaded} loaded, {failed} raised the documented error)")
-    print(f"load: {wall:.0f} posts/s wall, {cpu:.0f} posts/s CPU (best of {args.repeat}, one process)")
+    print(
+        f"folder: {args.folder}  ({len(paths)} files: {loaded} loaded, "
+        f"{failed} raised the documented error)"
+    )
+    print(
+        f"load: {wall:.0f} posts/s wall, {cpu:.0f} posts/s CPU (best of {args.repeat}, one process)"
+    )
     for walked, peak in peak_memory(args.folder, args.walk_copies):
         print(f"iter_load peak memory after {walked:>5} posts: {peak:.2f} MiB")
 

@@ -6,16 +6,18 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["pytester"]
-
 from helpers import CORPUS, FIXTURES
+
+pytest_plugins = ["pytester"]
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The real corpus folder; skips the test with the reason when it is not there."""
     if not CORPUS.is_dir():
-        pytest.skip(f"the real corpus is not at {CORPUS} (it sits beside the project in ../shared/corpus)")
+        pytest.skip(
+            f"the real corpus is not at {CORPUS} (it sits beside the project in ../shared/corpus)"
+        )
     return CORPUS
 
 

@@ -11,7 +11,9 @@ def test_all_is_sorted_and_complete() -> None:
     assert newspost.__all__ == sorted(newspost.__all__)
     for name in newspost.__all__:
         assert hasattr(newspost, name), name
-    public = {n for n, v in vars(newspost).items() if not n.startswith("_") and not inspect.ismodule(v)}
+    public = {
+        n for n, v in vars(newspost).items() if not n.startswith("_") and not inspect.ismodule(v)
+    }
     assert public <= set(newspost.__all__), public - set(newspost.__all__)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newspost.cli import main
 from helpers import FIXTURES, ROOT
+from newspost.cli import main
 
 
 def test_show_outlines_the_examples(capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,7 +28,7 @@ body_pieces = st.sampled_from(
         "<p>&nbsp;</p>\n",
         "| a | b |\n|---|---|\n| 1 | 2 |\n",
         "<table><tr><td><b>h</b></td></tr><tr><td>x</td></tr></table>\n",
-        "출처: <a href=\"httpss://n.kr/1\" rel=\"dofollow\">기사</a> | 뉴스\n",
+        '출처: <a href="httpss://n.kr/1" rel="dofollow">기사</a> | 뉴스\n',
         "- item\n- item\n",
         "{% include x.html %}\n",
         "---\n",
@@ -69,8 +69,14 @@ def test_json_round_trip_is_exact(mapping: dict[str, object], body: str) -> None
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(mappings, bodies, st.text(min_size=1, max_size=60).filter(lambda t: t.strip() == t and t.strip()))
-def test_editing_the_title_changes_only_the_title(mapping: dict[str, object], body: str, title: str) -> None:
+@given(
+    mappings,
+    bodies,
+    st.text(min_size=1, max_size=60).filter(lambda t: t.strip() == t and t.strip()),
+)
+def test_editing_the_title_changes_only_the_title(
+    mapping: dict[str, object], body: str, title: str
+) -> None:
     text = _document(mapping, body)
     try:
         post = loads(text)
@@ -78,7 +84,9 @@ def test_editing_the_title_changes_only_the_title(mapping: dict[str, object], bo
         return
     edited = loads(dumps(post.with_front_matter(title=title)))
     assert edited.front_matter.title == title
-    assert edited.front_matter.model_dump(exclude={"title"}) == post.front_matter.model_dump(exclude={"title"})
+    assert edited.front_matter.model_dump(exclude={"title"}) == post.front_matter.model_dump(
+        exclude={"title"}
+    )
     assert edited.body == post.body
 
 

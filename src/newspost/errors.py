@@ -20,7 +20,7 @@ values.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 __all__ = [
     "ConfigError",
@@ -57,13 +57,13 @@ class NewsPostError(Exception):
         self,
         message: str,
         *,
-        path: str | Path | None = None,
+        path: str | os.PathLike[str] | None = None,
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,
     ) -> None:
         self.message = message
-        self.path = str(path) if path is not None else None
+        self.path = os.fspath(path) if path is not None else None
         self.line = line
         self.column = column
         self.hint = hint
@@ -117,7 +117,7 @@ class EncodingError(NewsPostError):
         message: str,
         *,
         offset: int | None = None,
-        path: str | Path | None = None,
+        path: str | os.PathLike[str] | None = None,
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,
@@ -140,9 +140,7 @@ def _rebuild_encoding(
     column: int | None,
     hint: str | None,
 ) -> EncodingError:
-    return EncodingError(
-        message, offset=offset, path=path, line=line, column=column, hint=hint
-    )
+    return EncodingError(message, offset=offset, path=path, line=line, column=column, hint=hint)
 
 
 class FrontMatterError(NewsPostError):
@@ -166,7 +164,7 @@ class LimitError(NewsPostError):
         message: str,
         *,
         limit: str,
-        path: str | Path | None = None,
+        path: str | os.PathLike[str] | None = None,
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,

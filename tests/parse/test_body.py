@@ -13,7 +13,12 @@ def test_headings_html_and_markdown_nest_by_level() -> None:
     post = loads("---\ntitle: t\n---\n## A\n\ntext\n\n<h3><b>B bold</b></h3>\n<p>x</p>\n\n# C\n")
     assert [(s.level, s.title, s.line) for s in post.sections] == [(2, "A", 4), (1, "C", 11)]
     child = post.sections[0].sections[0]
-    assert (child.level, child.title, child.title_html, child.line) == (3, "B bold", "<b>B bold</b>", 8)
+    assert (child.level, child.title, child.title_html, child.line) == (
+        3,
+        "B bold",
+        "<b>B bold</b>",
+        8,
+    )
 
 
 def test_nbsp_paragraphs_are_left_out_but_kept_in_the_text() -> None:
@@ -24,7 +29,10 @@ def test_nbsp_paragraphs_are_left_out_but_kept_in_the_text() -> None:
 
 
 def test_gfm_table_glued_to_a_sentence() -> None:
-    body = "## T\n\n확인해 보세요.  출발 시간 | 도착 시간 | 요금  \n---|---|---  \n**10:45** | **13:22** | **8,000원**  \n"
+    body = (
+        "## T\n\n확인해 보세요.  출발 시간 | 도착 시간 | 요금  \n---|---|---  \n"
+        "**10:45** | **13:22** | **8,000원**  \n"
+    )
     post = loads(body)
     blocks = post.sections[0].blocks
     assert isinstance(blocks[0], Paragraph) and blocks[0].text == "확인해 보세요."
@@ -36,8 +44,10 @@ def test_gfm_table_glued_to_a_sentence() -> None:
 
 
 def test_th_header_and_spans() -> None:
-    post = loads("<table><caption>Cap</caption><thead><tr><th>a</th><th>b</th></tr></thead>"
-                 "<tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>\n")
+    post = loads(
+        "<table><caption>Cap</caption><thead><tr><th>a</th><th>b</th></tr></thead>"
+        '<tbody><tr><td colspan="2">x</td></tr></tbody></table>\n'
+    )
     table = post.lead[0]
     assert isinstance(table, Table)
     assert table.caption == "Cap" and table.header_source == "th"
@@ -46,16 +56,18 @@ def test_th_header_and_spans() -> None:
 
 
 def test_table_without_header() -> None:
-    table = loads("<table><tr><td>a</td><td><b>b</b></td></tr><tr><td>c</td><td>d</td></tr></table>\n").lead[0]
+    table = loads(
+        "<table><tr><td>a</td><td><b>b</b></td></tr><tr><td>c</td><td>d</td></tr></table>\n"
+    ).lead[0]
     assert isinstance(table, Table)
     assert table.header == [] and table.header_source == "none" and len(table.rows) == 2
 
 
 def test_blocks_of_every_kind() -> None:
     body = (
-        "Para with [link](https://a.example/x \"T\") and ![inline](i.png) image.\n\n"
+        'Para with [link](https://a.example/x "T") and ![inline](i.png) image.\n\n'
         "- one\n- two\n\n1. first\n\n> quoted\n\n***\n\n```python\nprint(1)\n```\n\n"
-        "<script>alert(1)</script>\n\n<iframe src=\"https://v\"></iframe>\n"
+        '<script>alert(1)</script>\n\n<iframe src="https://v"></iframe>\n'
     )
     post = loads(body)
     kinds = [b.kind for b in post.lead]
@@ -63,7 +75,11 @@ def test_blocks_of_every_kind() -> None:
     para, bullets, numbers, quote, rule, code, script, frame = post.lead
     assert isinstance(para, Paragraph) and para.links[0].url == "https://a.example/x"
     assert para.links[0].title == "T" and para.images[0].alt == "inline"
-    assert isinstance(bullets, ListBlock) and not bullets.ordered and [i.text for i in bullets.items] == ["one", "two"]
+    assert (
+        isinstance(bullets, ListBlock)
+        and not bullets.ordered
+        and [i.text for i in bullets.items] == ["one", "two"]
+    )
     assert isinstance(numbers, ListBlock) and numbers.ordered
     assert isinstance(quote, Quote) and quote.text == "quoted"
     assert isinstance(rule, Rule) and rule.line == 10
@@ -74,7 +90,10 @@ def test_blocks_of_every_kind() -> None:
 
 
 def test_liquid_and_shortcodes_are_kept_raw() -> None:
-    post = loads("---\ntitle: t\n---\n{% include references.md %}\n\n{{< youtube abc >}}\n\ntext {{ page.title }}\n")
+    post = loads(
+        "---\ntitle: t\n---\n{% include references.md %}\n\n"
+        "{{< youtube abc >}}\n\ntext {{ page.title }}\n"
+    )
     assert [b.kind for b in post.lead] == ["html", "html", "paragraph"]
     assert isinstance(post.lead[0], Html) and post.lead[0].html == "{% include references.md %}"
     assert "{{ page.title }}" in post.text
@@ -99,7 +118,7 @@ def test_figure_with_caption() -> None:
 
 
 def test_lines_inside_multi_element_html_block() -> None:
-    body = "<h2>One</h2>\n<p>first</p>\n<ul>\n<li><a href=\"x\">x</a></li>\n</ul>\n<h2>Two</h2>\n"
+    body = '<h2>One</h2>\n<p>first</p>\n<ul>\n<li><a href="x">x</a></li>\n</ul>\n<h2>Two</h2>\n'
     post = loads("---\ntitle: t\n---\n" + body)
     assert [s.line for s in post.sections] == [4, 9]
     assert post.sections[0].blocks[1].line == 6

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers import BROKEN_FRONT_MATTER, corpus_files
 from newspost import FrontMatterError, Post, dumps, load
 from newspost.parse import iter_paths
-
-from helpers import BROKEN_FRONT_MATTER, corpus_files
 
 FILES = corpus_files()
 
@@ -57,7 +56,9 @@ def test_changing_one_field_changes_only_its_lines(corpus: Path) -> None:
         before = dumps(post).splitlines(keepends=True)
         after = dumps(edited).splitlines(keepends=True)
         if post.raw.format == "json":
-            assert after[len(after) - len(post.body.splitlines()) :] == post.body.splitlines(keepends=True)
+            assert after[len(after) - len(post.body.splitlines()) :] == post.body.splitlines(
+                keepends=True
+            )
         else:
             # Everything before the title's line and after its value is untouched.
             start = post.raw.key_lines["title"] - 1
@@ -71,7 +72,9 @@ def test_changing_one_field_changes_only_its_lines(corpus: Path) -> None:
 
         again = loads(dumps(edited), path=path)
         assert again.front_matter.title == "A new title: with a colon"
-        assert again.front_matter.model_dump(exclude={"title"}) == post.front_matter.model_dump(exclude={"title"})
+        assert again.front_matter.model_dump(exclude={"title"}) == post.front_matter.model_dump(
+            exclude={"title"}
+        )
         assert dumps(again) == dumps(edited)
         checked += 1
     assert checked > 300
@@ -90,4 +93,10 @@ def test_structure_in_the_corpus(corpus: Path) -> None:
     assert tistory.raw.format == "none" and tistory.title == "문제 정의"
     assert [s.level for s in tistory.walk_sections()][:3] == [2, 2, 3]
     ferry = posts["2024-06-12-10.md"]
-    assert [c.text for c in ferry.tables[0].header] == ["출발 시간", "도착 시간", "소요 시간", "선박명", "요금"]
+    assert [c.text for c in ferry.tables[0].header] == [
+        "출발 시간",
+        "도착 시간",
+        "소요 시간",
+        "선박명",
+        "요금",
+    ]

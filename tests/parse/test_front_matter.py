@@ -30,7 +30,9 @@ def test_categories_string_or_list(value: str, expected: list[str]) -> None:
 
 def test_date_keeps_offset() -> None:
     post = loads("---\ndate: 2010-05-13 16:39:43+02:00\n---\n")
-    assert post.date == dt.datetime(2010, 5, 13, 16, 39, 43, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert post.date == dt.datetime(
+        2010, 5, 13, 16, 39, 43, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
 
 
 def test_jekyll_date_string_with_offset() -> None:

@@ -45,21 +45,33 @@ def _compare(post: Post) -> None:
     tables = [
         t
         for t in soup.find_all("table")
-        if not t.find_parent("table") and t.find(["td", "th"]) is not None
-        and not _text(t.find(["td", "th"])).rstrip(":： ").lower() in ("출처", "source", "sources")
+        if not t.find_parent("table")
+        and t.find(["td", "th"]) is not None
+        and _text(t.find(["td", "th"])).rstrip(":： ").lower() not in ("출처", "source", "sources")
     ]
     assert len(tables) == len(post.tables)
     for mine, theirs in zip(post.tables, tables, strict=True):
-        cells = [_text(c) for c in theirs.find_all(["td", "th"]) if c.find_parent("table") is theirs]
-        my_cells = [c.text for row in ([mine.header] if mine.header else []) + mine.rows for c in row]
+        cells = [
+            _text(c) for c in theirs.find_all(["td", "th"]) if c.find_parent("table") is theirs
+        ]
+        my_cells = [
+            c.text for row in ([mine.header] if mine.header else []) + mine.rows for c in row
+        ]
         # A header glued to a sentence is split off as a paragraph: the cells end the same.
         assert "".join(cells).replace(" ", "").endswith("".join(my_cells).replace(" ", ""))
 
     images = [img.get("src") or img.get("data-src") or "" for img in soup.find_all("img")]
     mine_images = [i.src for i in post.images]
-    assert mine_images == [src for src in images if src in mine_images] and len(mine_images) >= len(images) - 2
+    assert (
+        mine_images == [src for src in images if src in mine_images]
+        and len(mine_images) >= len(images) - 2
+    )
 
-    links = [a["href"] for a in soup.find_all("a", href=True) if not a.find_parent(["script", "template"])]
+    links = [
+        a["href"]
+        for a in soup.find_all("a", href=True)
+        if not a.find_parent(["script", "template"])
+    ]
     assert sorted(link.url for link in post.links) == sorted(links)
 
 

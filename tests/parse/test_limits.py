@@ -41,9 +41,17 @@ def _bounded(text: str | bytes, *, seconds: float = 3.0, **kwargs: object) -> Ne
     [
         ("20 MB post", "a" * (20 * 2**20), "max_bytes"),
         ("100,000 nested divs", "<div>" * 100_000 + "x" + "</div>" * 100_000, "max_depth"),
-        ("100,000-row table", "<table>" + "<tr><td>a</td><td>b</td></tr>" * 100_000 + "</table>", "max_elements"),
+        (
+            "100,000-row table",
+            "<table>" + "<tr><td>a</td><td>b</td></tr>" * 100_000 + "</table>",
+            "max_elements",
+        ),
         ("100,000 headings", "".join(f"## h{i}\n\n" for i in range(100_000)), "max_lines"),
-        ("100,000 HTML headings on a line", "".join(f"<h2>h{i}</h2>" for i in range(100_000)), "max_elements"),
+        (
+            "100,000 HTML headings on a line",
+            "".join(f"<h2>h{i}</h2>" for i in range(100_000)),
+            "max_elements",
+        ),
         ("YAML billion laughs", BOMB, "max_yaml_nodes"),
     ],
 )

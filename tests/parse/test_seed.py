@@ -9,7 +9,9 @@ from newspost import Image, Paragraph, Table, dumps, load
 
 def test_front_matter(seed_path: Path) -> None:
     post = load(seed_path)
-    assert post.front_matter.title == "디지털정부협력에 관한 양해각서 체결 서명 즉시 발효  행정안전부"
+    assert (
+        post.front_matter.title == "디지털정부협력에 관한 양해각서 체결 서명 즉시 발효  행정안전부"
+    )
     assert post.title == post.front_matter.title  # the two spaces are kept
     assert post.front_matter.categories == ["News"]
     assert post.front_matter.image == "/assets/img/newsdao_breakingnews.jpg"
@@ -64,7 +66,7 @@ def test_last_section_table(seed_path: Path) -> None:
     assert all(c.is_header for c in table.header)
     assert table.header_source == "bold"
     assert len(table.rows) == 1
-    assert [c.text for c in table.rows[0]][0] == "전문가 교류, 포럼, 세미나, 비즈니스미팅 추진"
+    assert table.rows[0][0].text == "전문가 교류, 포럼, 세미나, 비즈니스미팅 추진"
     assert table.line == 30
     assert post.tables == [table]
 
@@ -85,9 +87,20 @@ def test_views(seed_path: Path) -> None:
     assert [link.line for link in post.links] == [16, 44]
     assert [image.alt for image in post.images] == ["뉴스다오 속보"]
     kinds = [block.kind for block in post.blocks()]
-    assert kinds == ["image", "paragraph", "paragraph", "paragraph", "paragraph", "table", "paragraph", "paragraph"]
+    assert kinds == [
+        "image",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "table",
+        "paragraph",
+        "paragraph",
+    ]
     text = post.text
-    assert text.startswith("출처: 한-영")  # the image has no visible text; the source line comes first
+    assert text.startswith(
+        "출처: 한-영"
+    )  # the image has no visible text; the source line comes first
     assert "양해각서 내용" in text and "디지털정부 협력 계획 | 영국 내각부의 노력" in text
     assert text.rstrip().endswith("httpss://newsdao.kr")
 

@@ -10,18 +10,43 @@ from newspost import loads
 @pytest.mark.parametrize(
     ("line", "label", "url", "title", "publisher"),
     [
-        ('<p>출처: <a href="https://n.kr/1">기사 제목</a> | 뉴스다오</p>', "출처", "https://n.kr/1", "기사 제목", "뉴스다오"),
+        (
+            '<p>출처: <a href="https://n.kr/1">기사 제목</a> | 뉴스다오</p>',
+            "출처",
+            "https://n.kr/1",
+            "기사 제목",
+            "뉴스다오",
+        ),
         ('<p>출처 : <a href="https://n.kr/1">기사</a></p>', "출처", "https://n.kr/1", "기사", None),
-        ("Source: [Reuters story](https://reuters.example/x) - Reuters", "Source", "https://reuters.example/x", "Reuters story", "Reuters"),
-        ("via [TechCrunch](https://tc.example/a)", "via", "https://tc.example/a", "TechCrunch", None),
+        (
+            "Source: [Reuters story](https://reuters.example/x) - Reuters",
+            "Source",
+            "https://reuters.example/x",
+            "Reuters story",
+            "Reuters",
+        ),
+        (
+            "via [TechCrunch](https://tc.example/a)",
+            "via",
+            "https://tc.example/a",
+            "TechCrunch",
+            None,
+        ),
         ("출처: 연합뉴스", "출처", None, None, "연합뉴스"),
     ],
 )
-def test_source_lines(line: str, label: str, url: str | None, title: str | None, publisher: str | None) -> None:
+def test_source_lines(
+    line: str, label: str, url: str | None, title: str | None, publisher: str | None
+) -> None:
     post = loads(f"---\ntitle: t\n---\n## A\n\nBody text here.\n\n{line}\n\n## B\n\nMore.\n")
     assert len(post.sources) == 1
     source = post.sources[0]
-    assert (source.label, source.url, source.title, source.publisher) == (label, url, title, publisher)
+    assert (source.label, source.url, source.title, source.publisher) == (
+        label,
+        url,
+        title,
+        publisher,
+    )
     assert source.line == 8
     assert all("출처" not in b.text for b in post.sections[0].blocks if b.kind == "paragraph")  # type: ignore[union-attr]
 
@@ -46,11 +71,15 @@ def test_source_table() -> None:
 
 
 def test_footer_promo_line() -> None:
-    post = loads('## A\n\nBody.\n\n빠르고 정확한 뉴스를 원한다면? 바로, <a href="https://n.kr">https://n.kr</a>\n')
+    post = loads(
+        '## A\n\nBody.\n\n빠르고 정확한 뉴스를 원한다면? 바로, <a href="https://n.kr">https://n.kr</a>\n'
+    )
     assert len(post.footer) == 1 and post.footer[0].links[0].url == "https://n.kr"  # type: ignore[union-attr]
     assert [b.kind for b in post.sections[0].blocks] == ["paragraph"]
 
 
 def test_last_paragraph_with_ordinary_link_is_not_a_footer() -> None:
-    post = loads("## A\n\nBody.\n\nThe [report](https://r.example/full) has the details of the study.\n")
+    post = loads(
+        "## A\n\nBody.\n\nThe [report](https://r.example/full) has the details of the study.\n"
+    )
     assert post.footer == []

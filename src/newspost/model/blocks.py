@@ -48,9 +48,13 @@ class Image(_Frozen):
 
     kind: Literal["image"] = "image"
     src: str = Field(description="The src exactly as written.")
-    alt: str | None = Field(default=None, description="The alt text; None when the attribute is missing.")
+    alt: str | None = Field(
+        default=None, description="The alt text; None when the attribute is missing."
+    )
     title: str | None = Field(default=None, description="The title attribute, if any.")
-    caption: str | None = Field(default=None, description="A <figcaption>, when the image is a figure.")
+    caption: str | None = Field(
+        default=None, description="A <figcaption>, when the image is a figure."
+    )
     link: Link | None = Field(default=None, description="The link wrapping the image, if any.")
     line: int | None = Field(default=None, description="1-based line in the original file.")
 

@@ -41,7 +41,9 @@ def parse_date(value: object) -> dt.datetime | dt.date | None:
         raise ValueError(f"expected a date, got {type(value).__name__} {value!r}")
     match = _JEKYLL_DATE.match(value)
     if not match:
-        raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)")
+        raise ValueError(
+            f"{value!r} is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)"
+        )
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     if hour is None:
         return dt.date(int(year), int(month), int(day))
@@ -98,7 +100,9 @@ def _string_list(value: object, field: str) -> list[str]:
         out = []
         for item in value:
             if isinstance(item, dict | list | tuple):
-                raise ValueError(f"{field} must be a list of words, found a nested {type(item).__name__}")
+                raise ValueError(
+                    f"{field} must be a list of words, found a nested {type(item).__name__}"
+                )
             if item is not None:
                 out.append(_text(item, field) or "")
         return out
@@ -133,7 +137,9 @@ class FrontMatter(BaseModel):
         ),
     )
     slug: str | None = None
-    categories: list[str] = Field(default_factory=list, description="A string or a list, as a list.")
+    categories: list[str] = Field(
+        default_factory=list, description="A string or a list, as a list."
+    )
     tags: list[str] = Field(default_factory=list, description="A string or a list, as a list.")
     excerpt: str | None = None
     image: str | None = None
@@ -147,8 +153,17 @@ class FrontMatter(BaseModel):
         default_factory=dict, description="Every other key, in the file's order."
     )
 
-    @field_validator("title", "slug", "excerpt", "image", "feature_text", "feature_image",
-                     "layout", "permalink", mode="before")
+    @field_validator(
+        "title",
+        "slug",
+        "excerpt",
+        "image",
+        "feature_text",
+        "feature_image",
+        "layout",
+        "permalink",
+        mode="before",
+    )
     @classmethod
     def _coerce_text(cls, value: object, info: Any) -> str | None:
         return _text(value, info.field_name)

@@ -29,10 +29,16 @@ class Section(_Frozen):
     title: str = Field(description="The heading's visible plain text.")
     title_html: str = Field(description="The heading's inner HTML (bold, links... as written).")
     level: int = Field(ge=1, le=6, description="1 for <h1> / #, up to 6.")
-    blocks: list[Block] = Field(default_factory=list, description="Blocks before the first subsection.")
-    sections: list[Section] = Field(default_factory=list, description="Subsections, nested by level.")
+    blocks: list[Block] = Field(
+        default_factory=list, description="Blocks before the first subsection."
+    )
+    sections: list[Section] = Field(
+        default_factory=list, description="Subsections, nested by level."
+    )
     links: list[Link] = Field(default_factory=list, description="Links inside the heading itself.")
-    images: list[Image] = Field(default_factory=list, description="Images inside the heading itself.")
+    images: list[Image] = Field(
+        default_factory=list, description="Images inside the heading itself."
+    )
     line: int | None = Field(default=None, description="1-based line of the heading in the file.")
 
     def walk(self) -> Iterator[Section]:
@@ -52,7 +58,9 @@ class Source(_Frozen):
     """An attribution: where the story comes from (``출처: <a href=…>title</a> | publisher``)."""
 
     label: str = Field(description='The label as written: "출처", "Source", "via", ...')
-    url: str | None = Field(default=None, description="The link's href as written; None if unlinked.")
+    url: str | None = Field(
+        default=None, description="The link's href as written; None if unlinked."
+    )
     title: str | None = Field(default=None, description="The linked title (the link text).")
     publisher: str | None = Field(default=None, description="The publisher named after the link.")
     rel: list[str] = Field(default_factory=list, description="rel values of the source link.")
@@ -65,8 +73,12 @@ class RawText(_Frozen):
 
     text: str = Field(description="The whole file as decoded: BOM, line endings and all.")
     format: Literal["yaml", "toml", "json", "none"] = Field(description="The front matter syntax.")
-    front_matter_start: int = Field(0, description="Offset where the front matter's content starts.")
-    front_matter_end: int = Field(0, description="Offset where its content ends (closing delimiter).")
+    front_matter_start: int = Field(
+        0, description="Offset where the front matter's content starts."
+    )
+    front_matter_end: int = Field(
+        0, description="Offset where its content ends (closing delimiter)."
+    )
     body_start: int = Field(0, description="Offset where the body starts.")
     body_line: int = Field(1, description="1-based line where the body starts.")
     key_lines: dict[str, int] = Field(
@@ -110,7 +122,9 @@ class Post(_Frozen):
     footer: list[Block] = Field(
         default_factory=list, description="A trailing promo line, apart from the article."
     )
-    flavor: str = Field(default="commonmark", description="The Markdown flavor the body was read with.")
+    flavor: str = Field(
+        default="commonmark", description="The Markdown flavor the body was read with."
+    )
     raw: RawText = Field(description="The original text, for the lossless round trip.")
 
     # -- views ---------------------------------------------------------------
@@ -242,7 +256,7 @@ class Post(_Frozen):
         from newspost.serialize.markdown import render_front_matter
 
         head = render_front_matter(self)
-        return loads(head + body, path=self.path, flavor=flavor or self.flavor)  # type: ignore[arg-type]
+        return loads(head + body, path=self.path, flavor=flavor or self.flavor)
 
 
 def _block_text(block: Block) -> str:

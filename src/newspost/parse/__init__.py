@@ -61,9 +61,14 @@ def loads(
     bounds = limits or DEFAULT_LIMITS
     if isinstance(text, bytes | bytearray):
         if len(text) > bounds.max_bytes:
-            raise exceeded("the file's size in bytes", len(text), "max_bytes", bounds.max_bytes, path=name)
+            raise exceeded(
+                "the file's size in bytes", len(text), "max_bytes", bounds.max_bytes, path=name
+            )
         text = decode(bytes(text), path=name)
-    elif len(text) * 4 > bounds.max_bytes and len(text.encode("utf-8", "surrogatepass")) > bounds.max_bytes:
+    elif (
+        len(text) * 4 > bounds.max_bytes
+        and len(text.encode("utf-8", "surrogatepass")) > bounds.max_bytes
+    ):
         size = len(text.encode("utf-8", "surrogatepass"))
         raise exceeded("the text's size in bytes", size, "max_bytes", bounds.max_bytes, path=name)
     if _has_surrogates(text):
@@ -146,7 +151,9 @@ def load(
                 path=file_path,
                 hint="check the path and its permissions",
             ) from exc
-        return loads(data, path=path if path is not None else file_path, flavor=flavor, limits=limits)
+        return loads(
+            data, path=path if path is not None else file_path, flavor=flavor, limits=limits
+        )
     try:
         content = source.read()
     except OSError as exc:

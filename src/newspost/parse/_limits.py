@@ -34,11 +34,17 @@ class Limits(BaseModel):
 
     max_bytes: int = Field(default=8 * 2**20, ge=1, description="Largest file, in bytes of UTF-8.")
     max_lines: int = Field(default=50_000, ge=1, description="Most lines in the body.")
-    max_elements: int = Field(default=50_000, ge=1, description="Most HTML elements in the rendered body.")
+    max_elements: int = Field(
+        default=50_000, ge=1, description="Most HTML elements in the rendered body."
+    )
     max_depth: int = Field(default=100, ge=1, description="Deepest nesting of HTML elements.")
-    max_front_matter_bytes: int = Field(default=256 * 2**10, ge=1, description="Largest front matter.")
+    max_front_matter_bytes: int = Field(
+        default=256 * 2**10, ge=1, description="Largest front matter."
+    )
     max_yaml_nodes: int = Field(
-        default=20_000, ge=1, description="Most YAML values once aliases are expanded (alias bombs)."
+        default=20_000,
+        ge=1,
+        description="Most YAML values once aliases are expanded (alias bombs).",
     )
 
 

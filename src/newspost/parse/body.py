@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal, cast
 
 from lxml import etree
-from markdown_it.token import Token
 
 from newspost.model.blocks import (
     Block,
@@ -48,23 +48,79 @@ _CONTAINERS = frozenset(
     "figure dl dd dt form fieldset address hgroup".split()
 )
 _BLOCK_TAGS = frozenset(
-    "p table ul ol blockquote hr pre figure div section article main header footer aside center "
-    "nav h1 h2 h3 h4 h5 h6 img iframe object embed script style video audio form noscript "
-    "template svg math dl details canvas address hgroup fieldset".split()
+    "p table ul ol blockquote hr pre figure div section article main header footer aside "
+    "center nav h1 h2 h3 h4 h5 h6 img iframe object embed script style video audio form "
+    "noscript template svg math dl details canvas address hgroup fieldset".split()
 )
 _RAW_TAGS = frozenset(
-    "script style iframe object embed video audio noscript template svg math canvas form input "
-    "button select textarea link meta base".split()
+    "script style iframe object embed video audio noscript template svg math canvas form "
+    "input button select textarea link meta base".split()
 )
 _INVISIBLE = frozenset(["script", "style", "template", "noscript", "head", "title", "meta", "link"])
 _STRAY_BLOCKS = frozenset(["li", "tr", "dd", "dt"])
 _LINED_TAGS = (
-    etree.Comment, "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "ul", "ol", "li",
-    "blockquote", "hr", "pre", "figure", "img", "a", "div", "section", "article", "script",
-    "style", "iframe", "object", "embed", "video", "audio", "form", "noscript", "template",
-    "svg", "math", "dl", "dd", "dt", "details", "canvas", "main", "header", "footer", "aside",
-    "center", "nav", "address", "hgroup", "fieldset", "span", "font", "input", "button",
-    "select", "textarea", "link", "meta", "base", "code", "strong", "b", "em", "i",
+    etree.Comment,
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+    "pre",
+    "figure",
+    "img",
+    "a",
+    "div",
+    "section",
+    "article",
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "form",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "dl",
+    "dd",
+    "dt",
+    "details",
+    "canvas",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "center",
+    "nav",
+    "address",
+    "hgroup",
+    "fieldset",
+    "span",
+    "font",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "link",
+    "meta",
+    "base",
+    "code",
+    "strong",
+    "b",
+    "em",
+    "i",
 )
 _SPACED_EXTRA = frozenset(["li", "tr", "td", "th", "dt", "dd"])
 _SPACED_TAGS = _BLOCK_TAGS | _INVISIBLE | _STRAY_BLOCKS | {"br", "td", "th"}
@@ -118,9 +174,15 @@ def parse_body(
     if lines > limits.max_lines:
         raise exceeded("the body's line count", lines, "max_lines", limits.max_lines, path=path)
     root = _render(body, flavor=flavor, first_line=first_line)
-    elements = int(_COUNT_ELEMENTS(root))
+    elements = int(cast(float, _COUNT_ELEMENTS(root)))
     if elements > limits.max_elements:
-        raise exceeded("the body's HTML element count", elements, "max_elements", limits.max_elements, path=path)
+        raise exceeded(
+            "the body's HTML element count",
+            elements,
+            "max_elements",
+            limits.max_elements,
+            path=path,
+        )
     walker = _Walker(max_depth=limits.max_depth, path=path)
     items = list(walker.blocks(root))
     items = _lift_sources(items)
@@ -163,6 +225,7 @@ def _parse_html(html: str) -> Element:
 # lxml's plain HTML parser (libxml2, the parser BeautifulSoup's "lxml" builder
 # drives): lxml.html's element classes would cost a Python call per node.
 _COUNT_ELEMENTS = etree.XPath("count(.//*)")
+_TABLE_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
 
 
@@ -191,7 +254,9 @@ def _outer_html(element: Element) -> str:
 class _Walker:
     """Walks the rendered tree once, knowing each element's line in the original file."""
 
-    def __init__(self, *, max_depth: int = DEFAULT_LIMITS.max_depth, path: str | None = None) -> None:
+    def __init__(
+        self, *, max_depth: int = DEFAULT_LIMITS.max_depth, path: str | None = None
+    ) -> None:
         self.max_depth = max_depth
         self.path = path
         self.depth = 0
@@ -204,19 +269,21 @@ class _Walker:
     def _index_lines(self, root: Element) -> None:
         lines = self.lines
         anchor_line, anchor_rendered = 1, 1
-        markers = []
+        markers: list[Element] = []
         # Only the elements that carry lines or anchor them: lxml filters by
         # tag in C, so text-level tags (b, span, font...) cost nothing here.
         for node in root.iter(*_LINED_TAGS):
             if not isinstance(node.tag, str):
                 text = node.text or ""
                 if isinstance(node, etree._Comment) and text.startswith(_MARKER):
-                    anchor_line, anchor_rendered = int(text[len(_MARKER) :]), node.sourceline or 1
+                    anchor_line = int(text[len(_MARKER) :])
+                    anchor_rendered = cast(int | None, node.sourceline) or 1
                     markers.append(node)
                 continue
-            marked = node.attrib.pop(_LINE_ATTR, None)
-            rendered = node.sourceline or anchor_rendered
+            marked = node.get(_LINE_ATTR)
+            rendered = cast(int | None, node.sourceline) or anchor_rendered
             if marked is not None:
+                del node.attrib[_LINE_ATTR]
                 anchor_line, anchor_rendered = int(marked), rendered
                 lines[node] = anchor_line
                 self.from_markdown.add(node)
@@ -226,7 +293,7 @@ class _Walker:
             _drop_keep_tail(marker)
 
     def line(self, element: Element) -> int | None:
-        """The element's line in the original file; an unindexed tag takes its nearest indexed kin's."""
+        """The element's line in the file; an unindexed tag takes its nearest indexed kin's."""
         lines = self.lines
         found = lines.get(element)
         if found is not None:
@@ -251,7 +318,9 @@ class _Walker:
             return _collapse(element.text or "")
         spaced = _SPACED_TAGS
         if not any(node.tag in spaced for node in element.iterdescendants()):
-            return _collapse("".join(element.itertext()))  # the common case, all in C
+            return _collapse(
+                "".join(cast(Iterator[str], element.itertext()))
+            )  # the common case, all in C
         parts: list[str] = []
         self._gather(element, parts)
         if element.tail:
@@ -272,8 +341,10 @@ class _Walker:
                 if node.text:
                     parts.append(node.text)
                 continue
-            if tag is not None and tag not in _INVISIBLE and (
-                tag in _BLOCK_TAGS or tag in _SPACED_EXTRA
+            if (
+                tag is not None
+                and tag not in _INVISIBLE
+                and (tag in _BLOCK_TAGS or tag in _SPACED_EXTRA)
             ):
                 parts.append(" ")
             if node.tail and node is not element:
@@ -329,8 +400,12 @@ class _Walker:
         self.depth += 1
         if self.depth > self.max_depth:
             raise exceeded(
-                "the HTML nesting depth", self.depth, "max_depth", self.max_depth,
-                path=self.path, line=self.line(parent),
+                "the HTML nesting depth",
+                self.depth,
+                "max_depth",
+                self.max_depth,
+                path=self.path,
+                line=self.line(parent),
             )
         try:
             yield from self._children_of(parent)
@@ -383,7 +458,9 @@ class _Walker:
                 continue
             if line is None:
                 line = self.line(piece)
-            html_parts.append(etree.tostring(piece, method="html", encoding="unicode", with_tail=True))
+            html_parts.append(
+                etree.tostring(piece, method="html", encoding="unicode", with_tail=True)
+            )
             parts: list[str] = []
             self._gather(piece, parts)
             text_parts.append("".join(parts))
@@ -403,8 +480,12 @@ class _Walker:
         line = self.line(element)
         if tag in _HEADINGS:
             yield _Heading(
-                _HEADINGS[tag], self.text(element), _inner_html(element), line,
-                self.links(element), self.images(element),
+                _HEADINGS[tag],
+                self.text(element),
+                _inner_html(element),
+                line,
+                self.links(element),
+                self.images(element),
             )
         elif tag == "p":
             yield from self._paragraph(element)
@@ -415,11 +496,16 @@ class _Walker:
             yield table
         elif tag in ("ul", "ol"):
             items = [
-                ListItem(text=self.text(li), html=_inner_html(li)) for li in element if li.tag == "li"
+                ListItem(text=self.text(li), html=_inner_html(li))
+                for li in element
+                if li.tag == "li"
             ]
             yield ListBlock(
-                ordered=tag == "ol", items=items, links=self.links(element),
-                images=self.images(element), line=line,
+                ordered=tag == "ol",
+                items=items,
+                links=self.links(element),
+                images=self.images(element),
+                line=line,
             )
         elif tag == "blockquote":
             if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iter()):
@@ -427,8 +513,11 @@ class _Walker:
                 yield from self._children(element)
             else:
                 yield Quote(
-                    text=self.text(element), html=_inner_html(element), links=self.links(element),
-                    images=self.images(element), line=line,
+                    text=self.text(element),
+                    html=_inner_html(element),
+                    links=self.links(element),
+                    images=self.images(element),
+                    line=line,
                 )
         elif tag == "hr":
             yield Rule(line=line)
@@ -445,7 +534,9 @@ class _Walker:
                 for name in (code.get("class") or "").split():
                     if name.startswith("language-"):
                         language = name[len("language-") :]
-            yield Code(text="".join(element.itertext()), language=language, line=line)
+            yield Code(
+                text="".join(cast(Iterator[str], element.itertext())), language=language, line=line
+            )
         elif tag == "img":
             yield self.image(element)
         elif tag == "figure":
@@ -460,14 +551,21 @@ class _Walker:
                 line=line,
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
-            if any(isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _HEADINGS) for c in element):
+            if any(
+                isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _HEADINGS)
+                for c in element
+            ):
                 yield from self._children(element)
             else:
                 yield from self._paragraph(element)
         else:
             yield Html(
-                html=_outer_html(element), tag=str(tag), text=self.text(element),
-                links=self.links(element), images=self.images(element), line=line,
+                html=_outer_html(element),
+                tag=str(tag),
+                text=self.text(element),
+                links=self.links(element),
+                images=self.images(element),
+                line=line,
             )
 
     def _paragraph(self, element: Element) -> Iterator[_Item]:
@@ -539,7 +637,7 @@ class _Walker:
         rows: list[list[Cell]] = []
         row_lines: list[int | None] = []
         in_head: list[bool] = []
-        for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        for tr in cast(list[Element], _TABLE_ROWS(table)):
             cells = [self._cell(cell) for cell in tr if cell.tag in ("td", "th")]
             if not cells:
                 continue
@@ -549,7 +647,7 @@ class _Walker:
             in_head.append(parent is not None and parent.tag == "thead")
         from_markdown = table in self.from_markdown
         header: list[Cell] = []
-        source = "none"
+        source: Literal["th", "gfm", "bold", "none"] = "none"
         if rows and (in_head[0] or all(cell.is_header for cell in rows[0])):
             header, rows = rows[0], rows[1:]
             source = "gfm" if from_markdown else "th"
@@ -561,14 +659,16 @@ class _Walker:
             header, glued = _unglue_header(header)
             if glued:
                 # A table's header glued to the end of a sentence ("...보세요.  출발 시간 | ...").
-                self.glued.append(Paragraph(
-                    text=glued, html=_escape(glued), links=[], images=[], line=self.line(table)
-                ))
+                self.glued.append(
+                    Paragraph(
+                        text=glued, html=_escape(glued), links=[], images=[], line=self.line(table)
+                    )
+                )
         return Table(
             caption=caption,
             header=header,
             rows=rows,
-            header_source=source,  # type: ignore[arg-type]
+            header_source=source,
             links=self.links(table),
             images=self.images(table),
             line=self.line(table),
@@ -589,13 +689,18 @@ class _Walker:
             return False
         html = cell.html.strip()
         match = _BOLD_CELL.match(html)
-        return bool(match) and _collapse(re.sub(r"<[^>]+>", "", match.group(2))) == cell.text
+        return match is not None and _collapse(re.sub(r"<[^>]+>", "", match.group(2))) == cell.text
 
 
-_BOLD_CELL = re.compile(r"^(?:<(?:span|p|font)[^>]*>\s*)*<(b|strong)\b[^>]*>(.*)</\1>\s*(?:</(?:span|p|font)>\s*)*$", re.DOTALL | re.IGNORECASE)
+_BOLD_CELL = re.compile(
+    r"^(?:<(?:span|p|font)[^>]*>\s*)*<(b|strong)\b[^>]*>(.*)</\1>\s*(?:</(?:span|p|font)>\s*)*$",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
-_GLUE = re.compile(r"^(?P<lead>.*?[.!?。…:)\]])(?:\s{2,}|\s+(?=\S{1,30}$))(?P<cell>\S.*)$", re.DOTALL)
+_GLUE = re.compile(
+    r"^(?P<lead>.*?[.!?。…:)\]])(?:\s{2,}|\s+(?=\S{1,30}$))(?P<cell>\S.*)$", re.DOTALL
+)
 
 
 def _unglue_header(header: list[Cell]) -> tuple[list[Cell], str | None]:
@@ -679,8 +784,14 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     if not paragraph.links:
         if not rest.strip():
             return []
-        return [Source(label=label, publisher=rest.strip(_SEPARATORS) or None, text=paragraph.text,
-                       line=paragraph.line)]
+        return [
+            Source(
+                label=label,
+                publisher=rest.strip(_SEPARATORS) or None,
+                text=paragraph.text,
+                line=paragraph.line,
+            )
+        ]
     sources = []
     last = paragraph.links[-1]
     after = rest
@@ -706,15 +817,22 @@ def _sources_from_table(table: Table) -> list[Source]:
     if len(table.header) != 1 or any(len(row) != 1 for row in table.rows):
         return []
     found = _SOURCE_LABEL.match(table.header[0].text + " ")
-    if not found or table.header[0].text.strip(_SEPARATORS + " ").lower() != found.group("label").lower():
+    if (
+        not found
+        or table.header[0].text.strip(_SEPARATORS + " ").lower() != found.group("label").lower()
+    ):
         return []
     sources = []
     links = iter(table.links)
-    for row, line in zip(table.rows, table.row_lines[1:] or [table.line] * len(table.rows), strict=False):
+    for row, line in zip(
+        table.rows, table.row_lines[1:] or [table.line] * len(table.rows), strict=False
+    ):
         cell = row[0]
         link = next(links, None) if "<a" in cell.html else None
         title = link.text if link else None
-        publisher = cell.text.replace(title, "", 1).strip(_SEPARATORS).strip() if title else cell.text
+        publisher = (
+            cell.text.replace(title, "", 1).strip(_SEPARATORS).strip() if title else cell.text
+        )
         sources.append(
             Source(
                 label=found.group("label"),
@@ -747,20 +865,24 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
 
 
 _PROMO = re.compile(
-    r"원한다면|바로|구독|방문|더\s*많은|더보기|확인하세요|놀러|subscribe|follow|visit|read more|more news|"
-    r"newsletter|sign up|join us",
+    r"원한다면|바로|구독|방문|더\s*많은|더보기|확인하세요|놀러|"
+    r"subscribe|follow|visit|read more|more news|newsletter|sign up|join us",
     re.IGNORECASE,
 )
 _URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 
 
 def _take_footer(items: list[_Item]) -> list[Block]:
-    """Lift a trailing promo line ("빠르고 정확한 뉴스를 원한다면? 바로, <a …>") out of the article."""
+    """Lift a trailing promo line ("…뉴스를 원한다면? 바로, <a …>") out of the article."""
     if not items or not isinstance(items[-1], Paragraph):
         return []
     last = items[-1]
-    if not last.links or len(last.text) > 200 or not any(
-        isinstance(item, _Heading | Paragraph | Table | ListBlock) for item in items[:-1]
+    if (
+        not last.links
+        or len(last.text) > 200
+        or not any(
+            isinstance(item, _Heading | Paragraph | Table | ListBlock) for item in items[:-1]
+        )
     ):
         return []
     link_is_address = any(_URLISH.match(link.text.strip()) for link in last.links)

@@ -40,7 +40,9 @@ _YAML_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*\r?$", re.MULTILINE)
 _TOML_OPEN = re.compile(r"\+{3}[ \t]*\r?\n")
 _TOML_CLOSE = re.compile(r"^\+{3}[ \t]*\r?$", re.MULTILINE)
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
-_TOP_KEY = re.compile(r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE)
+_TOP_KEY = re.compile(
+    r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
+)
 
 
 class TOMLHandler(YAMLHandler):
@@ -75,7 +77,10 @@ def split(text: str, *, path: str | None = None) -> Split:
         FrontMatterError: an opening delimiter has no closing one.
     """
     start = 1 if text.startswith(BOM) else 0
-    for fmt, opener, closer in (("yaml", _YAML_OPEN, _YAML_CLOSE), ("toml", _TOML_OPEN, _TOML_CLOSE)):
+    for fmt, opener, closer in (
+        ("yaml", _YAML_OPEN, _YAML_CLOSE),
+        ("toml", _TOML_OPEN, _TOML_CLOSE),
+    ):
         opened = opener.match(text, start)
         if not opened:
             continue
@@ -124,7 +129,9 @@ def _looks_like_json(text: str, start: int) -> bool:
     return rest.startswith(("\n", "\r\n", '"'))
 
 
-def read(text: str, where: Split, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> FrontMatter:
+def read(
+    text: str, where: Split, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> FrontMatter:
     """Parse the front matter located by :func:`split` into a :class:`FrontMatter`.
 
     Raises:
@@ -135,8 +142,12 @@ def read(text: str, where: Split, *, path: str | None = None, limits: Limits = D
     first_line = text.count("\n", 0, where.content_start) + 1
     if len(content) > limits.max_front_matter_bytes:
         raise exceeded(
-            "the front matter's size", len(content), "max_front_matter_bytes",
-            limits.max_front_matter_bytes, path=path, line=first_line,
+            "the front matter's size",
+            len(content),
+            "max_front_matter_bytes",
+            limits.max_front_matter_bytes,
+            path=path,
+            line=first_line,
         )
     if where.format == "none":
         data: Any = {}
@@ -202,8 +213,12 @@ def _load_yaml(
             size = _expanded_size(node, {}, limits.max_yaml_nodes)
             if size > limits.max_yaml_nodes:
                 raise exceeded(
-                    "the front matter's values with aliases expanded", size, "max_yaml_nodes",
-                    limits.max_yaml_nodes, path=path, line=first_line,
+                    "the front matter's values with aliases expanded",
+                    size,
+                    "max_yaml_nodes",
+                    limits.max_yaml_nodes,
+                    path=path,
+                    line=first_line,
                 )
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
@@ -246,7 +261,9 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int], cap: int) -> int:
     return total
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, content: str, first_line: int, path: str | None) -> FrontMatterError:
+def _yaml_error(
+    exc: yaml.MarkedYAMLError, content: str, first_line: int, path: str | None
+) -> FrontMatterError:
     mark = exc.problem_mark or exc.context_mark
     lines = content.splitlines()
     problem = (exc.problem or exc.context or "").strip()
@@ -284,7 +301,7 @@ def _yaml_error(exc: yaml.MarkedYAMLError, content: str, first_line: int, path: 
             path=path,
             line=first_line + stray,
             column=1,
-            hint=f"write {key} on one line, quoted, or as a block ({key}: >-) with the lines indented",
+            hint=f"write {key} on one line, quoted, or as a block ({key}: >-) with lines indented",
         )
     if owner is not None:
         key, index = owner
@@ -293,9 +310,14 @@ def _yaml_error(exc: yaml.MarkedYAMLError, content: str, first_line: int, path: 
         if mark is None or mark.line >= len(lines):
             line, column = first_line + index, lines[index].find(value) + 1 if value else 1
         if value[:1] in ("[", "{"):
-            hint = f"a value starting with {value[:1]} is read as a YAML list or mapping: quote the whole {key}"
+            hint = (
+                f"a value starting with {value[:1]} is read as a YAML list or mapping: "
+                f"quote the whole {key}"
+            )
         elif ": " in value:
-            hint = f"the {key} contains ': ', which YAML reads as a nested key: quote the whole value"
+            hint = (
+                f"the {key} contains ': ', which YAML reads as a nested key: quote the whole value"
+            )
         elif value[:1] in ("*", "&", "!", "|", ">", "%", "@", "`"):
             hint = f"a value starting with {value[:1]} has a meaning in YAML: quote the whole {key}"
     return FrontMatterError(message, path=path, line=line, column=column, hint=hint)
@@ -336,7 +358,10 @@ def _load_json(content: str, *, path: str | None) -> Any:
         return json.loads(content)
     except json.JSONDecodeError as exc:  # pragma: no cover - split() already decoded it
         raise FrontMatterError(
-            f"JSON front matter does not parse: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
+            f"JSON front matter does not parse: {exc.msg}",
+            path=path,
+            line=exc.lineno,
+            column=exc.colno,
         ) from exc
 
 
@@ -347,7 +372,9 @@ def _scan_key_lines(content: str, first_line: int) -> dict[str, int]:
             break
         found = _TOP_KEY.match(text)
         if found:
-            lines.setdefault(found.group(1) or found.group(2) or found.group(3), first_line + number)
+            lines.setdefault(
+                found.group(1) or found.group(2) or found.group(3), first_line + number
+            )
     return lines
 
 

@@ -49,7 +49,11 @@ def render_front_matter(post: Post) -> str:
             updated.pop(key, None)
         # JSON front matter is one object: write it whole, in the original key order.
         content = json.dumps(updated, ensure_ascii=False, indent=2)
-        return raw.text[: raw.front_matter_start] + content + raw.text[raw.front_matter_end : raw.body_start]
+        return (
+            raw.text[: raw.front_matter_start]
+            + content
+            + raw.text[raw.front_matter_end : raw.body_start]
+        )
     newline = "\r\n" if "\r\n" in content else "\n"
     spans = _key_spans(content, raw.format)
     lines = content.splitlines(keepends=True)
@@ -84,7 +88,11 @@ def render_front_matter(post: Post) -> str:
         out.extend(appended)
         out.extend(tail)
     new_content = "".join(out)
-    return raw.text[: raw.front_matter_start] + new_content + raw.text[raw.front_matter_end : raw.body_start]
+    return (
+        raw.text[: raw.front_matter_start]
+        + new_content
+        + raw.text[raw.front_matter_end : raw.body_start]
+    )
 
 
 _MISSING = object()
@@ -129,7 +137,9 @@ def _key_spans(content: str, fmt: str) -> dict[str, tuple[int, int]]:
     for index, (number, key) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else limit
         # Trailing blank lines and comments belong to the gap, not to the value.
-        while end - 1 > number and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        while end - 1 > number and (
+            not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")
+        ):
             end -= 1
         spans[key.strip()] = (number, end)
     return spans
@@ -164,5 +174,9 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items()) + " }"
+        return (
+            "{ "
+            + ", ".join(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items())
+            + " }"
+        )
     return json.dumps(str(value), ensure_ascii=False)

@@ -101,13 +101,25 @@ class Options(BaseModel):
             "long titles."
         ),
     )
-    min_body_length: int = Field(default=200, description="Shortest visible body text, in characters.")
+    min_body_length: int = Field(
+        default=200, description="Shortest visible body text, in characters."
+    )
     placeholder_hosts: list[str] = Field(
-        default_factory=lambda: ["picsum.photos", "placehold.it", "placeholder.com", "via.placeholder.com",
-                                 "dummyimage.com", "example.com", "example.org", "example.net"],
+        default_factory=lambda: [
+            "picsum.photos",
+            "placehold.it",
+            "placeholder.com",
+            "via.placeholder.com",
+            "dummyimage.com",
+            "example.com",
+            "example.org",
+            "example.net",
+        ],
         description="Hosts whose URLs are placeholders, not real content.",
     )
-    site_url: str | None = Field(default=None, description="The site's own URL, to tell internal links.")
+    site_url: str | None = Field(
+        default=None, description="The site's own URL, to tell internal links."
+    )
 
 
 class Context:
@@ -149,7 +161,9 @@ class Context:
         found = self.lines[line - 1].find(needle, start)
         return found + 1 if found >= 0 else None
 
-    def find_line(self, needle: str, *, from_line: int = 1, regex: bool = False) -> tuple[int, int] | None:
+    def find_line(
+        self, needle: str, *, from_line: int = 1, regex: bool = False
+    ) -> tuple[int, int] | None:
         """(line, column) of the first occurrence of ``needle`` at or after ``from_line``."""
         pattern = re.compile(needle) if regex else None
         for number in range(max(from_line, 1), len(self.lines) + 1):
@@ -242,7 +256,9 @@ def register(cls: type[LintRule]) -> type[LintRule]:
     if not re.fullmatch(r"NP\d{3}", cls.code):
         raise ValueError(f"rule code {cls.code!r} is not 'NP' and three digits")
     if cls.code in RULES and type(RULES[cls.code]) is not cls:
-        raise ValueError(f"rule code {cls.code} is already taken by {type(RULES[cls.code]).__name__}")
+        raise ValueError(
+            f"rule code {cls.code} is already taken by {type(RULES[cls.code]).__name__}"
+        )
     if any(rule.name == cls.name and rule.code != cls.code for rule in RULES.values()):
         raise ValueError(f"rule name {cls.name!r} is already taken")
     RULES[cls.code] = cls()

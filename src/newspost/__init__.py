@@ -37,6 +37,7 @@ from newspost.model import (
 )
 from newspost.parse import Limits, iter_load, load, loads
 from newspost.parse.flavors import detect_flavor, register_flavor
+from newspost.parse.recover import repair_front_matter
 from newspost.serialize import dump, dumps
 
 __version__ = "0.1.0"
@@ -76,4 +77,5 @@ __all__ = [
     "load",
     "loads",
     "register_flavor",
+    "repair_front_matter",
 ]

@@ -1,0 +1,102 @@
+"""Front matter recovery: unambiguous repairs only, every word kept, everything else untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import BROKEN_FRONT_MATTER, CORPUS, FIXTURES
+from newspost import NewsPostError, loads
+from newspost.parse import iter_paths
+from newspost.parse.recover import recover_front_matter, repair_front_matter
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+@pytest.mark.parametrize("name", ["2024-06-27-433.md", "2024-07-08-1543.md", "2024-07-30-4336.md"])
+def test_fixtures_are_repaired_with_their_words(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    with pytest.raises(NewsPostError):
+        loads(text)
+    repaired = repair_front_matter(text)
+    assert repaired is not None
+    post = loads(repaired)
+    title_line = text.split("\n")[1].removeprefix("title: ")
+    assert post.front_matter.title is not None
+    assert _words(title_line)[0] in post.front_matter.title
+    # Only the title entry changed: the body and the other keys are byte for byte the same.
+    assert repaired.split("\ncategories:", 1)[1] == text.split("\ncategories:", 1)[1]
+
+
+def test_multi_line_title_keeps_every_word() -> None:
+    text = "---\ntitle: 1. one\n2. two: yes\n\n3. three\ncategories:\n  - News\n---\nbody\n"
+    repairs = recover_front_matter(text)
+    assert repairs is not None and [r.key for r in repairs] == ["title"]
+    assert repairs[0].line == 2 and "join" in repairs[0].description
+    post = loads(repair_front_matter(text) or "")
+    assert post.front_matter.title == "1. one 2. two: yes 3. three"
+    assert post.front_matter.categories == ["News"]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("title: Breaking: news", "Breaking: news"),
+        ("title: [속보] 지진", "[속보] 지진"),
+        ('title: {x} "quoted" \\ back', '{x} "quoted" \\ back'),
+        ("title: *star", "*star"),
+        ("title: @handle", "@handle"),
+    ],
+)
+def test_values_yaml_misreads_are_quoted(line: str, value: str) -> None:
+    text = f"---\n{line}\nlayout: post\n---\n"
+    repaired = repair_front_matter(text)
+    assert repaired is not None
+    assert loads(repaired).front_matter.title == value
+    assert repaired.endswith("layout: post\n---\n")
+
+
+def test_crlf_is_kept() -> None:
+    text = "---\r\ntitle: [a] b\r\nlayout: post\r\n---\r\n"
+    assert repair_front_matter(text) == '---\r\ntitle: "[a] b"\r\nlayout: post\r\n---\r\n'
+
+
+def test_valid_front_matter_needs_no_repair() -> None:
+    assert recover_front_matter("---\ntitle: fine\n---\n") == []
+    assert recover_front_matter("+++\ntitle = 'x'\n+++\n") == []
+    assert recover_front_matter("no front matter") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: x\n  bad: [indent\n---\n",  # nested garbage: no single obvious repair
+        "---\ntitle: 'unterminated\n---\n",  # a quoted value: the quote may be meant
+        "---\nkey: |\n  text\n bad\n---\n",
+        "---\ntitle: ok\n---\n",
+    ],
+)
+def test_ambiguous_front_matter_is_left_alone(text: str) -> None:
+    repairs = recover_front_matter(text)
+    assert repairs is None or repairs == []
+
+
+def test_corpus_recovery_rate() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the real corpus is not at {CORPUS}")
+    broken = [p for p in iter_paths(CORPUS) if p.name in BROKEN_FRONT_MATTER]
+    assert len(broken) == len(BROKEN_FRONT_MATTER)
+    recovered = 0
+    for path in broken:
+        text = Path(path).read_text(encoding="utf-8")
+        repaired = repair_front_matter(text)
+        if repaired is None:
+            continue
+        post = loads(repaired, path=path)
+        head = text.split("\n", 2)[1].removeprefix("title: ")
+        assert all(word in (post.front_matter.title or "") for word in head.split())
+        recovered += 1
+    assert recovered / len(broken) >= 0.9

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from helpers import BROKEN_FRONT_MATTER, corpus_files
 from newspost import Post, load
-from newspost.parse.flavors import get_markdown
+from newspost.parse.flavors import get_markdown, get_preprocessor
 
 FILES = [p for p in corpus_files() if p.name not in BROKEN_FRONT_MATTER]
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +24,9 @@ EXAMPLES = sorted((ROOT / "examples").iterdir())
 
 def _browser_view(post: Post) -> BeautifulSoup:
     md = get_markdown(post.flavor)
-    html = md.render(post.body.replace("\r\n", "\n"))
+    body = post.body.replace("\r\n", "\n")
+    preprocess = get_preprocessor(post.flavor)
+    html = md.render(preprocess(body) if preprocess else body)
     return BeautifulSoup(html, "html5lib")
 
 

@@ -34,7 +34,7 @@ from newspost.model.blocks import (
 )
 from newspost.model.post import Section, Source
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
-from newspost.parse.flavors import get_markdown
+from newspost.parse.flavors import get_markdown, get_preprocessor
 
 __all__ = ["Body", "parse_body"]
 
@@ -198,6 +198,9 @@ def parse_body(
 def _render(body: str, *, flavor: str, first_line: int) -> Element:
     md = get_markdown(flavor)
     text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    preprocess = get_preprocessor(flavor)
+    if preprocess is not None:
+        text = preprocess(text)
     env: dict[str, object] = {}
     tokens = md.parse(text, env)
     offset = first_line

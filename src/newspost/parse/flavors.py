@@ -19,17 +19,33 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-__all__ = ["FlavorName", "detect_flavor", "flavor_names", "get_markdown", "register_flavor"]
+__all__ = [
+    "FlavorName",
+    "detect_flavor",
+    "flavor_names",
+    "get_markdown",
+    "get_preprocessor",
+    "register_flavor",
+]
 
 FlavorName = Literal["kramdown", "goldmark", "commonmark"]
 
 _FACTORIES: dict[str, Callable[[], MarkdownIt]] = {}
+_PREPROCESSORS: dict[str, Callable[[str], str]] = {}
 
 
-def register_flavor(name: str, factory: Callable[[], MarkdownIt]) -> None:
+def register_flavor(
+    name: str,
+    factory: Callable[[], MarkdownIt],
+    *,
+    preprocess: Callable[[str], str] | None = None,
+) -> None:
     """Register a Markdown flavor: a name and a function building its markdown-it parser.
 
     The parser must keep raw HTML (``html=True``): newspost reads the HTML it renders.
+    ``preprocess`` runs on the body first, as a site's template language does
+    (Jekyll's Liquid); it must keep the number of lines, so lines still point
+    into the file.
 
     >>> from markdown_it import MarkdownIt
     >>> register_flavor("plain", lambda: MarkdownIt("commonmark", {"html": True}))
@@ -37,7 +53,16 @@ def register_flavor(name: str, factory: Callable[[], MarkdownIt]) -> None:
     True
     """
     _FACTORIES[name] = factory
+    if preprocess is not None:
+        _PREPROCESSORS[name] = preprocess
+    else:
+        _PREPROCESSORS.pop(name, None)
     get_markdown.cache_clear()
+
+
+def get_preprocessor(name: str) -> Callable[[str], str] | None:
+    """The body preprocessor of a flavor, if it has one."""
+    return _PREPROCESSORS.get(name)
 
 
 def flavor_names() -> list[str]:
@@ -133,8 +158,41 @@ def _kramdown() -> MarkdownIt:
     return md
 
 
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
+_LIQUID_ASSIGN = re.compile(r"""\{%-?\s*assign\s+(\w+)\s*=\s*(["'])(.*?)\2\s*-?%\}""")
+_LIQUID_RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+_LIQUID_HIGHLIGHT = re.compile(r"^\{%-?\s*highlight\s+(\w+)[^%]*%\}[ \t]*$", re.MULTILINE)
+_LIQUID_END_HIGHLIGHT = re.compile(r"^\{%-?\s*endhighlight\s*-?%\}[ \t]*$", re.MULTILINE)
+
+
+def liquid(text: str) -> str:
+    """What Jekyll's Liquid pass leaves for kramdown, as far as a post alone can say.
+
+    Comments disappear, ``{% highlight %}`` blocks become code fences, string
+    ``{% assign %}`` variables are substituted into ``{{ name }}``; includes and
+    everything else stay as written. Line count is kept.
+
+    >>> liquid('{% assign u = "https://x.org/" %}[a]({{u}}1)')
+    '[a](https://x.org/1)'
+    >>> liquid("text{% comment %}\\n## gone\\n{% endcomment %}")
+    'text\\n\\n'
+    """
+    if "{%" not in text:
+        return text
+    text = _LIQUID_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _LIQUID_HIGHLIGHT.sub(lambda m: f"```{m.group(1)}", text)
+    text = _LIQUID_END_HIGHLIGHT.sub("```", text)
+    text = _LIQUID_RAW.sub("", text)
+    variables = {name: value for name, _, value in _LIQUID_ASSIGN.findall(text)}
+    if variables:
+        text = _LIQUID_ASSIGN.sub("", text)
+        names = "|".join(re.escape(name) for name in variables)
+        text = re.sub(r"\{\{\s*(" + names + r")\s*\}\}", lambda m: variables[m.group(1)], text)
+    return text
+
+
 register_flavor("commonmark", _commonmark)
-register_flavor("kramdown", _kramdown)
+register_flavor("kramdown", _kramdown, preprocess=liquid)
 register_flavor("goldmark", _goldmark)
 
 _HUGO_SHORTCODE = re.compile(r"\{\{[<%]")

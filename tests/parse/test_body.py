@@ -153,3 +153,15 @@ def test_unknown_flavor_is_our_error() -> None:
 
     with pytest.raises(NewsPostError, match="unknown Markdown flavor"):
         loads("x", flavor="nope")
+
+
+def test_liquid_comments_are_invisible_and_assigns_resolve() -> None:
+    body = (
+        '{% assign bse = "https://bitcoin.stackexchange.com/a/" %}\n\n'
+        "{% comment %}\n  ## Commits\n{% endcomment %}\n\n"
+        "## Real\n\n- [Question]({{bse}}125948)\n"
+    )
+    post = loads("---\ntitle: t\n---\n" + body, flavor="kramdown")
+    assert [(s.title, s.line) for s in post.sections] == [("Real", 10)]
+    assert post.links[0].url == "https://bitcoin.stackexchange.com/a/125948"
+    assert loads("---\ntitle: t\n---\n" + body, flavor="commonmark").sections[0].title == "Commits"

@@ -38,11 +38,21 @@ from newspost.model import (
 from newspost.parse import Limits, iter_load, load, loads
 from newspost.parse.flavors import detect_flavor, register_flavor
 from newspost.parse.recover import repair_front_matter
+from newspost.sanitize import (
+    BUILTIN_POLICIES,
+    Policy,
+    collapse_spaces,
+    get_policy,
+    register_policy,
+    sanitize,
+    sanitize_html,
+)
 from newspost.serialize import dump, dumps
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BUILTIN_POLICIES",
     "Block",
     "Cell",
     "Code",
@@ -60,6 +70,7 @@ __all__ = [
     "ListItem",
     "NewsPostError",
     "Paragraph",
+    "Policy",
     "PolicyError",
     "Post",
     "Quote",
@@ -70,12 +81,17 @@ __all__ = [
     "Source",
     "Table",
     "__version__",
+    "collapse_spaces",
     "detect_flavor",
     "dump",
     "dumps",
+    "get_policy",
     "iter_load",
     "load",
     "loads",
     "register_flavor",
+    "register_policy",
     "repair_front_matter",
+    "sanitize",
+    "sanitize_html",
 ]

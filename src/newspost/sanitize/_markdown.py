@@ -1,0 +1,473 @@
+"""Sanitizing a Markdown body: find its HTML pieces and link targets, rewrite only those.
+
+markdown-it-py tells where everything is: ``html_block`` tokens carry their
+line range (``token.map``), and recording wrappers around the inline rules
+note the source offsets of inline HTML tags, link and image destinations,
+autolinks and stray ``<`` that a browser would read as markup. Only those
+spans are replaced; Markdown text, code and whitespace stay byte for byte.
+
+The block structure is read with the post's flavor (kramdown's HTML blocks
+run to their balanced closing tag, blank lines included), so a block is
+sanitized as the renderer will see it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.html_re import HTML_TAG_RE
+from markdown_it.common.utils import isStrSpace, normalizeReference, unescapeAll
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from newspost.sanitize._api import sanitize_html
+from newspost.sanitize._policy import DROP_WITH_CONTENT, Policy, Repairs
+from newspost.sanitize._urls import repair_url_scheme, url_scheme
+
+__all__ = ["sanitize_body"]
+
+_KEY = "_newspost_sanitize_spans"
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "wbr", "source", "track"})
+_BOLD = frozenset({"b", "strong"})
+_START = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_END = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
+_MARKDOWN_ATTR = re.compile(r"""\smarkdown\s*=\s*["']?(1|0|block|span)\b""", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+
+Span = tuple[str, int, int]  # kind, start, end (offsets in the inline source)
+
+
+# -- the parser ------------------------------------------------------------------
+
+
+def _record(state: StateInline, kind: str, start: int, end: int) -> None:
+    spans: dict[int, list[Span]] = state.env.setdefault(_KEY, {})
+    spans.setdefault(id(state.src), []).append((kind, start, end))
+
+
+def _recording(rule: Callable[[StateInline, bool], bool], kind: str) -> Callable[..., bool]:
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        found = rule(state, silent)
+        if found and not silent:
+            _record(state, kind, start, state.pos)
+            if kind in ("link", "image"):
+                _record_destination(state, start + (1 if kind == "image" else 0))
+        return found
+
+    return wrapped
+
+
+def _record_destination(state: StateInline, label_start: int) -> None:
+    """Note where an inline link's destination is (reference links have none here)."""
+    label_end = state.md.helpers.parseLinkLabel(state, label_start, True)
+    if label_end < 0:
+        return
+    src, pos, limit = state.src, label_end + 1, state.posMax
+    if pos >= limit or src[pos] != "(":
+        return
+    pos += 1
+    while pos < limit and (isStrSpace(src[pos]) or src[pos] == "\n"):
+        pos += 1
+    found = state.md.helpers.parseLinkDestination(src, pos, limit)
+    if found.ok and found.pos > pos:
+        _record(state, "dest", pos, found.pos)
+
+
+def _stray_markup(state: StateInline, silent: bool) -> bool:
+    # Runs last: a "<" no rule took is text to Markdown, but a browser given the
+    # same bytes raw (kramdown keeps HTML-looking text raw) may read a tag.
+    src, pos = state.src, state.pos
+    if not silent and src[pos] == "<" and pos + 1 < state.posMax:
+        after = src[pos + 1]
+        looks_like_markup = (after.isascii() and after.isalpha()) or after in "/!?"
+        if looks_like_markup and src.find(">", pos + 1) != -1:
+            _record(state, "lt", pos, pos + 1)
+    return False
+
+
+def _accept_all(url: str) -> bool:
+    return True
+
+
+@lru_cache(maxsize=8)
+def _markdown(flavor: str) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True})
+    try:
+        # The flavor's block rules (read-only use): kramdown HTML blocks differ.
+        from newspost.parse.flavors import get_markdown
+
+        md.block = get_markdown(flavor).block
+    except Exception:  # pragma: no cover - unknown flavor: CommonMark blocks
+        pass
+    # See every link, whatever its scheme: we judge it against the policy ourselves.
+    md.validateLink = _accept_all  # type: ignore[method-assign]
+    ruler = md.inline.ruler
+    for name, kind in (("html_inline", "html"), ("link", "link"), ("image", "image"),
+                       ("autolink", "autolink")):  # fmt: skip
+        index = ruler.__find__(name)
+        ruler.at(name, _recording(ruler.__rules__[index].fn, kind))
+    ruler.push("newspost_stray_markup", _stray_markup)
+    return md
+
+
+# -- the rewriting ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _tag_policy(policy: Policy) -> Policy:
+    # Single tags are rewritten in place: structural repairs make no sense there.
+    keep = policy.repairs
+    repairs = Repairs(
+        url_schemes=keep.url_schemes,
+        rel=keep.rel,
+        editor_attributes=keep.editor_attributes,
+        empty_paragraphs=False,
+        table_headers=False,
+        heading_bold=False,
+        placeholder_scripts=False,
+        nfc=keep.nfc,
+        zero_width=keep.zero_width,
+    )
+    return Policy(**{**policy.model_dump(), "repairs": repairs.model_dump()})
+
+
+@lru_cache(maxsize=4096)
+def _clean_tag(text: str, policy: Policy, engine: str, in_heading: bool) -> str:
+    """One HTML tag (start, end, comment...) rewritten to its sanitized form, or ''."""
+    end = _END.match(text)
+    if end:
+        name = end.group(1).lower()
+        if name not in policy.tags or (
+            in_heading and name in _BOLD and policy.repairs.heading_bold
+        ):
+            return ""
+        return f"</{name}>"
+    start = _START.match(text)
+    if not start:
+        if _MORE.fullmatch(text) or (
+            text.startswith("<!--") and not policy.strip_comments and "--" not in text[4:-3]
+        ):
+            return text
+        return ""  # comments, <?...?>, <!DOCTYPE>, CDATA
+    name = start.group(1).lower()
+    if name not in policy.tags or (in_heading and name in _BOLD and policy.repairs.heading_bold):
+        return ""
+    closing = "" if name in _VOID else f"</{name}>"
+    # Table parts are ignored by HTML parsers outside a table: give them one.
+    before, after = _CONTEXT.get(name, ("", ""))
+    cleaned = sanitize_html(before + text + closing + after, _tag_policy(policy), engine=engine)
+    found = re.search(rf'<{name}(?:\s+[^\s=>]+(?:="[^"]*")?)*\s*/?>', cleaned)
+    # Gone though allowed (a <span> left bare is unwrapped): the bare tag, to match its end tag.
+    cleaned = found.group() if found else f"<{name}>"
+    kramdown = _MARKDOWN_ATTR.search(text)
+    if kramdown and closing:
+        # kramdown's own switch for Markdown inside HTML: not an HTML attribute, keep it.
+        cleaned = cleaned[:-1] + f' markdown="{kramdown.group(1).lower()}">'
+    return cleaned
+
+
+_CONTEXT = {
+    "td": ("<table><tr>", "</tr></table>"),
+    "th": ("<table><tr>", "</tr></table>"),
+    "tr": ("<table>", "</table>"),
+    "thead": ("<table>", "</table>"),
+    "tbody": ("<table>", "</table>"),
+    "tfoot": ("<table>", "</table>"),
+    "caption": ("<table>", "</table>"),
+    "li": ("<ul>", "</ul>"),
+}
+# Jekyll's and Hugo's excerpt separator: a comment that means something to the site.
+_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+
+
+def _tags_only(content: str) -> list[tuple[int, int]] | None:
+    """The spans of the tags if ``content`` is only tags and whitespace, else None."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(content):
+        if content[pos].isspace():
+            pos += 1
+            continue
+        found = HTML_TAG_RE.match(content, pos)
+        if not found:
+            return None
+        spans.append((pos, found.end()))
+        pos = found.end()
+    return spans
+
+
+def _clean_html_run(
+    content: str,
+    spans: list[tuple[int, int]],
+    policy: Policy,
+    engine: str,
+    in_heading: bool,
+) -> list[tuple[int, int, str]]:
+    """Edits for a run of tags inside Markdown text (or a block made only of tags)."""
+    edits: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        text = content[start:end]
+        opened = _START.match(text)
+        name = opened.group(1).lower() if opened else ""
+        if name in DROP_WITH_CONTENT:
+            # <script>...</script> inside a paragraph: the words between are code, drop them too.
+            for later in range(index + 1, len(spans)):
+                closing = _END.match(content[spans[later][0] : spans[later][1]])
+                if closing and closing.group(1).lower() == name:
+                    edits.append((start, spans[later][1], ""))
+                    index = later + 1
+                    break
+            else:
+                edits.append((start, end, ""))
+                index += 1
+            continue
+        cleaned = _clean_tag(text, policy, engine, in_heading)
+        if cleaned != text:
+            edits.append((start, end, cleaned))
+        index += 1
+    return edits
+
+
+def _clean_destination(raw: str, policy: Policy) -> str:
+    inner = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
+    fixed = repair_url_scheme(inner) if policy.repairs.url_schemes else inner
+    scheme = url_scheme(unescapeAll(fixed))
+    if scheme is not None and scheme not in policy.protocols:
+        return "#"
+    if fixed == inner:
+        return raw
+    return f"<{fixed}>" if raw.startswith("<") else fixed
+
+
+def _clean_autolink(raw: str, policy: Policy) -> str:
+    url = raw[1:-1]
+    if "@" in url and ":" not in url:
+        return raw  # e-mail autolink: mailto
+    fixed = repair_url_scheme(url) if policy.repairs.url_schemes else url
+    scheme = url_scheme(fixed)
+    if scheme is not None and scheme not in policy.protocols:
+        return "\\" + raw  # an escaped "<" leaves the text visible and inert
+    return f"<{fixed}>"
+
+
+def _inline_edits(
+    token: Token, spans: list[Span], policy: Policy, engine: str, in_heading: bool
+) -> list[tuple[int, int, str]]:
+    content = token.content
+    edits: list[tuple[int, int, str]] = []
+    html_spans: list[tuple[int, int]] = []
+    seen_lt: set[int] = set()
+    for kind, start, end in sorted(spans, key=lambda span: span[1]):
+        if kind == "html":
+            html_spans.append((start, end))
+        elif kind == "dest":
+            raw = content[start:end]
+            cleaned = _clean_destination(raw, policy)
+            if cleaned != raw:
+                edits.append((start, end, cleaned))
+        elif kind == "autolink":
+            raw = content[start:end]
+            cleaned = _clean_autolink(raw, policy)
+            if cleaned != raw:
+                edits.append((start, end, cleaned))
+        elif kind == "lt" and start not in seen_lt:
+            seen_lt.add(start)
+            edits.append((start, end, "&lt;"))
+    edits.extend(_clean_html_run(content, html_spans, policy, engine, in_heading))
+    return edits
+
+
+def _block_html(content: str, policy: Policy, engine: str) -> str:
+    tags = _tags_only(content)
+    if tags is not None:
+        # A lone "<div>" or "</div>" (CommonMark splits HTML at blank lines):
+        # rewrite the tags in place instead of closing what the next block closes.
+        return _apply(content, _clean_html_run(content, tags, policy, engine, False))
+    cleaned = sanitize_html(content, policy, engine=engine)
+    if content.endswith("\n") and not cleaned.endswith("\n"):
+        cleaned += "\n"
+    lead = cleaned.lstrip()
+    if lead and not lead.startswith("<") and policy.allows("p"):
+        # Text the HTML parser moved out of a table (or found before the first
+        # tag) must not open the block: the block would stop being HTML.
+        head, marker, rest = lead.partition("<")
+        cleaned = f"<p>{head.strip()}</p>\n{marker}{rest}" if marker else f"<p>{head.strip()}</p>"
+    if not _BLANK_LINE.search(content.rstrip("\n")):
+        # A blank line would end the HTML block early and turn the rest into Markdown.
+        cleaned = _BLANK_LINE.sub("", cleaned)
+    return cleaned
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out: list[str] = []
+    last = 0
+    for start, end, replacement in sorted(edits):
+        if start < last:
+            continue  # overlapping (never expected): the earlier edit already covers it
+        out.append(text[last:start])
+        out.append(replacement)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+class _Lines:
+    """Line offsets of the body, to turn token positions into body offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+        self.cursor: dict[int, int] = {}
+
+    def locate(self, token: Token) -> Callable[[int], int] | None:
+        """A function from offsets in ``token.content`` to offsets in the body."""
+        assert token.map is not None
+        first = token.map[0]
+        pieces = token.content.split("\n")
+        bases: list[tuple[int, int]] = []  # (content offset, body offset) per line
+        content_offset = 0
+        for number, piece in enumerate(pieces):
+            line_number = first + number
+            if line_number >= len(self.lines):
+                return None
+            line = self.lines[line_number]
+            if line.endswith(piece):
+                column = len(line) - len(piece)
+            elif line.rstrip().endswith(piece):
+                column = len(line.rstrip()) - len(piece)
+            else:
+                column = line.find(piece, self.cursor.get(line_number, 0))
+                if column < 0:
+                    return None
+            self.cursor[line_number] = column + len(piece)
+            bases.append((content_offset, self.starts[line_number] + column))
+            content_offset += len(piece) + 1
+
+        def to_body(offset: int) -> int:
+            for content_start, body_start in reversed(bases):
+                if offset >= content_start:
+                    return body_start + offset - content_start
+            return bases[0][1] + offset
+
+        return to_body
+
+
+def _block_edit(
+    token: Token, lines: _Lines, policy: Policy, engine: str
+) -> tuple[int, int, str] | None:
+    assert token.map is not None
+    first, last = token.map
+    last = min(last, len(lines.lines))
+    content = token.content
+    cleaned = _block_html(content, policy, engine)
+    if cleaned == content or last <= first:
+        return None
+    start = lines.starts[first]
+    end = lines.starts[last - 1] + len(lines.lines[last - 1])
+    pieces = content.rstrip("\n").split("\n")
+    prefixes: list[str] = []
+    for number, piece in enumerate(pieces):
+        line = lines.lines[first + number] if first + number < last else ""
+        prefixes.append(line[: len(line) - len(piece)] if line.endswith(piece) else "")
+    # Lines beyond the original count continue the container (">" kept, list markers as spaces).
+    follow = prefixes[1] if len(prefixes) > 1 else re.sub(r"[^>\s]", " ", prefixes[0])
+    new_lines = cleaned.rstrip("\n").split("\n")
+    rebuilt = [
+        ((prefixes[number] if number < len(prefixes) else follow) + text).rstrip()
+        if not text.strip()
+        else (prefixes[number] if number < len(prefixes) else follow) + text
+        for number, text in enumerate(new_lines)
+    ]
+    return (start, end, "\n".join(rebuilt))
+
+
+def _reference_edits(
+    env: dict[str, Any], lines: _Lines, code: list[tuple[int, int]], policy: Policy
+) -> list[tuple[int, int, str]]:
+    references = env.get("references") or {}
+    bad = set()
+    for label, reference in references.items():
+        href = str(reference.get("href", ""))
+        if _clean_destination(href, policy) != href:
+            bad.add(label)
+    if not bad:
+        return []
+    edits: list[tuple[int, int, str]] = []
+    definition = re.compile(
+        r"^[ >\t]*\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ >\t]*(<[^>\n]*>|\S+)", re.MULTILINE
+    )
+    for found in definition.finditer(lines.text):
+        line_number = lines.text.count("\n", 0, found.start())
+        if any(begin <= line_number < end for begin, end in code):
+            continue
+        if normalizeReference(found.group(1)) in bad:
+            raw = found.group(2)
+            cleaned = _clean_destination(raw, policy)
+            if cleaned != raw:
+                edits.append((found.start(2), found.end(2), cleaned))
+    return edits
+
+
+def sanitize_body(body: str, policy: Policy, engine: str, *, flavor: str = "commonmark") -> str:
+    """Sanitize the HTML pieces and link targets of a Markdown body; keep the rest verbatim.
+
+    Example:
+        >>> from newspost.sanitize import get_policy
+        >>> sanitize_body('## <b>Hi</b>\\n\\n<p data-ke-size="s">x <script>y</script></p>\\n'
+        ...               '\\n`<script>` [a](javascript:b)\\n', get_policy("standard"), "bleach")
+        '## Hi\\n\\n<p>x </p>\\n\\n`<script>` [a](#)\\n'
+    """
+    if not body.strip():
+        return body
+    crlf = "\r\n" in body and "\r" not in body.replace("\r\n", "")
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    md = _markdown(flavor)
+    env: dict[str, Any] = {}
+    tokens = md.parse(text, env)
+    lines = _Lines(text)
+    spans: dict[int, list[Span]] = env.get(_KEY, {})
+    edits: list[tuple[int, int, str]] = []
+    code: list[tuple[int, int]] = []
+    in_heading = False
+    for token in tokens:
+        if token.type == "heading_open":
+            in_heading = True
+        elif token.type == "heading_close":
+            in_heading = False
+        elif token.type in ("fence", "code_block") and token.map:
+            code.append((token.map[0], token.map[1]))
+        elif token.type == "html_block" and token.map:
+            edit = _block_edit(token, lines, policy, engine)
+            if edit is not None:
+                edits.append(edit)
+        elif token.type == "inline" and token.map and id(token.content) in spans:
+            found = _inline_edits(token, spans[id(token.content)], policy, engine, in_heading)
+            if not found:
+                continue
+            to_body = lines.locate(token)
+            if to_body is None:
+                # Cannot place the edits: fall back to cleaning the token's whole lines as HTML.
+                first, last = token.map
+                start = lines.starts[first]
+                end = lines.starts[last - 1] + len(lines.lines[last - 1])
+                raw = text[start:end]
+                edits.append((start, end, sanitize_html(raw, policy, engine=engine)))
+                continue
+            edits.extend((to_body(s), to_body(e), r) for s, e, r in found)
+    edits.extend(_reference_edits(env, lines, code, policy))
+    result = _apply(text, edits)
+    if crlf:
+        result = result.replace("\n", "\r\n")
+    return result if result != text or crlf else body

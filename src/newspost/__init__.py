@@ -47,7 +47,7 @@ from newspost.sanitize import (
     sanitize,
     sanitize_html,
 )
-from newspost.serialize import dump, dumps
+from newspost.serialize import convert_paths, dump, dumps, format_names, register_format, to_jsonld
 
 __version__ = "0.1.0"
 
@@ -82,16 +82,20 @@ __all__ = [
     "Table",
     "__version__",
     "collapse_spaces",
+    "convert_paths",
     "detect_flavor",
     "dump",
     "dumps",
+    "format_names",
     "get_policy",
     "iter_load",
     "load",
     "loads",
     "register_flavor",
+    "register_format",
     "register_policy",
     "repair_front_matter",
     "sanitize",
     "sanitize_html",
+    "to_jsonld",
 ]

@@ -12,7 +12,7 @@ original, so ``except NewsPostError`` is always enough::
     ├── LimitError                input exceeds a configured safety limit
     ├── ConfigError               newspost's own configuration is invalid
     ├── PolicyError               a sanitizing policy is invalid
-    └── FormatError               a serializer or format name is unknown or fails
+    └── FormatError               a format is unknown, a writer fails, or text is not a post
 
 Lint findings are not exceptions: :func:`newspost.validate` returns them as
 values.
@@ -203,4 +203,5 @@ class PolicyError(NewsPostError):
 
 
 class FormatError(NewsPostError):
-    """Raised when a serialization format is unknown or a post cannot be written in it."""
+    """Raised when a format is unknown, a post cannot be written in it, or text cannot be
+    read back as a post (for example JSON that is not a post's)."""

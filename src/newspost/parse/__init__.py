@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
-from newspost.errors import EncodingError, NewsPostError, ReadError
+from newspost.errors import EncodingError, FormatError, NewsPostError, ReadError
 from newspost.model.post import Post, RawText
 from newspost.parse import front_matter as _fm
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
@@ -35,6 +35,7 @@ def loads(
     path: str | os.PathLike[str] | None = None,
     flavor: FlavorName | str | None = None,
     limits: Limits | None = None,
+    format: Literal["markdown", "json"] = "markdown",
 ) -> Post:
     """Parse a post from its text.
 
@@ -47,6 +48,8 @@ def loads(
             or another registered flavor; detected from the file when None.
         limits: Safety bounds (size, lines, elements, nesting, YAML aliases);
             :class:`Limits` defaults when None.
+        format: ``"markdown"`` (a post file) or ``"json"`` (what
+            ``dumps(post, format="json")`` wrote: read back exactly).
 
     Raises:
         EncodingError: bytes that are not UTF-8.
@@ -58,6 +61,14 @@ def loads(
     (['News'], 'Hi')
     """
     name = os.fspath(path) if path is not None else None
+    if format == "json":
+        from newspost.serialize.json import loads_json
+
+        return loads_json(text, path=name)
+    if format != "markdown":
+        raise FormatError(
+            f"cannot read posts from {format!r}", path=name, hint="read 'markdown' or 'json'"
+        )
     bounds = limits or DEFAULT_LIMITS
     if isinstance(text, bytes | bytearray):
         if len(text) > bounds.max_bytes:
@@ -128,11 +139,13 @@ def load(
     path: str | os.PathLike[str] | None = None,
     flavor: FlavorName | str | None = None,
     limits: Limits | None = None,
+    format: Literal["markdown", "json"] = "markdown",
 ) -> Post:
     """Read a post from a path (str or Path), bytes, or a text or binary file object.
 
     ``path`` names the post when ``source`` is not a path (for errors, dates and
     flavor detection); for a file object it defaults to the object's ``name``.
+    The other arguments are those of :func:`loads`.
 
     Raises:
         ReadError: the file cannot be read.
@@ -140,7 +153,7 @@ def load(
         FrontMatterError: its front matter cannot be split or parsed.
     """
     if isinstance(source, bytes | bytearray):
-        return loads(bytes(source), path=path, flavor=flavor, limits=limits)
+        return loads(bytes(source), path=path, flavor=flavor, limits=limits, format=format)
     if isinstance(source, str | os.PathLike):
         file_path = Path(source)
         try:
@@ -152,7 +165,11 @@ def load(
                 hint="check the path and its permissions",
             ) from exc
         return loads(
-            data, path=path if path is not None else file_path, flavor=flavor, limits=limits
+            data,
+            path=path if path is not None else file_path,
+            flavor=flavor,
+            limits=limits,
+            format=format,
         )
     try:
         content = source.read()
@@ -161,7 +178,7 @@ def load(
     name = path if path is not None else getattr(source, "name", None)
     if not isinstance(name, str | os.PathLike):
         name = None
-    return loads(content, path=name, flavor=flavor, limits=limits)
+    return loads(content, path=name, flavor=flavor, limits=limits, format=format)
 
 
 def is_post_file(path: Path) -> bool:

@@ -197,7 +197,10 @@ def parse_body(
 
 def _render(body: str, *, flavor: str, first_line: int) -> Element:
     md = get_markdown(flavor)
-    text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    # Characters XML cannot hold (C0 controls, U+FFFE/U+FFFF) show as U+FFFD, as
+    # in a browser; the original text keeps them for the round trip.
+    text = _NOT_XML.sub("\ufffd", text)
     preprocess = get_preprocessor(flavor)
     if preprocess is not None:
         text = preprocess(text)
@@ -227,6 +230,7 @@ def _parse_html(html: str) -> Element:
 
 # lxml's plain HTML parser (libxml2, the parser BeautifulSoup's "lxml" builder
 # drives): lxml.html's element classes would cost a Python call per node.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _COUNT_ELEMENTS = etree.XPath("count(.//*)")
 _TABLE_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)

@@ -2,47 +2,74 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, cast
 
 from newspost.errors import ReadError
 from newspost.model.post import Post
-from newspost.serialize.markdown import dumps_markdown
+from newspost.serialize._registry import get_format
 
 __all__ = ["atomic_write", "dump", "dumps"]
 
 
-def dumps(post: Post) -> str:
-    """The post as Markdown with front matter (the Jekyll form), losslessly.
+def dumps(post: Post, *, format: str = "markdown", **options: Any) -> str:
+    """The post as text in a registered format; by default Markdown with front matter, losslessly.
 
-    ``dumps(load(path))`` is the file byte for byte; after
-    :meth:`Post.with_front_matter`, only the changed keys' lines differ.
+    Args:
+        post: A parsed post.
+        format: ``"markdown"`` (the Jekyll file: ``dumps(load(path))`` is the
+            file byte for byte; after :meth:`Post.with_front_matter`, only the
+            changed keys' lines differ), ``"html"``, ``"json"``, ``"jsonld"``,
+            ``"text"``, or a name added with :func:`newspost.serialize.register_format`.
+        **options: The format's own options (``standalone=True`` for html,
+            ``site_url=...`` for jsonld...).
+
+    Raises:
+        FormatError: the format is unknown, does not take one of the options,
+            or its writer fails.
 
     >>> from newspost import dumps, loads
     >>> text = "---\\ntitle: Hi\\n---\\nBody\\n"
     >>> dumps(loads(text)) == text
     True
+    >>> print(dumps(loads(text), format="text"))
+    # Hi
+    <BLANKLINE>
+    Body
+    <BLANKLINE>
     """
-    return dumps_markdown(post)
+    return get_format(format).write(post, **options)
 
 
-def dump(post: Post, target: str | os.PathLike[str] | IO[str] | IO[bytes]) -> None:
-    """Write a post to a path (atomically) or to a text or binary file object.
+def dump(
+    post: Post,
+    target: str | os.PathLike[str] | IO[str] | IO[bytes],
+    *,
+    format: str = "markdown",
+    **options: Any,
+) -> None:
+    """Write a post in a format to a path (atomically) or to a text or binary file object.
 
     A path is written through a temporary file in the same folder, flushed to
     disk and renamed over the target, so a crash leaves either the old file or
     the new one, never half of one. The target's permissions are kept.
+    Arguments after ``target`` are those of :func:`dumps`.
+
+    Raises:
+        FormatError: as :func:`dumps`.
+        ReadError: the file cannot be written.
     """
-    text = dumps(post)
+    text = dumps(post, format=format, **options)
     if isinstance(target, str | os.PathLike):
         atomic_write(Path(target), text.encode("utf-8"))
         return
     try:
-        target.write(text)  # type: ignore[arg-type]
-    except TypeError:
-        target.write(text.encode("utf-8"))  # type: ignore[arg-type]
+        cast(IO[str], target).write(text)
+    except TypeError:  # a binary file object
+        cast(IO[bytes], target).write(text.encode("utf-8"))
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -56,7 +83,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or "."
+        )
     except OSError as exc:
         raise ReadError(f"cannot write next to the file: {exc.strerror}", path=path) from exc
     try:
@@ -68,8 +97,6 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise ReadError(f"cannot write the file: {exc.strerror}", path=path) from exc

@@ -157,7 +157,16 @@ def _yaml_lines(mapping: dict[str, Any], newline: str) -> str:
     text = yaml.safe_dump(
         mapping, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10**9
     )
+    if _LINE_BREAKS.search(text) and yaml.safe_load(text) != mapping:
+        # PyYAML writes NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR raw inside quotes,
+        # where YAML reads them back as line breaks: escape everything instead.
+        text = yaml.safe_dump(
+            mapping, allow_unicode=False, sort_keys=False, default_flow_style=False, width=10**9
+        )
     return text.replace("\n", newline)
+
+
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def _toml_key(key: str) -> str:

@@ -1,0 +1,299 @@
+"""Helpers the writers share: the body's visible text, its language and word count, dates, URLs.
+
+Private: the public face of these is what the formats write (``<html lang>``,
+``inLanguage``, ``wordCount``...), documented in docs/formats/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from newspost.model.blocks import Block, Code, Html, Image, ListBlock, Paragraph, Quote, Rule, Table
+from newspost.model.front_matter import parse_date
+from newspost.model.post import Post
+
+__all__ = [
+    "MODIFIED_KEYS",
+    "absolute_url",
+    "block_text",
+    "body_texts",
+    "check_site_url",
+    "collapse",
+    "count_words",
+    "detect_language",
+    "front_matter_language",
+    "iso_date",
+    "modified_date",
+    "page_url",
+    "plain",
+    "post_language",
+    "web_url",
+]
+
+_SPACE = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs (newlines, tabs, no-break spaces) to one space, trimmed."""
+    return _SPACE.sub(" ", text).strip()
+
+
+# -- text --------------------------------------------------------------------------------
+
+
+def block_text(block: Block) -> str:
+    """What a reader sees of a block, on one line (tables: cells joined by spaces)."""
+    if isinstance(block, Paragraph | Quote):
+        return block.text
+    if isinstance(block, ListBlock):
+        return " ".join(item.text for item in block.items)
+    if isinstance(block, Table):
+        rows = ([block.header] if block.header else []) + block.rows
+        cells = [cell.text for row in rows for cell in row]
+        return " ".join(part for part in [block.caption or "", *cells] if part)
+    if isinstance(block, Image):
+        return block.caption or ""
+    if isinstance(block, Code):
+        return block.text
+    if isinstance(block, Html):
+        return block.text
+    if isinstance(block, Rule):
+        return ""
+    return ""  # pragma: no cover - the union is closed
+
+
+def body_texts(post: Post) -> Iterator[str]:
+    """The article's visible text, piece by piece: lead blocks, then each heading and its blocks.
+
+    The title, the sources and the promo footer are not part of it.
+    """
+    for block in post.lead:
+        yield block_text(block)
+    for section in post.walk_sections():
+        yield section.title
+        for block in section.blocks:
+            yield block_text(block)
+
+
+# -- script: language and words ------------------------------------------------------------
+
+
+def _is_hangul(code: int) -> bool:
+    return 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
+
+
+def _is_kana(code: int) -> bool:
+    return 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9F
+
+
+def _is_han(code: int) -> bool:
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+    )
+
+
+def detect_language(text: str) -> str:
+    """A BCP 47 language from the text's script: Hangul ko, Kana ja, Han alone zh, else en.
+
+    CJK characters decide when they are at least a tenth of the letters, so an
+    English post quoting a Korean name stays English; among them Hangul wins
+    over Kana (Korean text may cite Japanese), Kana over Han (Japanese is
+    written with both), and Han alone is Chinese. Everything else is ``en``:
+    telling Latin-script languages apart needs a real detector, so set the
+    language in the front matter (``lang``) or pass it when that matters.
+
+    >>> detect_language("행정안전부는 양해각서를 체결했다"), detect_language("今週のニュースレター")
+    ('ko', 'ja')
+    >>> detect_language("比特币周报"), detect_language("Bitcoin Optech")
+    ('zh', 'en')
+    """
+    hangul = kana = han = letters = 0
+    for char in text:
+        code = ord(char)
+        if code < 0x80:
+            letters += char.isalpha()
+            continue
+        if _is_hangul(code):
+            hangul += 1
+        elif _is_kana(code):
+            kana += 1
+        elif _is_han(code):
+            han += 1
+        elif char.isalpha():
+            letters += 1
+            continue
+        else:
+            continue
+        letters += 1
+    cjk = hangul + kana + han
+    if not cjk or cjk * 10 < letters:
+        return "en"
+    if hangul and hangul >= kana:
+        return "ko"
+    if kana:
+        return "ja"
+    return "zh"
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: CJK ideographs and kana one each, other words by spaces.
+
+    Chinese and Japanese are written without spaces, so each Han or Kana
+    character counts as a word (the usual measure for those languages). Korean
+    puts spaces between words like English, so a Hangul word is one word; a
+    whitespace-separated piece counts once for its non-Han, non-Kana part when
+    that part holds a letter or a digit (punctuation alone is not a word).
+
+    >>> count_words("행정안전부는 22일 양해각서를 체결했다."), count_words("今週のニュース")
+    (4, 7)
+    >>> count_words("Hi, world —")
+    2
+    """
+    total = 0
+    for piece in text.split():
+        rest = False
+        for char in piece:
+            code = ord(char)
+            if code >= 0x3000 and (_is_han(code) or _is_kana(code)):
+                total += 1
+            elif char.isalnum():
+                rest = True
+        total += rest
+    return total
+
+
+def front_matter_language(post: Post) -> str | None:
+    """The front matter's ``lang`` or ``language`` (Jekyll, Hugo), if it is a non-empty string."""
+    for key in ("lang", "language", "languageCode", "locale"):
+        value = post.front_matter.extra.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip().replace("_", "-")
+    return None
+
+
+def post_language(post: Post, configured: str | None = None) -> str:
+    """The language to declare: configured, else the front matter's, else detected from the body."""
+    if configured:
+        return configured
+    return front_matter_language(post) or detect_language(
+        post.title + "\n" + "\n".join(body_texts(post))
+    )
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+MODIFIED_KEYS = (
+    "last_modified_at",
+    "lastmod",
+    "last_modified",
+    "modified",
+    "updated",
+    "updated_at",
+    "date_modified",
+    "dateModified",
+)
+"""Front matter keys (in ``extra``) read as the modification date, first found wins."""
+
+
+def modified_date(post: Post) -> tuple[dt.datetime | dt.date | None, str | None]:
+    """The modification date from the front matter and the key it came from, or (None, None).
+
+    A value that is not a date is skipped (the front matter rules report it).
+    """
+    extra = post.front_matter.extra
+    for key in MODIFIED_KEYS:
+        if key in extra:
+            try:
+                value = parse_date(extra[key])
+            except ValueError:
+                continue
+            if value is not None:
+                return value, key
+    return None, None
+
+
+def iso_date(value: dt.datetime | dt.date) -> str:
+    """ISO 8601: a date stays a date, a datetime keeps its offset (``Z`` never invented)."""
+    return value.isoformat()
+
+
+# -- URLs ------------------------------------------------------------------------------------
+
+
+def absolute_url(url: str, site_url: str | None) -> str:
+    """``url`` resolved against the site's URL when it is relative and a site URL is known."""
+    url = url.strip()
+    if not site_url or urlsplit(url).scheme:
+        return url
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    if url.startswith("/") and not url.startswith("//"):
+        # "/assets/x.jpg" is relative to the site's root path, which may not be
+        # the host's root ("https://example.org/blog/"): keep the site's path.
+        return urljoin(base, url.lstrip("/"))
+    return urljoin(base, url)
+
+
+def check_site_url(site_url: str | None) -> str | None:
+    """``site_url`` if it is an absolute http(s) URL (or None); else a FormatError.
+
+    A site URL without its scheme (``newsdao.kr``) would make every resolved
+    URL relative again, silently: say so instead.
+    """
+    if site_url is None:
+        return None
+    parts = urlsplit(site_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        from newspost.errors import FormatError
+
+        raise FormatError(
+            f"site_url {site_url!r} is not an absolute http(s) URL",
+            hint="write it with its scheme, as in https://example.org",
+        )
+    return site_url.strip()
+
+
+def web_url(url: str, site_url: str | None) -> str | None:
+    """A URL fit for structured data: scheme typos fixed, absolute when possible, else None.
+
+    ``httpss://`` and its kin are repaired as the sanitizer repairs them; a URL
+    whose scheme is not http(s) (``javascript:``, ``data:``, ``mailto:``) is
+    not a web page or image, and gives None.
+    """
+    from newspost.sanitize._urls import repair_url_scheme, url_scheme
+
+    repaired = repair_url_scheme(url)
+    if not repaired or url_scheme(repaired) not in (None, "http", "https"):
+        return None
+    return absolute_url(repaired, site_url)
+
+
+_PLACEHOLDER = re.compile(r"(?:^|/):[a-z_]+")
+
+
+def page_url(post: Post, site_url: str | None) -> str | None:
+    """The post's page URL from its permalink and the site URL, when both are known and concrete.
+
+    A permalink pattern (``/:categories/:title/``) needs Jekyll to expand it: None then.
+    """
+    permalink = post.front_matter.permalink
+    if not permalink or _PLACEHOLDER.search(permalink):
+        return None
+    if urlsplit(permalink).scheme:
+        return permalink
+    if not site_url:
+        return None
+    return absolute_url(permalink, site_url)
+
+
+def plain(value: Any) -> Any:
+    """A front matter value as JSON-ready data (dates as ISO strings)."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,206 @@
+"""The jsonld format: a schema.org NewsArticle built from the post."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newspost import FormatError, Post, dumps, load, loads
+from newspost.serialize import to_jsonld
+from newspost.serialize._common import count_words, detect_language
+
+
+def article(front_matter: str, body: str = "Body text.\n", **options: object) -> dict[str, object]:
+    return to_jsonld(loads(f"---\n{front_matter}---\n{body}"), **options)  # type: ignore[arg-type]
+
+
+def test_seed(seed_path: Path) -> None:
+    data = to_jsonld(load(seed_path), site_url="https://newsdao.kr/")
+    assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+    # The whole title, whitespace normalised: nothing is cut (no 110-character limit).
+    assert data["headline"] == "디지털정부협력에 관한 양해각서 체결 서명 즉시 발효 행정안전부"
+    assert data["description"].startswith("행정안전부는 22일(현지시간) 영국 내각부와")
+    assert "\n" not in data["description"]
+    assert data["image"] == ["https://newsdao.kr/assets/img/newsdao_breakingnews.jpg"]
+    assert data["articleSection"] == "News"
+    assert data["isBasedOn"] == {
+        "@type": "CreativeWork",
+        "url": "https://newsdao.kr/2624",  # httpss:// repaired, as the sanitizer does
+        "name": "한-영 ‘디지털정부협력에 관한 양해각서’ 체결…서명 즉시 발효 - 행정안전부",
+        "publisher": {"@type": "Organization", "name": "뉴스다오"},
+    }
+    assert data["publisher"] == {"@type": "Organization", "url": "https://newsdao.kr/"}
+    assert data["inLanguage"] == "ko" and data["wordCount"] == 228
+    assert "datePublished" not in data and "author" not in data and "mainEntityOfPage" not in data
+
+
+def test_long_headline_is_not_cut() -> None:
+    title = "가" * 150
+    assert article(f"title: {title}\n")["headline"] == title
+
+
+def test_dates() -> None:
+    aware = article("title: t\ndate: 2024-06-12 10:00:00 +0900\n")
+    assert aware["datePublished"] == aware["dateModified"] == "2024-06-12T10:00:00+09:00"
+    bare = article("title: t\ndate: 2024-06-12\n")
+    assert bare["datePublished"] == bare["dateModified"] == "2024-06-12"  # a date stays a date
+    for key in ("last_modified_at", "lastmod", "updated", "modified"):
+        data = article(f"title: t\ndate: 2024-06-12\n{key}: 2024-06-13 09:30:00 +0900\n")
+        assert data["dateModified"] == "2024-06-13T09:30:00+09:00", key
+    from_name = to_jsonld(loads("---\ntitle: t\n---\nx\n", path="_posts/2024-01-02-x.md"))
+    assert from_name["datePublished"] == "2024-01-02"
+    utc = article("title: t\ndate: 2024-06-12T01:00:00Z\n")
+    assert utc["datePublished"] == "2024-06-12T01:00:00+00:00"
+
+
+def test_people_and_publisher() -> None:
+    assert article("author: Kim\n")["author"] == {"@type": "Person", "name": "Kim"}
+    assert article("author: [Kim, Lee]\n")["author"] == [
+        {"@type": "Person", "name": "Kim"},
+        {"@type": "Person", "name": "Lee"},
+    ]
+    mapped = article("author: {name: Kim, url: 'https://x.kr/kim', twitter: '@k'}\n")
+    assert mapped["author"] == {"@type": "Person", "name": "Kim", "url": "https://x.kr/kim"}
+    desk = article("author: {name: News desk, type: Organization}\n")["author"]
+    assert desk == {"@type": "Organization", "name": "News desk"}
+    override = article("author: Kim\n", author={"name": "Park", "url": "https://x.kr/p"})
+    assert override["author"] == {"@type": "Person", "name": "Park", "url": "https://x.kr/p"}
+    publisher = article(
+        "title: t\n",
+        site_url="https://x.kr",
+        publisher={"name": "X News", "logo": "/logo.png"},
+    )["publisher"]
+    assert publisher == {
+        "@type": "Organization",
+        "name": "X News",
+        "logo": {"@type": "ImageObject", "url": "https://x.kr/logo.png"},
+        "url": "https://x.kr",
+    }
+    from_front_matter = article("publisher: 뉴스다오\n")["publisher"]
+    assert from_front_matter == {"@type": "Organization", "name": "뉴스다오"}
+    assert "publisher" not in article("title: t\n")
+
+
+def test_sections_keywords_and_sources() -> None:
+    data = article(
+        "categories: [Economy, Asia]\ntags: rates bank\n",
+        "Text.\n\n출처: <a href='https://a.kr/1'>Story</a> | 연합뉴스\n\n"
+        "참고: <a href='/docs/faq'>FAQ</a>\n",
+        site_url="https://x.kr",
+    )
+    assert data["articleSection"] == ["Economy", "Asia"]
+    assert data["keywords"] == ["rates", "bank"]
+    assert data["isBasedOn"] == {
+        "@type": "CreativeWork", "url": "https://a.kr/1", "name": "Story",
+        "publisher": {"@type": "Organization", "name": "연합뉴스"},
+    }  # fmt: skip
+    assert data["citation"] == [
+        {"@type": "CreativeWork", "url": "https://x.kr/docs/faq", "name": "FAQ"}
+    ]
+
+
+def test_images_are_absolute_and_deduplicated() -> None:
+    data = article(
+        "image: /img/a.jpg\nfeature_image: https://cdn.x.kr/b.jpg\n",
+        "![a](/img/a.jpg)\n\n<img src='c.png'>\n\n<img src='data:image/png;base64,AAA'>\n\n"
+        "<img src='javascript:alert(1)'>\n",
+        site_url="https://x.kr/blog/",
+    )
+    assert data["image"] == [
+        "https://x.kr/blog/img/a.jpg",  # site-relative to the site, which lives under /blog/
+        "https://cdn.x.kr/b.jpg",
+        "https://x.kr/blog/c.png",
+    ]
+    relative = article("image: /img/a.jpg\n")["image"]
+    assert relative == ["/img/a.jpg"]  # no site URL: left as written (NP708 reports it)
+
+
+def test_site_url_must_be_absolute() -> None:
+    for bad in ("newsdao.kr", "/blog", "ftp://x.kr"):
+        with pytest.raises(FormatError, match="not an absolute http"):
+            article("title: t\n", site_url=bad)
+        with pytest.raises(FormatError):
+            dumps(loads("x\n"), format="html", standalone=True, site_url=bad)
+
+
+def test_page_url_from_permalink() -> None:
+    data = article("permalink: /news/2024/ferries/\n", site_url="https://x.kr")
+    assert data["mainEntityOfPage"] == {
+        "@type": "WebPage",
+        "@id": "https://x.kr/news/2024/ferries/",
+    }
+    assert data["url"] == "https://x.kr/news/2024/ferries/"
+    assert "url" not in article("permalink: /:categories/:title/\n", site_url="https://x.kr")
+    assert "url" not in article("permalink: /news/x/\n")  # no site URL
+
+
+def test_language() -> None:
+    assert article("lang: ja\n")["inLanguage"] == "ja"
+    assert article("language: zh_TW\n")["inLanguage"] == "zh-TW"
+    assert article("title: t\n", "한국어 본문입니다.\n")["inLanguage"] == "ko"
+    assert article("title: t\n", "日本語の本文です。\n")["inLanguage"] == "ja"
+    assert article("title: t\n", "中文正文。\n")["inLanguage"] == "zh"
+    assert article("title: t\n", "English body with one 한국 name.\n")["inLanguage"] == "en"
+    assert article("lang: ja\n", language="ko")["inLanguage"] == "ko"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("행정안전부는 22일 영국 내각부와 양해각서를 체결했다", "ko"),
+        ("今週のニュースレターでは、LNの提案を掲載しています", "ja"),  # Kana with Han
+        ("本周新闻简报总结了一项提案", "zh"),
+        ("Bitcoin Optech Newsletter", "en"),
+        ("", "en"),
+        (
+            "OpenAI의 image edit API 요청이 504 Gateway Timeout 에러를 반환",
+            "ko",
+        ),  # mixed, mostly Latin letters
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The bank raised rates.", 4),
+        ("행정안전부는 22일 양해각서를 체결했다.", 4),  # Hangul: by spaces
+        ("今週のニュース", 7),  # Han and Kana: one each
+        ("本周新闻", 4),
+        ("Bitcoin取引 を", 4),  # "Bitcoin" + 取 引 + を
+        ("— , . !", 0),
+        ("", 0),
+    ],
+)
+def test_count_words(text: str, words: int) -> None:
+    assert count_words(text) == words
+
+
+def test_word_count_is_the_article_body() -> None:
+    data = article(
+        "title: Many title words here\n", "## Head\n\nOne two three.\n\n출처: 연합뉴스\n"
+    )
+    assert data["wordCount"] == 4  # "Head" and three words; not the title nor the source
+
+
+def test_dumps_jsonld_is_json_safe_for_script_elements(seed_path: Path) -> None:
+    post = loads("---\ntitle: '</script><script>alert(1)</script>'\n---\nx\n")
+    text = dumps(post, format="jsonld")
+    assert (
+        "</script>" not in text
+        and json.loads(text)["headline"] == "</script><script>alert(1)</script>"
+    )
+    seed = dumps(load(seed_path), format="jsonld", indent=None)
+    assert seed.count("\n") == 1 and "디지털정부" in seed  # one line, UTF-8 kept
+
+
+def test_examples_give_valid_articles(example_posts: list[Post]) -> None:
+    for post in example_posts:
+        data = json.loads(dumps(post, format="jsonld", site_url="https://example.org"))
+        assert data["@type"] == "NewsArticle" and data["headline"], post.path
+        assert all(url.startswith("https://") for url in data.get("image", [])), post.path
+        assert isinstance(data["wordCount"], int) and data["wordCount"] > 0

@@ -1,0 +1,142 @@
+"""NP7xx, structured data: a failing and a passing case for every rule, kept as data."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+import newspost.serialize  # noqa: F401 - importing it registers the rules
+from newspost import loads
+from newspost.validate import RULES, Config, Context, Issue, Options, validate
+
+GOOD = (
+    "---\ntitle: Rates rise\ndate: 2024-06-12 10:00:00 +0900\n"
+    "author: {name: Kim, url: 'https://x.kr/kim'}\nimage: https://x.kr/a.jpg\n---\nText.\n"
+)
+
+# code -> (failing post, passing post, options, expected message fragment, expected line)
+CASES: dict[str, tuple[str, str, dict[str, Any], str, int | None]] = {
+    "NP701": (
+        "---\ntitle: t\n---\nText.\n",
+        GOOD,
+        {},
+        "no author",
+        1,
+    ),
+    "NP702": (
+        "---\ntitle: t\nauthor: Kim\n---\nText.\n",
+        GOOD,
+        {},
+        "author 'Kim' has no url",
+        3,
+    ),
+    "NP703": (
+        "---\ntitle: t\n---\nText.\n",
+        GOOD,
+        {},
+        "no publication date",
+        1,
+    ),
+    "NP704": (
+        "---\ntitle: t\ndate: 2024-06-12\nlastmod: 2024-06-13\n---\nText.\n",
+        GOOD,
+        {},
+        "datePublished is a bare date",
+        3,
+    ),
+    "NP705": (
+        "---\ntitle: t\ndate: 2024-06-12 10:00:00 +0900\n"
+        "last_modified_at: 2023-01-01 09:00:00 +0900\n---\nText.\n",
+        "---\ntitle: t\ndate: 2024-06-12 10:00:00 +0900\n"
+        "last_modified_at: 2024-06-12 11:00:00 +0200\n---\nText.\n",
+        {},
+        "dateModified (2023-01-01T09:00:00+09:00, from last_modified_at) is before datePublished",
+        4,
+    ),
+    "NP706": (
+        "---\ndate: 2024-06-12\n---\n## First heading\n\nText.\n",
+        GOOD,
+        {},
+        "the headline falls back to 'First heading'",
+        1,
+    ),
+    "NP707": (
+        "---\ntitle: t\n---\nText only.\n",
+        "---\ntitle: t\n---\n![ferry](/img/ferry.jpg)\n",
+        {},
+        "no image",
+        1,
+    ),
+    "NP708": (
+        "---\ntitle: t\nimage: /img/a.jpg\n---\nText.\n",
+        "---\ntitle: t\nimage: /img/a.jpg\n---\nText.\n",
+        {"site_url": "https://x.kr"},
+        "image '/img/a.jpg' is relative",
+        3,
+    ),
+}
+
+
+def _issues(code: str, text: str, options: dict[str, Any] | None = None) -> list[Issue]:
+    rule = RULES[code]
+    return list(rule.check(Context(loads(text, path="post.md"), Options(**options or {}))))
+
+
+def test_the_group_is_complete_and_registered() -> None:
+    codes = sorted(code for code in RULES if code.startswith("NP7"))
+    assert codes == sorted(CASES)
+    for code in codes:
+        rule = RULES[code]
+        assert type(rule).__module__ == "newspost.serialize._jsonld_rules"
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name) and rule.summary
+        doc = rule.documentation()
+        assert "\nBad: " in doc and "\nGood: " in doc, code
+        assert len(doc.split("\n\n")[0]) > 20  # the why, before the examples
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_fails_on_the_bad_example(code: str) -> None:
+    bad, _, options, message, line = CASES[code]
+    # The options that make the good case pass are the bad case's missing piece (NP708).
+    found = _issues(code, bad, {} if code == "NP708" else options)
+    assert found, code
+    first = found[0]
+    assert message in first.message, first.message
+    assert first.line == line and first.code == code and first.path == "post.md"
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_passes_on_the_good_example(code: str) -> None:
+    _, good, options, _, _ = CASES[code]
+    assert _issues(code, good, options) == []
+
+
+def test_modified_dates_compare_as_days_when_either_is_a_day() -> None:
+    same_day = "---\ntitle: t\ndate: 2024-06-12 23:00:00 +0900\nupdated: 2024-06-12\n---\nx\n"
+    assert _issues("NP705", same_day) == []
+    earlier = "---\ntitle: t\ndate: 2024-06-12\nupdated: 2024-06-11 23:00:00 +0900\n---\nx\n"
+    assert len(_issues("NP705", earlier)) == 1
+
+
+def test_bare_date_from_the_file_name_is_reported_on_line_1() -> None:
+    post = loads("---\ntitle: t\n---\nx\n", path="_posts/2024-06-12-x.md")
+    (found,) = RULES["NP704"].check(Context(post, Options()))
+    assert "from the file name" in found.message and found.line == 1
+
+
+def test_author_lists_are_checked_one_by_one() -> None:
+    found = _issues("NP702", "---\nauthor: [Kim, Lee]\n---\nx\n")
+    assert [issue.message for issue in found] == [
+        "author 'Kim' has no url",
+        "author 'Lee' has no url",
+    ]
+    assert _issues("NP701", "---\nauthor: {url: 'https://x.kr'}\n---\nx\n")  # no name: no author
+
+
+def test_the_engine_runs_them() -> None:
+    report = validate(loads("---\ntitle: t\n---\nText.\n", path="p.md"), Config(select=["NP7"]))
+    assert {issue.code for issue in report.issues} == {"NP701", "NP703", "NP707"}
+    clean = validate(loads(GOOD, path="p.md"), Config(select=["NP7"]))
+    assert clean.issues == []

@@ -14,7 +14,7 @@ from newspost.errors import EncodingError, FormatError, NewsPostError, ReadError
 from newspost.model.post import Post, RawText
 from newspost.parse import front_matter as _fm
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
-from newspost.parse._text import decode
+from newspost.parse._text import decode, line_number
 from newspost.parse.body import parse_body
 from newspost.parse.flavors import FlavorName, detect_flavor, get_markdown
 
@@ -103,7 +103,7 @@ def loads(
             path=name,
             hint=f"use one of: {', '.join(flavor_names())}",
         ) from None
-    body_line = text.count("\n", 0, where.body_start) + 1
+    body_line = line_number(text, where.body_start)
     parsed = parse_body(body, flavor=chosen, first_line=body_line, limits=bounds, path=name)
     return Post(
         path=name,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from pathlib import Path
 
 from newspost.errors import EncodingError
 
 BOM = "\ufeff"
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def decode(data: bytes, *, path: str | Path | None = None) -> str:
@@ -32,18 +34,29 @@ def decode(data: bytes, *, path: str | Path | None = None) -> str:
         ) from exc
 
 
+def line_number(text: str, offset: int) -> int:
+    """The 1-based line holding ``text[offset]`` (lines end at \\n, \\r\\n or a lone \\r)."""
+    if "\r" not in text:
+        return text.count("\n", 0, offset) + 1
+    return sum(1 for _ in _LINE_END.finditer(text, 0, offset)) + 1
+
+
 class LineIndex:
     """Maps character offsets in a text to 1-based (line, column) pairs."""
 
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
+        # Lines end at \n, \r\n or a lone \r (old Mac files), as Markdown reads them.
         starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        if "\r" in text:
+            starts.extend(match.end() for match in _LINE_END.finditer(text))
+        else:
+            find = text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
         self._starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:

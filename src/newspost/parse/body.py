@@ -507,6 +507,10 @@ class _Walker:
                 for li in element
                 if li.tag == "li"
             ]
+            if not items:
+                # <ul>text</ul> without <li>: browsers show the text, indented.
+                yield from self._paragraph(element)
+                return
             yield ListBlock(
                 ordered=tag == "ol",
                 items=items,

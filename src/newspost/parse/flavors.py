@@ -22,13 +22,14 @@ from markdown_it.rules_block import StateBlock
 __all__ = [
     "FlavorName",
     "detect_flavor",
+    "detect_generator",
     "flavor_names",
     "get_markdown",
     "get_preprocessor",
     "register_flavor",
 ]
 
-FlavorName = Literal["kramdown", "goldmark", "commonmark"]
+FlavorName = Literal["kramdown", "goldmark", "commonmark", "html"]
 
 _FACTORIES: dict[str, Callable[[], MarkdownIt]] = {}
 _PREPROCESSORS: dict[str, Callable[[str], str]] = {}
@@ -191,7 +192,25 @@ def liquid(text: str) -> str:
     return text
 
 
+def _whole_body_is_html(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if silent:
+        return False
+    token = state.push("html_block", "", 0)
+    token.map = [start_line, end_line]
+    token.content = state.getLines(start_line, end_line, 0, True)
+    state.line = end_line
+    return True
+
+
+def _html() -> MarkdownIt:
+    # .html posts: Jekyll and Hugo run no Markdown on them, so neither do we.
+    md = MarkdownIt("zero", {"html": True})
+    md.block.ruler.before("table", "whole_body_is_html", _whole_body_is_html)
+    return md
+
+
 register_flavor("commonmark", _commonmark)
+register_flavor("html", _html, preprocess=liquid)
 register_flavor("kramdown", _kramdown, preprocess=liquid)
 register_flavor("goldmark", _goldmark)
 
@@ -199,22 +218,43 @@ _HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
 _LIQUID = re.compile(r"\{%-?\s*\w+")
 
 
+def detect_generator(
+    text: str, *, path: str | None = None, front_matter_format: str = "none"
+) -> Literal["jekyll", "hugo"] | None:
+    """Which site generator a post is written for, when the file says: Jekyll, Hugo or None.
+
+    >>> detect_generator("", path="site/content/news/a.html")
+    'hugo'
+    >>> detect_generator("{% include x.html %}")
+    'jekyll'
+    """
+    parts = PurePath(path).parts if path else ()
+    if "_posts" in parts or "_drafts" in parts:
+        return "jekyll"
+    if front_matter_format == "toml" or "content" in parts or _HUGO_SHORTCODE.search(text):
+        return "hugo"
+    if front_matter_format == "yaml" or _LIQUID.search(text):
+        return "jekyll"
+    return None
+
+
 def detect_flavor(text: str, *, path: str | None = None, front_matter_format: str = "none") -> str:
     """Guess a file's Markdown flavor from what it says; ``commonmark`` when it says nothing.
 
-    TOML front matter, a Hugo ``content/`` folder or shortcodes mean Goldmark;
-    a Jekyll ``_posts`` folder, Liquid tags or YAML front matter mean kramdown.
+    An ``.html`` post is ``html`` (no Markdown, as Jekyll and Hugo read it); otherwise
+    a Hugo post (TOML front matter, a ``content/`` folder, shortcodes) is ``goldmark``,
+    a Jekyll post (a ``_posts`` folder, Liquid tags, YAML front matter) ``kramdown``.
 
     >>> detect_flavor("+++\\ntitle = 'x'\\n+++\\n", front_matter_format="toml")
     'goldmark'
     >>> detect_flavor("---\\n---\\n", path="_posts/2024-01-01-x.md", front_matter_format="yaml")
     'kramdown'
     """
-    parts = PurePath(path).parts if path else ()
-    if "_posts" in parts or "_drafts" in parts:
-        return "kramdown"
-    if front_matter_format == "toml" or "content" in parts or _HUGO_SHORTCODE.search(text):
+    if path and PurePath(path).suffix.lower() in (".html", ".htm"):
+        return "html"
+    generator = detect_generator(text, path=path, front_matter_format=front_matter_format)
+    if generator == "hugo" or (generator is None and front_matter_format == "json"):
         return "goldmark"
-    if front_matter_format in ("yaml", "json") or _LIQUID.search(text):
-        return "kramdown" if front_matter_format != "json" else "goldmark"
+    if generator == "jekyll":
+        return "kramdown"
     return "commonmark"

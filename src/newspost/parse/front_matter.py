@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from newspost.errors import FrontMatterError
 from newspost.model.front_matter import FrontMatter, parse_date
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
-from newspost.parse._text import BOM
+from newspost.parse._text import BOM, line_number
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -139,7 +139,7 @@ def read(
             a known key has a value of the wrong kind; with the line and column.
     """
     content = text[where.content_start : where.content_end]
-    first_line = text.count("\n", 0, where.content_start) + 1
+    first_line = line_number(text, where.content_start)
     if len(content) > limits.max_front_matter_bytes:
         raise exceeded(
             "the front matter's size",

@@ -18,7 +18,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from newspost.model.post import Post
-from newspost.parse._text import LineIndex
+from newspost.parse._text import LineIndex, line_number
+
+try:  # libyaml composes the same nodes, with the same marks, many times faster
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 __all__ = [
     "RULES",
@@ -131,8 +138,12 @@ class Context:
 
     @cached_property
     def lines(self) -> list[str]:
-        """The original file's lines (1-based line n is ``lines[n - 1]``), line endings removed."""
-        return self.post.raw.text.splitlines()
+        """The original file's lines (1-based line n is ``lines[n - 1]``), line endings removed.
+
+        Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, as for the parser; not at the
+        other characters :meth:`str.splitlines` breaks on (form feed, U+2028...).
+        """
+        return _LINE_BREAK.split(self.post.raw.text)
 
     @cached_property
     def index(self) -> LineIndex:
@@ -145,14 +156,14 @@ class Context:
         if self.post.raw.format != "yaml":
             return None
         try:
-            return yaml.compose(self.post.raw.front_matter_text, Loader=yaml.SafeLoader)
+            return yaml.compose(self.post.raw.front_matter_text, Loader=_YamlLoader)
         except yaml.YAMLError:
             return None
 
     @cached_property
     def front_matter_first_line(self) -> int:
         """1-based line where the front matter's content starts."""
-        return self.post.raw.text.count("\n", 0, self.post.raw.front_matter_start) + 1
+        return line_number(self.post.raw.text, self.post.raw.front_matter_start)
 
     def column_of(self, line: int | None, needle: str, *, start: int = 0) -> int | None:
         """1-based column of ``needle`` in a 1-based line, or None if absent."""
@@ -207,6 +218,8 @@ class LintRule:
     severity: ClassVar[Severity]
     summary: ClassVar[str]
     """The one-line message, used when a finding gives none of its own."""
+    fixable: ClassVar[bool] = False
+    """Whether the rule's findings can carry a safe :class:`Fix`."""
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Yield the findings of this rule on one post."""

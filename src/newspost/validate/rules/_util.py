@@ -1,0 +1,755 @@
+"""Shared, private helpers for the built-in rules: one scan of the raw text per post.
+
+Most rules look at the same things: the HTML tags written in the body, the
+URLs in them, the front matter's YAML nodes. :func:`scan` computes each of
+those at most once per post (lazily, on the first rule that asks) and keeps
+them beside the rule :class:`~newspost.validate.Context`, so the whole rule set
+reads the raw text a handful of times however many rules run.
+
+Every offset here is an offset into ``post.raw.text``, the original file, so a
+finding's line and column, and a fix's edits, point at the bytes as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypedDict
+
+import yaml
+
+from newspost.model.blocks import Block, Code, Image, Table
+from newspost.model.front_matter import FrontMatter
+from newspost.model.post import Section
+from newspost.validate._rule import Context, Edit
+
+try:  # libyaml composes a front matter in ~30 µs where the pure-Python loader takes ~500 µs.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+__all__ = [
+    "VOID_ELEMENTS",
+    "Attr",
+    "BodyImage",
+    "MdLink",
+    "Scan",
+    "Tag",
+    "UrlRef",
+    "Where",
+    "delete_line_edit",
+    "field_value",
+    "find_on_line",
+    "fold",
+    "front_matter_strings",
+    "host_of",
+    "key_position",
+    "line_bounds",
+    "node_offset",
+    "on_hosts",
+    "position",
+    "scan",
+    "value_span",
+    "visible_length",
+]
+
+# -- masking: parts of the body where "<tag>" is not markup ------------------------------
+
+# Fenced code (``` or ~~~, up to three spaces in), to its closing fence or the end.
+_FENCE = re.compile(
+    r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*(?:\n.*?)??"
+    r"(?:\n[ \t]{0,3}(?P=fence)[`~]*[ \t]*(?=\n|\Z)|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# Single-line code spans; a code span over several lines is rare enough in posts,
+# and a stray backtick must not blank out half a file.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+_LIQUID_RAW = re.compile(
+    r"\{%-?\s*(raw|highlight|comment)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(match: re.Match[str]) -> str:
+    # Same length and same line breaks, so offsets and line numbers survive.
+    return _NOT_NEWLINE.sub(" ", match.group())
+
+
+def _mask(body: str) -> str:
+    """The body with code, comments and Liquid raw blocks blanked out (offsets kept)."""
+    if "```" in body or "~~~" in body:
+        body = _FENCE.sub(_blank, body)
+    if "<!--" in body:
+        body = _COMMENT.sub(_blank, body)
+    if "{%" in body:
+        body = _LIQUID_RAW.sub(_blank, body)
+    if "`" in body:
+        body = _CODE_SPAN.sub(_blank, body)
+    return body
+
+
+# -- tags and attributes -----------------------------------------------------------------
+
+# Tags are matched as "<name" then anything but angle brackets up to ">": a quoted
+# ">" inside an attribute value ends the match early, which is rare in posts and
+# keeps every pattern linear on broken input.
+_ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr basefont bgsound frame "
+    "keygen command isindex nextid spacer image".split()
+)
+"""Elements that never have content or an end tag."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    """One attribute of a tag, with its offsets in the original text."""
+
+    name: str
+    """Lower-cased name."""
+    value: str | None
+    """The value with character references decoded; None for a bare attribute."""
+    raw_value: str | None
+    """The value as written."""
+    start: int
+    """Offset of the attribute's first character (its name)."""
+    end: int
+    """Offset just past the attribute (past the closing quote, if any)."""
+    value_start: int
+    """Offset of the value's first character (inside the quotes); ``end`` when there is none."""
+    quote: str
+    """The quote character around the value, or ''."""
+
+
+@dataclass(slots=True)
+class Tag:
+    """An HTML start or end tag as written in the body."""
+
+    start: int
+    end: int
+    name: str
+    """Lower-cased tag name."""
+    closing: bool
+    attrs_text: str
+    attrs_start: int
+    _attrs: list[Attr] | None = field(default=None, repr=False)
+
+    @property
+    def attrs(self) -> list[Attr]:
+        """The attributes in order (parsed on first use)."""
+        if self._attrs is None:
+            self._attrs = list(_parse_attrs(self.attrs_text, self.attrs_start))
+        return self._attrs
+
+    def get(self, name: str) -> Attr | None:
+        """The first attribute of that (lower-case) name, as browsers keep the first."""
+        for attr in self.attrs:
+            if attr.name == name:
+                return attr
+        return None
+
+
+def _parse_attrs(text: str, base: int) -> Iterator[Attr]:
+    if not text.strip() or text.strip() == "/":
+        return
+    for found in _ATTR.finditer(text):
+        raw = next((g for g in found.group(2, 3, 4) if g is not None), None)
+        if found.group(2) is not None:
+            quote, value_start = '"', found.start(2)
+        elif found.group(3) is not None:
+            quote, value_start = "'", found.start(3)
+        elif found.group(4) is not None:
+            quote, value_start = "", found.start(4)
+        else:
+            quote, value_start = "", found.end()
+        yield Attr(
+            name=found.group(1).lower(),
+            value=html.unescape(raw) if raw is not None else None,
+            raw_value=raw,
+            start=base + found.start(),
+            end=base + found.end(),
+            value_start=base + value_start,
+            quote=quote,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UrlRef:
+    """A URL written in the body: an attribute value, or a Markdown destination."""
+
+    value: str
+    """The URL with character references decoded."""
+    raw: str
+    """The URL as written."""
+    start: int
+    """Offset of the URL's first character in the original text."""
+    kind: str
+    """``"href"``, ``"src"`` or another attribute name; ``"md"`` for a Markdown link,
+    ``"md-image"`` for a Markdown image, ``"ref"`` for a reference definition."""
+
+    @property
+    def in_html(self) -> bool:
+        """Whether the URL is an HTML attribute's value (then ``Scan.tag_before`` names the tag)."""
+        return self.kind not in ("md", "md-image", "ref")
+
+
+# Markdown: ![alt](dest or [text](dest, and [label]: dest reference definitions.
+_MD_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([ \t]*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+)
+_MD_REF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
+# Run over the lower-cased body, case-sensitive: several times faster than
+# IGNORECASE over the body, and the offsets are the same (see Scan.finditer).
+_URL_ATTR = re.compile(
+    r"""(href|src|action|formaction|data|poster|background|cite|lowsrc|dynsrc|xlink:href|longdesc|"""
+    r"""data-src|srcdoc)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+)
+_ANCHOR = re.compile(r"<a(?=[\s>])([^<>]*)>(.*?)</a\s*>", re.DOTALL)
+_NAME_AT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+_IMG = re.compile(r"<img(?=[\s/>])[^<>]*>")
+# Characters that only the character-level rules (NP602-NP604, NP608) care about:
+# C0/C1 controls, the lead characters of mojibake, invisible and bidi controls, U+FFFD.
+_ODD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00c2-\u00c5\u00e0-\u00f0\u061c\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2069\ufeff\ufffd]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MdLink:
+    """A Markdown inline link or image, ``[text](dest)``."""
+
+    image: bool
+    text: str
+    start: int
+    """Offset of the ``[`` (or the ``!`` of an image)."""
+    url: UrlRef
+
+
+@dataclass(frozen=True, slots=True)
+class BodyImage:
+    """An image written in the body: an ``<img>`` tag or a Markdown image."""
+
+    src: str
+    alt: str | None
+    """None when an ``<img>`` has no alt attribute."""
+    offset: int
+    """Where the image starts (``<img`` or ``![``)."""
+    src_offset: int
+    """Where its address starts."""
+
+
+# -- the per-post scan -------------------------------------------------------------------
+
+
+class Scan:
+    """Views of one post's raw text, each computed once, on first use.
+
+    Cheap views (the masked body, its lower-case copy) let a rule rule itself out
+    with a substring test before it runs any pattern; the costlier ones (the YAML
+    node tree above all) are built only for the posts that need them.
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        raw = ctx.post.raw
+        self.text = raw.text
+        self.body_start = raw.body_start
+
+    @cached_property
+    def body(self) -> str:
+        """The body with code, comments and Liquid raw blocks blanked.
+
+        Offset 0 is ``body_start`` in the original text; lengths and line breaks are kept.
+        Indented Markdown code blocks are found through the parsed ``Code`` blocks,
+        since no pattern can tell them from indented HTML.
+        """
+        body = _mask(self.text[self.body_start :])
+        path = (self.ctx.post.path or "").lower()
+        if path.endswith((".html", ".htm")):
+            return body  # Hugo and Jekyll pass .html content through as HTML, not Markdown
+        for block in self.ctx.post.blocks():
+            if isinstance(block, Code) and block.line is not None:
+                body = self._blank_indented_code(body, block)
+        return body
+
+    def _blank_indented_code(self, body: str, block: Code) -> str:
+        assert block.line is not None
+        index = self.ctx.index
+        start = index.offset(block.line) - self.body_start
+        stop = body.find("\n", start)
+        first = body[start : stop if stop >= 0 else len(body)]
+        html_pre = first.lstrip()[:4].lower() == "<pre"
+        if start < 0 or not first.startswith(("    ", "\t")) or html_pre:
+            return body  # fenced (already blank), or an HTML <pre>, whose tags are live
+        lines = block.text.rstrip("\n").count("\n") + 1
+        end = index.offset(block.line + lines) - self.body_start
+        if end <= start:
+            end = len(body)
+        return body[:start] + _NOT_NEWLINE.sub(" ", body[start:end]) + body[end:]
+
+    @cached_property
+    def lower(self) -> str:
+        """``body.lower()``: for ``in`` tests, and for patterns through :meth:`finditer`."""
+        return self.body.lower()
+
+    @cached_property
+    def masked_text(self) -> str:
+        """The whole text with the body masked: front matter as written, then :attr:`body`."""
+        return self.text[: self.body_start] + self.body
+
+    @cached_property
+    def masked_lower(self) -> str:
+        """:attr:`masked_text` lower-cased, for quick ``in`` tests only."""
+        return self.text[: self.body_start].lower() + self.lower
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of a lower-case, case-sensitive ``pattern`` over the body, ignoring case.
+
+        The pattern runs over :attr:`lower`, whose offsets are the body's whenever
+        lower-casing kept the length (it does but for a few letters such as "İ");
+        otherwise it runs over the body with IGNORECASE. Read the matched text from
+        :attr:`body` at the match's offsets, not from the match.
+        """
+        lower = self.lower
+        # Lower-casing never shortens a letter, so an equal length means nothing moved.
+        if len(lower) == len(self.body):
+            return pattern.finditer(lower)
+        return _caseless(pattern).finditer(self.body)
+
+    @cached_property
+    def odd_chars(self) -> bool:
+        """Whether the whole text holds any character the character-level rules look for."""
+        return _ODD_CHARS.search(self.text) is not None
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """``post.walk_sections()`` as a list: every heading, in document order."""
+        return list(self.ctx.post.walk_sections())
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        """``post.tables``, computed once."""
+        return self.ctx.post.tables
+
+    @cached_property
+    def yaml_root(self) -> yaml.Node | None:
+        """The YAML front matter's node tree; marks are relative to ``front_matter_start``.
+
+        The same tree as ``Context.yaml_root``, composed with libyaml, which is
+        about fifteen times faster than the pure-Python loader. Rules build it only
+        after a cheap test on the front matter text says it may matter.
+        """
+        raw = self.ctx.post.raw
+        if raw.format != "yaml" or not raw.front_matter_text.strip():
+            return None
+        try:
+            return yaml.compose(raw.front_matter_text, Loader=_Loader)
+        except yaml.YAMLError:
+            return None
+
+    @cached_property
+    def top_pairs(self) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Top-level YAML key -> (key node, value node); the last one wins, as in YAML."""
+        root = self.yaml_root
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        if isinstance(root, yaml.MappingNode):
+            for key, value in root.value:
+                if isinstance(key, yaml.ScalarNode):
+                    out[str(key.value)] = (key, value)
+        return out
+
+    def start_tags(self, *names: str) -> Iterator[Tag]:
+        """Start tags of the given (lower-case) names, found without scanning every tag."""
+        lower = self.lower
+        wanted = [name for name in names if "<" + name in lower]
+        if not wanted:
+            return
+        pattern = _start_tag_pattern(tuple(wanted))
+        base = self.body_start
+        for found in self.finditer(pattern):
+            yield Tag(
+                start=base + found.start(),
+                end=base + found.end(),
+                name=found.group(1).lower(),
+                closing=False,
+                attrs_text=self.body[found.start(2) : found.end(2)],
+                attrs_start=base + found.start(2),
+            )
+
+    def tag_before(self, offset: int) -> str | None:
+        """Lower-cased name of the tag whose attributes hold ``offset`` (an absolute offset)."""
+        at = self.body.rfind("<", 0, offset - self.body_start)
+        found = _NAME_AT.match(self.body, at) if at >= 0 else None
+        return found.group(1).lower() if found else None
+
+    @cached_property
+    def anchors(self) -> list[tuple[int, str, str]]:
+        """(offset, attributes, inner HTML) of each ``<a>`` element in the body."""
+        if "</a" not in self.lower:
+            return []
+        body = self.body
+        return [
+            (self.body_start + m.start(), body[m.start(1) : m.end(1)], body[m.start(2) : m.end(2)])
+            for m in self.finditer(_ANCHOR)
+        ]
+
+    @cached_property
+    def md_links(self) -> list[MdLink]:
+        """Markdown inline links and images in the body (none inside code)."""
+        body = self.body
+        if "](" not in body:
+            return []
+        base = self.body_start
+        out: list[MdLink] = []
+        for found in _MD_LINK.finditer(body):
+            raw = found.group(3)
+            start = found.start(3)
+            if raw.startswith("<"):
+                raw, start = raw[1:-1], start + 1
+            image = found.group(1) == "!"
+            out.append(
+                MdLink(
+                    image=image,
+                    text=found.group(2),
+                    start=base + found.start(),
+                    url=UrlRef(
+                        html.unescape(raw), raw, base + start, "md-image" if image else "md"
+                    ),
+                )
+            )
+        return out
+
+    @cached_property
+    def urls(self) -> list[UrlRef]:
+        """Every URL written in the body: URL attributes, Markdown links, images and references."""
+        body = self.body
+        base = self.body_start
+        out: list[UrlRef] = []
+        if "=" in body:
+            for found in self.finditer(_URL_ATTR):
+                if found.start() and body[found.start() - 1] not in " \t\r\n\"'/":
+                    continue  # "datasrc=", "mysrc=": another attribute's tail
+                index = next(i for i in (2, 3, 4) if found.group(i) is not None)
+                raw = body[found.start(index) : found.end(index)]
+                start = base + found.start(index)
+                value = html.unescape(raw) if "&" in raw else raw
+                out.append(UrlRef(value, raw, start, found.group(1)))
+        out.extend(link.url for link in self.md_links)
+        if "]:" in body:
+            for found in _MD_REF.finditer(body):
+                raw, start = found.group(1), found.start(1)
+                if raw.startswith("<"):
+                    raw, start = raw[1:-1], start + 1
+                out.append(UrlRef(html.unescape(raw), raw, base + start, "ref"))
+        out.sort(key=lambda ref: ref.start)
+        return out
+
+    @cached_property
+    def images(self) -> list[BodyImage]:
+        """Every image written in the body, in order: HTML ``<img>`` and Markdown images."""
+        found: list[BodyImage] = []
+        if "<img" in self.lower:
+            base = self.body_start
+            for match in self.finditer(_IMG):
+                tag = Tag(
+                    start=base + match.start(),
+                    end=base + match.end(),
+                    name="img",
+                    closing=False,
+                    attrs_text=self.body[match.start() + 4 : match.end() - 1],
+                    attrs_start=base + match.start() + 4,
+                )
+                src = tag.get("src") or tag.get("data-src")
+                alt = tag.get("alt")
+                found.append(
+                    BodyImage(
+                        src=(src.value or "") if src else "",
+                        alt=(alt.value or "") if alt is not None else None,
+                        offset=tag.start,
+                        src_offset=src.value_start if src else tag.start,
+                    )
+                )
+        for link in self.md_links:
+            if link.image:
+                found.append(BodyImage(link.url.value, link.text, link.start, link.url.start))
+        found.sort(key=lambda image: image.offset)
+        return found
+
+
+_CASELESS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _caseless(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    found = _CASELESS.get(pattern)
+    if found is None:
+        found = _CASELESS[pattern] = re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
+    return found
+
+
+_START_TAGS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _start_tag_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = _START_TAGS.get(names)
+    if pattern is None:
+        alternatives = "|".join(re.escape(name) for name in names)
+        pattern = _START_TAGS[names] = re.compile(rf"<({alternatives})(?=[\s/>])([^<>]*)>")
+    return pattern
+
+
+def visible_length(ctx: Context, enough: int) -> int:
+    """Characters of visible text (as ``post.text`` counts them), counting only up to ``enough``.
+
+    Much cheaper than ``len(post.text)``: no sorting, no joining, and it stops early.
+    """
+    post = ctx.post
+    total = 0
+    groups: list[list[Block]] = [
+        post.lead,
+        *(section.blocks for section in scan(ctx).sections),
+        post.footer,
+    ]
+    for blocks in groups:
+        for block in blocks:
+            total += _block_length(block)
+        if total >= enough:
+            return total
+    total += sum(len(section.title.strip()) for section in scan(ctx).sections)
+    total += sum(len(source.text.strip()) for source in post.sources)
+    return total
+
+
+def _block_length(block: Block) -> int:
+    if isinstance(block, Table):
+        return sum(len(cell.text) for row in [block.header, *block.rows] for cell in row)
+    if isinstance(block, Image):
+        return len(block.caption or "")
+    text = getattr(block, "text", "")
+    return len(text.strip()) if isinstance(text, str) else 0
+
+
+_SCANS: weakref.WeakKeyDictionary[Context, Scan] = weakref.WeakKeyDictionary()
+
+
+_last: tuple[Context | None, Scan | None] = (None, None)
+
+
+def scan(ctx: Context) -> Scan:
+    """The shared :class:`Scan` of a rule context (made on first use, dropped with the context)."""
+    global _last
+    # Rules run one post at a time, so the last context is nearly always the one asked
+    # for: an identity test is far cheaper than the weak dictionary's lookup.
+    last_ctx, last_scan = _last
+    if last_ctx is ctx and last_scan is not None:
+        return last_scan
+    found = _SCANS.get(ctx)
+    if found is None:
+        found = _SCANS[ctx] = Scan(ctx)
+    _last = (ctx, found)
+    return found
+
+
+class Where(TypedDict):
+    """Keyword arguments ``line=`` and ``column=`` for ``LintRule.issue``, both 1-based."""
+
+    line: int
+    column: int
+
+
+# -- positions -----------------------------------------------------------------------------
+
+
+def position(ctx: Context, offset: int) -> Where:
+    """``line=`` and ``column=`` (1-based) of an offset in the original text, for ``issue()``."""
+    line, column = ctx.index.position(offset)
+    return {"line": line, "column": column}
+
+
+def line_bounds(ctx: Context, line: int) -> tuple[int, int]:
+    """Offsets of the start and end (before the line break) of a 1-based line."""
+    text = ctx.post.raw.text
+    start = ctx.index.offset(line)
+    end = text.find("\n", start)
+    if end < 0:
+        end = len(text)
+    if end > start and text[end - 1] == "\r":
+        end -= 1
+    return start, end
+
+
+def find_on_line(ctx: Context, line: int | None, needle: str, *, nth: int = 0) -> int | None:
+    """Offset of the ``nth`` occurrence of ``needle`` on a 1-based line, or None."""
+    if line is None or line < 1 or not needle:
+        return None
+    text = ctx.post.raw.text
+    start, end = line_bounds(ctx, line)
+    found = text.find(needle, start, end)
+    while found >= 0 and nth > 0:
+        found = text.find(needle, found + 1, end)
+        nth -= 1
+    return found if found >= 0 else None
+
+
+def node_offset(ctx: Context, mark: yaml.Mark) -> int:
+    """Offset in the original text of a YAML mark of the front matter."""
+    return ctx.post.raw.front_matter_start + mark.index
+
+
+def key_position(ctx: Context, key: str) -> Where:
+    """Where a top-level front matter key is: its line (column 1), else the front matter's start."""
+    line = ctx.post.raw.key_lines.get(key)
+    if line is None:
+        line = ctx.front_matter_first_line if ctx.post.raw.format != "none" else 1
+    return {"line": line, "column": 1}
+
+
+def delete_line_edit(ctx: Context, start: int, end: int) -> Edit:
+    """An edit deleting ``text[start:end]``, and its whole line when nothing else is on it."""
+    text = ctx.post.raw.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip():
+        if line_end < len(text):
+            return Edit(start=line_start, end=line_end + 1, replacement="")
+        return Edit(start=line_start, end=line_end, replacement="")
+    return Edit(start=start, end=end, replacement="")
+
+
+# -- text ----------------------------------------------------------------------------------
+
+# Punctuation that never changes what a title says: ASCII and Unicode punctuation,
+# symbols like | and ·, and every dash and quote.
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """For comparing wording: NFC, casefolded, without punctuation or whitespace.
+
+    >>> fold("한-영 ‘디지털정부’ 체결… - 행정안전부")
+    '한영디지털정부체결행정안전부'
+    """
+    return _NOT_WORD.sub("", unicodedata.normalize("NFC", text).casefold())
+
+
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*:(?://)?(?:[^@/?#]*@)?([^/:?#]*)", re.IGNORECASE)
+
+
+def host_of(url: str) -> str | None:
+    """The lower-cased host of an absolute or protocol-relative URL, or None."""
+    url = url.strip()
+    if url.startswith("//"):
+        url = "http:" + url
+    found = _HOST.match(url)
+    return found.group(1).lower().rstrip(".") if found and found.group(1) else None
+
+
+def on_hosts(url: str, hosts: list[str]) -> bool:
+    """Whether the URL's host is one of ``hosts`` or a subdomain of one."""
+    host = host_of(url)
+    if not host:
+        return False
+    return any(host == h or host.endswith("." + h) for h in (h.lower() for h in hosts))
+
+
+# -- front matter values -------------------------------------------------------------------
+
+_INLINE_STRING = re.compile(r"""[:=][ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')""")
+
+
+def value_span(ctx: Context, key: str) -> tuple[int, int] | None:
+    """Offsets of a top-level key's value when it is written on one line, else None.
+
+    YAML: the scalar's span (quotes included). TOML and JSON: the quoted string on
+    the key's line (quotes excluded).
+    """
+    raw = ctx.post.raw
+    if raw.format == "yaml":
+        pair = scan(ctx).top_pairs.get(key)
+        if pair is None or not isinstance(pair[1], yaml.ScalarNode):
+            return None
+        node = pair[1]
+        if node.start_mark.line != node.end_mark.line or node.style in ("|", ">"):
+            return None
+        return node_offset(ctx, node.start_mark), node_offset(ctx, node.end_mark)
+    line = raw.key_lines.get(key)
+    if line is None or raw.format == "none":
+        return None
+    start, end = line_bounds(ctx, line)
+    found = _INLINE_STRING.search(raw.text, start, end)
+    if not found:
+        return None
+    group = 1 if found.group(1) is not None else 2
+    return found.start(group), found.end(group)
+
+
+def front_matter_strings(ctx: Context, keys: frozenset[str]) -> Iterator[tuple[str, str, int, int]]:
+    """(key, value, offset, length) of every string under one of ``keys``, at any depth.
+
+    Values in lists count (``images: [a, b]``), so do nested keys (``header.image``).
+    YAML gives each value's own offset; TOML and JSON give the key's line start.
+    """
+    raw = ctx.post.raw
+    if raw.format == "yaml":
+        root = scan(ctx).yaml_root
+        if root is not None:
+            yield from _yaml_strings(ctx, root, keys, None)
+        return
+    yield from _mapping_strings(ctx, ctx.post.front_matter.to_mapping(), keys, None)
+
+
+def _yaml_strings(
+    ctx: Context, node: yaml.Node, keys: frozenset[str], under: str | None
+) -> Iterator[tuple[str, str, int, int]]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = str(key.value) if isinstance(key, yaml.ScalarNode) else None
+            yield from _yaml_strings(ctx, value, keys, name if name in keys else under)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _yaml_strings(ctx, item, keys, under)
+    elif isinstance(node, yaml.ScalarNode) and under is not None:
+        start = node_offset(ctx, node.start_mark)
+        end = node_offset(ctx, node.end_mark)
+        # Point inside the quotes: the value itself starts there.
+        if node.style in ('"', "'"):
+            start += 1
+        yield under, str(node.value), start, max(0, end - start)
+
+
+def _mapping_strings(
+    ctx: Context, data: object, keys: frozenset[str], under: str | None, top: str | None = None
+) -> Iterator[tuple[str, str, int, int]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            name = str(key)
+            yield from _mapping_strings(
+                ctx, value, keys, name if name in keys else under, top if top is not None else name
+            )
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _mapping_strings(ctx, item, keys, under, top)
+    elif isinstance(data, str) and under is not None:
+        line = ctx.post.raw.key_lines.get(top or under)
+        offset = ctx.index.offset(line) if line is not None else ctx.post.raw.front_matter_start
+        found = ctx.post.raw.text.find(data, offset, ctx.post.raw.front_matter_end) if data else -1
+        yield under, data, found if found >= 0 else offset, len(data) if found >= 0 else 0
+
+
+_KNOWN_FIELDS = frozenset(FrontMatter.known_fields())
+
+
+def field_value(ctx: Context, key: str) -> object:
+    """A front matter value by key: a typed field, else from ``extra``."""
+    fm = ctx.post.front_matter
+    if key in _KNOWN_FIELDS:
+        return getattr(fm, key)
+    return fm.extra.get(key)

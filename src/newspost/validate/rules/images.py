@@ -1,0 +1,179 @@
+"""NP4xx: images in the body and their accessibility: alt text, addresses, placeholders.
+
+Images are found in the raw body (``<img>`` tags and Markdown ``![alt](src)``,
+never inside code), so each finding points at the image as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from newspost.validate._rule import Context, Issue, LintRule, Severity, register
+from newspost.validate.rules._util import BodyImage, on_hosts, position, scan
+
+__all__ = [
+    "GenericAltText",
+    "InsecureImage",
+    "MissingAltText",
+    "PlaceholderBodyImage",
+    "SiteRelativeImage",
+]
+
+
+def _images(ctx: Context) -> list[BodyImage]:
+    return scan(ctx).images
+
+
+@register
+class MissingAltText(LintRule):
+    """An ``<img>`` has no ``alt`` attribute.
+
+    Without ``alt``, screen readers read the file name or URL, and a broken image
+    shows nothing at all. Describe the picture; for a purely decorative one, write
+    ``alt=""`` deliberately.
+
+    Bad: ``<img src="/files/debugger1.png">``.
+    Good: ``<img src="/files/debugger1.png" alt="The debugger's variable view">``.
+    """
+
+    code = "NP401"
+    name = "missing-alt-text"
+    severity = Severity.WARNING
+    summary = "image has no alt attribute"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        for image in _images(ctx):
+            if image.alt is None:
+                yield self.issue(
+                    ctx,
+                    f"image has no alt attribute: {image.src[:80]}",
+                    **position(ctx, image.offset),
+                )
+
+
+_GENERIC_ALT = frozenset(
+    "thumbnail thumb image img images photo photos picture pic pics graphic screenshot screen shot "
+    "untitled alt alt text banner icon placeholder 사진 이미지 썸네일 그림 대표이미지 대표 이미지 "
+    "스크린샷 캡처 캡쳐 배너 첨부 첨부이미지 image1 image 1 photo 1 写真 画像 图片 图像".split()
+) | frozenset({"대표 이미지", "alt text", "screen shot", "image 1", "photo 1"})
+_FILE_NAME_ALT = re.compile(
+    r"^(?:[\w\-. ()]+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)|"
+    r"(?:img|dsc|dscn|dscf|pxl|mvimg|screenshot|스크린샷|kakaotalk)[_\- ]?[\d_\- ]{3,}.*)$",
+    re.IGNORECASE,
+)
+
+
+def _generic(alt: str) -> bool:
+    text = " ".join(unicodedata.normalize("NFC", alt).casefold().split()).strip(" .:-_")
+    return bool(text) and (text in _GENERIC_ALT or bool(_FILE_NAME_ALT.match(text)))
+
+
+@register
+class GenericAltText(LintRule):
+    """An image's alt text is a generic word or a file name ("Thumbnail", "사진", "IMG_1234.jpg").
+
+    Such alt text tells a screen reader user only that there is a picture, which
+    they knew; it is what CMSs and generators fill in by default.
+
+    Bad: ``![Thumbnail](https://img1.daumcdn.net/...)``.
+    Good: ``![라배도 여객선 터미널 전경](https://img1.daumcdn.net/...)``.
+    """
+
+    code = "NP402"
+    name = "generic-alt-text"
+    severity = Severity.WARNING
+    summary = "image alt text is generic"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        for image in _images(ctx):
+            if image.alt and _generic(image.alt):
+                yield self.issue(
+                    ctx,
+                    f"image alt text {image.alt!r} says nothing about the picture",
+                    **position(ctx, image.offset),
+                )
+
+
+@register
+class SiteRelativeImage(LintRule):
+    """An image's address is site-relative (``/assets/...``).
+
+    It works on the site itself, but feeds, newsletters, syndication partners and
+    reader apps show the post elsewhere, where ``/assets/...`` resolves against the
+    wrong host and the image is missing. Info: themes that rewrite URLs in feeds
+    make it harmless; protocol-relative ``//cdn...`` addresses are not reported.
+
+    Bad: ``![뉴스다오 속보](/assets/img/newsdao_breakingnews.jpg)``.
+    Good: ``![뉴스다오 속보](https://newsdao.kr/assets/img/newsdao_breakingnews.jpg)``.
+    """
+
+    code = "NP403"
+    name = "site-relative-image"
+    severity = Severity.INFO
+    summary = "image address is site-relative"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        for image in _images(ctx):
+            src = image.src.strip()
+            if src.startswith("/") and not src.startswith("//"):
+                yield self.issue(
+                    ctx,
+                    f"image address is site-relative: {src[:80]}",
+                    **position(ctx, image.src_offset),
+                )
+
+
+@register
+class PlaceholderBodyImage(LintRule):
+    """An image in the body comes from a placeholder service (``options.placeholder_hosts``).
+
+    picsum.photos, placehold.it and the like serve random or blank pictures: the
+    reader sees a stock photo unrelated to the story, a different one on each load.
+
+    Bad: ``<img src="https://picsum.photos/800/400" alt="...">``.
+    Good: the story's own photo, with its credit.
+    """
+
+    code = "NP404"
+    name = "placeholder-body-image"
+    severity = Severity.WARNING
+    summary = "body image is a placeholder"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        hosts = ctx.options.placeholder_hosts
+        for image in _images(ctx):
+            if on_hosts(image.src, hosts):
+                yield self.issue(
+                    ctx,
+                    f"image is a placeholder: {image.src[:80]}",
+                    **position(ctx, image.src_offset),
+                )
+
+
+@register
+class InsecureImage(LintRule):
+    """An image is loaded over plain ``http://``.
+
+    On an HTTPS page browsers upgrade or block such "mixed content"; where the
+    old host has no HTTPS, the image is simply missing, and the page loses its
+    padlock. Info, since many old hosts now redirect.
+
+    Bad: ``<img src="http://haiku-os.org/files/screenshots/cnsl.png">``.
+    Good: ``<img src="https://www.haiku-os.org/files/screenshots/cnsl.png">``.
+    """
+
+    code = "NP405"
+    name = "insecure-image"
+    severity = Severity.INFO
+    summary = "image is loaded over plain http"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        for image in _images(ctx):
+            if image.src.strip()[:7].lower() == "http://":
+                yield self.issue(
+                    ctx,
+                    f"image is loaded over http: {image.src[:80]}",
+                    **position(ctx, image.src_offset),
+                )

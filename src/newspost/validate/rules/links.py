@@ -1,0 +1,420 @@
+"""NP3xx: links and sources: broken schemes, placeholders, bogus rel values, attribution.
+
+URLs are found in the raw body (``href``/``src`` attributes, Markdown links,
+images and reference definitions; never inside code), so each finding points at
+the URL as written and a fix can edit exactly its bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
+from newspost.validate.rules._util import (
+    node_offset,
+    on_hosts,
+    position,
+    scan,
+)
+
+__all__ = [
+    "EmptyLinkText",
+    "InvalidUrlScheme",
+    "LocalLink",
+    "NoSourceAttribution",
+    "PlaceholderLink",
+    "RelDofollow",
+    "SourceWithoutUrl",
+    "UrlAsLinkText",
+]
+
+# A scheme that is meant to be http(s) but is not: httpss, htps, htttp, ttps, hhttp...
+_BROKEN_SCHEME = re.compile(
+    r"^(?P<scheme>h{1,2}t{0,3}p{1,2}s{0,3}|t{1,2}ps?)(?P<colon>:?)(?P<slashes>[/\\]*)",
+    re.IGNORECASE,
+)
+
+
+_SCHEME_START = re.compile(r"(?<![A-Za-z])(?:[hH]{1,2}[tT]{0,3}[pP]|[tT]{1,2}[pP][sS]?[:/])")
+
+
+def _scheme_repair(url: str) -> tuple[str, str] | None:
+    """(the broken prefix, its repair) when a URL's http(s) scheme is misspelt or malformed."""
+    found = _BROKEN_SCHEME.match(url)
+    if not found:
+        return None
+    scheme = found.group("scheme").lower()
+    colon, slashes = found.group("colon"), found.group("slashes")
+    if scheme in ("http", "https"):
+        if not colon and slashes != "//":
+            return None  # "http-guide.html", "https" as a word: not a URL at all
+        if colon and slashes == "//":
+            return None
+    elif not colon and slashes != "//":
+        return None
+    fixed = "https://" if scheme.endswith("s") else "http://"
+    return found.group(), fixed
+
+
+def _yaml_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    if isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            yield from _yaml_scalars(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _yaml_scalars(item)
+    elif isinstance(node, yaml.ScalarNode):
+        yield node
+
+
+@register
+class InvalidUrlScheme(LintRule):
+    """A URL's scheme is misspelt or malformed: ``httpss://``, ``htps://``, ``https//``.
+
+    (Or ``http:/x``, with a slash missing.) Browsers treat an unknown scheme as a
+    relative path (``httpss://a.kr`` becomes ``/post/httpss://a.kr``), so the link is
+    dead; a missing or extra slash breaks feed readers and link checkers even where
+    browsers guess. Checked in ``href`` and ``src`` values, Markdown links and
+    images, reference definitions and YAML front matter values. The fix rewrites
+    only the scheme (``https://`` when the misspelling ends in "s", else ``http://``).
+
+    Bad: ``<a href="httpss://newsdao.kr/2624">``.
+    Good: ``<a href="https://newsdao.kr/2624">``.
+    """
+
+    code = "NP301"
+    name = "invalid-url-scheme"
+    severity = Severity.ERROR
+    summary = "URL scheme is misspelt or malformed"
+    fixable = True
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        text = ctx.post.raw.text
+        for ref in scan(ctx).urls:
+            yield from self._check(ctx, text, ref.raw, ref.start)
+        front = ctx.post.raw.front_matter_text
+        if ctx.post.raw.format != "yaml" or not any(
+            not front.startswith(("http://", "https://"), m.start())
+            and _scheme_repair(front[m.start() : m.start() + 16])
+            for m in _SCHEME_START.finditer(front)
+        ):
+            return  # no broken scheme in the front matter: skip composing its YAML
+        root = scan(ctx).yaml_root
+        if root is not None:
+            for node in _yaml_scalars(root):
+                value = str(node.value)
+                if value[:1] not in "hHtT" or node.style in ("|", ">"):
+                    continue
+                start = node_offset(ctx, node.start_mark) + (1 if node.style in ('"', "'") else 0)
+                yield from self._check(ctx, text, value, start)
+
+    def _check(self, ctx: Context, text: str, raw: str, start: int) -> Iterator[Issue]:
+        if raw.startswith(("https://", "http://")) or raw[:1] not in " \t\nhHtT":
+            return  # the common cases, decided without a pattern
+        stripped = raw.lstrip()
+        start += len(raw) - len(stripped)
+        repair = _scheme_repair(stripped)
+        if repair is None:
+            return
+        broken, fixed = repair
+        fix = None
+        if text.startswith(broken, start):
+            fix = Fix(
+                description=f"write {fixed!r} instead of {broken!r}",
+                edits=[Edit(start=start, end=start + len(broken), replacement=fixed)],
+            )
+        yield self.issue(
+            ctx,
+            f"URL scheme {broken!r} should be {fixed!r}: {stripped[:80]}",
+            fix=fix,
+            **position(ctx, start),
+        )
+
+
+_PLACEHOLDER_URL = re.compile(
+    r"^(?:#|링크|링크\s*주소|주소|url|링크\s*url|link\s*\d*|your[-_ ]?(?:link|url)(?:[-_ ]?here)?|"
+    r"(?:insert|add|paste)[-_ ]?(?:link|url)(?:[-_ ]?here)?|여기에.*|tbd|todo|x{3,}|about:blank|"
+    r"https?:/{0,2}|(?:https?://)?(?:www\.)?(?:link|url|domain|your-?site|yourdomain)\.com/?)$",
+    re.IGNORECASE,
+)
+_LINK_KINDS = frozenset({"href", "md", "ref"})
+
+
+@register
+class PlaceholderLink(LintRule):
+    """A link points at a placeholder: "링크주소", "여기에_링크_삽입", "#", "URL", example.com.
+
+    Templates and generators leave such placeholders where the real address was
+    to go; readers click and land nowhere (``#`` jumps to the top). Checked in
+    ``href`` values, Markdown links and reference definitions; hosts come from
+    ``options.placeholder_hosts``. ``javascript:`` links are NP505's.
+
+    Bad: ``[👈 클릭](여기에_링크_삽입)``, ``<a href="#">예약하기</a>``.
+    Good: ``[👈 클릭](https://island.theksa.co.kr/)``.
+    """
+
+    code = "NP302"
+    name = "placeholder-link"
+    severity = Severity.ERROR
+    summary = "link points at a placeholder"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        hosts = ctx.options.placeholder_hosts
+        sc = scan(ctx)
+        for ref in sc.urls:
+            if ref.kind not in _LINK_KINDS:
+                continue
+            value = ref.value.strip()
+            if not (not value or _PLACEHOLDER_URL.match(value) or on_hosts(value, hosts)):
+                continue
+            if ref.in_html and sc.tag_before(ref.start) not in ("a", "area"):
+                continue  # <link href>, <base href>: not a link a reader follows
+            shown = value or "(empty)"
+            yield self.issue(
+                ctx, f"link points at a placeholder: {shown}", **position(ctx, ref.start)
+            )
+
+
+_BOGUS_REL = frozenset({"dofollow", "follow", "do-follow"})
+_REL = re.compile(r"""rel[ \t\r\n]*=[ \t\r\n]*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'=<>`]+))""")
+
+
+@register
+class RelDofollow(LintRule):
+    """A link has ``rel="dofollow"`` (or ``follow``), a value that does not exist.
+
+    Links are followed unless they say ``nofollow``; "dofollow" is an SEO myth that
+    no search engine reads, and HTML validators reject it. The fix removes the
+    token, and the whole ``rel`` attribute when nothing else is left in it.
+
+    Bad: ``<a href="https://newsdao.kr" rel="dofollow">``.
+    Good: ``<a href="https://newsdao.kr">``.
+    """
+
+    code = "NP303"
+    name = "rel-dofollow"
+    severity = Severity.WARNING
+    summary = 'rel="dofollow" is not a rel value'
+    fixable = True
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        sc = scan(ctx)
+        if "follow" not in sc.lower:
+            return
+        base = sc.body_start
+        body = sc.body
+        for found in sc.finditer(_REL):
+            first = found.start()
+            while first > 0 and body[first - 1] in " \t\r\n":
+                first -= 1
+            space = found.start() - first
+            opening = body.rfind("<", 0, found.start())
+            if not space or opening < 0 or ">" in body[opening : found.start()]:
+                continue  # "data-rel=", or "rel=" in text: not a rel attribute
+            group = next(i for i in (1, 2, 3) if found.group(i) is not None)
+            raw = body[found.start(group) : found.end(group)]
+            tokens = raw.split()
+            kept = [t for t in tokens if t.lower() not in _BOGUS_REL]
+            if len(kept) == len(tokens):
+                continue
+            bogus = next(t for t in tokens if t.lower() in _BOGUS_REL)
+            value_start = base + found.start(group)
+            if kept:
+                edit = Edit(
+                    start=value_start, end=value_start + len(raw), replacement=" ".join(kept)
+                )
+            else:
+                # Remove the whole attribute with the space before it: <a href="x">.
+                edit = Edit(
+                    start=base + found.start() - space, end=base + found.end(), replacement=""
+                )
+            fix = Fix(description=f"remove {bogus!r} from rel", edits=[edit])
+            yield self.issue(
+                ctx,
+                f'rel="{raw}": {bogus!r} is not a rel value',
+                fix=fix,
+                **position(ctx, base + found.start()),
+            )
+
+
+_SOURCE_KEYS = (
+    "source",
+    "source_url",
+    "source_link",
+    "original_url",
+    "canonical_url",
+    "canonical",
+    "via",
+)
+
+
+@register
+class NoSourceAttribution(LintRule):
+    """The post names no source: no "출처:"/"Source:"/"via" line and no ``source_url`` key.
+
+    A news post built on someone else's reporting must say whose it is, with a
+    link: readers need to check it, and publishers require it. Info, because
+    original reporting and blog posts have no source to name; disable the rule
+    for such sites.
+
+    Bad: a rewritten wire story with no attribution.
+    Good: ``<p>출처: <a href="https://www.mois.go.kr/...">원문 제목</a> | 행정안전부</p>``.
+    """
+
+    code = "NP304"
+    name = "no-source-attribution"
+    severity = Severity.INFO
+    summary = "post names no source"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        post = ctx.post
+        if post.sources or any(post.front_matter.extra.get(key) for key in _SOURCE_KEYS):
+            return
+        if not (post.lead or post.sections or post.footer):
+            return  # an empty body has nothing to attribute
+        yield self.issue(ctx, line=post.raw.body_line)
+
+
+_CREDIT_LABELS = re.compile(
+    r"^(?:사진\s*출처|사진|credits?|image\s+credits?|photo\s+credits?)$", re.IGNORECASE
+)
+
+
+@register
+class SourceWithoutUrl(LintRule):
+    """A source line names a source but links nowhere ("출처: 온라인 커뮤니티").
+
+    An attribution without a link cannot be checked, and vague ones ("온라인
+    커뮤니티", "인터넷") credit no one. Photo credits ("사진 출처: ...") are not
+    reported: they name a rights holder, not a story.
+
+    Bad: ``출처: 매일신문``.
+    Good: ``출처: <a href="https://www.imaeil.com/page/view/...">기사 제목</a> | 매일신문``.
+    """
+
+    code = "NP305"
+    name = "source-without-url"
+    severity = Severity.WARNING
+    summary = "source has no link"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        for source in ctx.post.sources:
+            if source.url or _CREDIT_LABELS.match(source.label.strip()):
+                continue
+            yield self.issue(ctx, f"source {source.text!r} has no link", line=source.line)
+
+
+_TAGS = re.compile(r"<[^<>]*>")
+_INVISIBLE = re.compile(r"[\s\u00a0\u200b-\u200d\u2060\ufeff]+")
+_MEDIA = re.compile(r"<(?:img|svg|picture|video|audio|canvas|object|embed|iframe)\b", re.IGNORECASE)
+# What the inner HTML of a suspect anchor looks like, as a cheap first test.
+_EMPTY_INNER = re.compile(r"^(?:\s|&nbsp;|&#160;|<[^<>]*>)*$", re.IGNORECASE)
+_URL_INNER = re.compile(r"^\s*(?:<[^<>]*>\s*)*(?:[a-z][a-z0-9+.-]*://|//|www\.)", re.IGNORECASE)
+_NAMED = re.compile(r"\b(?:aria-label|aria-labelledby|title)\s*=", re.IGNORECASE)
+_URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|//|www\.)\S+$", re.IGNORECASE)
+
+
+def _anchors(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[int, str, str]]:
+    """(offset, attributes, inner HTML) of the ``<a href>`` elements whose inner HTML
+    ``pattern`` matches."""
+    for offset, attrs, inner in scan(ctx).anchors:
+        if pattern.search(inner) and "href" in attrs.lower():
+            yield offset, attrs, inner
+
+
+def _visible(inner_html: str) -> str:
+    return _INVISIBLE.sub(" ", html.unescape(_TAGS.sub("", inner_html))).strip()
+
+
+@register
+class EmptyLinkText(LintRule):
+    """A link has no text: nothing to read, nothing for a screen reader to announce.
+
+    ``<a href="..."></a>`` or ``[](...)`` renders as an invisible link, or as the
+    bare URL read out letter by letter. Links wrapping an image, and links with an
+    ``aria-label`` or ``title``, have a name and are not reported.
+
+    Bad: ``<a href="https://opensis.kr"> </a>``.
+    Good: ``<a href="https://opensis.kr">opensis 원문 보기</a>``.
+    """
+
+    code = "NP306"
+    name = "empty-link-text"
+    severity = Severity.WARNING
+    summary = "link has no text"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        for offset, attrs, inner in _anchors(ctx, _EMPTY_INNER):
+            if _visible(inner) or _MEDIA.search(inner) or _NAMED.search(attrs):
+                continue
+            yield self.issue(ctx, **position(ctx, offset))
+        for link in scan(ctx).md_links:
+            if not link.image and not _visible(link.text) and "![" not in link.text:
+                yield self.issue(ctx, **position(ctx, link.start))
+
+
+@register
+class UrlAsLinkText(LintRule):
+    """A link's text is its own URL (``<a href="https://a.kr">https://a.kr</a>``).
+
+    A URL says nothing about where it leads, screen readers spell it out, and long
+    ones break small layouts; write what the reader gets there. Info: it is a
+    style choice, and bare autolinks (``<https://...>``) are not reported.
+
+    Bad: ``바로, <a href="https://newsdao.kr">https://newsdao.kr</a>``.
+    Good: ``바로, <a href="https://newsdao.kr">뉴스다오 홈페이지</a>``.
+    """
+
+    code = "NP307"
+    name = "url-as-link-text"
+    severity = Severity.INFO
+    summary = "link text is a bare URL"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        for offset, _, inner in _anchors(ctx, _URL_INNER):
+            shown = _visible(inner)
+            if _URL_TEXT.match(shown):
+                yield self.issue(
+                    ctx, f"link text is a bare URL: {shown[:80]}", **position(ctx, offset)
+                )
+        for link in scan(ctx).md_links:
+            shown = _visible(link.text)
+            if not link.image and _URL_TEXT.match(shown):
+                yield self.issue(
+                    ctx, f"link text is a bare URL: {shown[:80]}", **position(ctx, link.start)
+                )
+
+
+_LOCAL_URL = re.compile(
+    r"^(?:file:|[a-z]+://(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|[a-z]:[\\/]|\\\\)",
+    re.IGNORECASE,
+)
+
+
+@register
+class LocalLink(LintRule):
+    """A link or image points at the author's own machine: ``file:``, ``localhost``, ``C:\\``.
+
+    Such addresses work in the editor's preview and nowhere else; every reader
+    gets a broken link or a missing image.
+
+    Bad: ``<img src="file:///C:/Users/me/Desktop/photo.jpg">``, ``http://localhost:4000/post``.
+    Good: ``<img src="/assets/img/photo.jpg">``.
+    """
+
+    code = "NP308"
+    name = "local-link"
+    severity = Severity.ERROR
+    summary = "URL points at a local machine"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        for ref in scan(ctx).urls:
+            value = ref.value.strip()
+            if _LOCAL_URL.match(value):
+                yield self.issue(
+                    ctx, f"URL points at a local machine: {value[:80]}", **position(ctx, ref.start)
+                )

@@ -18,6 +18,7 @@ The seeds (fuzz/seeds) are bundled examples; libFuzzer writes what it finds into
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import atheris
@@ -49,10 +50,8 @@ def test_one_input(data: bytes) -> None:
     if callable(_validate):
         _validate(post)
     if callable(_sanitize):
-        try:
+        with contextlib.suppress(newspost.NewsPostError):
             _sanitize(post)
-        except newspost.NewsPostError:
-            pass
 
 
 def main() -> None:

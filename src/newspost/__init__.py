@@ -48,6 +48,7 @@ from newspost.sanitize import (
     sanitize_html,
 )
 from newspost.serialize import convert_paths, dump, dumps, format_names, register_format, to_jsonld
+from newspost.validate import Config, Issue, Report, Severity, check_paths, validate
 
 __version__ = "0.1.0"
 
@@ -56,6 +57,7 @@ __all__ = [
     "Block",
     "Cell",
     "Code",
+    "Config",
     "ConfigError",
     "EncodingError",
     "FormatError",
@@ -63,6 +65,7 @@ __all__ = [
     "FrontMatterError",
     "Html",
     "Image",
+    "Issue",
     "LimitError",
     "Limits",
     "Link",
@@ -76,11 +79,14 @@ __all__ = [
     "Quote",
     "RawText",
     "ReadError",
+    "Report",
     "Rule",
     "Section",
+    "Severity",
     "Source",
     "Table",
     "__version__",
+    "check_paths",
     "collapse_spaces",
     "convert_paths",
     "detect_flavor",
@@ -98,4 +104,5 @@ __all__ = [
     "sanitize",
     "sanitize_html",
     "to_jsonld",
+    "validate",
 ]

@@ -8,17 +8,36 @@ only chooses what to print and which code to exit with.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import json
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 from rich.tree import Tree
 
 import newspost
 from newspost import NewsPostError, Post
+from newspost.validate import (
+    FORMATS,
+    Config,
+    Report,
+    Severity,
+    check_paths,
+    collect_paths,
+    format_reports,
+    load_builtin_rules,
+    render_rule_text,
+    render_rules_markdown,
+    styled_text,
+)
 
 __all__ = ["COMMANDS", "main"]
 
@@ -28,10 +47,14 @@ COMMANDS: dict[str, tuple[Handler, Callable[[argparse.ArgumentParser], None], st
 
 def command(
     name: str, help: str
-) -> Callable[[Callable[[argparse.ArgumentParser], None]], Callable[[argparse.ArgumentParser], None]]:
+) -> Callable[
+    [Callable[[argparse.ArgumentParser], None]], Callable[[argparse.ArgumentParser], None]
+]:
     """Register a subcommand: decorate a function adding its arguments; it names its handler."""
 
-    def wrap(configure: Callable[[argparse.ArgumentParser], None]) -> Callable[[argparse.ArgumentParser], None]:
+    def wrap(
+        configure: Callable[[argparse.ArgumentParser], None],
+    ) -> Callable[[argparse.ArgumentParser], None]:
         handler: Handler = getattr(configure, "handler")  # noqa: B009 - set by @handles
         COMMANDS[name] = (handler, configure, help)
         return configure
@@ -39,10 +62,16 @@ def command(
     return wrap
 
 
-def handles(handler: Handler) -> Callable[[Callable[[argparse.ArgumentParser], None]], Callable[[argparse.ArgumentParser], None]]:
+def handles(
+    handler: Handler,
+) -> Callable[
+    [Callable[[argparse.ArgumentParser], None]], Callable[[argparse.ArgumentParser], None]
+]:
     """Attach the handler to an argument-configuring function (used with :func:`command`)."""
 
-    def wrap(configure: Callable[[argparse.ArgumentParser], None]) -> Callable[[argparse.ArgumentParser], None]:
+    def wrap(
+        configure: Callable[[argparse.ArgumentParser], None],
+    ) -> Callable[[argparse.ArgumentParser], None]:
         configure.handler = handler  # type: ignore[attr-defined]
         return configure
 
@@ -81,7 +110,8 @@ def _show(args: argparse.Namespace) -> int:
 def outline(post: Post) -> Tree:
     """A terminal tree of a post: front matter, sections, tables, sources and footer."""
     fm = post.front_matter
-    tree = Tree(f"[bold]{escape(post.path or '<post>')}[/]  [dim]{post.raw.format} front matter, {post.flavor}[/]")
+    name = escape(post.path or "<post>")
+    tree = Tree(f"[bold]{name}[/]  [dim]{post.raw.format} front matter, {post.flavor}[/]")
     meta = tree.add("[bold]front matter[/]")
     shown = fm.to_mapping()
     if not shown:
@@ -96,7 +126,9 @@ def outline(post: Post) -> Tree:
         where = f"  [dim]line {line}[/]" if line else ""
         if key == "date" and not line:
             where = "  [dim](from the file name)[/]"
-        meta.add(f"[cyan]{escape(key)}[/]: {escape(repr(value) if key == 'title' else text)}{where}")
+        meta.add(
+            f"[cyan]{escape(key)}[/]: {escape(repr(value) if key == 'title' else text)}{where}"
+        )
     if post.lead:
         lead = tree.add("[bold]lead[/]")
         for block in post.lead:
@@ -110,12 +142,14 @@ def outline(post: Post) -> Tree:
         for table in tables:
             rows, columns = table.size
             header = ", ".join(cell.text for cell in table.header) or "no header"
-            branch.add(f"line {table.line}: {rows}×{columns}, header ({table.header_source}): {escape(header)}")
+            shape = f"{rows}×{columns}, header ({table.header_source})"
+            branch.add(f"line {table.line}: {shape}: {escape(header)}")
     sources = tree.add(f"[bold]sources[/] ({len(post.sources)})")
     for source in post.sources:
         parts = [source.title or "", f"| {source.publisher}" if source.publisher else ""]
         url = f" <{source.url}>" if source.url else ""
-        sources.add(f"{escape(source.label)}: {escape(' '.join(p for p in parts if p))}{escape(url)}  [dim]line {source.line}[/]")
+        said = escape(" ".join(p for p in parts if p))
+        sources.add(f"{escape(source.label)}: {said}{escape(url)}  [dim]line {source.line}[/]")
     if post.footer:
         footer = tree.add("[bold]footer[/]")
         for block in post.footer:
@@ -127,7 +161,9 @@ def _add_section(parent: Tree, section: newspost.Section) -> None:
     kinds: dict[str, int] = {}
     for block in section.blocks:
         kinds[block.kind] = kinds.get(block.kind, 0) + 1
-    summary = ", ".join(f"{count} {kind}{'s' if count > 1 else ''}" for kind, count in kinds.items())
+    summary = ", ".join(
+        f"{count} {kind}{'s' if count > 1 else ''}" for kind, count in kinds.items()
+    )
     node = parent.add(
         f"{'#' * section.level} {escape(section.title)}  [dim]line {section.line}"
         + (f"; {summary}" if summary else "")
@@ -154,7 +190,9 @@ def _block_label(block: newspost.Block) -> str:
 @handles(_show)
 def _show_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
-    parser.add_argument("--flavor", help="Markdown flavor (kramdown, goldmark, commonmark); detected by default")
+    parser.add_argument(
+        "--flavor", help="Markdown flavor (kramdown, goldmark, commonmark); detected by default"
+    )
 
 
 # -- schema ----------------------------------------------------------------------------------
@@ -169,6 +207,286 @@ def _schema(args: argparse.Namespace) -> int:
 @handles(_schema)
 def _schema_args(parser: argparse.ArgumentParser) -> None:
     del parser
+
+
+# -- check -----------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    config = Config.load(args.config) if args.config else Config.discover(args.paths)
+    config = config.override(select=args.select, ignore=args.ignore, fail_on=args.fail_on)
+    found = collect_paths(args.paths)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    tally: Counter[str] = Counter()
+    started = time.perf_counter()
+    try:
+        with _progress(len(found.posts)) as progress:
+            # With a bar on the terminal, lines for the same terminal go above the bar.
+            printer = progress.console if progress is not None and out.isatty() else _console(out)
+
+            def counted(reports: Iterator[Report]) -> Iterator[Report]:
+                shown = 0.0
+                for report in reports:
+                    tally.update(report.counts)
+                    tally["files"] += 1
+                    tally["failed"] += not report.ok
+                    tally["fixable"] += sum(issue.fixable for issue in report.issues)
+                    if progress is not None:
+                        progress.advance(progress.task_ids[0])
+                        if time.perf_counter() - shown > 0.1:  # ten frames a second at most
+                            progress.refresh()
+                            shown = time.perf_counter()
+                    yield report
+
+            reports = counted(check_paths(found.posts, config, jobs=args.jobs))
+            if args.format == "text" and out.isatty():
+                for report in reports:
+                    printer.print(styled_text(report), end="")
+            else:
+                for chunk in format_reports(reports, args.format, config=config):
+                    if printer.file is out:
+                        out.write(chunk)
+                    else:
+                        printer.print(chunk, end="", markup=False, highlight=False)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.format == "text":
+        _summary(tally, found.skipped, time.perf_counter() - started)
+    return 1 if tally["failed"] else 0
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Progress | None]:
+    """A progress bar on stderr for long runs on a terminal, else nothing."""
+    if total <= 50 or not sys.stderr.isatty():
+        yield None
+        return
+    # No refresh thread (auto_refresh=False): worker processes may be forked meanwhile.
+    with Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_console(sys.stderr),
+        transient=True,
+        auto_refresh=False,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    ) as progress:
+        progress.add_task("checking", total=total)
+        progress.refresh()
+        yield progress
+
+
+def _summary(tally: Counter[str], skipped: int, seconds: float) -> None:
+    files = tally["files"]
+    checked = f"{files} file{'s' if files != 1 else ''}"
+    if skipped:
+        checked += f" ({skipped} skipped)"
+    counts = ", ".join(
+        f"{tally[level]} {level}{'s' if tally[level] != 1 else ''}"
+        for level in ("error", "warning", "info")
+    )
+    fixable = f", {tally['fixable']} fixable" if tally["fixable"] else ""
+    verdict = "[bold red]failed[/]" if tally["failed"] else "[bold green]passed[/]"
+    _console(sys.stderr).print(
+        f"{verdict}: checked {checked} in {seconds:.2f} s: {counts}{fixable}", highlight=False
+    )
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def _jobs(text: str) -> int:
+    jobs = int(text)
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return jobs
+
+
+@command("check", "lint posts: print issues, exit 1 if any reaches --fail-on")
+@handles(_check)
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "exit codes: 0 no issue reaches --fail-on; 1 one does; "
+        "2 a usage, configuration or I/O error"
+    )
+    add = parser.add_argument
+    add("paths", nargs="+", metavar="PATH", help="post files or folders (walked recursively)")
+    add("--config", metavar="FILE", help="newspost.toml or pyproject.toml (default: found upward)")
+    add("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    add("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    codes: dict[str, Any] = {"type": _codes, "action": "extend", "metavar": "CODES"}
+    add("--select", **codes, help="comma list of codes or prefixes to run (replaces select)")
+    add("--ignore", **codes, help="comma list of codes or prefixes to skip (adds to ignore)")
+    add(
+        "--fail-on",
+        choices=[level.value for level in Severity],
+        help="exit 1 when an issue is at or above this severity (default: error, or fail-on)",
+    )
+    add("-j", "--jobs", type=_jobs, metavar="N", help="processes (default: all cores; 1: no pool)")
+
+
+# -- rules -----------------------------------------------------------------------------------
+
+
+def _rules(args: argparse.Namespace) -> int:
+    rules = sorted(load_builtin_rules().items())
+    if args.code:
+        text = render_rule_text(args.code)
+        if text is None:
+            codes = [code for code, _ in rules]
+            close = difflib.get_close_matches(args.code.upper(), codes, n=1)
+            hint = f"did you mean {close[0]}?" if close else "`newspost rules` lists them"
+            shown = escape(repr(args.code))
+            _console(sys.stderr).print(f"[bold red]error[/]: no rule {shown} (hint: {hint})")
+            return 2
+        sys.stdout.write(text)
+        return 0
+    if args.format == "markdown":
+        sys.stdout.write(render_rules_markdown())
+        return 0
+    if args.format == "json":
+        listed = [
+            {
+                "code": code,
+                "name": rule.name,
+                "severity": rule.severity.value,
+                "fixable": rule.fixable,
+                "summary": rule.summary,
+                "documentation": rule.documentation(),
+            }
+            for code, rule in rules
+        ]
+        sys.stdout.write(json.dumps(listed, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("code", "name", "severity", "fixable", "summary"):
+        table.add_column(column)
+    for code, rule in rules:
+        fixable = "yes" if rule.fixable else ""
+        table.add_row(code, rule.name, rule.severity.value, fixable, escape(rule.summary))
+    _console().print(table)
+    return 0
+
+
+@command("rules", "list the lint rules, or show one rule's documentation")
+@handles(_rules)
+def _rules_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", nargs="?", metavar="CODE", help="a rule code such as NP102")
+    parser.add_argument(
+        "--format",
+        choices=["table", "markdown", "json"],
+        default="table",
+        help="table (default), markdown (docs/rules.md) or json",
+    )
+
+
+# -- convert ---------------------------------------------------------------------------------
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from newspost.serialize import convert_paths, dumps, get_format
+
+    options: dict[str, Any] = {}
+    if args.standalone:
+        options["standalone"] = True
+    if args.site_url:
+        options["site_url"] = args.site_url
+    if args.policy:
+        options["policy"] = args.policy
+    if args.no_sanitize:
+        options["safe"] = False
+    get_format(args.to).check(options)  # an error here is a usage error: exit 2
+    if args.output is None:
+        if len(args.paths) != 1 or Path(args.paths[0]).is_dir():
+            report_error(NewsPostError("several posts need an output folder", hint="add -o DIR"))
+            return 2
+        try:
+            text = dumps(newspost.load(args.paths[0]), format=args.to, **options)
+        except NewsPostError as exc:
+            sys.stderr.write(f"{exc}\n")
+            return 1
+        sys.stdout.write(text)
+        return 0
+    total = sum(1 for _ in newspost.parse.iter_paths(args.paths))
+    failed = converted = 0
+    started = time.perf_counter()
+    show_bar = sys.stderr.isatty() and total > 1
+    # No refresh thread (auto_refresh=False): worker processes may be forked meanwhile.
+    bar = Progress(
+        TextColumn("converting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_console(sys.stderr),
+        transient=True,
+        auto_refresh=False,
+        disable=not show_bar,
+    )
+    with bar:
+        task = bar.add_task("converting", total=total)
+        for result in convert_paths(args.paths, args.to, args.output, jobs=args.jobs, **options):
+            if result.error is not None:
+                failed += 1
+                if show_bar:
+                    bar.console.print(str(result.error), markup=False, highlight=False)
+                else:
+                    sys.stderr.write(f"{result.error}\n")
+            else:
+                converted += 1
+            bar.advance(task)
+            bar.refresh()
+    seconds = time.perf_counter() - started
+    verdict = f", {failed} failed" if failed else ""
+    total_done = f"{converted} of {converted + failed} files"
+    sys.stderr.write(f"converted {total_done} to {args.output} in {seconds:.2f} s{verdict}\n")
+    return 1 if failed else 0
+
+
+@command("convert", "convert posts to markdown, html, json, jsonld or text")
+@handles(_convert)
+def _convert_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="post files or folders (walked recursively)"
+    )
+    parser.add_argument(
+        "--to",
+        required=True,
+        metavar="FORMAT",
+        help=f"output format: {', '.join(newspost.serialize.format_names())}",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="write into this folder, mirroring the inputs (default: stdout, for one file)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="worker processes (default: all cores; 1: in this process)",
+    )
+    parser.add_argument("--standalone", action="store_true", help="html: a whole HTML5 document")
+    parser.add_argument(
+        "--site-url", metavar="URL", help="html, jsonld: the site's URL, for absolute URLs"
+    )
+    parser.add_argument(
+        "--policy", metavar="NAME", help="html: the sanitizing policy (default: standard)"
+    )
+    parser.add_argument(
+        "--no-sanitize",
+        action="store_true",
+        help="html: keep the post's HTML as it is (trusted posts only)",
+    )
 
 
 # -- entry point -----------------------------------------------------------------------------

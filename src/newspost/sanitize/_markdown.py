@@ -433,6 +433,12 @@ def sanitize_body(body: str, policy: Policy, engine: str, *, flavor: str = "comm
         return body
     crlf = "\r\n" in body and "\r" not in body.replace("\r\n", "")
     text = body.replace("\r\n", "\n").replace("\r", "\n")
+    if flavor == "html":
+        # An .html post has no Markdown at all: the body is one HTML fragment.
+        result = sanitize_html(text, policy, engine=engine)
+        if crlf:
+            result = result.replace("\n", "\r\n")
+        return result if result != text or crlf else body
     md = _markdown(flavor)
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newspost import loads
-from validate.rules.rule_support import Case, apply_edits, load_cases, run_rule, untouched_outside
+from rule_support import Case, apply_edits, load_cases, run_rule, untouched_outside
 
 CASES = load_cases()
 

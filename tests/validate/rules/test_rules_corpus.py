@@ -16,7 +16,7 @@ from newspost.errors import NewsPostError
 from newspost.model.post import Post
 from newspost.parse import iter_paths, load
 from newspost.validate import RULES, Context, Edit, Issue, Options
-from validate.rules.rule_support import apply_edits, builtin_rules, run, untouched_outside
+from rule_support import apply_edits, builtin_rules, run, untouched_outside
 
 pytestmark = pytest.mark.corpus
 

@@ -9,7 +9,7 @@ import pytest
 from helpers import FIXTURES
 from newspost import load, loads
 from newspost.validate import Issue
-from validate.rules.rule_support import apply_edits, run, untouched_outside
+from rule_support import apply_edits, run, untouched_outside
 
 SEED = FIXTURES / "seed.md"
 

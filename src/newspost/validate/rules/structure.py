@@ -761,9 +761,7 @@ class UnrenderedTemplate(LintRule):
         if "{" not in body:
             return
         post = ctx.post
-        generator = detect_generator(
-            post.body, path=post.path, front_matter_format=post.raw.format
-        )
+        generator = detect_generator(post.body, path=post.path, front_matter_format=post.raw.format)
         if generator == "hugo":
             pattern, what = _LIQUID, "a Liquid tag in a Hugo post is not rendered"
         elif generator == "jekyll":

@@ -18,7 +18,7 @@ import newspost.validate.rules  # noqa: F401 - registers the built-in rules
 from newspost.model.post import Post
 from newspost.validate import RULES, Context, Edit, Issue, LintRule, Options
 
-CASES = Path(__file__).resolve().parent / "cases"
+CASES = Path(__file__).resolve().parent / "validate" / "rules" / "cases"
 
 try:
     from yaml import CSafeLoader as _Loader

@@ -11,6 +11,7 @@ headings nest the rest into sections.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,70 +59,6 @@ _RAW_TAGS = frozenset(
 )
 _INVISIBLE = frozenset(["script", "style", "template", "noscript", "head", "title", "meta", "link"])
 _STRAY_BLOCKS = frozenset(["li", "tr", "dd", "dt"])
-_LINED_TAGS = (
-    etree.Comment,
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "tr",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "hr",
-    "pre",
-    "figure",
-    "img",
-    "a",
-    "div",
-    "section",
-    "article",
-    "script",
-    "style",
-    "iframe",
-    "object",
-    "embed",
-    "video",
-    "audio",
-    "form",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "dl",
-    "dd",
-    "dt",
-    "details",
-    "canvas",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "center",
-    "nav",
-    "address",
-    "hgroup",
-    "fieldset",
-    "span",
-    "font",
-    "input",
-    "button",
-    "select",
-    "textarea",
-    "link",
-    "meta",
-    "base",
-    "code",
-    "strong",
-    "b",
-    "em",
-    "i",
-)
 _SPACED_EXTRA = frozenset(["li", "tr", "td", "th", "dt", "dd"])
 _SPACED_TAGS = _BLOCK_TAGS | _INVISIBLE | _STRAY_BLOCKS | {"br", "td", "th"}
 _CREDIT_LENGTH = 120
@@ -231,6 +168,7 @@ def _parse_html(html: str) -> Element:
 # lxml's plain HTML parser (libxml2, the parser BeautifulSoup's "lxml" builder
 # drives): lxml.html's element classes would cost a Python call per node.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ANCHORS = etree.XPath(f"//comment()[starts-with(., '{_MARKER}')] | //*[@{_LINE_ATTR}]")
 _COUNT_ELEMENTS = etree.XPath("count(.//*)")
 _TABLE_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
@@ -268,54 +206,54 @@ class _Walker:
         self.path = path
         self.depth = 0
         self.lines: dict[Element, int] = {}
+        self._rendered: list[int] = []
+        self._source: list[int] = []
         self.from_markdown: set[Element] = set()
         self.glued: list[Paragraph] = []
 
     # Lines ----------------------------------------------------------------
 
     def _index_lines(self, root: Element) -> None:
-        lines = self.lines
-        anchor_line, anchor_rendered = 1, 1
+        """Read the anchors: marker comments and Markdown elements' line attributes.
+
+        Anchors come in document order with rising rendered lines, so any other
+        element's line is its nearest anchor's plus its distance from it in the
+        rendered HTML (found by bisection when asked, not computed for every node).
+        """
+        rendered, source = self._rendered, self._source
         markers: list[Element] = []
-        # Only the elements that carry lines or anchor them: lxml filters by
-        # tag in C, so text-level tags (b, span, font...) cost nothing here.
-        for node in root.iter(*_LINED_TAGS):
-            if not isinstance(node.tag, str):
-                text = node.text or ""
-                if isinstance(node, etree._Comment) and text.startswith(_MARKER):
-                    anchor_line = int(text[len(_MARKER) :])
-                    anchor_rendered = cast(int | None, node.sourceline) or 1
-                    markers.append(node)
-                continue
-            marked = node.get(_LINE_ATTR)
-            rendered = cast(int | None, node.sourceline) or anchor_rendered
-            if marked is not None:
-                del node.attrib[_LINE_ATTR]
-                anchor_line, anchor_rendered = int(marked), rendered
-                lines[node] = anchor_line
-                self.from_markdown.add(node)
+        for node in cast(list[Element], _ANCHORS(root)):
+            at = cast(int | None, node.sourceline) or (rendered[-1] if rendered else 1)
+            if isinstance(node, etree._Comment):
+                line = int((node.text or "")[len(_MARKER) :])
+                markers.append(node)
             else:
-                lines[node] = anchor_line + max(0, rendered - anchor_rendered)
+                line = int(node.get(_LINE_ATTR) or 0)
+                del node.attrib[_LINE_ATTR]
+                self.lines[node] = line
+                self.from_markdown.add(node)
+            rendered.append(at)
+            source.append(line)
         for marker in markers:
             _drop_keep_tail(marker)
 
     def line(self, element: Element) -> int | None:
-        """The element's line in the file; an unindexed tag takes its nearest indexed kin's."""
-        lines = self.lines
-        found = lines.get(element)
+        """The element's 1-based line in the original file."""
+        found = self.lines.get(element)
         if found is not None:
             return found
         node: Element | None = element
-        while node is not None:
-            before = node.getprevious()
-            while before is not None:
-                if before in lines:
-                    return lines[before]
-                before = before.getprevious()
+        at = None
+        while node is not None and at is None:
+            at = cast(int | None, node.sourceline)
             node = node.getparent()
-            if node is not None and node in lines:
-                return lines[node]
-        return None
+        rendered = self._rendered
+        if at is None or not rendered:
+            return None
+        index = bisect.bisect_right(rendered, at) - 1
+        if index < 0:
+            return self._source[0]
+        return self._source[index] + at - rendered[index]
 
     # Text -----------------------------------------------------------------
 

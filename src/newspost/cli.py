@@ -489,6 +489,120 @@ def _convert_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# -- fix -------------------------------------------------------------------------------------
+
+
+def _fix(args: argparse.Namespace) -> int:
+    from newspost.errors import EncodingError, FrontMatterError, ReadError
+    from newspost.sanitize import FixResult, fix_paths
+
+    config = Config.load(args.config) if args.config else Config.discover(args.paths)
+    config = config.override(select=args.select, ignore=args.ignore)
+    found = collect_paths(args.paths)
+    dry = args.diff or args.check
+    # An unknown policy or a missing engine raises here, before any file is read: exit 2.
+    results = fix_paths(
+        found.posts,
+        config=config,
+        policy=args.policy,
+        engine=args.engine,
+        sanitize=not args.no_sanitize,
+        write=not dry,
+        jobs=args.jobs,
+    )
+    tally: Counter[str] = Counter()
+    fixes: Counter[str] = Counter()
+    io_error = False
+    started = time.perf_counter()
+    show_bar = sys.stderr.isatty() and len(found.posts) > 1
+    # No refresh thread (auto_refresh=False): worker processes may be forked meanwhile.
+    bar = Progress(
+        TextColumn("fixing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_console(sys.stderr),
+        transient=True,
+        auto_refresh=False,
+        disable=not show_bar,
+    )
+
+    def say(line: str) -> None:
+        # With a bar on the terminal, lines go above it.
+        if show_bar:
+            bar.console.print(line, markup=False, highlight=False)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def describe(result: FixResult) -> str:
+        counts = result.counts
+        return ", ".join(
+            f"{code} ×{counts[code]}" if counts[code] > 1 else code for code in sorted(counts)
+        )
+
+    with bar:
+        task = bar.add_task("fixing", total=len(found.posts))
+        for result in results:
+            if result.error is not None:
+                tally["failed"] += 1
+                io_error = io_error or isinstance(result.error, ReadError)
+                error = result.error
+                # The codes check reports for posts that do not load.
+                code = {FrontMatterError: "NP100 ", EncodingError: "NP101 "}.get(type(error), "")
+                hint = f" (hint: {error.hint})" if error.hint else ""
+                say(f"error: {error.location}: {code}{error.message}{hint}; not fixed")
+            elif result.changed:
+                tally["changed"] += 1
+                fixes.update(result.counts)
+                if args.diff:
+                    sys.stdout.write(result.diff())
+                say(f"{'would fix' if dry else 'fixed'} {result.path}: {describe(result)}")
+            else:
+                tally["unchanged"] += 1
+            bar.advance(task)
+            bar.refresh()
+    seconds = time.perf_counter() - started
+    changed = tally["changed"]
+    verb = "would be fixed" if dry else "fixed"
+    files = f"{changed} file{'s' if changed != 1 else ''} {verb}, {tally['unchanged']} unchanged"
+    if tally["failed"]:
+        files += f", {tally['failed']} failed"
+    if found.skipped:
+        files += f" ({found.skipped} skipped)"
+    summary = f"{files} in {seconds:.2f} s"
+    if fixes:
+        summary += ": " + ", ".join(f"{code} ×{count}" for code, count in sorted(fixes.items()))
+    sys.stderr.write(summary + "\n")
+    if io_error:
+        return 2
+    return 1 if tally["failed"] or (args.check and changed) else 0
+
+
+@command("fix", "apply the rules' fixes and a sanitizing policy to posts, in place")
+@handles(_fix)
+def _fix_args(parser: argparse.ArgumentParser) -> None:
+    from newspost.sanitize import engine_names
+
+    parser.epilog = (
+        "exit codes: 0 done (or nothing to do); 1 --check found files to fix, or a post "
+        "could not be fixed; 2 a usage, configuration or I/O error"
+    )
+    add = parser.add_argument
+    add("paths", nargs="+", metavar="PATH", help="post files or folders (walked recursively)")
+    add("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
+    add("--check", action="store_true", help="write nothing; exit 1 if a file would change")
+    add(
+        "--policy", default="standard", metavar="NAME", help="sanitizing policy (default: standard)"
+    )
+    add("--no-sanitize", action="store_true", help="apply only the rules' fixes, no policy")
+    add("--engine", default="bleach", choices=engine_names(), help="sanitizer (default: bleach)")
+    add("--config", metavar="FILE", help="newspost.toml or pyproject.toml (default: found upward)")
+    codes: dict[str, Any] = {"type": _codes, "action": "extend", "metavar": "CODES"}
+    add("--select", **codes, help="comma list of codes or prefixes to fix (replaces select)")
+    add("--ignore", **codes, help="comma list of codes or prefixes not to fix (adds to ignore)")
+    add("-j", "--jobs", type=_jobs, metavar="N", help="processes (default: all cores; 1: no pool)")
+
+
 # -- entry point -----------------------------------------------------------------------------
 
 

@@ -1,9 +1,9 @@
 """The exceptions newspost raises, all under one root.
 
-Every error a caller can see is a :class:`NewsPostError`; exceptions from the
+Every error a caller can see is a `NewsPostError`; exceptions from the
 libraries newspost uses (PyYAML, tomllib, pydantic, lxml, codecs, the OS) are
 caught where newspost calls them and re-raised as one of these ``from`` the
-original, so ``except NewsPostError`` is always enough::
+original, so ``except NewsPostError`` is always enough:
 
     NewsPostError                 any failure newspost reports
     ├── ReadError                 a file or folder cannot be read or written
@@ -14,7 +14,7 @@ original, so ``except NewsPostError`` is always enough::
     ├── PolicyError               a sanitizing policy is invalid
     └── FormatError               a format is unknown, a writer fails, or text is not a post
 
-Lint findings are not exceptions: :func:`newspost.validate` returns them as
+Lint findings are not exceptions: `newspost.validate` returns them as
 values.
 """
 
@@ -35,7 +35,7 @@ __all__ = [
 
 
 class NewsPostError(Exception):
-    """Base class of every error newspost raises.
+    r"""Base class of every error newspost raises.
 
     Attributes:
         message: What went wrong, in one sentence.
@@ -44,10 +44,10 @@ class NewsPostError(Exception):
         column: 1-based column in that line, if known.
         hint: What the user can do about it, if newspost knows.
 
-    Example:
+    Examples:
         >>> from newspost import NewsPostError, loads
         >>> try:
-        ...     loads("---\\ntitle: [broken\\n---\\nbody\\n", path="post.md")
+        ...     loads("---\ntitle: [broken\n---\nbody\n", path="post.md")
         ... except NewsPostError as exc:
         ...     print(exc.path, exc.line, type(exc).__name__)
         post.md 2 FrontMatterError
@@ -203,5 +203,7 @@ class PolicyError(NewsPostError):
 
 
 class FormatError(NewsPostError):
-    """Raised when a format is unknown, a post cannot be written in it, or text cannot be
-    read back as a post (for example JSON that is not a post's)."""
+    """Raised when a format is unknown, a post cannot be written in it, or text is not a post.
+
+    The last is text read back as a post that is not one: JSON that is not a post's, say.
+    """

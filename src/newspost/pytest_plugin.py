@@ -2,7 +2,7 @@
 
 Installing newspost registers it (entry point ``pytest11``); it collects
 nothing unless asked, with ``pytest --newspost`` (posts under the paths pytest
-collects from) or with ``newspost_paths`` in the pytest configuration::
+collects from) or with ``newspost_paths`` in the pytest configuration:
 
     [tool.pytest.ini_options]
     newspost_paths = ["_posts"]            # where the posts are (enables the plugin)
@@ -112,7 +112,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> PostFile | None:
-    """A :class:`PostFile` for each post file, when the plugin is enabled."""
+    """A `PostFile` for each post file, when the plugin is enabled."""
     checker = parent.config.stash.get(_CHECKER, None)
     if checker is None or not checker.wants(file_path):
         return None
@@ -121,7 +121,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> PostFile |
 
 
 class PostCheckFailed(Exception):
-    """Raised by a :class:`PostItem` whose post has issues at or above ``fail_on``."""
+    """Raised by a `PostItem` whose post has issues at or above ``fail_on``."""
 
     def __init__(self, report: Report) -> None:
         super().__init__(f"{len(report.failing)} issue(s) in {report.path}")
@@ -129,7 +129,7 @@ class PostCheckFailed(Exception):
 
 
 class PostFile(pytest.File):
-    """A post file: one :class:`PostItem`."""
+    """A post file: one `PostItem`."""
 
     def collect(self) -> list[PostItem]:
         """The post's single check."""
@@ -145,7 +145,7 @@ class PostItem(pytest.Item):
         self.add_marker("newspost")
 
     def runtest(self) -> None:
-        """Check the post; raise :class:`PostCheckFailed` if it fails."""
+        """Check the post; raise `PostCheckFailed` if it fails."""
         from newspost.validate import check_file
 
         report = check_file(self.path, self.config.stash[_CHECKER].config)

@@ -39,7 +39,7 @@ def assert_valid(
     Raises:
         AssertionError: listing every issue, ``path:line:col: CODE message``.
 
-    Example:
+    Examples:
         >>> from newspost.testing import assert_valid
         >>> assert_valid("tests/fixtures/2024-07-30-4336.md")
         Traceback (most recent call last):

@@ -164,9 +164,29 @@ def test_missing_nh3_is_a_policy_error(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_cleaners_are_built_once_per_policy() -> None:
     from newspost.sanitize import _engines
 
-    _engines._bleach_cleaner.cache_clear()
-    for _ in range(5):
-        sanitize_html("<b>x</b>", "standard")
-        sanitize_html("<b>x</b>", Policy.from_mapping({"extends": "standard"}))
-    info = _engines._bleach_cleaner.cache_info()
-    assert info.misses == 1 and info.hits == 9
+    built: list[Policy] = []
+    original = _engines._new_bleach_cleaner
+
+    def counting(policy: Policy) -> object:
+        built.append(policy)
+        return original(policy)
+
+    _engines._PER_THREAD.cleaners = {}
+    _engines._new_bleach_cleaner = counting  # type: ignore[assignment]
+    try:
+        for _ in range(5):
+            sanitize_html("<b>x</b>", "standard")
+            sanitize_html("<b>x</b>", Policy.from_mapping({"extends": "standard"}))
+    finally:
+        _engines._new_bleach_cleaner = original  # type: ignore[assignment]
+    assert len(built) == 1  # equal policies share one cleaner (per thread)
+
+
+def test_cleaners_are_not_shared_between_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    html = "<p>" + "<b onclick='x()'>bold</b> text " * 200 + "</p>"
+    expected = sanitize_html(html, "standard")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: sanitize_html(html, "standard"), range(40)))
+    assert all(result == expected for result in results)

@@ -1,4 +1,4 @@
-"""Typed models of a news post: :class:`Post`, its front matter, sections and blocks."""
+"""Typed models of a news post: `Post`, its front matter, sections and blocks."""
 
 from newspost.model.blocks import (
     Block,

@@ -23,15 +23,16 @@ _JEKYLL_DATE = re.compile(
 def parse_date(value: object) -> dt.datetime | dt.date | None:
     """Read a front matter date the way Jekyll and Hugo do.
 
-    A bare date stays a :class:`datetime.date`; a date with a time becomes a
-    :class:`datetime.datetime`, aware when the text has an offset. Returns
+    A bare date stays a `datetime.date`; a date with a time becomes a
+    `datetime.datetime`, aware when the text has an offset. Returns
     None for None or an empty string; raises ValueError for anything else
     that is not a date.
 
-    >>> parse_date("2024-06-12 10:00:00 +0900").isoformat()
-    '2024-06-12T10:00:00+09:00'
-    >>> parse_date("2024-06-12")
-    datetime.date(2024, 6, 12)
+    Examples:
+        >>> parse_date("2024-06-12 10:00:00 +0900").isoformat()
+        '2024-06-12T10:00:00+09:00'
+        >>> parse_date("2024-06-12")
+        datetime.date(2024, 6, 12)
     """
     if value is None or value == "":
         return None
@@ -117,13 +118,14 @@ class FrontMatter(BaseModel):
     Known fields are typed; ``extra`` keeps every other key, in the file's
     order and never sorted, with JSON-compatible values (YAML timestamps there
     become ISO 8601 strings). Frozen: make a changed copy with
-    :meth:`replace`, and :func:`newspost.dumps` rewrites only the changed keys.
+    `replace`, and `newspost.dumps` rewrites only the changed keys.
 
-    >>> fm = FrontMatter(title="Hello", categories="News Tech")
-    >>> fm.categories
-    ['News', 'Tech']
-    >>> fm.replace(title="Bye").title
-    'Bye'
+    Examples:
+        >>> fm = FrontMatter(title="Hello", categories="News Tech")
+        >>> fm.categories
+        ['News', 'Tech']
+        >>> fm.replace(title="Bye").title
+        'Bye'
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -203,8 +205,9 @@ class FrontMatter(BaseModel):
     def from_mapping(cls, data: dict[str, Any]) -> FrontMatter:
         """Build front matter from a parsed mapping, splitting known keys from ``extra``.
 
-        >>> FrontMatter.from_mapping({"title": "T", "weight": 3}).extra
-        {'weight': 3}
+        Examples:
+            >>> FrontMatter.from_mapping({"title": "T", "weight": 3}).extra
+            {'weight': 3}
         """
         known = set(cls.known_fields())
         fields: dict[str, Any] = {}

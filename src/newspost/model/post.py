@@ -100,18 +100,19 @@ _FILENAME_TITLE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")
 
 
 class Post(_Frozen):
-    """A parsed news post.
+    r"""A parsed news post.
 
     Posts are immutable values. The structure (``lead``, ``sections``,
     ``sources``, ``footer``) is a view of the body: to change the body, make a
-    new post with :meth:`with_body`; to change metadata, use
-    :meth:`with_front_matter`. :func:`newspost.dumps` gives the original text
+    new post with `with_body`; to change metadata, use
+    `with_front_matter`. `newspost.dumps` gives the original text
     back byte for byte, except for what was changed that way.
 
-    >>> from newspost import loads
-    >>> post = loads("---\\ntitle: Hi\\n---\\n## One\\n\\nText.\\n")
-    >>> post.title, [s.title for s in post.sections]
-    ('Hi', ['One'])
+    Examples:
+        >>> from newspost import loads
+        >>> post = loads("---\ntitle: Hi\n---\n## One\n\nText.\n")
+        >>> post.title, [s.title for s in post.sections]
+        ('Hi', ['One'])
     """
 
     path: str | None = Field(default=None, description="Where the post was read from, if a file.")
@@ -232,18 +233,19 @@ class Post(_Frozen):
     # -- changed copies ------------------------------------------------------
 
     def with_front_matter(self, front_matter: FrontMatter | None = None, **changes: object) -> Post:
-        """A copy with new front matter (whole, or some fields changed).
+        r"""A copy with new front matter (whole, or some fields changed).
 
-        Only the changed keys' lines differ in :func:`newspost.dumps`'s output.
+        Only the changed keys' lines differ in `newspost.dumps`'s output.
 
-        >>> from newspost import dumps, loads
-        >>> post = loads("---\\ntitle: Old\\ntags: [a]\\n---\\nBody\\n")
-        >>> print(dumps(post.with_front_matter(title="New")), end="")
-        ---
-        title: New
-        tags: [a]
-        ---
-        Body
+        Examples:
+            >>> from newspost import dumps, loads
+            >>> post = loads("---\ntitle: Old\ntags: [a]\n---\nBody\n")
+            >>> print(dumps(post.with_front_matter(title="New")), end="")
+            ---
+            title: New
+            tags: [a]
+            ---
+            Body
         """
         new = front_matter if front_matter is not None else self.front_matter
         if changes:

@@ -1,6 +1,6 @@
-"""Text to :class:`~newspost.Post`: ``loads`` for text, ``load`` for files, ``iter_load`` for many.
+"""Text to `Post`: ``loads`` for text, ``load`` for files, ``iter_load`` for many.
 
-Only :func:`load` and :func:`iter_load` touch the file system; both wrap :func:`loads`.
+Only `load` and `iter_load` touch the file system; both wrap `loads`.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def loads(
     limits: Limits | None = None,
     format: Literal["markdown", "json"] = "markdown",
 ) -> Post:
-    """Parse a post from its text.
+    r"""Parse a post from its text.
 
     Args:
         text: The whole file: front matter (YAML ``---``, TOML ``+++``, JSON or
@@ -47,7 +47,7 @@ def loads(
         flavor: ``"kramdown"`` (Jekyll), ``"goldmark"`` (Hugo), ``"commonmark"``
             or another registered flavor; detected from the file when None.
         limits: Safety bounds (size, lines, elements, nesting, YAML aliases);
-            :class:`Limits` defaults when None.
+            `Limits` defaults when None.
         format: ``"markdown"`` (a post file) or ``"json"`` (what
             ``dumps(post, format="json")`` wrote: read back exactly).
 
@@ -56,9 +56,10 @@ def loads(
         FrontMatterError: front matter that cannot be split or parsed.
         LimitError: the post is over one of the ``limits``.
 
-    >>> post = loads("---\\ntitle: Hello\\ncategories: News\\n---\\n# Hi\\n\\nText.\\n")
-    >>> post.front_matter.categories, post.sections[0].title
-    (['News'], 'Hi')
+    Examples:
+        >>> post = loads("---\ntitle: Hello\ncategories: News\n---\n# Hi\n\nText.\n")
+        >>> post.front_matter.categories, post.sections[0].title
+        (['News'], 'Hi')
     """
     name = os.fspath(path) if path is not None else None
     if format == "json":
@@ -145,7 +146,7 @@ def load(
 
     ``path`` names the post when ``source`` is not a path (for errors, dates and
     flavor detection); for a file object it defaults to the object's ``name``.
-    The other arguments are those of :func:`loads`.
+    The other arguments are those of `loads`.
 
     Raises:
         ReadError: the file cannot be read.
@@ -230,13 +231,14 @@ def iter_load(
         paths: A file, a folder (walked recursively) or several of either.
         flavor: Force a Markdown flavor instead of detecting it per file.
         limits: Safety bounds for each post.
-        on_error: Called with each :class:`NewsPostError` instead of raising
+        on_error: Called with each `NewsPostError` instead of raising
             it, so one broken file does not stop the walk.
 
-    >>> from newspost import iter_load
-    >>> titles = [post.title for post in iter_load("examples")]
-    >>> len(titles) > 3
-    True
+    Examples:
+        >>> from newspost import iter_load
+        >>> titles = [post.title for post in iter_load("examples")]
+        >>> len(titles) > 3
+        True
     """
     for path in iter_paths(paths):
         try:

@@ -2,7 +2,7 @@
 
 Files come from scripts, language models and strangers. Every bound here is
 checked before the expensive step it protects, so hostile input fails fast
-with a :class:`~newspost.LimitError` naming the limit, instead of hanging,
+with a `LimitError` naming the limit, instead of hanging,
 recursing out of the stack or filling memory.
 """
 
@@ -16,18 +16,19 @@ __all__ = ["DEFAULT_LIMITS", "Limits", "exceeded"]
 
 
 class Limits(BaseModel):
-    """Bounds on one post; pass ``limits=Limits(...)`` to :func:`newspost.load` to change them.
+    """Bounds on one post; pass ``limits=Limits(...)`` to `newspost.load` to change them.
 
     The defaults are far above any real news post (the largest in the test
     corpus is under 200 KB, 5,000 lines and 3,000 elements) and low enough
     that hitting one costs well under a second.
 
-    >>> from newspost import Limits, LimitError, loads
-    >>> try:
-    ...     loads("x" * 100, limits=Limits(max_bytes=10))
-    ... except LimitError as exc:
-    ...     print(exc.limit)
-    max_bytes
+    Examples:
+        >>> from newspost import Limits, LimitError, loads
+        >>> try:
+        ...     loads("x" * 100, limits=Limits(max_bytes=10))
+        ... except LimitError as exc:
+        ...     print(exc.limit)
+        max_bytes
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -35,7 +35,7 @@ def decode(data: bytes, *, path: str | Path | None = None) -> str:
 
 
 def line_number(text: str, offset: int) -> int:
-    """The 1-based line holding ``text[offset]`` (lines end at \\n, \\r\\n or a lone \\r)."""
+    r"""The 1-based line holding ``text[offset]`` (lines end at \n, \r\n or a lone \r)."""
     if "\r" not in text:
         return text.count("\n", 0, offset) + 1
     return sum(1 for _ in _LINE_END.finditer(text, 0, offset)) + 1

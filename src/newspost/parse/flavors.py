@@ -3,9 +3,9 @@
 Sites render Markdown differently. Jekyll uses kramdown, where Markdown inside
 an HTML block stays raw unless the block says ``markdown="1"``, and Liquid runs
 first; Hugo uses Goldmark (CommonMark with linkify and typographer on). Each
-flavor here is a configured markdown-it-py parser; :func:`detect_flavor` picks
+flavor here is a configured markdown-it-py parser; `detect_flavor` picks
 one from what the file says, and every parsing function takes ``flavor=`` to
-override it. Add a flavor with :func:`register_flavor`.
+override it. Add a flavor with `register_flavor`.
 """
 
 from __future__ import annotations
@@ -48,10 +48,11 @@ def register_flavor(
     (Jekyll's Liquid); it must keep the number of lines, so lines still point
     into the file.
 
-    >>> from markdown_it import MarkdownIt
-    >>> register_flavor("plain", lambda: MarkdownIt("commonmark", {"html": True}))
-    >>> "plain" in flavor_names()
-    True
+    Examples:
+        >>> from markdown_it import MarkdownIt
+        >>> register_flavor("plain", lambda: MarkdownIt("commonmark", {"html": True}))
+        >>> "plain" in flavor_names()
+        True
     """
     _FACTORIES[name] = factory
     if preprocess is not None:
@@ -97,28 +98,43 @@ _KRAMDOWN_BLOCK_TAGS = (
     "footer|form|h1|h2|h3|h4|h5|h6|header|hr|iframe|li|main|nav|noscript|ol|p|pre|script|"
     "section|style|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|math|svg|center"
 )
-_KRAMDOWN_OPEN = re.compile(rf"<({_KRAMDOWN_BLOCK_TAGS})(?=[\s/>])([^>]*)>", re.IGNORECASE)
+_KRAMDOWN_BLOCK_SET = frozenset(_KRAMDOWN_BLOCK_TAGS.split("|"))
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 _MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.IGNORECASE)
+_TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """kramdown's HTML block: from a block-level tag to its balanced close, raw inside."""
+    """The kramdown HTML block: from a block-level tag to its balanced close, raw inside."""
     src = state.src
     pos = state.bMarks[start_line] + state.tShift[start_line]
     if src.startswith("<", pos) is False or state.sCount[start_line] - state.blkIndent >= 4:
         return False
-    opened = _KRAMDOWN_OPEN.match(src, pos, state.eMarks[start_line])
-    if not opened or _MARKDOWN_ATTR.search(opened.group(2)):
+    # This rule sees most lines of an HTML-heavy post first: plain string
+    # operations here, one small regex, and the tag set looked up by hash.
+    named = _TAG_NAME.match(src, pos)
+    if named is None:
         return False
-    tag = opened.group(1).lower()
-    if tag == "hr" or opened.group(2).rstrip().endswith("/"):
+    tag = named.group(1).lower()
+    after = named.end()
+    if tag not in _KRAMDOWN_BLOCK_SET or tag == "hr" or src[after : after + 1] not in _TAG_END:
         return False
+    eol = state.eMarks[start_line]
+    closing = src.find(">", after, eol)
+    if closing < 0:
+        return False
+    attributes = src[after:closing]
+    if attributes.endswith("/") or ("arkdown" in attributes and _MARKDOWN_ATTR.search(attributes)):
+        return False
+    pattern = _TAG_PATTERNS.get(tag)
+    if pattern is None:
+        pattern = _TAG_PATTERNS[tag] = re.compile(rf"<(/?){tag}(?=[\s/>])", re.IGNORECASE)
     # Find the balanced closing tag; an unclosed tag is looked for only so far,
     # so a post full of unclosed <p>s stays linear.
     limit = state.eMarks[min(end_line, start_line + _LOOKAHEAD_LINES) - 1]
     depth = 0
     close_at = -1
-    for found in _tag_pattern(tag).finditer(src, pos, limit):
+    for found in pattern.finditer(src, pos, limit):
         depth += -1 if found.group(1) else 1
         if depth == 0:
             close_at = found.end()
@@ -126,8 +142,9 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
     if close_at < 0:
         return False  # never closed: leave the block to the CommonMark rule
     line = start_line
-    while line < end_line and state.eMarks[line] < close_at:
-        line += 1
+    if close_at > eol:
+        while line < end_line and state.eMarks[line] < close_at:
+            line += 1
     line += 1
     if silent:
         return True
@@ -138,12 +155,8 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
     return True
 
 
+_TAG_END = frozenset([" ", "\t", "/", ">", "\n", "\r"])
 _LOOKAHEAD_LINES = 400
-
-
-@lru_cache(maxsize=64)
-def _tag_pattern(tag: str) -> re.Pattern[str]:
-    return re.compile(rf"<(/?){tag}(?=[\s/>])", re.IGNORECASE)
 
 
 def _kramdown() -> MarkdownIt:
@@ -167,16 +180,17 @@ _LIQUID_END_HIGHLIGHT = re.compile(r"^\{%-?\s*endhighlight\s*-?%\}[ \t]*$", re.M
 
 
 def liquid(text: str) -> str:
-    """What Jekyll's Liquid pass leaves for kramdown, as far as a post alone can say.
+    r"""What Jekyll's Liquid pass leaves for kramdown, as far as a post alone can say.
 
     Comments disappear, ``{% highlight %}`` blocks become code fences, string
     ``{% assign %}`` variables are substituted into ``{{ name }}``; includes and
     everything else stay as written. Line count is kept.
 
-    >>> liquid('{% assign u = "https://x.org/" %}[a]({{u}}1)')
-    '[a](https://x.org/1)'
-    >>> liquid("text{% comment %}\\n## gone\\n{% endcomment %}")
-    'text\\n\\n'
+    Examples:
+        >>> liquid('{% assign u = "https://x.org/" %}[a]({{u}}1)')
+        '[a](https://x.org/1)'
+        >>> liquid("text{% comment %}\n## gone\n{% endcomment %}")
+        'text\n\n'
     """
     if "{%" not in text:
         return text
@@ -223,10 +237,11 @@ def detect_generator(
 ) -> Literal["jekyll", "hugo"] | None:
     """Which site generator a post is written for, when the file says: Jekyll, Hugo or None.
 
-    >>> detect_generator("", path="site/content/news/a.html")
-    'hugo'
-    >>> detect_generator("{% include x.html %}")
-    'jekyll'
+    Examples:
+        >>> detect_generator("", path="site/content/news/a.html")
+        'hugo'
+        >>> detect_generator("{% include x.html %}")
+        'jekyll'
     """
     parts = PurePath(path).parts if path else ()
     if "_posts" in parts or "_drafts" in parts:
@@ -239,16 +254,17 @@ def detect_generator(
 
 
 def detect_flavor(text: str, *, path: str | None = None, front_matter_format: str = "none") -> str:
-    """Guess a file's Markdown flavor from what it says; ``commonmark`` when it says nothing.
+    r"""Guess a file's Markdown flavor from what it says; ``commonmark`` when it says nothing.
 
     An ``.html`` post is ``html`` (no Markdown, as Jekyll and Hugo read it); otherwise
     a Hugo post (TOML front matter, a ``content/`` folder, shortcodes) is ``goldmark``,
     a Jekyll post (a ``_posts`` folder, Liquid tags, YAML front matter) ``kramdown``.
 
-    >>> detect_flavor("+++\\ntitle = 'x'\\n+++\\n", front_matter_format="toml")
-    'goldmark'
-    >>> detect_flavor("---\\n---\\n", path="_posts/2024-01-01-x.md", front_matter_format="yaml")
-    'kramdown'
+    Examples:
+        >>> detect_flavor("+++\ntitle = 'x'\n+++\n", front_matter_format="toml")
+        'goldmark'
+        >>> detect_flavor("---\n---\n", path="_posts/2024-01-01-x.md", front_matter_format="yaml")
+        'kramdown'
     """
     if path and PurePath(path).suffix.lower() in (".html", ".htm"):
         return "html"

@@ -132,7 +132,7 @@ def _looks_like_json(text: str, start: int) -> bool:
 def read(
     text: str, where: Split, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> FrontMatter:
-    """Parse the front matter located by :func:`split` into a :class:`FrontMatter`.
+    """Parse the front matter located by `split` into a `FrontMatter`.
 
     Raises:
         FrontMatterError: the front matter does not parse, is not a mapping, or

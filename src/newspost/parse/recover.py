@@ -42,13 +42,14 @@ class Repair:
 
 
 def recover_front_matter(text: str) -> list[Repair] | None:
-    """The repairs that make a post's YAML front matter parse, or None if there is no safe one.
+    r"""The repairs that make a post's YAML front matter parse, or None if there is no safe one.
 
     Returns an empty list when the front matter already parses (or is not YAML).
 
-    >>> text = "---\\ntitle: [탁구] 장우진 16강 진출!\\ncategories:\\n  - 스포츠\\n---\\nbody\\n"
-    >>> [(r.key, r.replacement) for r in recover_front_matter(text)]
-    [('title', 'title: "[탁구] 장우진 16강 진출!"\\n')]
+    Examples:
+        >>> text = "---\ntitle: [탁구] 장우진 16강 진출!\ncategories:\n  - 스포츠\n---\nbody\n"
+        >>> [(r.key, r.replacement) for r in recover_front_matter(text)]
+        [('title', 'title: "[탁구] 장우진 16강 진출!"\n')]
     """
     try:
         where = _fm.split(text)
@@ -86,13 +87,14 @@ def recover_front_matter(text: str) -> list[Repair] | None:
 
 
 def repair_front_matter(text: str) -> str | None:
-    """The whole text with its front matter repaired; None when no safe repair exists.
+    r"""The whole text with its front matter repaired; None when no safe repair exists.
 
-    >>> print(repair_front_matter("---\\ntitle: a: b\\n---\\nbody\\n"), end="")
-    ---
-    title: "a: b"
-    ---
-    body
+    Examples:
+        >>> print(repair_front_matter("---\ntitle: a: b\n---\nbody\n"), end="")
+        ---
+        title: "a: b"
+        ---
+        body
     """
     repairs = recover_front_matter(text)
     if repairs is None:

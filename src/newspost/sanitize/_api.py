@@ -53,19 +53,19 @@ _SPACES = re.compile(r"\s+")
 
 
 def collapse_spaces(text: str) -> str:
-    """Collapse runs of whitespace (``&nbsp;``, tabs, newlines included) into one space, trimmed.
+    r"""Collapse runs of whitespace (``&nbsp;``, tabs, newlines included) into one space, trimmed.
 
     The front matter repair for titles such as ``"체결 서명 즉시 발효  행정안전부"``.
 
     Example:
-        >>> collapse_spaces("  Seoul\\u00a0 news \\n today ")
+        >>> collapse_spaces("  Seoul\u00a0 news \n today ")
         'Seoul news today'
     """
     return _SPACES.sub(" ", text).strip()
 
 
 def sanitize(post: Post, policy: str | Policy = "standard", *, engine: str = "bleach") -> Post:
-    """Sanitize a post's body: its HTML pieces, and dangerous Markdown link targets.
+    r"""Sanitize a post's body: its HTML pieces, and dangerous Markdown link targets.
 
     Raw HTML blocks and inline HTML tags are sanitized with :func:`sanitize_html`;
     Markdown text is left as written, so the visible text, sections, tables and
@@ -85,8 +85,8 @@ def sanitize(post: Post, policy: str | Policy = "standard", *, engine: str = "bl
     Example:
         >>> from newspost import loads, dumps
         >>> from newspost.sanitize import sanitize
-        >>> post = loads('---\\ntitle: T\\n---\\nHi [x](javascript:alert(1)) and '
-        ...              '<b onclick="x()">bold</b>\\n')
+        >>> post = loads('---\ntitle: T\n---\nHi [x](javascript:alert(1)) and '
+        ...              '<b onclick="x()">bold</b>\n')
         >>> print(dumps(sanitize(post)), end="")
         ---
         title: T

@@ -9,6 +9,7 @@ build their cleaner once per policy and reuse it.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import import_module
@@ -84,8 +85,24 @@ class BleachEngine:
         return _restore_pre_newline(_bleach_cleaner(policy).clean(html))
 
 
-@lru_cache(maxsize=64)
+_PER_THREAD = threading.local()
+
+
 def _bleach_cleaner(policy: Policy) -> Any:
+    # A bleach Cleaner keeps its html5lib parser and serializer between calls,
+    # so it must not be shared between threads: one cache per thread.
+    cache: dict[Policy, Any] | None = getattr(_PER_THREAD, "cleaners", None)
+    if cache is None:
+        cache = _PER_THREAD.cleaners = {}
+    cleaner = cache.get(policy)
+    if cleaner is None:
+        if len(cache) >= 64:
+            cache.clear()
+        cleaner = cache[policy] = _new_bleach_cleaner(policy)
+    return cleaner
+
+
+def _new_bleach_cleaner(policy: Policy) -> Any:
     from bleach.sanitizer import Cleaner
 
     return Cleaner(

@@ -421,13 +421,13 @@ def _reference_edits(
 
 
 def sanitize_body(body: str, policy: Policy, engine: str, *, flavor: str = "commonmark") -> str:
-    """Sanitize the HTML pieces and link targets of a Markdown body; keep the rest verbatim.
+    r"""Sanitize the HTML pieces and link targets of a Markdown body; keep the rest verbatim.
 
     Example:
         >>> from newspost.sanitize import get_policy
-        >>> sanitize_body('## <b>Hi</b>\\n\\n<p data-ke-size="s">x <script>y</script></p>\\n'
-        ...               '\\n`<script>` [a](javascript:b)\\n', get_policy("standard"), "bleach")
-        '## Hi\\n\\n<p>x </p>\\n\\n`<script>` [a](#)\\n'
+        >>> sanitize_body('## <b>Hi</b>\n\n<p data-ke-size="s">x <script>y</script></p>\n'
+        ...               '\n`<script>` [a](javascript:b)\n', get_policy("standard"), "bleach")
+        '## Hi\n\n<p>x </p>\n\n`<script>` [a](#)\n'
     """
     if not body.strip():
         return body

@@ -70,13 +70,13 @@ _LOCAL = _Local()
 
 
 def remove_zero_width(text: str) -> str:
-    """Remove zero-width characters (U+200B..U+200D, U+2060, U+FEFF).
+    r"""Remove zero-width characters (U+200B..U+200D, U+2060, U+FEFF).
 
     A ZERO WIDTH JOINER between two symbols is kept: it builds emoji sequences
     such as the family emoji, and removing it would split them.
 
     Example:
-        >>> remove_zero_width("news\\u200b\\ufeffday"), len(remove_zero_width("👩\\u200d💻"))
+        >>> remove_zero_width("news\u200b\ufeffday"), len(remove_zero_width("👩\u200d💻"))
         ('newsday', 3)
     """
     if not _ZERO_WIDTH.search(text):
@@ -101,9 +101,11 @@ def _is_symbol(char: str) -> bool:
 
 
 def rewrite_rel(element: etree._Element, policy: Policy) -> None:
-    """Rewrite an ``<a>``'s ``rel``: drop ``dofollow``, add ``noopener noreferrer``
-    when it opens a new window, and the policy's external values (``nofollow``,
-    ``ugc``) when it points to another site. Existing values keep their order.
+    """Rewrite an ``<a>``'s ``rel`` attribute.
+
+    Drop ``dofollow``, add ``noopener noreferrer`` when it opens a new window,
+    and the policy's external values (``nofollow``, ``ugc``) when it points to
+    another site. Existing values keep their order.
 
     Example:
         >>> from lxml import html
@@ -157,7 +159,7 @@ def _cell_is_bold(cell: etree._Element) -> bool | None:
 
 
 def promote_table_header(table: etree._Element) -> bool:
-    """Turn a first row of wholly bold cells into a ``<thead>`` of ``<th scope="col">``.
+    r"""Turn a first row of wholly bold cells into a ``<thead>`` of ``<th scope="col">``.
 
     Only tables without a ``<thead>`` or ``<th>`` in their first row are
     touched; empty cells (a corner cell) are allowed if at least one is bold.
@@ -173,7 +175,7 @@ def promote_table_header(table: etree._Element) -> bool:
         ...     "<table><tr><td><b>A</b></td></tr><tr><td>1</td></tr></table>")
         >>> promote_table_header(t)
         True
-        >>> print(html.tostring(t, encoding="unicode").replace("<tbody>", "\\n<tbody>"))
+        >>> print(html.tostring(t, encoding="unicode").replace("<tbody>", "\n<tbody>"))
         <table><thead><tr><th scope="col">A</th></tr></thead>
         <tbody><tr><td>1</td></tr></tbody></table>
     """
@@ -226,8 +228,10 @@ def promote_table_header(table: etree._Element) -> bool:
 
 
 def is_empty_paragraph(paragraph: etree._Element) -> bool:
-    """Whether a ``<p>`` shows nothing: only spaces, ``&nbsp;``, zero-width characters,
-    ``<br>`` or empty formatting elements.
+    """Whether a ``<p>`` shows nothing.
+
+    Nothing means only spaces, ``&nbsp;``, zero-width characters, ``<br>`` or
+    empty formatting elements.
 
     Example:
         >>> from lxml import html
@@ -348,8 +352,9 @@ _TABLE_CHILDREN = {
 
 
 def _foster(table: etree._Element) -> None:
-    """Move what is misplaced inside a table (text, elements) to just before it, as
-    HTML5 parsers do ("foster parenting").
+    """Move what is misplaced inside a table (text, elements) to just before it.
+
+    HTML5 parsers do the same ("foster parenting").
 
     bleach's tree builder drops misplaced elements with their text, and a
     table unwrapped by a policy would keep them in the wrong order: doing it

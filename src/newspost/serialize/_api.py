@@ -16,14 +16,14 @@ __all__ = ["atomic_write", "dump", "dumps"]
 
 
 def dumps(post: Post, *, format: str = "markdown", **options: Any) -> str:
-    """The post as text in a registered format; by default Markdown with front matter, losslessly.
+    r"""The post as text in a registered format; by default Markdown with front matter, losslessly.
 
     Args:
         post: A parsed post.
         format: ``"markdown"`` (the Jekyll file: ``dumps(load(path))`` is the
-            file byte for byte; after :meth:`Post.with_front_matter`, only the
+            file byte for byte; after `Post.with_front_matter`, only the
             changed keys' lines differ), ``"html"``, ``"json"``, ``"jsonld"``,
-            ``"text"``, or a name added with :func:`newspost.serialize.register_format`.
+            ``"text"``, or a name added with `newspost.serialize.register_format`.
         **options: The format's own options (``standalone=True`` for html,
             ``site_url=...`` for jsonld...).
 
@@ -31,15 +31,16 @@ def dumps(post: Post, *, format: str = "markdown", **options: Any) -> str:
         FormatError: the format is unknown, does not take one of the options,
             or its writer fails.
 
-    >>> from newspost import dumps, loads
-    >>> text = "---\\ntitle: Hi\\n---\\nBody\\n"
-    >>> dumps(loads(text)) == text
-    True
-    >>> print(dumps(loads(text), format="text"))
-    # Hi
-    <BLANKLINE>
-    Body
-    <BLANKLINE>
+    Examples:
+        >>> from newspost import dumps, loads
+        >>> text = "---\ntitle: Hi\n---\nBody\n"
+        >>> dumps(loads(text)) == text
+        True
+        >>> print(dumps(loads(text), format="text"))
+        # Hi
+        <BLANKLINE>
+        Body
+        <BLANKLINE>
     """
     return get_format(format).write(post, **options)
 
@@ -56,10 +57,10 @@ def dump(
     A path is written through a temporary file in the same folder, flushed to
     disk and renamed over the target, so a crash leaves either the old file or
     the new one, never half of one. The target's permissions are kept.
-    Arguments after ``target`` are those of :func:`dumps`.
+    Arguments after ``target`` are those of `dumps`.
 
     Raises:
-        FormatError: as :func:`dumps`.
+        FormatError: as `dumps`.
         ReadError: the file cannot be written.
     """
     text = dumps(post, format=format, **options)

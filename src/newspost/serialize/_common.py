@@ -109,10 +109,13 @@ def detect_language(text: str) -> str:
     telling Latin-script languages apart needs a real detector, so set the
     language in the front matter (``lang``) or pass it when that matters.
 
-    >>> detect_language("행정안전부는 양해각서를 체결했다"), detect_language("今週のニュースレター")
-    ('ko', 'ja')
-    >>> detect_language("比特币周报"), detect_language("Bitcoin Optech")
-    ('zh', 'en')
+    Examples:
+        >>> detect_language("행정안전부는 양해각서를 체결했다")
+        'ko'
+        >>> detect_language("今週のニュースレター")
+        'ja'
+        >>> detect_language("比特币周报"), detect_language("Bitcoin Optech")
+        ('zh', 'en')
     """
     hangul = kana = han = letters = 0
     for char in text:
@@ -151,10 +154,11 @@ def count_words(text: str) -> int:
     whitespace-separated piece counts once for its non-Han, non-Kana part when
     that part holds a letter or a digit (punctuation alone is not a word).
 
-    >>> count_words("행정안전부는 22일 양해각서를 체결했다."), count_words("今週のニュース")
-    (4, 7)
-    >>> count_words("Hi, world —")
-    2
+    Examples:
+        >>> count_words("행정안전부는 22일 양해각서를 체결했다."), count_words("今週のニュース")
+        (4, 7)
+        >>> count_words("Hi, world —")
+        2
     """
     total = 0
     for piece in text.split():

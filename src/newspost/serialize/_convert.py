@@ -1,7 +1,7 @@
 """Converting many files: ``convert_paths`` mirrors posts into a folder in another format.
 
 Work goes to worker processes in chunks of paths; each worker reads, writes
-and returns only a small :class:`Converted` per file, never a whole post.
+and returns only a small `Converted` per file, never a whole post.
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def convert_paths(
 
     The folder structure is mirrored and each file takes the format's suffix
     (``.html``, ``.json``, ``.jsonld``, ``.txt``, ``.md``). A file that cannot
-    be read, parsed or written is reported in its :class:`Converted` and the
+    be read, parsed or written is reported in its `Converted` and the
     others are still converted. Results come in input order.
 
     Args:
@@ -149,7 +149,7 @@ def convert_paths(
         out_dir: The folder to write into (created as needed).
         jobs: Worker processes when no executor is given: all CPUs by default;
             1 converts in this process. A run of one chunk stays in-process.
-        executor: Any :class:`concurrent.futures.Executor` (a thread pool, a
+        executor: Any `concurrent.futures.Executor` (a thread pool, a
             process pool you manage); it is not shut down. Worker processes
             must have the format registered: built-in formats always are;
             register your own at import time of an importable module.
@@ -161,7 +161,7 @@ def convert_paths(
         PolicyError: an unknown sanitizing policy (html).
         ValueError: ``jobs`` is below 1.
 
-    Example:
+    Examples:
         >>> import tempfile
         >>> from newspost.serialize import convert_paths
         >>> with tempfile.TemporaryDirectory() as out:

@@ -3,9 +3,9 @@
 Google's Article structured data has no required properties, only recommended
 ones: ``author`` (a Person or Organization with a ``name`` and a ``url``),
 ``datePublished`` and ``dateModified`` (with a time zone), ``headline`` and
-``image``. These rules read the post the way :func:`newspost.serialize.to_jsonld`
+``image``. These rules read the post the way `newspost.serialize.to_jsonld`
 does, so each finding names a property the ``jsonld`` format would leave out
-or write weakly. Importing :mod:`newspost.serialize` registers them.
+or write weakly. Importing `newspost.serialize` registers them.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 The built-in formats (``markdown``, ``html``, ``json``, ``jsonld``, ``text``)
 are listed here by module and imported on first use, so ``import newspost``
-does not pay for writers it never calls. :func:`register_format` adds a
-user's own; :func:`get_format` finds one by name, and an unknown name is a
-:class:`~newspost.FormatError` whose hint lists the names there are.
+does not pay for writers it never calls. `register_format` adds a
+user's own; `get_format` finds one by name, and an unknown name is a
+`FormatError` whose hint lists the names there are.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ Writer = Callable[..., str]
 A plain function is a writer; so is an instance of a small class with a
 ``__call__`` of that shape (register the class itself and newspost makes the
 instance). Options are keyword-only: newspost checks them against the
-writer's signature and raises :class:`~newspost.FormatError` for an option the
+writer's signature and raises `FormatError` for an option the
 format does not take, unless the writer accepts ``**options``.
 """
 
@@ -39,7 +39,7 @@ class Format:
     """A registered format: its name, writer, file suffix and the options it takes.
 
     Attributes:
-        name: The name given to :func:`newspost.dumps` (``format="html"``).
+        name: The name given to `newspost.dumps` (``format="html"``).
         writer: The callable that writes a post.
         suffix: The file ending ``newspost convert`` gives its output (``".html"``).
         options: The keyword options the writer takes, or None when it takes any.
@@ -51,9 +51,9 @@ class Format:
     options: frozenset[str] | None = field(default=None)
 
     def check_options(self, options: Mapping[str, object]) -> None:
-        """Raise :class:`~newspost.FormatError` for any option this format does not take.
+        """Raise `FormatError` for any option this format does not take.
 
-        Example:
+        Examples:
             >>> from newspost.serialize import get_format
             >>> get_format("text").check_options({"standalone": True})
             Traceback (most recent call last):
@@ -77,12 +77,12 @@ class Format:
     def check(self, options: Mapping[str, Any]) -> None:
         """Check options before a batch: their names, then their values on an empty post.
 
-        A value the writer refuses with a :class:`~newspost.NewsPostError`
+        A value the writer refuses with a `NewsPostError`
         (an unknown sanitizing policy, a site URL without its scheme) is found
         here, once, instead of once per file. Other exceptions from the empty
         post are ignored: a writer may fairly need a title to work on.
 
-        Example:
+        Examples:
             >>> from newspost.serialize import get_format
             >>> get_format("html").check({"policy": "strickt"})
             Traceback (most recent call last):
@@ -174,7 +174,7 @@ def register_format(
     suffix: str | None = None,
     replace: bool = False,
 ) -> Format:
-    """Register a format, so ``dumps(post, format=name)`` and ``newspost convert --to name`` use it.
+    r"""Register a format, so ``dumps``, ``dump`` and ``convert_paths`` write posts in it.
 
     Args:
         name: The format's name (lower case; letters, digits, ``-`` and ``_``).
@@ -184,16 +184,16 @@ def register_format(
         replace: Replace a format already registered under that name (built-ins included).
 
     Returns:
-        The registered :class:`Format`.
+        The registered `Format`.
 
     Raises:
         FormatError: the name is taken (and ``replace`` is false) or invalid,
             or the writer is not callable.
 
-    Example:
+    Examples:
         >>> from newspost import dumps, load
         >>> from newspost.serialize import register_format
-        >>> def titles(post, *, separator="\\n"):
+        >>> def titles(post, *, separator="\n"):
         ...     return separator.join(s.title for s in post.walk_sections())
         >>> _ = register_format("titles", titles, suffix=".txt", replace=True)
         >>> dumps(load("examples/seed.md"), format="titles", separator=" / ").split(" / ")[1]
@@ -219,7 +219,7 @@ def get_format(name: str) -> Format:
     Raises:
         FormatError: no format has that name; the hint lists the names there are.
 
-    Example:
+    Examples:
         >>> from newspost.serialize import get_format
         >>> get_format("html").suffix
         '.html'
@@ -249,7 +249,7 @@ def get_format(name: str) -> Format:
 def format_names() -> list[str]:
     """Every registered format name, sorted.
 
-    Example:
+    Examples:
         >>> from newspost.serialize import format_names
         >>> {"html", "json", "jsonld", "markdown", "text"} <= set(format_names())
         True

@@ -1,4 +1,4 @@
-"""The ``html`` format: the article as clean, safe HTML, a fragment or a whole HTML5 document.
+r"""The ``html`` format: the article as clean, safe HTML, a fragment or a whole HTML5 document.
 
 What is written:
 
@@ -26,13 +26,13 @@ Safety: newspost writes the structure itself, from the typed model, escaping
 every text and attribute. Everything that came from the post as HTML (the
 inside of paragraphs, headings, list items, quotes and cells, raw HTML
 blocks) and every element carrying a URL (images, source links) goes through
-:func:`newspost.sanitize.sanitize_html` with the ``policy`` (``"standard"``
+`newspost.sanitize.sanitize_html` with the ``policy`` (``"standard"``
 by default), all of it in one call per post. ``safe=False`` skips the
 sanitizer and writes that HTML as the post has it.
 
 >>> from newspost import dumps, load
 >>> html = dumps(load("examples/seed.md"), format="html")
->>> print("\\n".join(html.splitlines()[:3]))
+>>> print("\n".join(html.splitlines()[:3]))
 <figure><img src="/assets/img/newsdao_breakingnews.jpg" alt="뉴스다오 속보"></figure>
 <section>
 <h2>한-영 ‘디지털정부 협력에 관한 양해각서’ 체결... 서명 즉시 발효</h2>
@@ -78,7 +78,7 @@ def dumps_html(
     language: str | None = None,
     engine: str = "bleach",
 ) -> str:
-    """The post as HTML: the article's body as a fragment, or a whole document.
+    r"""The post as HTML: the article's body as a fragment, or a whole document.
 
     Args:
         post: A parsed post.
@@ -86,7 +86,7 @@ def dumps_html(
             ``<head>``, ``<article>`` with a ``<header>`` and a ``<footer>``).
         policy: The sanitizing policy for the post's own HTML: a registered
             name (``"strict"``, ``"standard"``, ``"permissive"``) or a
-            :class:`~newspost.sanitize.Policy`.
+            `Policy`.
         safe: Sanitize (the default). ``False`` writes the post's HTML as it is:
             only for posts you trust.
         site_url: With ``standalone``, the document's ``<base href>``, so the
@@ -101,10 +101,10 @@ def dumps_html(
         PolicyError: an unknown policy or engine.
         FormatError: ``site_url`` is not an absolute http(s) URL.
 
-    Example:
+    Examples:
         >>> from newspost import loads
-        >>> post = loads('---\\ntitle: T\\n---\\n## Hi\\n\\nOK <b onclick="x()">bold</b>'
-        ...              '<script>alert(1)</script>\\n')
+        >>> post = loads('---\ntitle: T\n---\n## Hi\n\nOK <b onclick="x()">bold</b>'
+        ...              '<script>alert(1)</script>\n')
         >>> print(dumps_html(post), end="")
         <section>
         <h2>Hi</h2>

@@ -1,4 +1,4 @@
-"""The ``json`` format: the model itself as JSON, read back exactly by :func:`loads_json`.
+"""The ``json`` format: the model itself as JSON, read back exactly by `loads_json`.
 
 The JSON is ``post.model_dump_json()``: every field, the original text
 included, so ``loads_json(dumps(post, format="json")) == post`` and
@@ -30,18 +30,18 @@ _HINT = "expected the JSON newspost writes (`newspost convert --to json`; `newsp
 
 
 def dumps_json(post: Post, *, indent: int | None = None) -> str:
-    """The post as JSON: ``post.model_dump_json()``, on one line unless ``indent`` is given.
+    r"""The post as JSON: ``post.model_dump_json()``, on one line unless ``indent`` is given.
 
-    Example:
+    Examples:
         >>> from newspost import loads
-        >>> dumps_json(loads("---\\ntitle: Hi\\n---\\n"))[:40]
+        >>> dumps_json(loads("---\ntitle: Hi\n---\n"))[:40]
         '{"path":null,"front_matter":{"title":"Hi'
     """
     return post.model_dump_json(indent=indent)
 
 
 def loads_json(text: str | bytes, *, path: str | os.PathLike[str] | None = None) -> Post:
-    """Read a post back from its JSON (:func:`dumps_json`), exactly as it was written.
+    """Read a post back from its JSON (`dumps_json`), exactly as it was written.
 
     Args:
         text: The JSON text or UTF-8 bytes.
@@ -52,7 +52,7 @@ def loads_json(text: str | bytes, *, path: str | os.PathLike[str] | None = None)
         FormatError: the text is not JSON (with its line and column), or not
             the JSON of a post (naming the first field that is wrong).
 
-    Example:
+    Examples:
         >>> loads_json('{"front_matter": {"title": 3}}')
         Traceback (most recent call last):
         ...
@@ -84,9 +84,9 @@ def load_json(source: str | os.PathLike[str] | bytes | IO[str] | IO[bytes]) -> P
 
     Raises:
         ReadError: the file cannot be read.
-        FormatError: as :func:`loads_json`.
+        FormatError: as `loads_json`.
 
-    Example:
+    Examples:
         >>> import io
         >>> from newspost import dumps, load
         >>> load_json(io.StringIO(dumps(load("examples/seed.md"), format="json"))).title[:8]

@@ -1,6 +1,6 @@
 """The ``jsonld`` format: the post as a schema.org ``NewsArticle`` (JSON-LD), for search engines.
 
-:func:`to_jsonld` returns the object as a dict; :func:`dumps_jsonld` (the
+`to_jsonld` returns the object as a dict; `dumps_jsonld` (the
 registered writer) returns it as JSON text, ready for a
 ``<script type="application/ld+json">`` element. What each property is made
 from is in docs/formats/jsonld.md; the NP7xx lint rules report which of the
@@ -50,7 +50,7 @@ def to_jsonld(
     author: str | Mapping[str, Any] | list[Any] | None = None,
     language: str | None = None,
 ) -> dict[str, Any]:
-    """The post as a schema.org ``NewsArticle``: a dict ready for :func:`json.dumps`.
+    r"""The post as a schema.org ``NewsArticle``: a dict ready for `json.dumps`.
 
     Args:
         post: A parsed post.
@@ -69,10 +69,10 @@ def to_jsonld(
 
     Properties with nothing to say are left out rather than written empty.
 
-    Example:
+    Examples:
         >>> from newspost import loads
-        >>> post = loads("---\\ntitle: Rates rise\\ndate: 2024-06-12 10:00:00 +0900\\n"
-        ...              "author: Kim\\ntags: [economy]\\n---\\nThe bank raised rates.\\n")
+        >>> post = loads("---\ntitle: Rates rise\ndate: 2024-06-12 10:00:00 +0900\n"
+        ...              "author: Kim\ntags: [economy]\n---\nThe bank raised rates.\n")
         >>> article = to_jsonld(post, publisher="Daily")
         >>> article["datePublished"], article["dateModified"]
         ('2024-06-12T10:00:00+09:00', '2024-06-12T10:00:00+09:00')
@@ -134,12 +134,12 @@ def dumps_jsonld(
     language: str | None = None,
     indent: int | None = 2,
 ) -> str:
-    """The post's ``NewsArticle`` as JSON text (UTF-8 characters kept, not ``\\u`` escaped).
+    r"""The post's ``NewsArticle`` as JSON text (UTF-8 characters kept, not ``\u`` escaped).
 
-    Options are those of :func:`to_jsonld`, and ``indent`` (None for one line).
-    ``</`` is written ``<\\/`` so the text can go inside a ``<script>`` element as it is.
+    Options are those of `to_jsonld`, and ``indent`` (None for one line).
+    ``</`` is written ``<\/`` so the text can go inside a ``<script>`` element as it is.
 
-    Example:
+    Examples:
         >>> from newspost import dumps, load
         >>> print(dumps(load("examples/seed.md"), format="jsonld", indent=None)[:60])
         {"@context": "https://schema.org", "@type": "NewsArticle", "

@@ -1,8 +1,8 @@
 """The Markdown (Jekyll) form: the original text, with only changed front matter keys rewritten.
 
-A post keeps its original text (:class:`~newspost.model.RawText`). When its
+A post keeps its original text (`RawText`). When its
 front matter equals what that text says, the text comes back byte for byte.
-When fields were changed (:meth:`Post.with_front_matter`), only those keys'
+When fields were changed (`Post.with_front_matter`), only those keys'
 lines are rewritten, in the file's own syntax, line endings and order.
 """
 

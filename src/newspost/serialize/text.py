@@ -8,7 +8,7 @@ The layout, chosen to survive any tool that reads lines:
 - one paragraph per line (never wrapped), blocks separated by a blank line;
 - list items as ``- item`` (numbered lists as ``1. item``), quotes as ``> text``;
 - tables as aligned columns, measured in display columns
-  (:func:`unicodedata.east_asian_width`), so Korean and Japanese cells line up
+  (`unicodedata.east_asian_width`), so Korean and Japanese cells line up
   in a monospaced font;
 - code as it is, images as their caption (if any), raw HTML as its visible text;
 - the sources last, ``출처: title — publisher <url>``, with the label as written.
@@ -31,12 +31,12 @@ __all__ = ["display_width", "dumps_text", "render_table"]
 
 
 def dumps_text(post: Post) -> str:
-    """The post as plain text: title, sections, paragraphs, lists, aligned tables, sources.
+    r"""The post as plain text: title, sections, paragraphs, lists, aligned tables, sources.
 
-    Example:
+    Examples:
         >>> from newspost import loads
-        >>> post = loads("---\\ntitle: Ferries\\n---\\nTimes below.\\n\\n## Times\\n\\n"
-        ...              "| 출발 | 도착 |\\n|---|---|\\n| 10:45 | 13:22 |\\n\\n- book early\\n")
+        >>> post = loads("---\ntitle: Ferries\n---\nTimes below.\n\n## Times\n\n"
+        ...              "| 출발 | 도착 |\n|---|---|\n| 10:45 | 13:22 |\n\n- book early\n")
         >>> print(dumps_text(post), end="")
         # Ferries
         <BLANKLINE>
@@ -110,8 +110,9 @@ def _source_line(source: Source) -> str:
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a monospaced terminal: wide (W, F) characters two, marks none.
 
-    >>> display_width("출발 시간"), display_width("abc"), display_width("ｱ")
-    (9, 3, 1)
+    Examples:
+        >>> display_width("출발 시간"), display_width("abc"), display_width("ｱ")
+        (9, 3, 1)
     """
     width = 0
     for char in text:
@@ -131,7 +132,7 @@ def render_table(table: Table, *, gap: str = "  ") -> str:
     Cells are placed one per column (a cell spanning columns takes the first);
     short rows are padded. Trailing spaces are trimmed from each line.
 
-    Example:
+    Examples:
         >>> from newspost import Cell, Table
         >>> table = Table(header=[Cell(text="선박명"), Cell(text="요금")],
         ...               rows=[[Cell(text="한림페리11호"), Cell(text="8,000원")]])

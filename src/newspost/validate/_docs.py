@@ -43,10 +43,11 @@ def render_rules_markdown() -> str:
     Rules come in code order; the page says how to regenerate it, and a test
     keeps the file equal to this function's output.
 
-    >>> from newspost.validate import render_rules_markdown
-    >>> page = render_rules_markdown()
-    >>> page.startswith("# Rules"), "## NP100 front-matter-invalid" in page
-    (True, True)
+    Examples:
+        >>> from newspost.validate import render_rules_markdown
+        >>> page = render_rules_markdown()
+        >>> page.startswith("# Rules"), "## NP100 front-matter-invalid" in page
+        (True, True)
     """
     rules = [rule for _, rule in sorted(load_builtin_rules().items())]
     out = [
@@ -84,9 +85,10 @@ def render_rules_markdown() -> str:
 def render_rule_text(code: str) -> str | None:
     """One rule's documentation for a terminal (``newspost rules NP102``), or None if unknown.
 
-    >>> from newspost.validate import render_rule_text
-    >>> print(render_rule_text("np101").splitlines()[0])
-    NP101 not-utf8 (error, not fixable)
+    Examples:
+        >>> from newspost.validate import render_rule_text
+        >>> print(render_rule_text("np101").splitlines()[0])
+        NP101 not-utf8 (error, not fixable)
     """
     rule = rule_for(code)
     if rule is None:

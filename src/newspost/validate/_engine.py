@@ -20,11 +20,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newspost.errors import EncodingError, FrontMatterError, ReadError
+from newspost.errors import EncodingError, FrontMatterError, NewsPostError, ReadError
 from newspost.model.post import Post
-from newspost.parse import _SKIPPED_DIRS, is_post_file, iter_paths, load  # same walk as iter_paths
+from newspost.parse import _SKIPPED_DIRS, is_post_file, iter_paths, load, loads  # iter_paths' walk
+from newspost.parse.recover import recover_front_matter
 from newspost.validate._registry import ALL, code_matches, load_builtin_rules
-from newspost.validate._rule import RULES, Context, Issue, LintRule, Severity, register
+from newspost.validate._rule import RULES, Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.config import Config
 
 __all__ = [
@@ -98,13 +99,13 @@ class FrontMatterInvalid(LintRule):
 
 @_register_once
 class NotUtf8(LintRule):
-    """A file whose bytes are not UTF-8.
+    r"""A file whose bytes are not UTF-8.
 
     Jekyll, Hugo, browsers and feeds read posts as UTF-8; a file saved in another
     encoding (CP949/EUC-KR, Shift JIS, Latin-1) shows as mojibake or stops the
     build. The issue points at the first byte that is not UTF-8.
 
-    Bad: a post saved as CP949 (`\\xc7\\xd1\\xb1\\xb9` for 한국).
+    Bad: a post saved as CP949 (`\xc7\xd1\xb1\xb9` for 한국).
 
     Good: the same post saved as UTF-8, for example with
     `iconv -f cp949 -t utf-8 old.md > new.md`.
@@ -124,12 +125,12 @@ class NotUtf8(LintRule):
 
 
 class Report(BaseModel):
-    """The issues found in one post, sorted by line and column, and whether it passes.
+    r"""The issues found in one post, sorted by line and column, and whether it passes.
 
-    Example:
+    Examples:
         >>> from newspost import loads
         >>> from newspost.validate import validate
-        >>> report = validate(loads("---\\ntitle: Hello\\n---\\nText.\\n", path="hello.md"))
+        >>> report = validate(loads("---\ntitle: Hello\n---\nText.\n", path="hello.md"))
         >>> report.path, report.ok == (report.errors == 0)
         ('hello.md', True)
     """
@@ -281,22 +282,22 @@ def _finish(issues: list[Issue], plan: _Plan) -> list[Issue]:
 
 
 def validate(post: Post, config: Config | None = None) -> Report:
-    """Run the selected rules over a parsed post.
+    r"""Run the selected rules over a parsed post.
 
     Args:
-        post: A post from :func:`newspost.load` or :func:`newspost.loads`.
+        post: A post from `newspost.load` or `newspost.loads`.
         config: Which rules, severities and options; the defaults when None
-            (no configuration file is read: see :meth:`Config.discover`).
+            (no configuration file is read: see `Config.discover`).
 
     Returns:
-        A :class:`Report` of the issues, sorted by line and column, after
+        A `Report` of the issues, sorted by line and column, after
         ``select``/``ignore``, ``per-file-ignores``, ``severity`` overrides and
         the post's own ``<!-- newspost: disable ... -->`` comments.
 
-    Example:
+    Examples:
         >>> from newspost import loads
         >>> from newspost.validate import Config, validate
-        >>> post = loads("---\\ntitle: Hello\\n---\\nText.\\n", path="hello.md")
+        >>> post = loads("---\ntitle: Hello\n---\nText.\n", path="hello.md")
         >>> report = validate(post, Config(select=["NP1"], fail_on="warning"))
         >>> all(issue.code.startswith("NP1") for issue in report.issues)
         True
@@ -326,11 +327,23 @@ def validate(post: Post, config: Config | None = None) -> Report:
 _DEFAULT = Config()
 
 
-def _load_failure(path: str, exc: FrontMatterError | EncodingError, config: Config) -> Report:
+def _load_failure(
+    path: str | None,
+    exc: FrontMatterError | EncodingError,
+    config: Config,
+    text: str | None = None,
+) -> Report:
     rule = FrontMatterInvalid if isinstance(exc, FrontMatterError) else NotUtf8
     if not config.is_enabled(rule.code) or code_matches(rule.code, config.ignored_in(path)):
         return Report(path=path, fail_on=config.fail_on)
     message = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
+    fix = None
+    if isinstance(exc, FrontMatterError):
+        if text is None and path is not None:
+            # Only a broken post pays for reading its file twice.
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                text = Path(path).read_bytes().decode("utf-8")
+        fix = _front_matter_fix(text, path) if text is not None else None
     issue = Issue(
         code=rule.code,
         name=rule.name,
@@ -339,8 +352,28 @@ def _load_failure(path: str, exc: FrontMatterError | EncodingError, config: Conf
         path=path,
         line=exc.line,
         column=exc.column if exc.column is not None else (1 if exc.line is not None else None),
+        fixable=fix is not None,
+        fix=fix,
     )
     return Report(path=path, issues=[issue], fail_on=config.fail_on)
+
+
+def _front_matter_fix(text: str, path: str | None) -> Fix | None:
+    """NP100's fix: ``recover_front_matter``'s repairs, offered only if the result then loads."""
+    repairs = recover_front_matter(text)
+    if not repairs:
+        return None
+    edits = [Edit(start=r.start, end=r.end, replacement=r.replacement) for r in repairs]
+    repaired = text
+    for edit in reversed(edits):  # the repairs come in file order and never overlap
+        repaired = repaired[: edit.start] + edit.replacement + repaired[edit.end :]
+    try:
+        # YAML that parses may still not be front matter (a list where a mapping goes):
+        # say "fixable" only when the repaired post really loads.
+        loads(repaired, path=path)
+    except NewsPostError:
+        return None
+    return Fix(description="; ".join(r.description for r in repairs), edits=edits)
 
 
 def check_file(path: str | os.PathLike[str], config: Config | None = None) -> Report:
@@ -352,7 +385,7 @@ def check_file(path: str | os.PathLike[str], config: Config | None = None) -> Re
     Raises:
         ReadError: the file cannot be read at all (missing, a folder, no permission).
 
-    Example:
+    Examples:
         >>> from newspost.validate import check_file
         >>> report = check_file("tests/fixtures/2024-07-30-4336.md")
         >>> [(issue.code, issue.line, issue.column) for issue in report.issues]
@@ -378,7 +411,7 @@ class PostPaths:
 def collect_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> PostPaths:
     """The post files named or found under ``paths``, and how many other files were passed over.
 
-    Folders are walked as :func:`newspost.parse.iter_paths` walks them. Unlike
+    Folders are walked as `newspost.parse.iter_paths` walks them. Unlike
     ``iter_paths``, a named file that is not a post (``requirements.txt``, a
     ``.html`` page without front matter, a picture) is skipped too, so a
     pre-commit hook can pass every changed file.
@@ -386,10 +419,11 @@ def collect_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
     Raises:
         ReadError: a named path does not exist.
 
-    >>> from newspost.validate import collect_paths
-    >>> found = collect_paths(["examples", "pyproject.toml"])
-    >>> len(found.posts) > 3, found.skipped
-    (True, 1)
+    Examples:
+        >>> from newspost.validate import collect_paths
+        >>> found = collect_paths(["examples", "pyproject.toml"])
+        >>> len(found.posts) > 3, found.skipped
+        (True, 1)
     """
     named = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     for entry in named:
@@ -447,19 +481,19 @@ def check_paths(
 ) -> Generator[Report, None, None]:
     """Check many files and folders (walked recursively), yielding one report per post in order.
 
-    Work goes to worker processes in chunks of paths (up to :data:`CHUNK_SIZE`),
+    Work goes to worker processes in chunks of paths (up to `CHUNK_SIZE`),
     each returning only its reports. Load failures are issues (NP100, NP101), as
-    in :func:`check_file`.
+    in `check_file`.
 
     Args:
-        paths: Files and folders; folders are walked as by :func:`newspost.parse.iter_paths`.
+        paths: Files and folders; folders are walked as by `newspost.parse.iter_paths`.
         config: What to check; the defaults when None.
         jobs: Worker processes when no executor is given (default: the CPUs);
             1 checks in this process, and so do runs of fewer than 16 files.
-        executor: Any :class:`concurrent.futures.Executor` to use instead; it
+        executor: Any `concurrent.futures.Executor` to use instead; it
             is not shut down. Its workers must have the same rules registered.
         chunk_size: Paths per task; by default enough for four tasks per
-            worker, at most :data:`CHUNK_SIZE`.
+            worker, at most `CHUNK_SIZE`.
 
     Returns:
         A generator of reports in the order of the paths; ``close()`` it to stop
@@ -469,7 +503,7 @@ def check_paths(
         ReadError: a path does not exist or a file cannot be read (when the
             iterator reaches it).
 
-    Example:
+    Examples:
         >>> from newspost.validate import check_paths
         >>> reports = list(check_paths(["examples"], jobs=1))
         >>> len(reports) > 3

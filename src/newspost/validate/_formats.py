@@ -1,7 +1,7 @@
 """Reports as text for people and tools: ``text``, ``json``, ``sarif`` and ``github``.
 
 Each format is a function from reports to chunks of text, in one registry
-(:data:`FORMATS`). ``text`` and ``github`` give a chunk per report, so output
+(`FORMATS`). ``text`` and ``github`` give a chunk per report, so output
 appears as the check goes; ``json`` and ``sarif`` give one document at the end.
 """
 
@@ -40,11 +40,12 @@ _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity
 def styled_text(report: Report) -> Text:
     """The ``text`` format of one report with colours: one ``path:line:col: CODE message`` per line.
 
-    >>> from newspost.validate import Issue, Report, Severity
-    >>> issue = Issue(code="NP100", name="front-matter-invalid", severity=Severity.ERROR,
-    ...               message="front matter does not parse", path="a.md", line=2, column=13)
-    >>> print(styled_text(Report(path="a.md", issues=[issue])).plain, end="")
-    a.md:2:13: NP100 front matter does not parse
+    Examples:
+        >>> from newspost.validate import Issue, Report, Severity
+        >>> issue = Issue(code="NP100", name="front-matter-invalid", severity=Severity.ERROR,
+        ...               message="front matter does not parse", path="a.md", line=2, column=13)
+        >>> print(styled_text(Report(path="a.md", issues=[issue])).plain, end="")
+        a.md:2:13: NP100 front matter does not parse
     """
     text = Text()
     path = report.path or "<post>"
@@ -204,10 +205,10 @@ FORMATS: dict[str, Formatter] = {"text": _text, "json": _json, "sarif": _sarif, 
 def format_reports(
     reports: Iterable[Report], format: str = "text", *, config: Config | None = None
 ) -> Iterator[str]:
-    """Render reports in a format of :data:`FORMATS`, chunk by chunk.
+    """Render reports in a format of `FORMATS`, chunk by chunk.
 
     Args:
-        reports: Reports, for example from :func:`check_paths`; consumed lazily
+        reports: Reports, for example from `check_paths`; consumed lazily
             by ``text`` and ``github``.
         format: ``"text"``, ``"json"``, ``"sarif"`` or ``"github"``.
         config: The configuration checked with (SARIF lists its enabled rules
@@ -216,7 +217,7 @@ def format_reports(
     Raises:
         FormatError: an unknown format.
 
-    Example:
+    Examples:
         >>> from newspost.validate import check_paths, format_reports
         >>> reports = check_paths(["tests/fixtures/2024-07-30-4336.md"])
         >>> print("".join(format_reports(reports, "github"))[:72])

@@ -1,6 +1,6 @@
 """Looking rules up in the registry: the built-ins loaded once, codes and prefixes matched.
 
-The registry itself (:data:`RULES`, :func:`register`) lives in ``_rule``; this
+The registry itself (`RULES`, `register`) lives in ``_rule``; this
 module only reads it, so the engine, the configuration and the docs agree on
 what a code or a prefix such as ``"NP5"`` selects.
 """
@@ -33,7 +33,7 @@ def load_builtin_rules() -> dict[str, LintRule]:
     """Import the built-in rules (once) and return the registry, sorted by code on demand.
 
     Importing ``newspost.validate.rules`` registers them; this is deferred to
-    first use so that importing :mod:`newspost.validate` stays cheap and the
+    first use so that importing `newspost.validate` stays cheap and the
     rules modules can import the rule interface from it without a cycle.
     """
     global _loaded

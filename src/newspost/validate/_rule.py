@@ -1,8 +1,8 @@
 """What a lint rule is: metadata as plain attributes, a ``check`` that yields findings.
 
-A rule is one small class registered with :func:`register`; findings are
-:class:`Issue` values (never exceptions, never prints), and a repair is data:
-a :class:`Fix` of :class:`Edit` spans on the original text, applied by the
+A rule is one small class registered with `register`; findings are
+`Issue` values (never exceptions, never prints), and a repair is data:
+a `Fix` of `Edit` spans on the original text, applied by the
 engine (``newspost fix``), so every byte outside the spans stays as it was.
 """
 
@@ -89,7 +89,7 @@ class Issue(BaseModel):
 
 
 class Options(BaseModel):
-    """Options the rules read; set in ``[tool.newspost]`` or passed to :func:`validate`."""
+    """Options the rules read; set in ``[tool.newspost]`` or passed to `validate`."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -138,10 +138,10 @@ class Context:
 
     @cached_property
     def lines(self) -> list[str]:
-        """The original file's lines (1-based line n is ``lines[n - 1]``), line endings removed.
+        r"""The original file's lines (1-based line n is ``lines[n - 1]``), line endings removed.
 
-        Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, as for the parser; not at the
-        other characters :meth:`str.splitlines` breaks on (form feed, U+2028...).
+        Lines end at ``\n``, ``\r\n`` or a lone ``\r``, as for the parser; not at the
+        other characters `str.splitlines` breaks on (form feed, U+2028...).
         """
         return _LINE_BREAK.split(self.post.raw.text)
 
@@ -196,7 +196,7 @@ class LintRule:
     The class docstring is the rule's documentation: why it matters, then a
     ``Bad:`` and a ``Good:`` example.
 
-    Example:
+    Examples:
         >>> from newspost.validate import LintRule, Severity, register
         >>> class NoShouting(LintRule):
         ...     '''Titles in capitals read as shouting.
@@ -219,7 +219,7 @@ class LintRule:
     summary: ClassVar[str]
     """The one-line message, used when a finding gives none of its own."""
     fixable: ClassVar[bool] = False
-    """Whether the rule's findings can carry a safe :class:`Fix`."""
+    """Whether the rule's findings can carry a safe `Fix`."""
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Yield the findings of this rule on one post."""
@@ -269,7 +269,7 @@ def _same_rule(old: type[LintRule], new: type[LintRule]) -> bool:
 
 
 def register(cls: type[LintRule]) -> type[LintRule]:
-    """Class decorator adding a rule to :data:`RULES` (codes and names must be unique).
+    """Class decorator adding a rule to `RULES` (codes and names must be unique).
 
     Raises:
         ValueError: the code or the name is taken, or the code is not ``NP`` + three digits.

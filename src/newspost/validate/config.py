@@ -2,7 +2,7 @@
 
 Which rules run (``select``, ``ignore``, ``per-file-ignores``), how much their
 findings matter (``severity``, ``fail-on``) and the options the rules read
-(``max-title-length``...), in one validated, immutable :class:`Config`.
+(``max-title-length``...), in one validated, immutable `Config`.
 Keys may be written kebab-case (as in TOML files) or snake_case.
 
 >>> from newspost.validate import Config
@@ -53,13 +53,13 @@ def _valid_keys() -> list[str]:
 class Config(BaseModel):
     """What to check and how strictly: a ``[tool.newspost]`` table, validated.
 
-    Build one with :meth:`load` (a file), :meth:`discover` (search upward from
-    the checked paths), :meth:`from_mapping` (a dict of TOML-style keys) or
-    directly; all of them raise :class:`~newspost.ConfigError` for unknown
+    Build one with `load` (a file), `discover` (search upward from
+    the checked paths), `from_mapping` (a dict of TOML-style keys) or
+    directly; all of them raise `ConfigError` for unknown
     keys, unknown rule codes and values of the wrong type, with a hint naming
     the nearest valid spelling.
 
-    Example:
+    Examples:
         >>> from newspost.validate import Config
         >>> Config.from_mapping({"fail-on": "warning", "severity": {"NP101": "warning"}}).fail_on
         <Severity.WARNING: 'warning'>
@@ -245,9 +245,10 @@ class Config(BaseModel):
 
     @classmethod
     def find(cls, paths: Iterable[str | os.PathLike[str]] = ()) -> Path | None:
-        """The configuration file for these paths: the nearest ``newspost.toml``, or
-        ``pyproject.toml`` with a ``[tool.newspost]`` table, from their common folder
-        (the current folder if none) upward; None if there is none.
+        """The configuration file for these paths, or None if there is none.
+
+        The nearest ``newspost.toml``, or ``pyproject.toml`` with a ``[tool.newspost]``
+        table, from their common folder (the current folder if none) upward.
         """
         for folder in _search_folders(paths):
             own = folder / "newspost.toml"
@@ -260,11 +261,12 @@ class Config(BaseModel):
 
     @classmethod
     def discover(cls, paths: Iterable[str | os.PathLike[str]] = ()) -> Config:
-        """Load the configuration :meth:`find` finds for these paths, or the defaults.
+        """Load the configuration `find` finds for these paths, or the defaults.
 
-        >>> from newspost.validate import Config
-        >>> Config.discover(["examples"]).fail_on
-        <Severity.ERROR: 'error'>
+        Examples:
+            >>> from newspost.validate import Config
+            >>> Config.discover(["examples"]).fail_on
+            <Severity.ERROR: 'error'>
         """
         found = cls.find(paths)
         return cls.load(found) if found is not None else cls()
@@ -281,9 +283,10 @@ class Config(BaseModel):
         ``select`` replaces the configured selection, ``ignore`` adds to the
         configured ignores, ``fail_on`` replaces the threshold.
 
-        >>> from newspost.validate import Config
-        >>> Config(ignore=["NP100"]).override(ignore=["NP101"], fail_on="info").ignore
-        ['NP100', 'NP101']
+        Examples:
+            >>> from newspost.validate import Config
+            >>> Config(ignore=["NP100"]).override(ignore=["NP101"], fail_on="info").ignore
+            ['NP100', 'NP101']
         """
         values: dict[str, Any] = {name: getattr(self, name) for name in type(self).model_fields}
         if select is not None:

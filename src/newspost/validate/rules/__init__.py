@@ -1,13 +1,13 @@
 """The built-in rules, one module per group; importing this package registers them.
 
 ==========  =============================================================
-NP1xx       front matter (:mod:`.front_matter`)
-NP2xx       structure: headings, paragraphs, tables, HTML (:mod:`.structure`)
-NP3xx       links and sources (:mod:`.links`)
-NP4xx       images and accessibility (:mod:`.images`)
-NP5xx       unsafe HTML (:mod:`.unsafe_html`)
-NP6xx       text quality (:mod:`.text`)
-NP7xx       structured data, schema.org JSON-LD (:mod:`newspost.serialize._jsonld_rules`)
+NP1xx       front matter (`.front_matter`)
+NP2xx       structure: headings, paragraphs, tables, HTML (`.structure`)
+NP3xx       links and sources (`.links`)
+NP4xx       images and accessibility (`.images`)
+NP5xx       unsafe HTML (`.unsafe_html`)
+NP6xx       text quality (`.text`)
+NP7xx       structured data, schema.org JSON-LD (`newspost.serialize._jsonld_rules`)
 ==========  =============================================================
 """
 

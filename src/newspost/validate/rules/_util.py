@@ -1,9 +1,9 @@
 """Shared, private helpers for the built-in rules: one scan of the raw text per post.
 
 Most rules look at the same things: the HTML tags written in the body, the
-URLs in them, the front matter's YAML nodes. :func:`scan` computes each of
+URLs in them, the front matter's YAML nodes. `scan` computes each of
 those at most once per post (lazily, on the first rule that asks) and keeps
-them beside the rule :class:`~newspost.validate.Context`, so the whole rule set
+them beside the rule `Context`, so the whole rule set
 reads the raw text a handful of times however many rules run.
 
 Every offset here is an offset into ``post.raw.text``, the original file, so a
@@ -297,26 +297,26 @@ class Scan:
 
     @cached_property
     def lower(self) -> str:
-        """``body.lower()``: for ``in`` tests, and for patterns through :meth:`finditer`."""
+        """``body.lower()``: for ``in`` tests, and for patterns through `finditer`."""
         return self.body.lower()
 
     @cached_property
     def masked_text(self) -> str:
-        """The whole text with the body masked: front matter as written, then :attr:`body`."""
+        """The whole text with the body masked: front matter as written, then `body`."""
         return self.text[: self.body_start] + self.body
 
     @cached_property
     def masked_lower(self) -> str:
-        """:attr:`masked_text` lower-cased, for quick ``in`` tests only."""
+        """`masked_text` lower-cased, for quick ``in`` tests only."""
         return self.text[: self.body_start].lower() + self.lower
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Matches of a lower-case, case-sensitive ``pattern`` over the body, ignoring case.
 
-        The pattern runs over :attr:`lower`, whose offsets are the body's whenever
+        The pattern runs over `lower`, whose offsets are the body's whenever
         lower-casing kept the length (it does but for a few letters such as "İ");
         otherwise it runs over the body with IGNORECASE. Read the matched text from
-        :attr:`body` at the match's offsets, not from the match.
+        `body` at the match's offsets, not from the match.
         """
         lower = self.lower
         # Lower-casing never shortens a letter, so an equal length means nothing moved.
@@ -543,7 +543,7 @@ _last: tuple[Context | None, Scan | None] = (None, None)
 
 
 def scan(ctx: Context) -> Scan:
-    """The shared :class:`Scan` of a rule context (made on first use, dropped with the context)."""
+    """The shared `Scan` of a rule context (made on first use, dropped with the context)."""
     global _last
     # Rules run one post at a time, so the last context is nearly always the one asked
     # for: an identity test is far cheaper than the weak dictionary's lookup.
@@ -634,8 +634,9 @@ _NOT_WORD = re.compile(r"[\W_]+")
 def fold(text: str) -> str:
     """For comparing wording: NFC, casefolded, without punctuation or whitespace.
 
-    >>> fold("한-영 ‘디지털정부’ 체결… - 행정안전부")
-    '한영디지털정부체결행정안전부'
+    Examples:
+        >>> fold("한-영 ‘디지털정부’ 체결… - 행정안전부")
+        '한영디지털정부체결행정안전부'
     """
     return _NOT_WORD.sub("", unicodedata.normalize("NFC", text).casefold())
 

@@ -542,7 +542,7 @@ _KEY_LINE = re.compile(
 
 
 def _may_repeat_keys(text: str) -> bool:
-    """A cheap test: is some key written twice at the same indentation? (Then look closer.)"""
+    """A cheap test: is some key written twice at the same indentation? Then look closer."""
     seen: set[tuple[str, str]] = set()
     for indent, key in _KEY_LINE.findall(text):
         if (indent, key) in seen:

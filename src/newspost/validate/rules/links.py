@@ -319,8 +319,7 @@ _URL_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|//|www\.)\S+$", re.IGNORECASE)
 
 
 def _anchors(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[int, str, str]]:
-    """(offset, attributes, inner HTML) of the ``<a href>`` elements whose inner HTML
-    ``pattern`` matches."""
+    """(offset, attributes, inner HTML) of each ``<a href>`` whose inside ``pattern`` matches."""
     for offset, attrs, inner in scan(ctx).anchors:
         if pattern.search(inner) and "href" in attrs.lower():
             yield offset, attrs, inner
@@ -397,7 +396,7 @@ _LOCAL_URL = re.compile(
 
 @register
 class LocalLink(LintRule):
-    """A link or image points at the author's own machine: ``file:``, ``localhost``, ``C:\\``.
+    r"""A link or image points at the author's own machine: ``file:``, ``localhost``, ``C:\``.
 
     Such addresses work in the editor's preview and nowhere else; every reader
     gets a broken link or a missing image.

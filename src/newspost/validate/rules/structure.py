@@ -565,7 +565,7 @@ def _light_tags(sc: Scan) -> list[_LightTag]:
 
 
 def _balanced(names: list[str]) -> bool:
-    """The tag-balance pass of :class:`UnbalancedHtml` on names only: True if nothing is wrong."""
+    """The tag-balance pass of `UnbalancedHtml` on names only: True if nothing is wrong."""
     stack: list[str] = []
     push, pop = stack.append, stack.pop
     closed_by, void, optional = _CLOSED_BY.get, VOID_ELEMENTS, _OPTIONAL_END

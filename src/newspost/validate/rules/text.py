@@ -1,5 +1,7 @@
-"""NP6xx: the text itself: Unicode form, invisible and control characters, broken
-encoding, repeated paragraphs, placeholders and generator leftovers.
+"""NP6xx: the text itself, from its Unicode form to a generator's leftovers.
+
+Unicode form, invisible and control characters, broken encoding, repeated
+paragraphs, placeholders and generator leftovers.
 
 Character-level rules read the whole original text (front matter included),
 since a zero-width space in a title is as broken as one in the body.
@@ -115,17 +117,17 @@ def _joining_script(ch: str) -> bool:
 
 @register
 class ZeroWidthCharacter(LintRule):
-    """The text holds invisible zero-width characters (U+200B-U+200D, U+2060, or a U+FEFF
-    that is not the file's byte order mark).
+    r"""The text holds invisible zero-width characters.
 
-    They split words for search and spell checking, break URLs and slugs when
-    copied, and make equal-looking titles differ. Not reported: joiners (U+200C,
-    U+200D) inside emoji sequences and in scripts that need them, and a U+200B
-    next to a Markdown ``*``/``_``, the usual workaround for CommonMark's
+    These are U+200B-U+200D, U+2060, and a U+FEFF that is not the file's byte
+    order mark. They split words for search and spell checking, break URLs and
+    slugs when copied, and make equal-looking titles differ. Not reported: joiners
+    (U+200C, U+200D) inside emoji sequences and in scripts that need them, and a
+    U+200B next to a Markdown ``*``/``_``, the usual workaround for CommonMark's
     emphasis rules around CJK punctuation (``**굵게：**``). The fix deletes U+200B,
     U+2060 and U+FEFF; joiners are left to a person. One finding per line.
 
-    Bad: ``title: \\ufeffopenSUSE KDE Team Meeting``.
+    Bad: ``title: \ufeffopenSUSE KDE Team Meeting``.
     Good: ``title: openSUSE KDE Team Meeting``.
     """
 
@@ -184,16 +186,17 @@ _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 @register
 class BidiControlCharacter(LintRule):
-    """The text holds bidirectional control characters (U+202A-U+202E, U+2066-U+2069,
-    and U+200E/U+200F/U+061C in text with no right-to-left letters).
+    r"""The text holds bidirectional control characters.
 
-    They reorder how text displays without changing what it is, so a title, a
-    URL or a code sample can show something other than what it says ("Trojan
-    Source"); pasted from chat apps they also garble punctuation. Direction marks
-    are legitimate in Arabic or Hebrew text, so they are reported only where there
-    is none. The fix deletes them when the post has no right-to-left letters.
+    These are U+202A-U+202E and U+2066-U+2069, and U+200E/U+200F/U+061C in text
+    with no right-to-left letters. They reorder how text displays without changing
+    what it is, so a title, a URL or a code sample can show something other than
+    what it says ("Trojan Source"); pasted from chat apps they also garble
+    punctuation. Direction marks are legitimate in Arabic or Hebrew text, so they
+    are reported only where there is none. The fix deletes them when the post has
+    no right-to-left letters.
 
-    Bad: ``title: "\\u202eGNP.exe"``.
+    Bad: ``title: "\u202eGNP.exe"``.
     Good: ``title: "exe.PNG"`` written as it should read.
     """
 
@@ -241,15 +244,15 @@ _MOJIBAKE = re.compile(
 
 @register
 class BrokenEncoding(LintRule):
-    """The text holds U+FFFD (�) or mojibake: UTF-8 read as Latin-1 or Windows-1252
-    ("Ã©" for "é", "â€™" for "’", "ì•ˆ" for "안").
+    r"""The text holds U+FFFD (�) or mojibake: UTF-8 read as Latin-1 or Windows-1252.
 
-    Both mean the text went through a wrong decoding on its way here and the
-    original characters are lost; the reader sees garbage. Sequences are matched
+    Mojibake looks like "Ã©" for "é", "â€™" for "’", "ì•ˆ" for "안". Both mean the
+    text went through a wrong decoding on its way here and the original
+    characters are lost; the reader sees garbage. Sequences are matched
     as the bytes of a UTF-8 character shown in Windows-1252, which ordinary
     Latin text does not produce.
 
-    Bad: "ì•ˆë…•í•˜ì„¸ìš”", "caf\\ufffd".
+    Bad: "ì•ˆë…•í•˜ì„¸ìš”", "caf\ufffd".
     Good: "안녕하세요", "café".
     """
 
@@ -385,12 +388,12 @@ _PLACEHOLDER_TRIGGER = _trigger(_PLACEHOLDERS)
 
 @register
 class PlaceholderText(LintRule):
-    """Placeholder text was left in: "Lorem ipsum", "[TODO]", "(TBD)", "내용을 입력하세요",
-    "여기에 링크 삽입".
+    """Placeholder text was left in: "Lorem ipsum", "[TODO]", "(TBD)" and the like.
 
-    Template filler published as is. Only marked forms are matched: a TODO in
-    brackets or parentheses, not the word TODO in prose (a weekly news post may
-    well quote a developer's TODO list).
+    Korean templates' "내용을 입력하세요" and "여기에 링크 삽입" count too. Template
+    filler published as is. Only marked forms are matched: a TODO in brackets or
+    parentheses, not the word TODO in prose (a weekly news post may well quote a
+    developer's TODO list).
 
     Bad: ``<p>Lorem ipsum dolor sit amet.</p>``, ``[TODO: 사진 추가]``.
     Good: the real text.
@@ -437,9 +440,11 @@ _ARTIFACT_TRIGGER = _trigger(_ARTIFACTS)
 
 @register
 class GeneratorArtifact(LintRule):
-    """A text generator's notes to its operator were published: word or character
-    counts ("(150자)", "(단어 수: 85)"), remarks about the request ("요구사항을 충족시키며 ...
-    글자 수를 보충하였습니다"), "As an AI language model".
+    """A text generator's notes to its operator were published.
+
+    Such notes are word or character counts ("(150자)", "(단어 수: 85)"), remarks
+    about the request ("요구사항을 충족시키며 ... 글자 수를 보충하였습니다"), or "As an
+    AI language model".
 
     Readers see the seams of an automated pipeline, and the post loses all
     credibility; found in excerpts and bodies alike.
@@ -462,13 +467,13 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 @register
 class ControlCharacter(LintRule):
-    """The text holds control characters (other than tab and line breaks).
+    r"""The text holds control characters (other than tab and line breaks).
 
     They are invisible, have no meaning in a post, and XML forbids most of them,
     so one stray backspace makes the whole RSS or Atom feed invalid and readers
     drop it. The fix deletes them.
 
-    Bad: "발표했다\\x08." (a backspace from a terminal paste).
+    Bad: "발표했다\x08." (a backspace from a terminal paste).
     Good: "발표했다."
     """
 

@@ -221,12 +221,13 @@ _PAGE_LEVEL = ("style", "link", "meta", "base", "html", "head", "body", "title")
 
 @register
 class PageLevelElement(LintRule):
-    """The body has an element that belongs to the page, not to a post: ``<style>``, ``<meta>``,
-    ``<base>``, ``<link>``, ``<html>``, ``<head>``, ``<body>``, ``<title>``.
+    """The body has an element that belongs to the page, not to a post.
 
-    A ``<style>`` restyles the whole site page, ``<base>`` changes where every
-    relative link goes, ``<meta http-equiv="refresh">`` redirects readers away;
-    ``<html>``/``<body>`` mean a whole page was pasted in.
+    These are ``<style>``, ``<meta>``, ``<base>``, ``<link>``, ``<html>``,
+    ``<head>``, ``<body>`` and ``<title>``. A ``<style>`` restyles the whole site
+    page, ``<base>`` changes where every relative link goes, ``<meta
+    http-equiv="refresh">`` redirects readers away; ``<html>``/``<body>`` mean a
+    whole page was pasted in.
 
     Bad: ``<style>body { background: red }</style>``,
     ``<meta http-equiv="refresh" content="0;url=...">``.

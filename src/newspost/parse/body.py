@@ -263,9 +263,10 @@ class _Walker:
             return _collapse(element.text or "")
         spaced = _SPACED_TAGS
         if not any(node.tag in spaced for node in element.iterdescendants()):
+            # The common case, all in C: libxml2's own text serialisation.
             return _collapse(
-                "".join(cast(Iterator[str], element.itertext()))
-            )  # the common case, all in C
+                etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+            )
         parts: list[str] = []
         self._gather(element, parts)
         if element.tail:

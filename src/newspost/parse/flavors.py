@@ -141,6 +141,13 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
             break
     if close_at < 0:
         return False  # never closed: leave the block to the CommonMark rule
+    line_end = state.eMarks[start_line] if close_at <= eol else src.find("\n", close_at)
+    rest = src[close_at : line_end if line_end >= 0 else len(src)]
+    if "<" in rest and _opens_a_block(rest):
+        # A block opened after the close on the same line ("</h2><p>…" with the
+        # </p> further down): the block goes on, so CommonMark's rule (to a blank
+        # line) decides where it ends.
+        return False
     line = start_line
     if close_at > eol:
         while line < end_line and state.eMarks[line] < close_at:
@@ -153,6 +160,19 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
     token.map = [start_line, line]
     token.content = state.getLines(start_line, line, state.blkIndent, True)
     return True
+
+
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+
+
+def _opens_a_block(html: str) -> bool:
+    """Whether a snippet leaves a block-level element open."""
+    depth: dict[str, int] = {}
+    for closing, name in _ANY_TAG.findall(html):
+        tag = name.lower()
+        if tag in _KRAMDOWN_BLOCK_SET and tag != "hr":
+            depth[tag] = depth.get(tag, 0) + (-1 if closing else 1)
+    return any(count > 0 for count in depth.values())
 
 
 _TAG_END = frozenset([" ", "\t", "/", ">", "\n", "\r"])

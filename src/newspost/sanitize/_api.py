@@ -46,7 +46,27 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
         # HTML5 parsing closes a <p> before a block inside it and turns the stray
         # </p> into an empty paragraph: remove those too, or a second pass would.
         cleaned = cleaned.replace("<p></p>", "")
+    for _ in range(3):
+        if not _BLOCK_IN_PHRASING.search(cleaned):
+            break
+        # The engine's parser (html5lib) keeps a block inside a heading or a
+        # paragraph that the repairs' parser (libxml2) would move out; another
+        # pass settles it where a second sanitize would, so the result is stable.
+        again = cleaner.clean(prepare(cleaned, chosen), chosen)
+        if chosen.repairs.empty_paragraphs:
+            again = again.replace("<p></p>", "")
+        if again == cleaned:
+            break
+        cleaned = again
     return cleaned
+
+
+_BLOCK_IN_PHRASING = re.compile(
+    r"<(h[1-6]|p)\b[^>]*>(?:(?!</\1>).)*?"
+    r"<(?:p|div|ul|ol|li|dl|dt|dd|table|tr|td|th|caption|blockquote|pre|h[1-6]|figure|"
+    r"figcaption|hr|section|article|aside|header|footer|nav|main|details|summary|address)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 _SPACES = re.compile(r"\s+")

@@ -80,8 +80,8 @@ def main() -> None:
         f"folder: {args.folder}  ({len(posts)} posts loaded, {failed} raised the documented error)"
     )
     for post in posts[:10]:  # warm caches (parsers, the sanitizer's cleaner) outside the timing
-        dumps(post, "html")
-        dumps(post, "json")
+        dumps(post, format="html")
+        dumps(post, format="json")
     for label, to, options in FORMATS:
         wall, cpu = writer_rate(posts, to, options, args.repeat)
         rates = f"{wall:7.0f} posts/s wall, {cpu:7.0f} posts/s CPU (best of {args.repeat})"

@@ -21,6 +21,7 @@ nothing.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import math
 import os
@@ -632,18 +633,20 @@ def _fix_paths(
         )
     else:
         pool = executor
-    futures: list[Future[list[FixResult]]] = []
+    pending: collections.deque[Future[list[FixResult]]] = collections.deque()
     try:
         # Submit everything before yielding: with "fork", workers start now, before
         # the caller starts threads of its own (a progress bar, for one).
-        futures = [
+        pending.extend(
             pool.submit(_fix_chunk, files[start : start + size], options)
             for start in range(0, len(files), size)
-        ]
-        for future in futures:
-            yield from future.result()
+        )
+        # Let go of each chunk once it is handed over, so memory stays flat
+        # however many posts the run has.
+        while pending:
+            yield from pending.popleft().result()
     finally:
-        for future in futures:
+        for future in pending:
             future.cancel()
         if owned:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -6,6 +6,7 @@ and returns only a small `Converted` per file, never a whole post.
 
 from __future__ import annotations
 
+import collections
 import math
 import os
 from collections.abc import Iterable, Iterator
@@ -127,6 +128,11 @@ def _default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _drain(pending: collections.deque[Future[list[Converted]]]) -> Iterator[Converted]:
+    while pending:
+        yield from pending.popleft().result()
+
+
 def convert_paths(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     to: str,
@@ -194,8 +200,9 @@ def convert_paths(
                 pool.submit(_convert_chunk, work[start : start + size], chosen.name, options)
                 for start in range(0, len(work), size)
             ]
-        # Chunks hold consecutive work items, so their results come back in input order.
-        results = (result for future in futures for result in future.result())
+        # Chunks hold consecutive work items, so their results come back in input
+        # order; each chunk is let go once handed over, so memory stays flat.
+        results = _drain(collections.deque(futures))
         for source, target, error in planned:
             if error is not None or target is None:
                 yield Converted(source, None, error)

@@ -8,6 +8,7 @@ when there are enough of them.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import importlib
 import math
@@ -466,8 +467,11 @@ def _import_rules(modules: tuple[str, ...]) -> None:
             importlib.import_module(module)
 
 
-def _check_chunk(paths: list[str], config: Config) -> list[Report]:
+def _check_chunk(paths: list[str], config: Config, modules: tuple[str, ...] = ()) -> list[Report]:
     # Runs in a worker: only paths go in and Reports come out, never whole Posts.
+    # A worker of someone else's executor (Dask, spawn) has not imported the
+    # modules of the caller's own rules: do it here, once per process (cached).
+    _import_rules(modules)
     return [check_file(path, config) for path in paths]
 
 
@@ -523,26 +527,29 @@ def check_paths(
             yield check_file(path, config)
         return
     owned = executor is None
+    found = {type(rule).__module__ for rule in load_builtin_rules().values()}
+    found.discard("__main__")
+    modules = tuple(sorted(found))
     if executor is None:
-        modules = {type(rule).__module__ for rule in load_builtin_rules().values()}
-        modules.discard("__main__")
         pool: Executor = ProcessPoolExecutor(
-            max_workers=workers, initializer=_import_rules, initargs=(tuple(sorted(modules)),)
+            max_workers=workers, initializer=_import_rules, initargs=(modules,)
         )
     else:
         pool = executor
-    futures: list[Future[list[Report]]] = []
+    pending: collections.deque[Future[list[Report]]] = collections.deque()
     try:
         # Submit everything before yielding: with "fork", workers start now, before
         # the caller starts threads of its own (a progress bar, for one).
-        futures = [
-            pool.submit(_check_chunk, files[start : start + size], config)
+        pending.extend(
+            pool.submit(_check_chunk, files[start : start + size], config, modules)
             for start in range(0, len(files), size)
-        ]
-        for future in futures:
-            yield from future.result()
+        )
+        # Let go of each chunk once it is handed over, so memory stays flat
+        # however many posts the run has.
+        while pending:
+            yield from pending.popleft().result()
     finally:
-        for future in futures:
+        for future in pending:
             future.cancel()
         if owned:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypedDict
+from typing import TypedDict, cast
 
 import yaml
 
@@ -258,7 +258,10 @@ class Scan:
     """
 
     def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
+        # A proxy, not the context: the scan is cached in a weak-keyed dictionary
+        # under that very context, and a strong reference would keep every
+        # validated post alive for the life of the process.
+        self.ctx = cast(Context, weakref.proxy(ctx))
         raw = ctx.post.raw
         self.text = raw.text
         self.body_start = raw.body_start

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as html_module
 import re
 import string
+from pathlib import Path
 
 import lxml.html
 import yaml
@@ -176,3 +177,15 @@ def test_the_pipeline_on_generated_posts(front: str, body: str) -> None:
     assert sanitize(clean) == clean
     assert not _executable(dumps(clean, format="html"))
     assert not _executable(dumps(post, format="html"))  # html output is sanitized by default
+
+
+def test_inputs_the_fuzzer_found() -> None:
+    """Regression: each file here once made load/validate/sanitize raise a foreign error."""
+    for path in sorted((Path(__file__).parent / "fixtures" / "fuzz").iterdir()):
+        try:
+            post = loads(path.read_bytes(), path=path.name)
+        except NewsPostError:
+            continue
+        validate(post)
+        clean = sanitize(post)
+        assert sanitize(clean) == clean, path.name

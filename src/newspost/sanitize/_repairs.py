@@ -565,12 +565,22 @@ def _may_need_normalizing(source: str, repairs: Repairs) -> bool:
     return repairs.nfc and not source.isascii() and not unicodedata.is_normalized("NFC", source)
 
 
+_ATTRIBUTE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+
+
 def _clean_attributes(element: etree._Element, tag: str, plan: _Plan) -> None:
     attrib = element.attrib
     if not attrib:
         return
     allowed = plan.attributes.get(tag, frozenset())
     repairs = plan.repairs
+    if any(not _ATTRIBUTE_NAME.match(name) for name in attrib):
+        # libxml2 keeps attribute names lxml will not address ("a{b", "x:"): keep
+        # only the well-formed ones, by clearing all and setting those back.
+        kept = [(name, value) for name, value in attrib.items() if _ATTRIBUTE_NAME.match(name)]
+        attrib.clear()
+        for name, value in kept:
+            attrib[name] = value
     for name in list(attrib):
         # Editor attributes go by pattern even when a custom policy allows data-*/style.
         if name not in allowed or (plan.editor is not None and plan.editor(name)):

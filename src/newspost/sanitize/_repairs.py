@@ -574,10 +574,10 @@ def _clean_attributes(element: etree._Element, tag: str, plan: _Plan) -> None:
         return
     allowed = plan.attributes.get(tag, frozenset())
     repairs = plan.repairs
-    if any(not _ATTRIBUTE_NAME.match(name) for name in attrib):
+    if any(not _ATTRIBUTE_NAME.match(str(name)) for name in attrib):
         # libxml2 keeps attribute names lxml will not address ("a{b", "x:"): keep
         # only the well-formed ones, by clearing all and setting those back.
-        kept = [(name, value) for name, value in attrib.items() if _ATTRIBUTE_NAME.match(name)]
+        kept = [(name, value) for name, value in attrib.items() if _ATTRIBUTE_NAME.match(str(name))]
         attrib.clear()
         for name, value in kept:
             attrib[name] = value

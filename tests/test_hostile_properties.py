@@ -181,7 +181,7 @@ def test_the_pipeline_on_generated_posts(front: str, body: str) -> None:
 
 def test_inputs_the_fuzzer_found() -> None:
     """Regression: each file here once made load/validate/sanitize raise a foreign error."""
-    for path in sorted((Path(__file__).parent / "fixtures" / "fuzz").iterdir()):
+    for path in sorted((Path(__file__).parent / "fuzz_findings").iterdir()):
         try:
             post = loads(path.read_bytes(), path=path.name)
         except NewsPostError:

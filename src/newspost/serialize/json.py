@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import json as _json
 import os
-from pathlib import Path
 from typing import IO
 
 from pydantic import ValidationError
 
-from newspost.errors import FormatError, ReadError
+from newspost.errors import FormatError
 from newspost.model.post import Post
 
 __all__ = ["dumps_json", "load_json", "loads_json"]
@@ -92,22 +91,7 @@ def load_json(source: str | os.PathLike[str] | bytes | IO[str] | IO[bytes]) -> P
         >>> load_json(io.StringIO(dumps(load("examples/seed.md"), format="json"))).title[:8]
         '디지털정부협력에'
     """
-    if isinstance(source, bytes | bytearray):
-        return loads_json(bytes(source))
-    if isinstance(source, str | os.PathLike):
-        file_path = Path(source)
-        try:
-            data = file_path.read_bytes()
-        except OSError as exc:
-            raise ReadError(
-                f"cannot read the file: {exc.strerror or exc}",
-                path=file_path,
-                hint="check the path and its permissions",
-            ) from exc
-        return loads_json(data, path=file_path)
-    try:
-        content = source.read()
-    except OSError as exc:
-        raise ReadError(f"cannot read the file object: {exc}") from exc
-    name = getattr(source, "name", None)
-    return loads_json(content, path=name if isinstance(name, str) else None)
+    # Reading files is load's job: one place for paths, file objects and their errors.
+    from newspost.parse import load
+
+    return load(source, format="json")

@@ -306,6 +306,13 @@ def _jobs(text: str) -> int:
     return jobs
 
 
+def _add_code_filters(add: Callable[..., Any], *, chosen: str, dropped: str) -> None:
+    """``--select`` and ``--ignore``, as check and fix take them."""
+    codes: dict[str, Any] = {"type": _codes, "action": "extend", "metavar": "CODES"}
+    add("--select", **codes, help=f"comma list of codes or prefixes {chosen} (replaces select)")
+    add("--ignore", **codes, help=f"comma list of codes or prefixes {dropped} (adds to ignore)")
+
+
 @command("check", "lint posts: print issues, exit 1 if any reaches --fail-on")
 @handles(_check)
 def _check_args(parser: argparse.ArgumentParser) -> None:
@@ -318,9 +325,7 @@ def _check_args(parser: argparse.ArgumentParser) -> None:
     add("--config", metavar="FILE", help="newspost.toml or pyproject.toml (default: found upward)")
     add("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     add("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
-    codes: dict[str, Any] = {"type": _codes, "action": "extend", "metavar": "CODES"}
-    add("--select", **codes, help="comma list of codes or prefixes to run (replaces select)")
-    add("--ignore", **codes, help="comma list of codes or prefixes to skip (adds to ignore)")
+    _add_code_filters(add, chosen="to run", dropped="to skip")
     add(
         "--fail-on",
         choices=[level.value for level in Severity],
@@ -597,9 +602,7 @@ def _fix_args(parser: argparse.ArgumentParser) -> None:
     add("--no-sanitize", action="store_true", help="apply only the rules' fixes, no policy")
     add("--engine", default="bleach", choices=engine_names(), help="sanitizer (default: bleach)")
     add("--config", metavar="FILE", help="newspost.toml or pyproject.toml (default: found upward)")
-    codes: dict[str, Any] = {"type": _codes, "action": "extend", "metavar": "CODES"}
-    add("--select", **codes, help="comma list of codes or prefixes to fix (replaces select)")
-    add("--ignore", **codes, help="comma list of codes or prefixes not to fix (adds to ignore)")
+    _add_code_filters(add, chosen="to fix", dropped="not to fix")
     add("-j", "--jobs", type=_jobs, metavar="N", help="processes (default: all cores; 1: no pool)")
 
 

@@ -28,11 +28,6 @@ from newspost.model.front_matter import FrontMatter
 from newspost.model.post import Section
 from newspost.validate._rule import Context, Edit
 
-try:  # libyaml composes a front matter in ~30 µs where the pure-Python loader takes ~500 µs.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 __all__ = [
     "VOID_ELEMENTS",
     "Attr",
@@ -342,21 +337,13 @@ class Scan:
         """``post.tables``, computed once."""
         return self.ctx.post.tables
 
-    @cached_property
+    @property
     def yaml_root(self) -> yaml.Node | None:
-        """The YAML front matter's node tree; marks are relative to ``front_matter_start``.
+        """The YAML front matter's node tree (``Context.yaml_root``, composed once with libyaml).
 
-        The same tree as ``Context.yaml_root``, composed with libyaml, which is
-        about fifteen times faster than the pure-Python loader. Rules build it only
-        after a cheap test on the front matter text says it may matter.
+        Rules ask for it only after a cheap test on the front matter text says it may matter.
         """
-        raw = self.ctx.post.raw
-        if raw.format != "yaml" or not raw.front_matter_text.strip():
-            return None
-        try:
-            return yaml.compose(raw.front_matter_text, Loader=_Loader)
-        except yaml.YAMLError:
-            return None
+        return self.ctx.yaml_root
 
     @cached_property
     def top_pairs(self) -> dict[str, tuple[yaml.Node, yaml.Node]]:

@@ -77,19 +77,21 @@ def loads(
                 "the file's size in bytes", len(text), "max_bytes", bounds.max_bytes, path=name
             )
         text = decode(bytes(text), path=name)
-    elif (
-        len(text) * 4 > bounds.max_bytes
-        and len(text.encode("utf-8", "surrogatepass")) > bounds.max_bytes
-    ):
-        size = len(text.encode("utf-8", "surrogatepass"))
-        raise exceeded("the text's size in bytes", size, "max_bytes", bounds.max_bytes, path=name)
-    if _has_surrogates(text):
-        raise EncodingError(
-            "the text holds a lone surrogate (U+D800-U+DFFF), which no file can encode",
-            path=name,
-            offset=None,
-            hint="decode files with 'utf-8' and errors='strict', not 'surrogateescape'",
-        )
+    else:
+        if len(text) * 4 > bounds.max_bytes:  # only then can it be over in UTF-8
+            size = len(text.encode("utf-8", "surrogatepass"))
+            if size > bounds.max_bytes:
+                raise exceeded(
+                    "the text's size in bytes", size, "max_bytes", bounds.max_bytes, path=name
+                )
+        # Bytes were decoded strictly above; only a str can hold a lone surrogate.
+        if _has_surrogates(text):
+            raise EncodingError(
+                "the text holds a lone surrogate (U+D800-U+DFFF), which no file can encode",
+                path=name,
+                offset=None,
+                hint="decode files with 'utf-8' and errors='strict', not 'surrogateescape'",
+            )
     where = _fm.split(text, path=name)
     front_matter = _fm.read(text, where, path=name, limits=bounds)
     body = text[where.body_start :]

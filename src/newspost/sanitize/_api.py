@@ -42,6 +42,10 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
     if not html:
         return ""
     cleaned = cleaner.clean(prepare(html, chosen), chosen)
+    if "></" in cleaned:
+        # The engine's parser reopens formatting elements around leftover
+        # whitespace ("<b>\n</b>"); dropped now, they cannot pile up pass after pass.
+        cleaned = _drop_empty_formatting(cleaned)
     if chosen.repairs.empty_paragraphs and "<p></p>" in cleaned:
         # HTML5 parsing closes a <p> before a block inside it and turns the stray
         # </p> into an empty paragraph: remove those too, or a second pass would.
@@ -59,6 +63,19 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
             break
         cleaned = again
     return cleaned
+
+
+_EMPTY_FORMATTING = re.compile(
+    r"<(b|strong|i|em|u|s|del|ins|mark|small|sub|sup|span|code|abbr|q|cite)>(\s*)</\1>"
+)
+
+
+def _drop_empty_formatting(html: str) -> str:
+    while True:
+        shorter = _EMPTY_FORMATTING.sub(r"\2", html)
+        if shorter == html:
+            return html
+        html = shorter
 
 
 _BLOCK_IN_PHRASING = re.compile(

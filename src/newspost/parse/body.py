@@ -1,12 +1,12 @@
 """Body text to structure: Markdown -> HTML (with source lines) -> blocks -> sections.
 
-markdown-it-py renders the body with each block's source line attached: an
-attribute on the elements Markdown makes, a marker comment before each raw
-HTML block. lxml (the parser BeautifulSoup would use) reads the result once;
-one walk over the tree gives every element its line in the original file and
-turns the top-level elements into blocks, descending through wrappers such as
-``<div>``. Sources and the promo footer are then lifted out of the flow, and
-headings nest the rest into sections.
+markdown-it-py renders the body token by token, noting on which rendered line
+each block with a source position starts. lxml (the parser BeautifulSoup would
+use) reads the result once; those anchors map any element's line in the tree
+back to its line in the original file, and one walk turns the top-level
+elements into blocks, descending through wrappers such as ``<div>``. Sources
+and the promo footer are then lifted out of the flow, and headings nest the
+rest into sections.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from lxml import etree
+from markdown_it.renderer import RendererHTML
 
+from newspost.errors import NewsPostError
 from newspost.model.blocks import (
     Block,
     Cell,
@@ -41,8 +43,6 @@ __all__ = ["Body", "parse_body"]
 
 Element = etree._Element
 
-_LINE_ATTR = "data-np-line"
-_MARKER = "np:"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CONTAINERS = frozenset(
     "div section article main header footer aside center nav body html details span font "
@@ -110,7 +110,8 @@ def parse_body(
     lines = body.count("\n")
     if lines > limits.max_lines:
         raise exceeded("the body's line count", lines, "max_lines", limits.max_lines, path=path)
-    root = _render(body, flavor=flavor, first_line=first_line)
+    rendered = _render(body, flavor=flavor, first_line=first_line)
+    root = rendered.root
     elements = int(cast(float, _COUNT_ELEMENTS(root)))
     if elements > limits.max_elements:
         raise exceeded(
@@ -120,7 +121,7 @@ def parse_body(
             limits.max_elements,
             path=path,
         )
-    walker = _Walker(max_depth=limits.max_depth, path=path)
+    walker = _Walker(rendered, max_depth=limits.max_depth, path=path)
     items = list(walker.blocks(root))
     items = _lift_sources(items)
     footer = _take_footer(items)
@@ -132,8 +133,31 @@ def parse_body(
 # -- Markdown to an lxml tree with lines -------------------------------------------------
 
 
-def _render(body: str, *, flavor: str, first_line: int) -> Element:
+@dataclass
+class _Rendered:
+    """A body rendered to an lxml tree, with what maps the tree's lines back to the file.
+
+    ``rendered[i]`` is the line (in the rendered HTML) where the output of a block
+    token with a source position starts, ``source[i]`` that token's line in the
+    file; both rise together. Lines inside raw HTML map one to one, so any
+    element's file line is its nearest anchor's plus its distance from it.
+    """
+
+    root: Element
+    rendered: list[int]
+    source: list[int]
+    markdown_tables: frozenset[int]
+    """Rendered lines where a Markdown (GFM pipe) table starts."""
+
+
+def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
     md = get_markdown(flavor)
+    renderer = md.renderer
+    if not isinstance(renderer, RendererHTML):
+        raise NewsPostError(
+            f"flavor {flavor!r} renders with {type(renderer).__name__}, not an HTML renderer",
+            hint="build the flavor's parser with markdown-it's RendererHTML (or a subclass)",
+        )
     text = body.replace("\r\n", "\n").replace("\r", "\n")
     # Characters XML cannot hold (C0 controls, U+FFFE/U+FFFF) show as U+FFFD, as
     # in a browser; the original text keeps them for the round trip.
@@ -143,19 +167,33 @@ def _render(body: str, *, flavor: str, first_line: int) -> Element:
         text = preprocess(text)
     env: dict[str, object] = {}
     tokens = md.parse(text, env)
-    offset = first_line
-    for token in tokens:
-        if token.map is None or token.nesting < 0:
-            continue
-        line = token.map[0] + offset
-        if token.type == "html_block":
-            # Raw HTML: a marker comment on the same rendered line as the HTML,
-            # so lxml's own line numbers inside the block map straight back.
-            token.content = f"<!--{_MARKER}{line}-->{token.content}"
+    # RendererHTML.render's own loop, counting the lines each token's output
+    # takes: that count is the line map, so nothing has to be written into the
+    # HTML to be read back out of the tree.
+    options, rules = md.options, renderer.rules
+    out: list[str] = []
+    rendered: list[int] = []
+    source: list[int] = []
+    tables: list[int] = []
+    at = 1  # "<html><body>" opens line 1 of what lxml reads
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind == "inline":
+            piece = renderer.renderInline(token.children, options, env) if token.children else ""
+        elif kind in rules:
+            piece = rules[kind](tokens, index, options, env)
         else:
-            token.attrSet(_LINE_ATTR, str(line))
-    html = md.renderer.render(tokens, md.options, env)
-    return _parse_html(html)
+            piece = renderer.renderToken(tokens, index, options, env)
+        if token.map is not None and token.nesting >= 0:
+            # A tag after a hidden paragraph is written on a fresh line ("\n<ul>").
+            starts = at + len(piece) - len(piece.lstrip("\n")) if piece[:1] == "\n" else at
+            rendered.append(starts)
+            source.append(token.map[0] + first_line)
+            if kind == "table_open":
+                tables.append(starts)
+        out.append(piece)
+        at += piece.count("\n")
+    return _Rendered(_parse_html("".join(out)), rendered, source, frozenset(tables))
 
 
 def _parse_html(html: str) -> Element:
@@ -168,7 +206,6 @@ def _parse_html(html: str) -> Element:
 # lxml's plain HTML parser (libxml2, the parser BeautifulSoup's "lxml" builder
 # drives): lxml.html's element classes would cost a Python call per node.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ANCHORS = etree.XPath(f"//comment()[starts-with(., '{_MARKER}')] | //*[@{_LINE_ATTR}]")
 _COUNT_ELEMENTS = etree.XPath("count(.//*)")
 _TABLE_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
@@ -200,48 +237,28 @@ class _Walker:
     """Walks the rendered tree once, knowing each element's line in the original file."""
 
     def __init__(
-        self, *, max_depth: int = DEFAULT_LIMITS.max_depth, path: str | None = None
+        self,
+        rendered: _Rendered,
+        *,
+        max_depth: int = DEFAULT_LIMITS.max_depth,
+        path: str | None = None,
     ) -> None:
         self.max_depth = max_depth
         self.path = path
         self.depth = 0
-        self.lines: dict[Element, int] = {}
-        self._rendered: list[int] = []
-        self._source: list[int] = []
-        self.from_markdown: set[Element] = set()
+        self._rendered = rendered.rendered
+        self._source = rendered.source
+        self._markdown_tables = rendered.markdown_tables
         self.glued: list[Paragraph] = []
 
     # Lines ----------------------------------------------------------------
 
-    def _index_lines(self, root: Element) -> None:
-        """Read the anchors: marker comments and Markdown elements' line attributes.
-
-        Anchors come in document order with rising rendered lines, so any other
-        element's line is its nearest anchor's plus its distance from it in the
-        rendered HTML (found by bisection when asked, not computed for every node).
-        """
-        rendered, source = self._rendered, self._source
-        markers: list[Element] = []
-        for node in cast(list[Element], _ANCHORS(root)):
-            at = cast(int | None, node.sourceline) or (rendered[-1] if rendered else 1)
-            if isinstance(node, etree._Comment):
-                line = int((node.text or "")[len(_MARKER) :])
-                markers.append(node)
-            else:
-                line = int(node.get(_LINE_ATTR) or 0)
-                del node.attrib[_LINE_ATTR]
-                self.lines[node] = line
-                self.from_markdown.add(node)
-            rendered.append(at)
-            source.append(line)
-        for marker in markers:
-            _drop_keep_tail(marker)
-
     def line(self, element: Element) -> int | None:
-        """The element's 1-based line in the original file."""
-        found = self.lines.get(element)
-        if found is not None:
-            return found
+        """The element's 1-based line in the original file.
+
+        Its nearest anchor's line plus its distance from it in the rendered HTML,
+        found by bisection when asked, not computed for every node.
+        """
         node: Element | None = element
         at = None
         while node is not None and at is None:
@@ -338,7 +355,6 @@ class _Walker:
     # Blocks ---------------------------------------------------------------
 
     def blocks(self, root: Element) -> Iterator[_Item]:
-        self._index_lines(root)
         yield from self._children(root)
 
     def _children(self, parent: Element) -> Iterator[_Item]:
@@ -595,7 +611,7 @@ class _Walker:
             row_lines.append(self.line(tr))
             parent = tr.getparent()
             in_head.append(parent is not None and parent.tag == "thead")
-        from_markdown = table in self.from_markdown
+        from_markdown = cast(int | None, table.sourceline) in self._markdown_tables
         header: list[Cell] = []
         source: Literal["th", "gfm", "bold", "none"] = "none"
         if rows and (in_head[0] or all(cell.is_header for cell in rows[0])):
@@ -694,20 +710,6 @@ def _span(value: str | None) -> int:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _drop_keep_tail(node: Element) -> None:
-    parent = node.getparent()
-    if parent is None:
-        return
-    tail = node.tail or ""
-    previous = node.getprevious()
-    if tail:
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(node)
 
 
 # -- sources and footer ------------------------------------------------------------------

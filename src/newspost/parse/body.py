@@ -37,7 +37,7 @@ from newspost.model.blocks import (
 )
 from newspost.model.post import Section, Source
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
-from newspost.parse.flavors import get_markdown, get_preprocessor
+from newspost.parse.flavors import get_markdown, get_preprocessor, tokenize
 
 __all__ = ["Body", "parse_body"]
 
@@ -57,6 +57,7 @@ _RAW_TAGS = frozenset(
     "script style iframe object embed video audio noscript template svg math canvas form "
     "input button select textarea link meta base".split()
 )
+_RAW_TEXT = frozenset(["script", "style"])  # serialised without escaping
 _INVISIBLE = frozenset(["script", "style", "template", "noscript", "head", "title", "meta", "link"])
 _STRAY_BLOCKS = frozenset(["li", "tr", "dd", "dt"])
 _SPACED_EXTRA = frozenset(["li", "tr", "td", "th", "dt", "dd"])
@@ -166,7 +167,7 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
     if preprocess is not None:
         text = preprocess(text)
     env: dict[str, object] = {}
-    tokens = md.parse(text, env)
+    tokens = tokenize(flavor, text, env)
     # RendererHTML.render's own loop, counting the lines each token's output
     # takes: that count is the line map, so nothing has to be written into the
     # HTML to be read back out of the tree.
@@ -219,6 +220,8 @@ def _collapse(text: str) -> str:
 
 
 def _inner_html(element: Element) -> str:
+    if not len(element) and element.tag not in _RAW_TEXT:
+        return _escape(element.text or "").strip()  # what libxml2 writes for text alone
     # One serialisation of the element, then cut its own tags off: much
     # cheaper than serialising each child.
     outer = etree.tostring(element, method="html", encoding="unicode", with_tail=False)
@@ -537,6 +540,10 @@ class _Walker:
     def _paragraph(self, element: Element) -> Iterator[_Item]:
         # A <p> can hold block content when the HTML is broken; lxml closes the
         # paragraph then, so only inline content is left here.
+        if not len(element):
+            # Text alone, most paragraphs of a news post: no links, images or markup.
+            yield from self._plain_paragraph(element)
+            return
         images = list(element.iter("img"))
         text = self.text(element)
         line = self.line(element)
@@ -568,6 +575,18 @@ class _Walker:
             links=self.links(element),
             images=[self.image(img) for img in images],
             line=line,
+        )
+
+    def _plain_paragraph(self, element: Element) -> Iterator[_Item]:
+        raw = element.text or ""
+        text = _collapse(raw)
+        if not text:
+            return
+        if _TEMPLATE_ONLY.match(text):
+            yield Html(html=text, text="", line=self.line(element))
+            return
+        yield Paragraph(
+            text=text, html=_escape(raw).strip(), links=[], images=[], line=self.line(element)
         )
 
     def _text_before(self, element: Element, target: Element) -> bool:

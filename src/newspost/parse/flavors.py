@@ -11,13 +11,14 @@ override it. Add a flavor with `register_flavor`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import PurePath
-from typing import Literal
+from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 
 __all__ = [
     "FlavorName",
@@ -27,6 +28,7 @@ __all__ = [
     "get_markdown",
     "get_preprocessor",
     "register_flavor",
+    "tokenize",
 ]
 
 FlavorName = Literal["kramdown", "goldmark", "commonmark", "html"]
@@ -106,32 +108,53 @@ _TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """The kramdown HTML block: from a block-level tag to its balanced close, raw inside."""
-    src = state.src
     pos = state.bMarks[start_line] + state.tShift[start_line]
-    if src.startswith("<", pos) is False or state.sCount[start_line] - state.blkIndent >= 4:
+    if state.sCount[start_line] - state.blkIndent >= 4:
         return False
-    # This rule sees most lines of an HTML-heavy post first: plain string
-    # operations here, one small regex, and the tag set looked up by hash.
+    line = _html_block_end(state.src, pos, state.eMarks, start_line, end_line)
+    if line is None:
+        return False
+    if silent:
+        return True
+    state.line = line
+    token = state.push("html_block", "", 0)
+    token.map = [start_line, line]
+    token.content = state.getLines(start_line, line, state.blkIndent, True)
+    return True
+
+
+def _html_block_end(
+    src: str, pos: int, ends: Sequence[int], start_line: int, end_line: int
+) -> int | None:
+    """The line after a kramdown HTML block opening at ``pos`` on ``start_line``, or None.
+
+    ``ends[n]`` is where line ``n`` ends (markdown-it's ``eMarks``). Shared by the
+    markdown-it rule and `tokenize`'s run of leading HTML blocks, so the two cut alike.
+    """
+    if src.startswith("<", pos) is False:
+        return None
+    # Most lines of an HTML-heavy post come here first: plain string
+    # operations, one small regex, and the tag set looked up by hash.
     named = _TAG_NAME.match(src, pos)
     if named is None:
-        return False
+        return None
     tag = named.group(1).lower()
     after = named.end()
     if tag not in _KRAMDOWN_BLOCK_SET or tag == "hr" or src[after : after + 1] not in _TAG_END:
-        return False
-    eol = state.eMarks[start_line]
+        return None
+    eol = ends[start_line]
     closing = src.find(">", after, eol)
     if closing < 0:
-        return False
+        return None
     attributes = src[after:closing]
     if attributes.endswith("/") or ("arkdown" in attributes and _MARKDOWN_ATTR.search(attributes)):
-        return False
+        return None
     pattern = _TAG_PATTERNS.get(tag)
     if pattern is None:
         pattern = _TAG_PATTERNS[tag] = re.compile(rf"<(/?){tag}(?=[\s/>])", re.IGNORECASE)
     # Find the balanced closing tag; an unclosed tag is looked for only so far,
     # so a post full of unclosed <p>s stays linear.
-    limit = state.eMarks[min(end_line, start_line + _LOOKAHEAD_LINES) - 1]
+    limit = ends[min(end_line, start_line + _LOOKAHEAD_LINES) - 1]
     depth = 0
     close_at = -1
     for found in pattern.finditer(src, pos, limit):
@@ -140,26 +163,19 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
             close_at = found.end()
             break
     if close_at < 0:
-        return False  # never closed: leave the block to the CommonMark rule
-    line_end = state.eMarks[start_line] if close_at <= eol else src.find("\n", close_at)
+        return None  # never closed: leave the block to the CommonMark rule
+    line_end = eol if close_at <= eol else src.find("\n", close_at)
     rest = src[close_at : line_end if line_end >= 0 else len(src)]
     if "<" in rest and _opens_a_block(rest):
         # A block opened after the close on the same line ("</h2><p>…" with the
         # </p> further down): the block goes on, so CommonMark's rule (to a blank
         # line) decides where it ends.
-        return False
+        return None
     line = start_line
     if close_at > eol:
-        while line < end_line and state.eMarks[line] < close_at:
+        while line < end_line and ends[line] < close_at:
             line += 1
-    line += 1
-    if silent:
-        return True
-    state.line = line
-    token = state.push("html_block", "", 0)
-    token.map = [start_line, line]
-    token.content = state.getLines(start_line, line, state.blkIndent, True)
-    return True
+    return line + 1
 
 
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
@@ -190,6 +206,83 @@ def _kramdown() -> MarkdownIt:
         {"alt": ["paragraph", "reference", "blockquote"]},
     )
     return md
+
+
+def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
+    """The block tokens of a (preprocessed) body in a flavor: what ``md.parse`` gives.
+
+    A news body written as HTML is mostly kramdown HTML blocks, and markdown-it
+    would walk each of its lines through its block loop only for the kramdown
+    rule to take them whole. So when that rule is a flavor's first, the run of
+    HTML blocks at the start of the body is cut here, line by line, by the same
+    function the rule uses, and markdown-it parses only the rest (from a block
+    boundary, where its state is what a fresh parse starts with).
+    """
+    md = get_markdown(name)
+    if not _takes_html_first(md):
+        return md.parse(text, env)
+    tokens, line, offset = _leading_html_blocks(text)
+    if offset < len(text):
+        rest = md.parse(text[offset:], env)
+        for token in rest:
+            if token.map is not None:
+                token.map = [token.map[0] + line, token.map[1] + line]
+        tokens.extend(rest)
+    return tokens
+
+
+def _takes_html_first(md: MarkdownIt) -> bool:
+    rules = md.block.ruler.getRules("")
+    return bool(rules) and rules[0] is _kramdown_html_block
+
+
+def _leading_html_blocks(src: str) -> tuple[list[Token], int, int]:
+    """Tokens of the kramdown HTML blocks opening ``src``; the line and offset after them.
+
+    Lines are markdown-it's: split at newlines, a blank line holds only spaces
+    and tabs, tabs indent to the next multiple of four.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    length = len(src)
+    at = 0
+    while at < length:
+        end = src.find("\n", at)
+        if end < 0:
+            end = length
+        starts.append(at)
+        ends.append(end)
+        at = end + 1
+    total = len(starts)
+    ends.append(length)  # the lookahead may ask one line past the end, as eMarks allows
+    tokens: list[Token] = []
+    line = 0
+    while line < total:
+        start = starts[line]
+        text_at = start
+        while text_at < ends[line] and src[text_at] in " \t":
+            text_at += 1
+        if text_at == ends[line]:
+            line += 1  # blank
+            continue
+        if text_at > start and _columns(src[start:text_at]) >= 4:
+            break
+        after = _html_block_end(src, text_at, ends, line, total)
+        if after is None:
+            break
+        token = Token("html_block", "", 0, map=[line, after], block=True)
+        token.content = src[start : ends[after - 1] + 1]
+        tokens.append(token)
+        line = after
+    return tokens, line, starts[line] if line < total else length
+
+
+def _columns(indent: str) -> int:
+    """Width of leading spaces and tabs, a tab to the next multiple of four (as ``sCount``)."""
+    width = 0
+    for char in indent:
+        width += 4 - width % 4 if char == "\t" else 1
+    return width
 
 
 _LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)

@@ -1,0 +1,86 @@
+"""The flavor seam: `tokenize` gives what the flavor's markdown-it parser gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.token import Token
+
+from helpers import CORPUS, corpus_files
+from newspost.parse.flavors import get_markdown, liquid, tokenize
+
+# Lines that make the kramdown HTML-block rule take, refuse or stop: block and
+# inline tags, closes on the same or later lines, Markdown that may swallow what
+# follows (fences, lists, quotes, indented code), blank and whitespace-only lines.
+_LINES = [
+    "<p>text</p>",
+    "<p data-ke-size='size16'>one <b>two</b></p>",
+    "<p>open",
+    "</p>",
+    "<div>",
+    "</div>",
+    '<div markdown="1">',
+    "<table>",
+    "<tr><td>a</td></tr>",
+    "</table>",
+    "<h2>Title</h2><p>after",
+    "<hr>",
+    "<br/>",
+    "<span>inline</span>",
+    "<pre>",
+    "</pre>",
+    "<script>x()</script>",
+    "<!-- comment -->",
+    "<p/>",
+    "<P>upper</P>",
+    "## heading",
+    "- item",
+    "  - nested",
+    "> quote",
+    "```",
+    "    indented <p>code</p>",
+    "\t<p>tab</p>",
+    "   <p>three</p>",
+    "a | b",
+    "---|---",
+    "[ref]: https://example.org",
+    "plain text",
+    "",
+    "   ",
+    " \t",
+]
+
+
+def _tokens(tokens: list[Token]) -> list[tuple[object, ...]]:
+    return [
+        (t.type, t.map, t.content, t.level, t.block, t.nesting, t.hidden, t.markup) for t in tokens
+    ]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_LINES), max_size=14),
+    st.sampled_from(["\n", ""]),
+    st.sampled_from(["kramdown", "goldmark", "commonmark"]),
+)
+def test_tokenize_is_markdown_it(lines: list[str], end: str, flavor: str) -> None:
+    text = "\n".join(lines) + end
+    expected = get_markdown(flavor).parse(text, {})
+    got = tokenize(flavor, text, {})
+    assert _tokens(got) == _tokens(expected)
+    renderer = get_markdown(flavor).renderer
+    options = get_markdown(flavor).options
+    assert renderer.render(got, options, {}) == renderer.render(expected, options, {})
+
+
+def test_tokenize_is_markdown_it_on_the_corpus() -> None:
+    files = corpus_files()
+    if not files:
+        pytest.skip(f"the corpus is not at {CORPUS}")
+    for path in files:
+        text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+        body = liquid(text)
+        assert _tokens(tokenize("kramdown", body, {})) == _tokens(
+            get_markdown("kramdown").parse(body, {})
+        ), path

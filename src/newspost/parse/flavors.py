@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.token import Token
 
 __all__ = [
@@ -219,9 +220,13 @@ def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
     boundary, where its state is what a fresh parse starts with).
     """
     md = get_markdown(name)
-    if not _takes_html_first(md):
+    rules = md.block.ruler.get_active_rules()
+    if not rules or rules[0] != "kramdown_html_block":
         return md.parse(text, env)
-    tokens, line, offset = _leading_html_blocks(text)
+    # Lines such as "<hr>" that the kramdown rule leaves to CommonMark's HTML-block
+    # rule can be cut here too, as long as no other rule can come first.
+    commonmark_html = md.options.get("html") is True and rules[1:9] == _BEFORE_HTML_BLOCK
+    tokens, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
     if offset < len(text):
         rest = md.parse(text[offset:], env)
         for token in rest:
@@ -231,13 +236,31 @@ def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
     return tokens
 
 
-def _takes_html_first(md: MarkdownIt) -> bool:
-    rules = md.block.ruler.getRules("")
-    return bool(rules) and rules[0] is _kramdown_html_block
+_BEFORE_HTML_BLOCK = [
+    "table",
+    "code",
+    "fence",
+    "blockquote",
+    "hr",
+    "list",
+    "reference",
+    "html_block",
+]
+# CommonMark HTML blocks of kinds 6 and 7 (a block-level tag, or any tag alone on
+# its line) end at the next blank line; kinds 1 to 5 run to a closing string.
+_TO_BLANK_LINE = [start for start, _, _ in HTML_SEQUENCES[5:7]]
+_TO_CLOSING = [start for start, _, _ in HTML_SEQUENCES[:5]]
 
 
-def _leading_html_blocks(src: str) -> tuple[list[Token], int, int]:
-    """Tokens of the kramdown HTML blocks opening ``src``; the line and offset after them.
+def _leading_html_blocks(
+    src: str, *, commonmark_html: bool = False
+) -> tuple[list[Token], int, int]:
+    """Tokens of the HTML blocks opening ``src``; the line and offset after them.
+
+    Blocks are the kramdown rule's, and with ``commonmark_html`` also those
+    CommonMark's HTML-block rule would cut for a line the kramdown rule leaves
+    (such as "<hr>"): no rule before it but the table rule can take a line
+    opening with "<", and that one needs a delimiter row on the next line.
 
     Lines are markdown-it's: split at newlines, a blank line holds only spaces
     and tabs, tabs indent to the next multiple of four.
@@ -268,6 +291,8 @@ def _leading_html_blocks(src: str) -> tuple[list[Token], int, int]:
         if text_at > start and _columns(src[start:text_at]) >= 4:
             break
         after = _html_block_end(src, text_at, ends, line, total)
+        if after is None and commonmark_html:
+            after = _commonmark_html_end(src, text_at, ends, line, total)
         if after is None:
             break
         token = Token("html_block", "", 0, map=[line, after], block=True)
@@ -275,6 +300,31 @@ def _leading_html_blocks(src: str) -> tuple[list[Token], int, int]:
         tokens.append(token)
         line = after
     return tokens, line, starts[line] if line < total else length
+
+
+def _commonmark_html_end(
+    src: str, text_at: int, ends: list[int], line: int, total: int
+) -> int | None:
+    """The line after a CommonMark HTML block of kind 6 or 7 opening ``line``, or None.
+
+    Such a block runs to the next blank line. It is None for any other line, and
+    where the table rule (tried before the HTML-block rule) might take the line
+    as a table header: when the next line could be a delimiter row.
+    """
+    text = src[text_at : ends[line]]
+    if not text.startswith("<") or any(start.search(text) for start in _TO_CLOSING):
+        return None
+    if not any(start.search(text) for start in _TO_BLANK_LINE):
+        return None
+    following = line + 1
+    if following < total:
+        row = src[ends[line] + 1 : ends[following]]
+        lead = row.lstrip(" \t")
+        if lead[:1] in ("|", "-", ":") and _columns(row[: len(row) - len(lead)]) < 4:
+            return None
+    while following < total and src[ends[following - 1] + 1 : ends[following]].strip(" \t"):
+        following += 1
+    return following
 
 
 def _columns(indent: str) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import PurePath
 from typing import Any, Literal
 
@@ -265,31 +266,27 @@ def _leading_html_blocks(
     Lines are markdown-it's: split at newlines, a blank line holds only spaces
     and tabs, tabs indent to the next multiple of four.
     """
-    starts: list[int] = []
-    ends: list[int] = []
+    lines = src.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # a final newline ends the last line; it opens no other
+    total = len(lines)
     length = len(src)
-    at = 0
-    while at < length:
-        end = src.find("\n", at)
-        if end < 0:
-            end = length
-        starts.append(at)
-        ends.append(end)
-        at = end + 1
-    total = len(starts)
+    # ends[n]: where line n ends, its newline's offset (all in C but the sum).
+    ends = [end + number for number, end in enumerate(accumulate(map(len, lines)))]
     ends.append(length)  # the lookahead may ask one line past the end, as eMarks allows
     tokens: list[Token] = []
     line = 0
     while line < total:
-        start = starts[line]
-        text_at = start
-        while text_at < ends[line] and src[text_at] in " \t":
-            text_at += 1
-        if text_at == ends[line]:
+        text = lines[line]
+        start = ends[line] - len(text)
+        lead = text.lstrip(" \t")
+        if not lead:
             line += 1  # blank
             continue
-        if text_at > start and _columns(src[start:text_at]) >= 4:
+        indent = len(text) - len(lead)
+        if indent and _columns(text[:indent]) >= 4:
             break
+        text_at = start + indent
         after = _html_block_end(src, text_at, ends, line, total)
         if after is None and commonmark_html:
             after = _commonmark_html_end(src, text_at, ends, line, total)
@@ -299,7 +296,7 @@ def _leading_html_blocks(
         token.content = src[start : ends[after - 1] + 1]
         tokens.append(token)
         line = after
-    return tokens, line, starts[line] if line < total else length
+    return tokens, line, ends[line] - len(lines[line]) if line < total else length
 
 
 def _commonmark_html_end(

@@ -9,7 +9,16 @@ from typing import Any
 import pytest
 
 from newspost import FormatError, loads
-from newspost.validate import FORMATS, Config, Issue, Report, Severity, format_reports, validate
+from newspost.validate import (
+    FORMATS,
+    Config,
+    Issue,
+    Report,
+    Severity,
+    format_reports,
+    styled_text,
+    validate,
+)
 
 pytestmark = pytest.mark.usefixtures("rules")
 
@@ -43,6 +52,10 @@ def test_text_one_line_per_issue_grouped_by_file() -> None:
         "posts/뉴스 c.md:2:1: NP901 the title is in capitals",
         "posts/뉴스 c.md:5:3: NP902 TODO left in the post",
     ]
+
+
+def test_text_is_the_terminal_text_without_colours() -> None:
+    assert render("text") == "".join(styled_text(report).plain for report in reports())
 
 
 def test_text_streams_one_chunk_per_report_with_issues() -> None:

@@ -60,9 +60,15 @@ def styled_text(report: Report) -> Text:
 
 
 def _text(reports: Iterable[Report], config: Config) -> Iterator[str]:
+    # styled_text(report).plain, written directly: thousands of lines to a file
+    # or a pipe need no styling.
     for report in reports:
         if report.issues:
-            yield styled_text(report).plain
+            path = report.path or "<post>"
+            yield "".join(
+                f"{path}:{issue.line or 1}:{issue.column or 1}: {issue.code} {issue.message}\n"
+                for issue in report.issues
+            )
 
 
 def _issue_object(issue: Issue, path: str | None) -> dict[str, Any]:

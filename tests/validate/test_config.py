@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +222,62 @@ def test_ignored_in_outside_the_root(tmp_path: Path) -> None:
     assert config.ignored_in(None) == ()
     relative = os.path.relpath(tmp_path / "site" / "posts" / "a.md")
     assert config.ignored_in(relative) == ("NP901",)
+
+
+_PLUGIN = '''
+from newspost.validate import LintRule, Severity, register
+
+
+@register
+class Shout(LintRule):
+    """A plugin's rule.
+
+    Bad: ``x``
+    Good: ``y``
+    """
+
+    code = "NP950"
+    name = "plugin-shout"
+    severity = Severity.INFO
+    summary = "a plugin was here"
+
+    def check(self, ctx):
+        yield self.issue(ctx)
+'''
+
+
+def test_plugins_beside_the_file_register_their_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    (tmp_path / "np_plugin_shout.py").write_text(_PLUGIN, encoding="utf-8")
+    monkeypatch.delitem(sys.modules, "np_plugin_shout", raising=False)
+    (tmp_path / "newspost.toml").write_text(
+        'plugins = ["np_plugin_shout"]\nselect = ["NP950"]\nseverity = { NP950 = "error" }\n',
+        encoding="utf-8",
+    )
+    config = Config.load(tmp_path / "newspost.toml")
+    assert config.plugins == ["np_plugin_shout"]
+    from newspost import loads
+    from newspost.validate import validate
+
+    (issue,) = validate(loads("Text.\n", path="a.md"), config).issues
+    assert (issue.code, issue.severity) == ("NP950", Severity.ERROR)
+
+
+@pytest.mark.parametrize(
+    ("plugins", "message", "hint"),
+    [
+        (["np_no_such_module"], "cannot import plugin 'np_no_such_module'", "install it"),
+        (["my_rules.py"], "cannot import plugin 'my_rules.py'", "write 'my_rules'"),
+        (["my rules"], "is not a module name", "as Python imports it"),
+        ("my_rules", "must be a list of module names", "plugins = "),
+    ],
+)
+def test_plugins_that_cannot_be_imported_are_config_errors(
+    tmp_path: Path, plugins: object, message: str, hint: str
+) -> None:
+    with pytest.raises(ConfigError, match=message) as caught:
+        Config.from_mapping({"plugins": plugins}, root=tmp_path, source=tmp_path / "x.toml")
+    assert hint in (caught.value.hint or "")
+    assert caught.value.path == str(tmp_path / "x.toml")

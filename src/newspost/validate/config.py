@@ -1,8 +1,9 @@
 """Configuration of the checks: ``[tool.newspost]`` in pyproject.toml, or a ``newspost.toml``.
 
-Which rules run (``select``, ``ignore``, ``per-file-ignores``), how much their
-findings matter (``severity``, ``fail-on``) and the options the rules read
-(``max-title-length``...), in one validated, immutable `Config`.
+Which rules run (``select``, ``ignore``, ``per-file-ignores``, and the ``plugins``
+that register more), how much their findings matter (``severity``, ``fail-on``) and
+the options the rules read (``max-title-length``...), in one validated, immutable
+`Config`.
 Keys may be written kebab-case (as in TOML files) or snake_case.
 
 >>> from newspost.validate import Config
@@ -14,6 +15,7 @@ Keys may be written kebab-case (as in TOML files) or snake_case.
 from __future__ import annotations
 
 import difflib
+import importlib
 import os
 import re
 import sys
@@ -33,12 +35,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["CONFIG_FILES", "Config"]
+__all__ = ["CONFIG_FILES", "Config", "import_plugins"]
 
 CONFIG_FILES = ("newspost.toml", "pyproject.toml")
 """Files searched for, in this order in each folder, from the checked paths upward."""
 
-_ENGINE_KEYS = ("select", "ignore", "severity", "per_file_ignores", "fail_on")
+_ENGINE_KEYS = ("select", "ignore", "severity", "per_file_ignores", "fail_on", "plugins")
+_MODULE_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
@@ -72,6 +75,13 @@ class Config(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    plugins: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Modules to import first, so that the rules they register run too (and their "
+            "codes can be selected); searched for beside the configuration file as well."
+        ),
+    )
     select: list[str] | None = Field(
         default=None,
         description='Codes or prefixes ("NP1") of the rules to run; None or ["ALL"] runs all.',
@@ -104,6 +114,14 @@ class Config(BaseModel):
             raise _config_error(exc, data.get("source")) from exc
 
     # -- validation --------------------------------------------------------------------------
+
+    @model_validator(mode="before")
+    @classmethod
+    def _import_plugins(cls, data: Any) -> Any:
+        # Before the codes are checked: a plugin's codes are known once it is imported.
+        if isinstance(data, dict) and data.get("plugins"):
+            import_plugins(data["plugins"], root=data.get("root"), source=data.get("source"))
+        return data
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
@@ -336,6 +354,47 @@ class Config(BaseModel):
             except ValueError:
                 pass  # outside the configuration's folder: match the path as given
         return pure.as_posix().removeprefix("./"), pure.name
+
+
+def import_plugins(
+    modules: Any,
+    *,
+    root: str | os.PathLike[str] | None = None,
+    source: str | os.PathLike[str] | None = None,
+) -> None:
+    """Import rule modules named by a configuration (``plugins``); importing registers their rules.
+
+    ``root`` (the configuration file's folder) is put on ``sys.path`` first, so a
+    project's own ``newsroom_rules.py`` beside its ``newspost.toml`` is found
+    wherever the check runs from; worker processes inherit the path.
+
+    Raises:
+        ConfigError: a name that is not a module name, or a module that cannot be imported.
+    """
+    where = Path(source) if source is not None else None
+    if not isinstance(modules, list | tuple) or not all(isinstance(m, str) for m in modules):
+        raise ConfigError(
+            "plugins must be a list of module names", path=where, hint='plugins = ["my_rules"]'
+        )
+    if root is not None and os.fspath(root) not in sys.path:
+        sys.path.insert(0, os.fspath(root))
+    for name in modules:
+        if not _MODULE_NAME.match(name):
+            raise ConfigError(
+                f"plugin {name!r} is not a module name",
+                path=where,
+                hint="name the module as Python imports it (my_rules, not my_rules.py)",
+            )
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:
+            raise ConfigError(
+                f"cannot import plugin {name!r}: {exc}",
+                path=where,
+                hint=f"write {name[:-3]!r}, the name Python imports"
+                if name.endswith(".py")
+                else "install it, or put the module beside the configuration file",
+            ) from exc
 
 
 def _normalize_code(value: Any) -> Any:

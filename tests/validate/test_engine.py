@@ -14,6 +14,8 @@ from newspost import ReadError, loads
 from newspost.validate import (
     Config,
     Context,
+    Edit,
+    Fix,
     FrontMatterInvalid,
     Issue,
     LintRule,
@@ -91,6 +93,30 @@ def test_issue_fields_serialize_without_the_fix() -> None:
         "column": 1,
         "fixable": False,
     }
+
+
+class _Probe(LintRule):
+    """A rule that is never registered, to build findings with."""
+
+    code = "NP998"
+    name = "test-probe"
+    severity = Severity.INFO
+    summary = "probe"
+
+
+def test_issue_at_is_issue_at_the_offsets_line_and_column() -> None:
+    post = loads("---\ntitle: T\n---\r\nFirst line.\r\nA TODO here.\n", path="posts/a.md")
+    ctx = Context(post, Config().options)
+    probe = _Probe()
+    offset = post.raw.text.index("TODO")
+    line, column = ctx.index.position(offset)
+    assert (line, column) == (5, 3)
+    assert probe.issue_at(ctx, offset) == probe.issue(ctx, line=line, column=column)
+    fix = Fix(description="drop it", edits=[Edit(start=offset, end=offset + 4, replacement="")])
+    found = probe.issue_at(ctx, offset, "a TODO", fix=fix)
+    assert found == probe.issue(ctx, "a TODO", line=line, column=column, fix=fix)
+    assert found.fixable
+    assert found.model_fields_set == set(Issue.model_fields)  # as Issue(...) with every field
 
 
 # -- select / ignore -------------------------------------------------------------------------

@@ -11,9 +11,11 @@ or write weakly. Importing `newspost.serialize` registers them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from newspost.model.post import Post
 from newspost.serialize._common import modified_date, web_url
 from newspost.serialize.jsonld import image_urls
 from newspost.validate._rule import RULES, Context, Issue, LintRule, Severity, register
@@ -28,6 +30,11 @@ __all__ = [
     "ArticleImageNotAbsolute",
     "ArticleModifiedBeforePublished",
 ]
+
+
+# NP707 and NP708 both read the front matter's image and feature_image (often the same
+# URL): resolve each one once per post. web_url is a pure function of its arguments.
+_web_url = functools.lru_cache(maxsize=4)(web_url)
 
 
 def _register_once(cls: type[LintRule]) -> type[LintRule]:
@@ -278,8 +285,19 @@ class ArticleImageMissing(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report a post with no front matter image and no body image."""
-        if not image_urls(ctx.post, None):
+        if not _has_image(ctx.post):
             yield self.issue(ctx, line=_key_line(ctx, "image", "feature_image") or _top_line(ctx))
+
+
+def _has_image(post: Post) -> bool:
+    """Whether ``image_urls(post, None)`` would list anything, asked image by image.
+
+    The front matter's image, the usual case, answers before the body's images are collected.
+    """
+    fm = post.front_matter
+    if any(src and src.strip() and _web_url(src, None) for src in (fm.image, fm.feature_image)):
+        return True
+    return bool(image_urls(post, None))
 
 
 @_register_once
@@ -309,7 +327,7 @@ class ArticleImageNotAbsolute(LintRule):
             return
         fm = ctx.post.front_matter
         for key, value in (("image", fm.image), ("feature_image", fm.feature_image)):
-            url = web_url(value, None) if value else None
+            url = _web_url(value, None) if value else None
             if url and not urlsplit(url).scheme and not url.startswith("//"):
                 message = f"{key} {url!r} is relative and no site-url is configured to resolve it"
                 yield self.issue(ctx, message, line=_key_line(ctx, key))

@@ -308,20 +308,19 @@ def validate(post: Post, config: Config | None = None) -> Report:
     suppressed = _suppressions(post)
     off = config.ignored_in(post.path) + suppressed.file
     ctx = Context(post, config.options)
+    rules = [rule for rule in plan.rules if not code_matches(rule.code, off)] if off else plan.rules
     issues: list[Issue] = []
-    for rule in plan.rules:
-        if off and code_matches(rule.code, off):
-            continue
+    for rule in rules:
         try:
-            found = list(rule.check(ctx))
+            if suppressed.lines:
+                issues.extend(issue for issue in rule.check(ctx) if not suppressed.hides(issue))
+            else:
+                issues.extend(rule.check(ctx))
         except Exception as exc:
             # A crashing rule is a bug in that rule: say which one and on which file.
             if hasattr(exc, "add_note"):
                 exc.add_note(f"newspost: rule {rule.code} failed on {post.path or '<post>'}")
             raise
-        if suppressed.lines:
-            found = [issue for issue in found if not suppressed.hides(issue)]
-        issues.extend(found)
     return Report(path=post.path, issues=_finish(issues, plan), fail_on=config.fail_on)
 
 

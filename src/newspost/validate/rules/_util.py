@@ -18,7 +18,7 @@ import unicodedata
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TypedDict, cast
 
 import yaml
@@ -78,13 +78,15 @@ def _blank(match: re.Match[str]) -> str:
 
 def _mask(body: str) -> str:
     """The body with code, comments and Liquid raw blocks blanked out (offsets kept)."""
-    if "```" in body or "~~~" in body:
+    # One character is looked for much faster than several: test it before its sequence.
+    backtick = "`" in body
+    if (backtick and "```" in body) or ("~" in body and "~~~" in body):
         body = _FENCE.sub(_blank, body)
     if "<!--" in body:
         body = _COMMENT.sub(_blank, body)
-    if "{%" in body:
+    if "{" in body and "{%" in body:
         body = _LIQUID_RAW.sub(_blank, body)
-    if "`" in body:
+    if backtick:
         body = _CODE_SPAN.sub(_blank, body)
     return body
 
@@ -145,9 +147,12 @@ class Tag:
 
     def get(self, name: str) -> Attr | None:
         """The first attribute of that (lower-case) name, as browsers keep the first."""
-        for attr in self.attrs:
-            if attr.name == name:
-                return attr
+        if self._attrs is not None:
+            return next((attr for attr in self._attrs if attr.name == name), None)
+        # Finding one attribute need not build them all (tags pasted from editors have many).
+        for found in _ATTR.finditer(self.attrs_text):
+            if found.group(1).lower() == name:
+                return _attr(found, self.attrs_start)
         return None
 
 
@@ -155,24 +160,29 @@ def _parse_attrs(text: str, base: int) -> Iterator[Attr]:
     if not text.strip() or text.strip() == "/":
         return
     for found in _ATTR.finditer(text):
-        raw = next((g for g in found.group(2, 3, 4) if g is not None), None)
-        if found.group(2) is not None:
-            quote, value_start = '"', found.start(2)
-        elif found.group(3) is not None:
-            quote, value_start = "'", found.start(3)
-        elif found.group(4) is not None:
-            quote, value_start = "", found.start(4)
-        else:
-            quote, value_start = "", found.end()
-        yield Attr(
-            name=found.group(1).lower(),
-            value=html.unescape(raw) if raw is not None else None,
-            raw_value=raw,
-            start=base + found.start(),
-            end=base + found.end(),
-            value_start=base + value_start,
-            quote=quote,
-        )
+        yield _attr(found, base)
+
+
+def _attr(found: re.Match[str], base: int) -> Attr:
+    """The attribute an `_ATTR` match found, with offsets from ``base``."""
+    raw = next((g for g in found.group(2, 3, 4) if g is not None), None)
+    if found.group(2) is not None:
+        quote, value_start = '"', found.start(2)
+    elif found.group(3) is not None:
+        quote, value_start = "'", found.start(3)
+    elif found.group(4) is not None:
+        quote, value_start = "", found.start(4)
+    else:
+        quote, value_start = "", found.end()
+    return Attr(
+        name=found.group(1).lower(),
+        value=html.unescape(raw) if raw is not None else None,
+        raw_value=raw,
+        start=base + found.start(),
+        end=base + found.end(),
+        value_start=base + value_start,
+        quote=quote,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +205,12 @@ class UrlRef:
         return self.kind not in ("md", "md-image", "ref")
 
 
-# Markdown: ![alt](dest or [text](dest, and [label]: dest reference definitions.
+# Markdown: [text](dest (an image when "!" comes just before), and [label]: dest reference
+# definitions. The pattern starts with its literal "[", which the regex engine looks for
+# many times faster than an optional "!" first; a "!" before a link's "[" is never part of
+# the previous match, so looking back for it finds the same images.
 _MD_LINK = re.compile(
-    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([ \t]*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+    r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([ \t]*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
 )
 _MD_REF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
 # Run over the lower-cased body, case-sensitive: several times faster than
@@ -206,6 +219,8 @@ _URL_ATTR = re.compile(
     r"""(href|src|action|formaction|data|poster|background|cite|lowsrc|dynsrc|xlink:href|longdesc|"""
     r"""data-src|srcdoc)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 )
+# A tag's name, "/" first for an end tag: "<p>" gives "p", "</a >" "/a", "<svg:rect/>" "svg:rect".
+_TAG_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9]*)?)(?=[\s/>])")
 _ANCHOR = re.compile(r"<a(?=[\s>])([^<>]*)>(.*?)</a\s*>", re.DOTALL)
 _NAME_AT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 _IMG = re.compile(r"<img(?=[\s/>])[^<>]*>")
@@ -273,7 +288,7 @@ class Scan:
         path = (self.ctx.post.path or "").lower()
         if path.endswith((".html", ".htm")):
             return body  # Hugo and Jekyll pass .html content through as HTML, not Markdown
-        for block in self.ctx.post.blocks():
+        for block in self.blocks:
             if isinstance(block, Code) and block.line is not None:
                 body = self._blank_indented_code(body, block)
         return body
@@ -333,9 +348,14 @@ class Scan:
         return list(self.ctx.post.walk_sections())
 
     @cached_property
+    def blocks(self) -> list[Block]:
+        """``post.blocks()`` as a list: every block, in document order."""
+        return list(self.ctx.post.blocks())
+
+    @cached_property
     def tables(self) -> list[Table]:
-        """``post.tables``, computed once."""
-        return self.ctx.post.tables
+        """``post.tables``, from the one walk of `blocks`."""
+        return [block for block in self.blocks if isinstance(block, Table)]
 
     @property
     def yaml_root(self) -> yaml.Node | None:
@@ -356,10 +376,33 @@ class Scan:
                     out[str(key.value)] = (key, value)
         return out
 
+    @cached_property
+    def tag_names(self) -> list[str]:
+        """Lower-cased names of the body's tags in order, an end tag's with its "/" ("/p")."""
+        if len(self.lower) == len(self.body):
+            return _TAG_NAME.findall(self.lower)
+        return [name.lower() for name in _TAG_NAME.findall(self.body)]
+
+    @cached_property
+    def _tag_name_set(self) -> frozenset[str] | None:
+        # None when `finditer` will not run on `lower` (see `has_tag`).
+        return frozenset(self.tag_names) if len(self.lower) == len(self.body) else None
+
+    def has_tag(self, name: str) -> bool:
+        """Whether the body may hold a tag of that name (``"/p"`` for an end tag).
+
+        False only when no tag pattern here can match one: they all end a name at a
+        space, "/" or ">", as `tag_names` does, so this is a set lookup (a substring
+        test when the patterns run on the body itself).
+        """
+        present = self._tag_name_set
+        if present is None:  # patterns run on the body itself: test the text as written
+            return "<" + name in self.lower
+        return name in present
+
     def start_tags(self, *names: str) -> Iterator[Tag]:
         """Start tags of the given (lower-case) names, found without scanning every tag."""
-        lower = self.lower
-        wanted = [name for name in names if "<" + name in lower]
+        wanted = [name for name in names if self.has_tag(name)]
         if not wanted:
             return
         pattern = _start_tag_pattern(tuple(wanted))
@@ -376,14 +419,17 @@ class Scan:
 
     def tag_before(self, offset: int) -> str | None:
         """Lower-cased name of the tag whose attributes hold ``offset`` (an absolute offset)."""
-        at = self.body.rfind("<", 0, offset - self.body_start)
+        return self.tag_name_at(self.body.rfind("<", 0, offset - self.body_start))
+
+    def tag_name_at(self, at: int) -> str | None:
+        """Lower-cased name of the tag whose ``<`` is at ``at`` in `body` (-1: none), or None."""
         found = _NAME_AT.match(self.body, at) if at >= 0 else None
         return found.group(1).lower() if found else None
 
     @cached_property
     def anchors(self) -> list[tuple[int, str, str]]:
         """(offset, attributes, inner HTML) of each ``<a>`` element in the body."""
-        if "</a" not in self.lower:
+        if not (self.has_tag("a") and self.has_tag("/a")):
             return []
         body = self.body
         return [
@@ -400,16 +446,19 @@ class Scan:
         base = self.body_start
         out: list[MdLink] = []
         for found in _MD_LINK.finditer(body):
-            raw = found.group(3)
-            start = found.start(3)
+            raw = found.group(2)
+            start = found.start(2)
             if raw.startswith("<"):
                 raw, start = raw[1:-1], start + 1
-            image = found.group(1) == "!"
+            opening = found.start()
+            image = opening > 0 and body[opening - 1] == "!"
+            if image:
+                opening -= 1
             out.append(
                 MdLink(
                     image=image,
-                    text=found.group(2),
-                    start=base + found.start(),
+                    text=found.group(1),
+                    start=base + opening,
                     url=UrlRef(
                         html.unescape(raw), raw, base + start, "md-image" if image else "md"
                     ),
@@ -446,7 +495,7 @@ class Scan:
     def images(self) -> list[BodyImage]:
         """Every image written in the body, in order: HTML ``<img>`` and Markdown images."""
         found: list[BodyImage] = []
-        if "<img" in self.lower:
+        if self.has_tag("img"):
             base = self.body_start
             for match in self.finditer(_IMG):
                 tag = Tag(
@@ -648,7 +697,15 @@ def on_hosts(url: str, hosts: list[str]) -> bool:
     host = host_of(url)
     if not host:
         return False
-    return any(host == h or host.endswith("." + h) for h in (h.lower() for h in hosts))
+    names, subdomains = _host_tests(tuple(hosts))
+    return host in names or host.endswith(subdomains)
+
+
+@lru_cache(maxsize=16)
+def _host_tests(hosts: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The hosts lower-cased, and the endings of their subdomains ("." + host)."""
+    lowered = [host.lower() for host in hosts]
+    return frozenset(lowered), tuple("." + host for host in lowered)
 
 
 # -- front matter values -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -160,14 +161,16 @@ class TitleMultiline(LintRule):
 
 
 def _bigrams(text: str) -> Counter[str]:
-    return Counter(text[i : i + 2] for i in range(len(text) - 1))
+    # text[i] + text[i + 1] is text[i : i + 2]: map() builds the pairs without a Python loop.
+    return Counter(map(operator.add, text, text[1:]))
 
 
 def _dice(a: str, b: str) -> float:
     """Dice's coefficient of the two texts' character pairs, counted (1.0: the same pairs)."""
     first, second = _bigrams(a), _bigrams(b)
     total = (len(a) - 1) + (len(b) - 1)
-    return 2 * sum((first & second).values()) / total if total > 0 else 0.0
+    shared = sum(min(count, second[pair]) for pair, count in first.items() if pair in second)
+    return 2 * shared / total if total > 0 else 0.0
 
 
 _NEAR = 0.8
@@ -182,6 +185,12 @@ def _compare(title: str, reference: str | None) -> str:
         return "absent"
     if title.startswith(ref) or ref.startswith(title):
         return "match"
+    # The texts share at most as many pairs as the shorter one has: when even that is
+    # too few, counting them cannot make it "near".
+    pairs, other_pairs = len(title) - 1, len(ref) - 1
+    total = pairs + other_pairs
+    if total <= 0 or 2 * min(pairs, other_pairs) / total < _NEAR:
+        return "other"
     return "near" if _dice(title, ref) >= _NEAR else "other"
 
 
@@ -214,9 +223,9 @@ class TitleDiffersFromHeadline(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         post = ctx.post
         title = post.front_matter.title
-        if not title or not fold(title):
+        folded = fold(title) if title else ""
+        if not title or not folded:
             return
-        folded = fold(title)
         headline = next((s for s in scan(ctx).sections if s.level <= 2 and s.title.strip()), None)
         source = post.sources[0].title if post.sources else None
         by_headline = _compare(folded, headline.title if headline else None)
@@ -286,6 +295,8 @@ _ELLIPSES = ("…", "..", "。。", "⋯")
 _TRAILER = re.compile(
     r"""(?:\s|\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|#[^\s#()]+|["'”’»」』)\]}>])+$"""
 )
+_TRAILER_ENDS = frozenset(")）]\"'”’»」』}>")
+"""The last characters a `_TRAILER` item other than a hashtag can end with."""
 _TERMINAL = frozenset(".!?。！？~～♡♥")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 # Korean sentences end in these syllables (합니다, 해요, 하죠, 할까, 했음...), even
@@ -304,7 +315,10 @@ def _cut_reason(text: str) -> str | None:
         return "ends with an ellipsis"
     # Only the tail can be trailer; matching "$" over the whole text would try every offset.
     tail = len(stripped) - 160 if len(stripped) > 160 else 0
-    found = _TRAILER.search(stripped, tail)
+    # A trailer ends with a closing character or a hashtag: without either, the pattern
+    # (tried at every offset of the tail) cannot match.
+    may_trail = stripped[-1] in _TRAILER_ENDS or "#" in stripped[tail:]
+    found = _TRAILER.search(stripped, tail) if may_trail else None
     core = stripped[: found.start()] if found else stripped
     if not core:
         return None
@@ -536,15 +550,18 @@ def _duplicate_yaml_keys(node: yaml.Node) -> Iterator[yaml.Node]:
             yield from _duplicate_yaml_keys(item)
 
 
+# A line's indentation and key, matched with the line break before it: run over "\n" +
+# the text, so that the engine can look for the literal "\n" instead of trying "^" at
+# every character.
 _KEY_LINE = re.compile(
-    r"^([ \t]*(?:-[ \t]+)?)([^\s#:\-\[\]{},'\"][^:\n]{0,60}?)[ \t]*:(?=[ \t]|$)", re.MULTILINE
+    r"\n([ \t]*(?:-[ \t]+)?)([^\s#:\-\[\]{},'\"][^:\n]{0,60}?)[ \t]*:(?=[ \t]|$)", re.MULTILINE
 )
 
 
 def _may_repeat_keys(text: str) -> bool:
     """A cheap test: is some key written twice at the same indentation? Then look closer."""
     seen: set[tuple[str, str]] = set()
-    for indent, key in _KEY_LINE.findall(text):
+    for indent, key in _KEY_LINE.findall("\n" + text):
         if (indent, key) in seen:
             return True
         seen.add((indent, key))
@@ -576,10 +593,10 @@ class DuplicateKey(LintRule):
             if root is None:
                 return
             for key in _duplicate_yaml_keys(root):
-                yield self.issue(
+                yield self.issue_at(
                     ctx,
+                    node_offset(ctx, key.start_mark),
                     f"key {key.value!r} is repeated; YAML keeps only this last value",
-                    **position(ctx, node_offset(ctx, key.start_mark)),
                 )
         elif raw.format == "json":
             yield from self._json(ctx)
@@ -630,7 +647,9 @@ _MAY_COERCE = re.compile(
 )
 
 
-_COERCED_KEY = re.compile(r"^[ \t]*(?:yes|no|on|off)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+# A line starting with a key YAML reads as a boolean; searched in "\n" + the front matter,
+# for the same reason as `_KEY_LINE`.
+_COERCED_KEY = re.compile(r"\n[ \t]*(?:yes|no|on|off)[ \t]*:", re.IGNORECASE)
 
 
 def _coercion(key: str | None, node: yaml.ScalarNode) -> str | None:
@@ -702,7 +721,9 @@ class YamlCoercedValue(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         raw = ctx.post.raw
         front = raw.front_matter_text
-        if raw.format != "yaml" or not (_MAY_COERCE.search(front) or _COERCED_KEY.search(front)):
+        if raw.format != "yaml" or not (
+            _MAY_COERCE.search(front) or _COERCED_KEY.search("\n" + front)
+        ):
             return
         root = scan(ctx).yaml_root
         if root is None:
@@ -710,11 +731,11 @@ class YamlCoercedValue(LintRule):
         for key, node in _plain_scalars(root):
             reason = _coercion(key, node)
             if reason:
-                yield self.issue(
+                yield self.issue_at(
                     ctx,
+                    node_offset(ctx, node.start_mark),
                     f"{reason}: quote it to keep the text"
                     + (f" (key {key!r})" if key else " (a key)"),
-                    **position(ctx, node_offset(ctx, node.start_mark)),
                 )
 
 
@@ -813,6 +834,4 @@ class PlaceholderImage(LintRule):
             return  # the common case, decided without locating anything
         for key, value, start, _ in front_matter_strings(ctx, _IMAGE_KEYS):
             if on_hosts(value, hosts):
-                yield self.issue(
-                    ctx, f"{key} is a placeholder image: {value}", **position(ctx, start)
-                )
+                yield self.issue_at(ctx, start, f"{key} is a placeholder image: {value}")

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from newspost.validate._rule import Context, Issue, LintRule, Severity, register
-from newspost.validate.rules._util import BodyImage, on_hosts, position, scan
+from newspost.validate.rules._util import BodyImage, on_hosts, scan
 
 __all__ = [
     "GenericAltText",
@@ -46,10 +46,8 @@ class MissingAltText(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         for image in _images(ctx):
             if image.alt is None:
-                yield self.issue(
-                    ctx,
-                    f"image has no alt attribute: {image.src[:80]}",
-                    **position(ctx, image.offset),
+                yield self.issue_at(
+                    ctx, image.offset, f"image has no alt attribute: {image.src[:80]}"
                 )
 
 
@@ -89,10 +87,10 @@ class GenericAltText(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         for image in _images(ctx):
             if image.alt and _generic(image.alt):
-                yield self.issue(
+                yield self.issue_at(
                     ctx,
+                    image.offset,
                     f"image alt text {image.alt!r} says nothing about the picture",
-                    **position(ctx, image.offset),
                 )
 
 
@@ -118,10 +116,8 @@ class SiteRelativeImage(LintRule):
         for image in _images(ctx):
             src = image.src.strip()
             if src.startswith("/") and not src.startswith("//"):
-                yield self.issue(
-                    ctx,
-                    f"image address is site-relative: {src[:80]}",
-                    **position(ctx, image.src_offset),
+                yield self.issue_at(
+                    ctx, image.src_offset, f"image address is site-relative: {src[:80]}"
                 )
 
 
@@ -145,10 +141,8 @@ class PlaceholderBodyImage(LintRule):
         hosts = ctx.options.placeholder_hosts
         for image in _images(ctx):
             if on_hosts(image.src, hosts):
-                yield self.issue(
-                    ctx,
-                    f"image is a placeholder: {image.src[:80]}",
-                    **position(ctx, image.src_offset),
+                yield self.issue_at(
+                    ctx, image.src_offset, f"image is a placeholder: {image.src[:80]}"
                 )
 
 
@@ -172,8 +166,6 @@ class InsecureImage(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         for image in _images(ctx):
             if image.src.strip()[:7].lower() == "http://":
-                yield self.issue(
-                    ctx,
-                    f"image is loaded over http: {image.src[:80]}",
-                    **position(ctx, image.src_offset),
+                yield self.issue_at(
+                    ctx, image.src_offset, f"image is loaded over http: {image.src[:80]}"
                 )

@@ -17,7 +17,6 @@ from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severit
 from newspost.validate.rules._util import (
     node_offset,
     on_hosts,
-    position,
     scan,
 )
 
@@ -39,7 +38,12 @@ _BROKEN_SCHEME = re.compile(
 )
 
 
-_SCHEME_START = re.compile(r"(?<![A-Za-z])(?:[hH]{1,2}[tT]{0,3}[pP]|[tT]{1,2}[pP][sS]?[:/])")
+# Where a misspelt scheme may start: h{1,2}t{0,3}p, or t{1,2}ps?[:/], not inside a word.
+# Written to start with the class [hHtT] (the letter before it is checked behind), so that
+# the engine skips from one h or t to the next instead of trying every character.
+_SCHEME_START = re.compile(
+    r"[hHtT](?<![A-Za-z].)(?:(?<=[hH])[hH]?[tT]{0,3}[pP]|(?<=[tT])[tT]?[pP][sS]?[:/])"
+)
 
 
 def _scheme_repair(url: str) -> tuple[str, str] | None:
@@ -58,6 +62,11 @@ def _scheme_repair(url: str) -> tuple[str, str] | None:
         return None
     fixed = "https://" if scheme.endswith("s") else "http://"
     return found.group(), fixed
+
+
+def _may_be_broken(url: str) -> bool:
+    """False for the common cases (a correct http(s) scheme, another start), without a pattern."""
+    return not url.startswith(("https://", "http://")) and url[:1] in " \t\nhHtT"
 
 
 def _yaml_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
@@ -95,7 +104,8 @@ class InvalidUrlScheme(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         text = ctx.post.raw.text
         for ref in scan(ctx).urls:
-            yield from self._check(ctx, text, ref.raw, ref.start)
+            if _may_be_broken(ref.raw):
+                yield from self._check(ctx, text, ref.raw, ref.start)
         front = ctx.post.raw.front_matter_text
         if ctx.post.raw.format != "yaml" or not any(
             not front.startswith(("http://", "https://"), m.start())
@@ -113,8 +123,8 @@ class InvalidUrlScheme(LintRule):
                 yield from self._check(ctx, text, value, start)
 
     def _check(self, ctx: Context, text: str, raw: str, start: int) -> Iterator[Issue]:
-        if raw.startswith(("https://", "http://")) or raw[:1] not in " \t\nhHtT":
-            return  # the common cases, decided without a pattern
+        if not _may_be_broken(raw):
+            return
         stripped = raw.lstrip()
         start += len(raw) - len(stripped)
         repair = _scheme_repair(stripped)
@@ -127,11 +137,8 @@ class InvalidUrlScheme(LintRule):
                 description=f"write {fixed!r} instead of {broken!r}",
                 edits=[Edit(start=start, end=start + len(broken), replacement=fixed)],
             )
-        yield self.issue(
-            ctx,
-            f"URL scheme {broken!r} should be {fixed!r}: {stripped[:80]}",
-            fix=fix,
-            **position(ctx, start),
+        yield self.issue_at(
+            ctx, start, f"URL scheme {broken!r} should be {fixed!r}: {stripped[:80]}", fix=fix
         )
 
 
@@ -174,9 +181,7 @@ class PlaceholderLink(LintRule):
             if ref.in_html and sc.tag_before(ref.start) not in ("a", "area"):
                 continue  # <link href>, <base href>: not a link a reader follows
             shown = value or "(empty)"
-            yield self.issue(
-                ctx, f"link points at a placeholder: {shown}", **position(ctx, ref.start)
-            )
+            yield self.issue_at(ctx, ref.start, f"link points at a placeholder: {shown}")
 
 
 _BOGUS_REL = frozenset({"dofollow", "follow", "do-follow"})
@@ -213,7 +218,7 @@ class RelDofollow(LintRule):
                 first -= 1
             space = found.start() - first
             opening = body.rfind("<", 0, found.start())
-            if not space or opening < 0 or ">" in body[opening : found.start()]:
+            if not space or opening < 0 or body.find(">", opening, found.start()) >= 0:
                 continue  # "data-rel=", or "rel=" in text: not a rel attribute
             group = next(i for i in (1, 2, 3) if found.group(i) is not None)
             raw = body[found.start(group) : found.end(group)]
@@ -233,11 +238,8 @@ class RelDofollow(LintRule):
                     start=base + found.start() - space, end=base + found.end(), replacement=""
                 )
             fix = Fix(description=f"remove {bogus!r} from rel", edits=[edit])
-            yield self.issue(
-                ctx,
-                f'rel="{raw}": {bogus!r} is not a rel value',
-                fix=fix,
-                **position(ctx, base + found.start()),
+            yield self.issue_at(
+                ctx, base + found.start(), f'rel="{raw}": {bogus!r} is not a rel value', fix=fix
             )
 
 
@@ -350,10 +352,10 @@ class EmptyLinkText(LintRule):
         for offset, attrs, inner in _anchors(ctx, _EMPTY_INNER):
             if _visible(inner) or _MEDIA.search(inner) or _NAMED.search(attrs):
                 continue
-            yield self.issue(ctx, **position(ctx, offset))
+            yield self.issue_at(ctx, offset)
         for link in scan(ctx).md_links:
             if not link.image and not _visible(link.text) and "![" not in link.text:
-                yield self.issue(ctx, **position(ctx, link.start))
+                yield self.issue_at(ctx, link.start)
 
 
 @register
@@ -377,15 +379,11 @@ class UrlAsLinkText(LintRule):
         for offset, _, inner in _anchors(ctx, _URL_INNER):
             shown = _visible(inner)
             if _URL_TEXT.match(shown):
-                yield self.issue(
-                    ctx, f"link text is a bare URL: {shown[:80]}", **position(ctx, offset)
-                )
+                yield self.issue_at(ctx, offset, f"link text is a bare URL: {shown[:80]}")
         for link in scan(ctx).md_links:
             shown = _visible(link.text)
             if not link.image and _URL_TEXT.match(shown):
-                yield self.issue(
-                    ctx, f"link text is a bare URL: {shown[:80]}", **position(ctx, link.start)
-                )
+                yield self.issue_at(ctx, link.start, f"link text is a bare URL: {shown[:80]}")
 
 
 _LOCAL_URL = re.compile(
@@ -414,6 +412,4 @@ class LocalLink(LintRule):
         for ref in scan(ctx).urls:
             value = ref.value.strip()
             if _LOCAL_URL.match(value):
-                yield self.issue(
-                    ctx, f"URL points at a local machine: {value[:80]}", **position(ctx, ref.start)
-                )
+                yield self.issue_at(ctx, ref.start, f"URL points at a local machine: {value[:80]}")

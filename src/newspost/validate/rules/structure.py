@@ -205,11 +205,14 @@ class DuplicateHeading(LintRule):
                 )
 
 
-# Found from its end: ">" then only blank content then "</p>"; the "<p" before the
-# ">" is checked on each (rare) hit. Far cheaper than trying every "<p".
-_EMPTY_P_END = re.compile(r">(?:\s|&nbsp;|&#160;|&#x0*a0;|\u00a0|<br\s*/?>)*</p\s*>")
+# A <p> start tag, then only blank content, then its end tag. Run over the lower-cased
+# body, it starts with the literal "<p", which the engine looks for fast.
+_EMPTY_P = re.compile(r"<p(?=[\s>])[^<>]*>(?:\s|&nbsp;|&#160;|&#x0*a0;|\u00a0|<br\s*/?>)*</p\s*>")
+# A line of only non-breaking spaces, matched with the line break before it (group 1 is
+# the line): run over "\n" + the body, so that the engine can look for the literal "\n"
+# instead of trying "^" at every character.
 _NBSP_LINE = re.compile(
-    r"^[ \t]*(?:&nbsp;|&#160;|\u00a0)(?:[ \t\u00a0]|&nbsp;|&#160;)*$", re.MULTILINE
+    r"\n([ \t]*(?:&nbsp;|&#160;|\u00a0)(?:[ \t\u00a0]|&nbsp;|&#160;)*)$", re.MULTILINE
 )
 
 
@@ -237,41 +240,25 @@ class EmptyParagraph(LintRule):
         sc = scan(ctx)
         body = sc.body
         base = sc.body_start
-        if "</p" in sc.lower:
-            for found in sc.finditer(_EMPTY_P_END):
-                opening = body.rfind("<", 0, found.start() + 1)
-                tag = _p_open(body, opening)
-                if tag is None or tag.end() != found.start() + 1:
-                    continue
-                start, end = base + opening, base + found.end()
-                fix = Fix(
-                    description="delete the empty paragraph",
-                    edits=[delete_line_edit(ctx, start, end)],
-                )
-                yield self.issue(ctx, fix=fix, **position(ctx, start))
-        if "&nbsp;" in body or "&#160;" in body or "\u00a0" in body:
-            for found in _NBSP_LINE.finditer(body):
-                if (
-                    _line_before(body, found.start()).strip()
-                    or _line_after(body, found.end()).strip()
-                ):
-                    continue  # part of a paragraph with text, or of an HTML block
+        if sc.has_tag("/p"):
+            for found in sc.finditer(_EMPTY_P):
                 start, end = base + found.start(), base + found.end()
                 fix = Fix(
                     description="delete the empty paragraph",
                     edits=[delete_line_edit(ctx, start, end)],
                 )
-                yield self.issue(
-                    ctx, "paragraph holds only &nbsp;", fix=fix, **position(ctx, start)
+                yield self.issue_at(ctx, start, fix=fix)
+        if "&nbsp;" in body or "&#160;" in body or "\u00a0" in body:
+            for found in _NBSP_LINE.finditer("\n" + body):
+                line_start, line_end = found.start(1) - 1, found.end(1) - 1  # offsets in body
+                if _line_before(body, line_start).strip() or _line_after(body, line_end).strip():
+                    continue  # part of a paragraph with text, or of an HTML block
+                start, end = base + line_start, base + line_end
+                fix = Fix(
+                    description="delete the empty paragraph",
+                    edits=[delete_line_edit(ctx, start, end)],
                 )
-
-
-def _p_open(body: str, at: int) -> re.Match[str] | None:
-    """The ``<p ...>`` start tag at ``at``, in any case."""
-    return _P_OPEN_ANY_CASE.match(body, at) if at >= 0 else None
-
-
-_P_OPEN_ANY_CASE = re.compile(r"<[pP](?=[\s>])[^<>]*>")
+                yield self.issue_at(ctx, start, "paragraph holds only &nbsp;", fix=fix)
 
 
 def _line_before(text: str, start: int) -> str:
@@ -530,6 +517,8 @@ _CLOSED_BY: dict[str, frozenset[str]] = {
 }
 """Open element -> the start tags that end it implicitly, per the HTML spec."""
 _NOTHING: frozenset[str] = frozenset()
+_CLOSES_SOMETHING = frozenset().union(*_CLOSED_BY.values())
+"""Start tags that end some open element implicitly."""
 
 
 def _implied_end(open_name: str, new: str) -> bool:
@@ -537,8 +526,8 @@ def _implied_end(open_name: str, new: str) -> bool:
     return new in _CLOSED_BY.get(open_name, _NOTHING)
 
 
-_TAG_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9]*)?)(?=[\s/>])")
-
+# Raw text and foreign content, which only the full pass of `UnbalancedHtml` understands.
+_NOT_PLAIN_HTML = re.compile("<(?:script|style|svg|math)")
 
 _LightTag = tuple[int, str, bool, bool]
 """(offset in the body, lower-case name, is an end tag, is written <x/>)."""
@@ -573,11 +562,15 @@ def _balanced(names: list[str]) -> bool:
         if name[0] != "/":
             if name in void:
                 continue
-            while stack and name in closed_by(stack[-1], _NOTHING):
-                pop()
+            if name in _CLOSES_SOMETHING:
+                while stack and name in closed_by(stack[-1], _NOTHING):
+                    pop()
             push(name)
             continue
         name = name[1:]
+        if stack and stack[-1] == name:
+            pop()  # the usual case: the end tag of the innermost element (never a void one)
+            continue
         if name in void:
             continue
         if name not in stack:
@@ -616,23 +609,11 @@ class UnbalancedHtml(LintRule):
         sc = scan(ctx)
         if "<" not in sc.body:
             return
-        lower = sc.lower
-        if (
-            "<script" not in lower
-            and "<style" not in lower
-            and "<svg" not in lower
-            and "<math" not in lower
-        ):
-            # First pass on names alone (cheap); the full pass only finds where.
-            names = (
-                _TAG_NAME.findall(lower)
-                if len(lower) == len(sc.body)
-                else [name.lower() for name in _TAG_NAME.findall(sc.body)]
-            )
-            if _balanced(names):
-                return
+        # First pass on names alone (cheap); the full pass only finds where.
+        if not _NOT_PLAIN_HTML.search(sc.lower) and _balanced(sc.tag_names):
+            return
         for tag, message in islice(self._problems(_light_tags(sc)), _MAX_REPORTS):
-            yield self.issue(ctx, message, **position(ctx, sc.body_start + tag[0]))
+            yield self.issue_at(ctx, sc.body_start + tag[0], message)
 
     @staticmethod
     def _problems(tags: list[_LightTag]) -> Iterator[tuple[_LightTag, str]]:
@@ -770,9 +751,7 @@ class UnrenderedTemplate(LintRule):
             return
         for found in pattern.finditer(body):
             snippet = " ".join(found.group().split())[:60]
-            yield self.issue(
-                ctx, f"{what}: {snippet}", **position(ctx, sc.body_start + found.start())
-            )
+            yield self.issue_at(ctx, sc.body_start + found.start(), f"{what}: {snippet}")
 
 
 _GAP = re.compile(r"[ \t]{2,}")
@@ -868,10 +847,8 @@ class MalformedAttribute(LintRule):
             if opening < 0 or ">" in sc.body[opening : found.start()]:
                 continue  # not inside a tag
             name = sc.tag_before(sc.body_start + found.start()) or "tag"
-            yield self.issue(
-                ctx,
-                f"<{name}> has an unbalanced quote in its attributes",
-                **position(ctx, sc.body_start + opening),
+            yield self.issue_at(
+                ctx, sc.body_start + opening, f"<{name}> has an unbalanced quote in its attributes"
             )
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
 
 from newspost.model.blocks import Paragraph, Quote
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
-from newspost.validate.rules._util import line_bounds, position, scan
+from newspost.validate.rules._util import line_bounds, scan
 
 __all__ = [
     "BidiControlCharacter",
@@ -174,9 +175,7 @@ class ZeroWidthCharacter(LintRule):
             ]
             fix = Fix(description="delete the invisible characters", edits=edits) if edits else None
             first = found_on_line[0]
-            yield self.issue(
-                ctx, f"invisible {_NAMES[first.group()]}", fix=fix, **position(ctx, first.start())
-            )
+            yield self.issue_at(ctx, first.start(), f"invisible {_NAMES[first.group()]}", fix=fix)
 
 
 _BIDI_ALWAYS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -224,11 +223,8 @@ class BidiControlCharacter(LintRule):
                     description="delete the direction control",
                     edits=[Edit(start=match.start(), end=match.end(), replacement="")],
                 )
-            yield self.issue(
-                ctx,
-                f"bidirectional control U+{ord(match.group()):04X}",
-                fix=fix,
-                **position(ctx, match.start()),
+            yield self.issue_at(
+                ctx, match.start(), f"bidirectional control U+{ord(match.group()):04X}", fix=fix
             )
 
 
@@ -275,7 +271,7 @@ class BrokenEncoding(LintRule):
                 if found.group() == "\ufffd"
                 else f"mojibake {found.group()!r}"
             )
-            yield self.issue(ctx, f"broken encoding: {what}", **position(ctx, found.start()))
+            yield self.issue_at(ctx, found.start(), f"broken encoding: {what}")
 
 
 _MIN_DUPLICATE = 30
@@ -319,33 +315,47 @@ class DuplicateParagraph(LintRule):
                 seen[key] = block.line
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    """The keywords of a group of patterns, and one pattern finding any of them."""
+
+    keywords: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
 def _search(
     rule: LintRule,
     ctx: Context,
-    trigger: re.Pattern[str],
+    trigger: _Trigger,
     patterns: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...],
     what: str,
 ) -> Iterator[Issue]:
     """Findings for each match in the front matter and the (code-free) body, in file order.
 
-    ``trigger`` finds the keywords in one pass over the lower-cased text; only the
-    patterns whose keywords are there run, and those without keywords (their
-    pattern starts with a literal, which the regex engine finds fast) always run.
+    ``trigger`` finds the keywords in the lower-cased text; only the patterns whose
+    keywords are there run, and those without keywords (their pattern starts with a
+    literal, which the regex engine finds fast) always run.
     """
     sc = scan(ctx)
-    present = set(trigger.findall(sc.masked_lower))
+    lower = sc.masked_lower
+    # A substring test per keyword is cheaper than the trigger's pass. With no keyword
+    # or a single one in the text, it also says what the trigger would find; with more,
+    # one match may overlap another's, and the trigger decides.
+    present = {keyword for keyword in trigger.keywords if keyword in lower}
+    if len(present) > 1:
+        present = set(trigger.pattern.findall(lower))
     text = sc.masked_text
     found: list[tuple[int, str]] = []
     for keywords, pattern in patterns:
         if not keywords or not present.isdisjoint(keywords):
             found.extend((m.start(), m.group()) for m in pattern.finditer(text))
     for offset, snippet in sorted(found)[:_MAX_REPORTS]:
-        yield rule.issue(ctx, f"{what}: {snippet.strip()[:60]}", **position(ctx, offset))
+        yield rule.issue_at(ctx, offset, f"{what}: {snippet.strip()[:60]}")
 
 
-def _trigger(patterns: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]) -> re.Pattern[str]:
+def _trigger(patterns: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]) -> _Trigger:
     keywords = sorted({k for keys, _ in patterns for k in keys}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in keywords))
+    return _Trigger(tuple(keywords), re.compile("|".join(re.escape(k) for k in keywords)))
 
 
 # Each pattern runs only when its keyword is in the lower-cased text: most posts
@@ -419,9 +429,14 @@ _ARTIFACTS = (
     ),
     (
         ("글자", "단어", "문자", "요구"),
+        # Every alternative starts with a literal, so the engine jumps from one candidate
+        # syllable to the next; a leading group such as (?:전체|총) would make it try the
+        # pattern at every character.
         re.compile(
-            r"(?:전체|총)\s*(?:글자|단어|문자)\s*수(?:는|가)?\s*(?:약\s*)?\d|"
-            r"(?:글자|단어|문자)\s*수를\s*(?:보충|맞추|채우|늘리|충족)|요구\s*사항을\s*충족|요구된\s*형식을"
+            r"전체\s*(?:글자|단어|문자)\s*수(?:는|가)?\s*(?:약\s*)?\d|"
+            r"총\s*(?:글자|단어|문자)\s*수(?:는|가)?\s*(?:약\s*)?\d|"
+            r"글자\s*수를\s*(?:보충|맞추|채우|늘리|충족)|단어\s*수를\s*(?:보충|맞추|채우|늘리|충족)|"
+            r"문자\s*수를\s*(?:보충|맞추|채우|늘리|충족)|요구\s*사항을\s*충족|요구된\s*형식을"
         ),
     ),
     (
@@ -494,9 +509,6 @@ class ControlCharacter(LintRule):
                 description="delete the control character",
                 edits=[Edit(start=found.start(), end=found.end(), replacement="")],
             )
-            yield self.issue(
-                ctx,
-                f"control character U+{ord(found.group()):04X}",
-                fix=fix,
-                **position(ctx, found.start()),
+            yield self.issue_at(
+                ctx, found.start(), f"control character U+{ord(found.group()):04X}", fix=fix
             )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from newspost.validate._rule import Context, Issue, LintRule, Severity, register
-from newspost.validate.rules._util import position, scan
+from newspost.validate.rules._util import scan
 
 __all__ = [
     "DangerousUrl",
@@ -44,7 +44,7 @@ class ScriptElement(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         for tag in scan(ctx).start_tags("script"):
-            yield self.issue(ctx, **position(ctx, tag.start))
+            yield self.issue_at(ctx, tag.start)
 
 
 _FRAMES = ("iframe", "frame", "frameset", "object", "embed", "applet")
@@ -70,9 +70,7 @@ class EmbeddedFrame(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         for tag in scan(ctx).start_tags(*_FRAMES):
-            yield self.issue(
-                ctx, f"<{tag.name}> embeds another page or plugin", **position(ctx, tag.start)
-            )
+            yield self.issue_at(ctx, tag.start, f"<{tag.name}> embeds another page or plugin")
 
 
 @register
@@ -94,7 +92,7 @@ class FormElement(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         for tag in scan(ctx).start_tags("form"):
-            yield self.issue(ctx, **position(ctx, tag.start))
+            yield self.issue_at(ctx, tag.start)
 
 
 _HANDLER_ATTR = re.compile(r"""(on[a-z]+)[ \t\r\n]*=""")
@@ -127,9 +125,7 @@ class EventHandlerAttribute(LintRule):
             name = sc.tag_before(at)
             if name is None or ">" in sc.body[sc.body.rfind("<", 0, found.start()) : found.start()]:
                 continue  # "on...=" in text, not in a tag
-            yield self.issue(
-                ctx, f"<{name}> has the event handler {found.group(1).lower()}", **position(ctx, at)
-            )
+            yield self.issue_at(ctx, at, f"<{name}> has the event handler {found.group(1).lower()}")
 
 
 # Browsers drop ASCII whitespace and control characters anywhere in a scheme,
@@ -172,10 +168,8 @@ class DangerousUrl(LintRule):
                 and scan(ctx).tag_before(ref.start) in _IMAGE_TAGS
             ):
                 continue
-            yield self.issue(
-                ctx,
-                f"{scheme}: URL in {ref.kind}: {ref.value.strip()[:60]}",
-                **position(ctx, ref.start),
+            yield self.issue_at(
+                ctx, ref.start, f"{scheme}: URL in {ref.kind}: {ref.value.strip()[:60]}"
             )
 
 
@@ -205,15 +199,14 @@ class InlineStyle(LintRule):
             return
         body = sc.body
         for found in sc.finditer(_STYLE_ATTR):
-            if not found.start() or body[found.start() - 1] not in " \t\r\n\"'/":
+            start = found.start()
+            if not start or body[start - 1] not in " \t\r\n\"'/":
                 continue  # the tail of another name ("font-style=")
-            opening = body.rfind("<", 0, found.start())
-            if opening < 0 or ">" in body[opening : found.start()]:
+            opening = body.rfind("<", 0, start)
+            if opening < 0 or body.find(">", opening, start) >= 0:
                 continue  # "style=" in text, not in a tag
-            name = sc.tag_before(sc.body_start + found.start()) or "tag"
-            yield self.issue(
-                ctx, f"<{name}> has an inline style", **position(ctx, sc.body_start + found.start())
-            )
+            name = sc.tag_name_at(opening) or "tag"
+            yield self.issue_at(ctx, sc.body_start + start, f"<{name}> has an inline style")
 
 
 _PAGE_LEVEL = ("style", "link", "meta", "base", "html", "head", "body", "title")
@@ -241,6 +234,4 @@ class PageLevelElement(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         for tag in scan(ctx).start_tags(*_PAGE_LEVEL):
-            yield self.issue(
-                ctx, f"<{tag.name}> belongs to the page, not the post", **position(ctx, tag.start)
-            )
+            yield self.issue_at(ctx, tag.start, f"<{tag.name}> belongs to the page, not the post")

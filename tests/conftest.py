@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from helpers import CORPUS, FIXTURES
 
 pytest_plugins = ["pytester"]
+
+# In CI the property tests draw the same examples every run, so a red run means a
+# change broke something; locally they explore (and keep what fails in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

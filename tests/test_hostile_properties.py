@@ -14,7 +14,7 @@ from pathlib import Path
 
 import lxml.html
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newspost import NewsPostError, dumps, loads, sanitize, validate
@@ -164,6 +164,10 @@ def _executable(fragment: str) -> list[str]:
 
 @SETTINGS
 @given(front_matters, bodies)
+# Found by this test: a block inside a phrase, and an element left open at the
+# end of an HTML block, each sanitized differently on a second pass.
+@example(front="", body="<p><b><div><p>:</p>:</p>\n\n")
+@example(front="", body="<p><b><div><p>:</p>:<p>:</p>\n\n")
 def test_the_pipeline_on_generated_posts(front: str, body: str) -> None:
     text = front + body
     try:

@@ -53,8 +53,9 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
     for _ in range(3):
         if not _BLOCK_IN_PHRASING.search(cleaned):
             break
-        # The engine's parser (html5lib) keeps a block inside a heading or a
-        # paragraph that the repairs' parser (libxml2) would move out; another
+        # The engine's parser (html5lib) keeps a block inside a heading, a
+        # paragraph or a phrase ("<b>…<p>") that the repairs' parser (libxml2)
+        # would move out; another
         # pass settles it where a second sanitize would, so the result is stable.
         again = cleaner.clean(prepare(cleaned, chosen), chosen)
         if chosen.repairs.empty_paragraphs:
@@ -79,7 +80,8 @@ def _drop_empty_formatting(html: str) -> str:
 
 
 _BLOCK_IN_PHRASING = re.compile(
-    r"<(h[1-6]|p)\b[^>]*>(?:(?!</\1>).)*?"
+    r"<(h[1-6]|p|b|strong|i|em|u|s|a|span|font|small|code|mark|sub|sup|q|cite|abbr|del|ins)"
+    r"\b[^>]*>(?:(?!</\1>).)*?"
     r"<(?:p|div|ul|ol|li|dl|dt|dd|table|tr|td|th|caption|blockquote|pre|h[1-6]|figure|"
     r"figcaption|hr|section|article|aside|header|footer|nav|main|details|summary|address)\b",
     re.IGNORECASE | re.DOTALL,

@@ -290,9 +290,11 @@ def _block_html(content: str, policy: Policy, engine: str) -> str:
         # A lone "<div>" or "</div>" (CommonMark splits HTML at blank lines):
         # rewrite the tags in place instead of closing what the next block closes.
         return _apply(content, _clean_html_run(content, tags, policy, engine, False))
-    cleaned = sanitize_html(content, policy, engine=engine)
-    if content.endswith("\n") and not cleaned.endswith("\n"):
-        cleaned += "\n"
+    # The block's final newline ends its last line, outside any element: left in,
+    # an element still open would close after it, on a line of its own that the
+    # next read takes for another block.
+    html = content.rstrip("\n")
+    cleaned = sanitize_html(html, policy, engine=engine).rstrip("\n") + content[len(html) :]
     lead = cleaned.lstrip()
     if lead and not lead.startswith("<") and policy.allows("p"):
         # Text the HTML parser moved out of a table (or found before the first

@@ -44,7 +44,7 @@ def writer_rate(
         gc.collect()
         wall, cpu = time.perf_counter(), time.process_time()
         for post in posts:
-            dumps(post, to, **options)
+            dumps(post, format=to, **options)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         best_wall = max(best_wall, len(posts) / wall)
         best_cpu = max(best_cpu, len(posts) / max(cpu, 1e-9))

@@ -53,6 +53,8 @@ _LINES = [
     "---|---",
     "[ref]: https://example.org",
     "plain text",
+    "<p>carriage\rreturn</p>",
+    "<p>nul\0</p>",
     "",
     "   ",
     " \t",
@@ -68,11 +70,11 @@ def _tokens(tokens: list[Token]) -> list[tuple[object, ...]]:
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(
     st.lists(st.sampled_from(_LINES), max_size=14),
-    st.sampled_from(["\n", ""]),
+    st.sampled_from(["\n", "", "\r\n", "\r"]),
     st.sampled_from(["kramdown", "goldmark", "commonmark"]),
 )
 def test_tokenize_is_markdown_it(lines: list[str], end: str, flavor: str) -> None:
-    text = "\n".join(lines) + end
+    text = end.join(lines) + end if end else "\n".join(lines)
     expected = get_markdown(flavor).parse(text, {})
     got = tokenize(flavor, text, {})
     assert _tokens(got) == _tokens(expected)

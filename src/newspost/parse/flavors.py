@@ -227,6 +227,9 @@ def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
     # Lines such as "<hr>" that the kramdown rule leaves to CommonMark's HTML-block
     # rule can be cut here too, as long as no other rule can come first.
     commonmark_html = md.options.get("html") is True and rules[1:9] == _BEFORE_HTML_BLOCK
+    if "\r" in text or "\0" in text:
+        # What markdown-it's own first step (normalize) does before it cuts lines.
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     tokens, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
     if offset < len(text):
         rest = md.parse(text[offset:], env)

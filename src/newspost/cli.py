@@ -306,6 +306,23 @@ def _jobs(text: str) -> int:
     return jobs
 
 
+def _add_paths(add: Callable[..., Any]) -> None:
+    """The ``PATH`` arguments, as check, convert and fix take them."""
+    add("paths", nargs="+", metavar="PATH", help="post files or folders (walked recursively)")
+
+
+def _add_config(add: Callable[..., Any]) -> None:
+    """``--config``, as check and fix take it."""
+    add("--config", metavar="FILE", help="newspost.toml or pyproject.toml (default: found upward)")
+
+
+def _add_jobs(
+    add: Callable[..., Any], text: str = "processes (default: all cores; 1: no pool)"
+) -> None:
+    """``-j``/``--jobs``, as check, convert and fix take it (``text`` is its help)."""
+    add("-j", "--jobs", type=_jobs, metavar="N", help=text)
+
+
 def _add_code_filters(add: Callable[..., Any], *, chosen: str, dropped: str) -> None:
     """``--select`` and ``--ignore``, as check and fix take them."""
     codes: dict[str, Any] = {"type": _codes, "action": "extend", "metavar": "CODES"}
@@ -321,8 +338,8 @@ def _check_args(parser: argparse.ArgumentParser) -> None:
         "2 a usage, configuration or I/O error"
     )
     add = parser.add_argument
-    add("paths", nargs="+", metavar="PATH", help="post files or folders (walked recursively)")
-    add("--config", metavar="FILE", help="newspost.toml or pyproject.toml (default: found upward)")
+    _add_paths(add)
+    _add_config(add)
     add("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     add("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
     _add_code_filters(add, chosen="to run", dropped="to skip")
@@ -331,7 +348,7 @@ def _check_args(parser: argparse.ArgumentParser) -> None:
         choices=[level.value for level in Severity],
         help="exit 1 when an issue is at or above this severity (default: error, or fail-on)",
     )
-    add("-j", "--jobs", type=_jobs, metavar="N", help="processes (default: all cores; 1: no pool)")
+    _add_jobs(add)
 
 
 # -- rules -----------------------------------------------------------------------------------
@@ -458,9 +475,7 @@ def _convert(args: argparse.Namespace) -> int:
 @command("convert", "convert posts to markdown, html, json, jsonld or text")
 @handles(_convert)
 def _convert_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="post files or folders (walked recursively)"
-    )
+    _add_paths(parser.add_argument)
     parser.add_argument(
         "--to",
         required=True,
@@ -473,13 +488,7 @@ def _convert_args(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="write into this folder, mirroring the inputs (default: stdout, for one file)",
     )
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        metavar="N",
-        help="worker processes (default: all cores; 1: in this process)",
-    )
+    _add_jobs(parser.add_argument, "worker processes (default: all cores; 1: in this process)")
     parser.add_argument("--standalone", action="store_true", help="html: a whole HTML5 document")
     parser.add_argument(
         "--site-url", metavar="URL", help="html, jsonld: the site's URL, for absolute URLs"
@@ -593,7 +602,7 @@ def _fix_args(parser: argparse.ArgumentParser) -> None:
         "could not be fixed; 2 a usage, configuration or I/O error"
     )
     add = parser.add_argument
-    add("paths", nargs="+", metavar="PATH", help="post files or folders (walked recursively)")
+    _add_paths(add)
     add("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
     add("--check", action="store_true", help="write nothing; exit 1 if a file would change")
     add(
@@ -601,9 +610,9 @@ def _fix_args(parser: argparse.ArgumentParser) -> None:
     )
     add("--no-sanitize", action="store_true", help="apply only the rules' fixes, no policy")
     add("--engine", default="bleach", choices=engine_names(), help="sanitizer (default: bleach)")
-    add("--config", metavar="FILE", help="newspost.toml or pyproject.toml (default: found upward)")
+    _add_config(add)
     _add_code_filters(add, chosen="to fix", dropped="not to fix")
-    add("-j", "--jobs", type=_jobs, metavar="N", help="processes (default: all cores; 1: no pool)")
+    _add_jobs(add)
 
 
 # -- entry point -----------------------------------------------------------------------------

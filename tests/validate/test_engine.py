@@ -391,9 +391,9 @@ def test_check_paths_small_runs_stay_in_process(monkeypatch: pytest.MonkeyPatch)
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a process pool was started for one file")
 
-    from newspost.validate import _engine
+    from newspost import _pool
 
-    monkeypatch.setattr(_engine, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(_pool, "ProcessPoolExecutor", no_pool)
     reports = list(check_paths([FIXTURES / "seed.md"], jobs=4))
     assert len(reports) == 1
 

@@ -21,18 +21,18 @@ nothing.
 
 from __future__ import annotations
 
-import collections
 import difflib
-import math
+import functools
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from pathlib import Path
 
+from newspost._pool import map_chunks, resolve_jobs
 from newspost.errors import FrontMatterError, NewsPostError, ReadError
 from newspost.model.post import Post
 from newspost.parse import loads
@@ -48,8 +48,8 @@ from newspost.validate._engine import (
     CHUNK_SIZE,
     _import_rules,
     _load_failure,
+    _rule_modules,
     collect_paths,
-    default_jobs,
     validate,
 )
 from newspost.validate._registry import load_builtin_rules
@@ -602,9 +602,7 @@ def fix_paths(
         (True, True)
     """
     options = _options(config, policy, engine, sanitize, write)
-    workers = jobs if jobs is not None else default_jobs()
-    if workers < 1:
-        raise ValueError(f"jobs must be at least 1, not {workers}")
+    workers = resolve_jobs(jobs)
     return _fix_paths(paths, options, workers, executor, chunk_size)
 
 
@@ -616,37 +614,15 @@ def _fix_paths(
     chunk_size: int | None,
 ) -> Iterator[FixResult]:
     files = [os.fspath(path) for path in collect_paths(paths).posts]
-    if not files:
-        return
-    size = chunk_size or max(1, min(CHUNK_SIZE, math.ceil(len(files) / (workers * 4))))
-    # A handful of files (a pre-commit run) is fixed before a pool would have started.
-    if executor is None and (workers == 1 or len(files) < _POOL_FROM or len(files) <= size):
-        for path in files:
-            yield _fix_file(path, options)
-        return
-    owned = executor is None
-    if executor is None:
-        modules = {type(rule).__module__ for rule in load_builtin_rules().values()}
-        modules.discard("__main__")
-        pool: Executor = ProcessPoolExecutor(
-            max_workers=workers, initializer=_import_rules, initargs=(tuple(sorted(modules)),)
-        )
-    else:
-        pool = executor
-    pending: collections.deque[Future[list[FixResult]]] = collections.deque()
-    try:
-        # Submit everything before yielding: with "fork", workers start now, before
-        # the caller starts threads of its own (a progress bar, for one).
-        pending.extend(
-            pool.submit(_fix_chunk, files[start : start + size], options)
-            for start in range(0, len(files), size)
-        )
-        # Let go of each chunk once it is handed over, so memory stays flat
-        # however many posts the run has.
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
-        if owned:
-            pool.shutdown(wait=True, cancel_futures=True)
+    with map_chunks(
+        functools.partial(_fix_file, options=options),
+        functools.partial(_fix_chunk, options=options),
+        files,
+        workers=workers,
+        executor=executor,
+        most=CHUNK_SIZE,
+        chunk_size=chunk_size,
+        pool_from=_POOL_FROM,
+        initializer=functools.partial(_import_rules, _rule_modules()),
+    ) as results:
+        yield from results

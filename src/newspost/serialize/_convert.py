@@ -6,15 +6,15 @@ and returns only a small `Converted` per file, never a whole post.
 
 from __future__ import annotations
 
-import collections
-import math
+import functools
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newspost._pool import map_chunks, resolve_jobs
 from newspost.errors import FormatError, NewsPostError, ReadError
 from newspost.serialize._api import atomic_write
 from newspost.serialize._registry import get_format
@@ -114,23 +114,15 @@ def convert_file(source: Path, target: Path, to: str, options: dict[str, Any]) -
     return Converted(source, target)
 
 
+def _convert_job(job: tuple[Path, Path], to: str, options: dict[str, Any]) -> Converted:
+    return convert_file(job[0], job[1], to, options)
+
+
 def _convert_chunk(
     jobs: list[tuple[Path, Path]], to: str, options: dict[str, Any]
 ) -> list[Converted]:
     # Runs in a worker: paths in, small results out.
     return [convert_file(source, target, to, options) for source, target in jobs]
-
-
-def _default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _drain(pending: collections.deque[Future[list[Converted]]]) -> Iterator[Converted]:
-    while pending:
-        yield from pending.popleft().result()
 
 
 def convert_paths(
@@ -177,41 +169,23 @@ def convert_paths(
     """
     chosen = get_format(to)
     chosen.check(options)
-    workers = jobs if jobs is not None else _default_jobs()
-    if workers < 1:
-        raise ValueError(f"jobs must be at least 1, not {workers}")
+    workers = resolve_jobs(jobs)
     planned = plan_targets(paths, out_dir, chosen.suffix)
     work = [
         (source, target) for source, target, error in planned if target is not None and not error
     ]
-    size = max(1, min(CHUNK_SIZE, math.ceil(len(work) / (workers * 4)))) if work else 1
-    in_process = executor is None and (workers == 1 or len(work) <= size)
-    owned: Executor | None = None
-    pool: Executor | None = None
-    futures: list[Future[list[Converted]]] = []
-    if not in_process and work:
-        pool = executor if executor is not None else ProcessPoolExecutor(max_workers=workers)
-        owned = pool if executor is None else None
-    try:
-        if pool is not None:
-            # Submit everything now: with "fork", workers start before the caller
-            # starts threads of its own (a progress bar, for one).
-            futures = [
-                pool.submit(_convert_chunk, work[start : start + size], chosen.name, options)
-                for start in range(0, len(work), size)
-            ]
-        # Chunks hold consecutive work items, so their results come back in input
-        # order; each chunk is let go once handed over, so memory stays flat.
-        results = _drain(collections.deque(futures))
+    with map_chunks(
+        functools.partial(_convert_job, to=chosen.name, options=options),
+        functools.partial(_convert_chunk, to=chosen.name, options=options),
+        work,
+        workers=workers,
+        executor=executor,
+        most=CHUNK_SIZE,
+    ) as results:
+        # Chunks hold consecutive work items, so their results come back in input order,
+        # between the posts that had no target.
         for source, target, error in planned:
             if error is not None or target is None:
                 yield Converted(source, None, error)
-            elif pool is None:
-                yield convert_file(source, target, chosen.name, options)
             else:
                 yield next(results)
-    finally:
-        for future in futures:
-            future.cancel()
-        if owned is not None:
-            owned.shutdown(wait=True, cancel_futures=True)

@@ -8,19 +8,19 @@ when there are enough of them.
 
 from __future__ import annotations
 
-import collections
 import contextlib
+import functools
 import importlib
-import math
 import os
 import re
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from newspost._pool import default_jobs, map_chunks, resolve_jobs
 from newspost.errors import EncodingError, FrontMatterError, NewsPostError, ReadError
 from newspost.model.post import Post
 from newspost.parse import _SKIPPED_DIRS, is_post_file, iter_paths, load, loads  # iter_paths' walk
@@ -450,12 +450,11 @@ def collect_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
     return PostPaths(list(iter_paths(chosen)), skipped)
 
 
-def default_jobs() -> int:
-    """The number of worker processes used when none is asked for: the CPUs this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)
+def _rule_modules() -> tuple[str, ...]:
+    """The modules that registered the rules, for worker processes to import (`_import_rules`)."""
+    found = {type(rule).__module__ for rule in load_builtin_rules().values()}
+    found.discard("__main__")  # not importable by that name in a worker
+    return tuple(sorted(found))
 
 
 def _import_rules(modules: tuple[str, ...]) -> None:
@@ -516,39 +515,17 @@ def check_paths(
     files = [os.fspath(path) for path in collect_paths(paths).posts]
     if not files:
         return
-    workers = jobs if jobs is not None else default_jobs()
-    if workers < 1:
-        raise ValueError(f"jobs must be at least 1, not {workers}")
-    size = chunk_size or max(1, min(CHUNK_SIZE, math.ceil(len(files) / (workers * 4))))
-    # A handful of files (a pre-commit run) is checked before a pool would have started.
-    if executor is None and (workers == 1 or len(files) < _POOL_FROM or len(files) <= size):
-        for path in files:
-            yield check_file(path, config)
-        return
-    owned = executor is None
-    found = {type(rule).__module__ for rule in load_builtin_rules().values()}
-    found.discard("__main__")
-    modules = tuple(sorted(found))
-    if executor is None:
-        pool: Executor = ProcessPoolExecutor(
-            max_workers=workers, initializer=_import_rules, initargs=(modules,)
-        )
-    else:
-        pool = executor
-    pending: collections.deque[Future[list[Report]]] = collections.deque()
-    try:
-        # Submit everything before yielding: with "fork", workers start now, before
-        # the caller starts threads of its own (a progress bar, for one).
-        pending.extend(
-            pool.submit(_check_chunk, files[start : start + size], config, modules)
-            for start in range(0, len(files), size)
-        )
-        # Let go of each chunk once it is handed over, so memory stays flat
-        # however many posts the run has.
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
-        if owned:
-            pool.shutdown(wait=True, cancel_futures=True)
+    workers = resolve_jobs(jobs)
+    modules = _rule_modules()
+    with map_chunks(
+        functools.partial(check_file, config=config),
+        functools.partial(_check_chunk, config=config, modules=modules),
+        files,
+        workers=workers,
+        executor=executor,
+        most=CHUNK_SIZE,
+        chunk_size=chunk_size,
+        pool_from=_POOL_FROM,
+        initializer=functools.partial(_import_rules, modules),
+    ) as reports:
+        yield from reports

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from newspost.model._base import Frozen
 
 __all__ = [
     "Block",
@@ -26,13 +28,7 @@ __all__ = [
 ]
 
 
-class _Frozen(BaseModel):
-    # Posts are values: parsing builds them once and nothing mutates them, so
-    # they can be shared between threads, cached and compared safely.
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Link(_Frozen):
+class Link(Frozen):
     """A hyperlink (``<a href>`` or a Markdown link) as written in the file."""
 
     url: str = Field(description="The href exactly as written (not repaired, not resolved).")
@@ -43,7 +39,7 @@ class Link(_Frozen):
     line: int | None = Field(default=None, description="1-based line in the original file.")
 
 
-class Image(_Frozen):
+class Image(Frozen):
     """An image, on its own (a block) or inside other content."""
 
     kind: Literal["image"] = "image"
@@ -59,7 +55,7 @@ class Image(_Frozen):
     line: int | None = Field(default=None, description="1-based line in the original file.")
 
 
-class Paragraph(_Frozen):
+class Paragraph(Frozen):
     """A paragraph of running text."""
 
     kind: Literal["paragraph"] = "paragraph"
@@ -70,7 +66,7 @@ class Paragraph(_Frozen):
     line: int | None = Field(default=None, description="1-based line in the original file.")
 
 
-class Cell(_Frozen):
+class Cell(Frozen):
     """One table cell."""
 
     text: str = Field(description="Visible plain text of the cell.")
@@ -83,7 +79,7 @@ class Cell(_Frozen):
     rowspan: int = Field(default=1, ge=1)
 
 
-class Table(_Frozen):
+class Table(Frozen):
     """A table: an HTML ``<table>`` or a GFM pipe table.
 
     ``header`` is the ``<th>`` row (or ``<thead>``), the GFM header row, or a
@@ -114,14 +110,14 @@ class Table(_Frozen):
         return len(all_rows), width
 
 
-class ListItem(_Frozen):
+class ListItem(Frozen):
     """One item of a list."""
 
     text: str = Field(description="Visible plain text of the item (nested lists included).")
     html: str = Field(default="", description="The item's inner HTML.")
 
 
-class ListBlock(_Frozen):
+class ListBlock(Frozen):
     """A bulleted or numbered list."""
 
     kind: Literal["list"] = "list"
@@ -137,7 +133,7 @@ class ListBlock(_Frozen):
         return "\n".join(item.text for item in self.items)
 
 
-class Quote(_Frozen):
+class Quote(Frozen):
     """A block quotation."""
 
     kind: Literal["quote"] = "quote"
@@ -148,14 +144,14 @@ class Quote(_Frozen):
     line: int | None = None
 
 
-class Rule(_Frozen):
+class Rule(Frozen):
     """A thematic break (``<hr>``, ``---`` or ``***`` in Markdown)."""
 
     kind: Literal["rule"] = "rule"
     line: int | None = None
 
 
-class Code(_Frozen):
+class Code(Frozen):
     """A code block (fenced, indented or ``<pre>``)."""
 
     kind: Literal["code"] = "code"
@@ -164,7 +160,7 @@ class Code(_Frozen):
     line: int | None = None
 
 
-class Html(_Frozen):
+class Html(Frozen):
     """Anything else, kept raw: embeds, scripts, forms, Liquid tags, Hugo shortcodes."""
 
     kind: Literal["html"] = "html"

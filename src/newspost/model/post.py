@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from newspost.model._base import Frozen
 from newspost.model.blocks import Block, Html, Image, Link, ListBlock, Paragraph, Quote, Table
 from newspost.model.front_matter import FrontMatter
 
@@ -19,11 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["Post", "RawText", "Section", "Source"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Section(_Frozen):
+class Section(Frozen):
     """A heading and everything under it up to the next heading of the same or a higher level."""
 
     title: str = Field(description="The heading's visible plain text.")
@@ -54,7 +51,7 @@ class Section(_Frozen):
             yield from sub.all_blocks()
 
 
-class Source(_Frozen):
+class Source(Frozen):
     """An attribution: where the story comes from (``출처: <a href=…>title</a> | publisher``)."""
 
     label: str = Field(description='The label as written: "출처", "Source", "via", ...')
@@ -68,7 +65,7 @@ class Source(_Frozen):
     line: int | None = Field(default=None, description="1-based line in the file.")
 
 
-class RawText(_Frozen):
+class RawText(Frozen):
     """The original text and where its parts are: what makes the round trip lossless."""
 
     text: str = Field(description="The whole file as decoded: BOM, line endings and all.")
@@ -99,7 +96,7 @@ class RawText(_Frozen):
 _FILENAME_TITLE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")
 
 
-class Post(_Frozen):
+class Post(Frozen):
     r"""A parsed news post.
 
     Posts are immutable values. The structure (``lead``, ``sections``,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Literal
 
 from newspost.errors import EncodingError, FormatError, NewsPostError, ReadError
+from newspost.model._base import trusted
 from newspost.model.post import Post, RawText
 from newspost.parse import front_matter as _fm
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
@@ -108,7 +109,9 @@ def loads(
         ) from None
     body_line = line_number(text, where.body_start)
     parsed = parse_body(body, flavor=chosen, first_line=body_line, limits=bounds, path=name)
-    return Post(
+    # Everything here was typed by the parser itself: no need to validate it again.
+    return trusted(
+        Post,
         path=name,
         front_matter=front_matter,
         lead=parsed.lead,
@@ -116,7 +119,8 @@ def loads(
         sources=parsed.sources,
         footer=parsed.footer,
         flavor=chosen,
-        raw=RawText(
+        raw=trusted(
+            RawText,
             text=text,
             format=where.format,
             front_matter_start=where.content_start,

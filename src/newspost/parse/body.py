@@ -21,6 +21,7 @@ from lxml import etree
 from markdown_it.renderer import RendererHTML
 
 from newspost.errors import NewsPostError
+from newspost.model._base import trusted
 from newspost.model.blocks import (
     Block,
     Cell,
@@ -326,7 +327,8 @@ class _Walker:
                 continue
             rel = anchor.get("rel")
             found.append(
-                Link(
+                trusted(
+                    Link,
                     url=href,
                     text=self.text(anchor) if len(anchor) else _collapse(anchor.text or ""),
                     title=anchor.get("title"),
@@ -346,7 +348,8 @@ class _Walker:
         if parent is not None and parent.tag == "a" and parent.get("href") is not None:
             links = self.links(parent)
             link = links[0] if links else None
-        return Image(
+        return trusted(
+            Image,
             src=img.get("src") or img.get("data-src") or "",
             alt=img.get("alt"),
             title=img.get("title"),
@@ -436,9 +439,9 @@ class _Walker:
             return
         html = "".join(html_parts).strip()
         if _TEMPLATE_ONLY.match(text):
-            yield Html(html=text, text="", line=line)
+            yield trusted(Html, html=text, text="", line=line)
             return
-        yield Paragraph(text=text, html=html, links=links, images=images, line=line)
+        yield trusted(Paragraph, text=text, html=html, links=links, images=images, line=line)
 
     def _element(self, element: Element) -> Iterator[_Item]:
         tag = element.tag
@@ -461,7 +464,7 @@ class _Walker:
             yield table
         elif tag in ("ul", "ol"):
             items = [
-                ListItem(text=self.text(li), html=_inner_html(li))
+                trusted(ListItem, text=self.text(li), html=_inner_html(li))
                 for li in element
                 if li.tag == "li"
             ]
@@ -469,7 +472,8 @@ class _Walker:
                 # <ul>text</ul> without <li>: browsers show the text, indented.
                 yield from self._paragraph(element)
                 return
-            yield ListBlock(
+            yield trusted(
+                ListBlock,
                 ordered=tag == "ol",
                 items=items,
                 links=self.links(element),
@@ -481,7 +485,8 @@ class _Walker:
                 # An FAQ in a quote box: its headings are part of the outline.
                 yield from self._children(element)
             else:
-                yield Quote(
+                yield trusted(
+                    Quote,
                     text=self.text(element),
                     html=_inner_html(element),
                     links=self.links(element),
@@ -489,7 +494,7 @@ class _Walker:
                     line=line,
                 )
         elif tag == "hr":
-            yield Rule(line=line)
+            yield trusted(Rule, line=line)
         elif tag == "pre" and any(
             isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iterdescendants()
         ):
@@ -503,15 +508,19 @@ class _Walker:
                 for name in (code.get("class") or "").split():
                     if name.startswith("language-"):
                         language = name[len("language-") :]
-            yield Code(
-                text="".join(cast(Iterator[str], element.itertext())), language=language, line=line
+            yield trusted(
+                Code,
+                text="".join(cast(Iterator[str], element.itertext())),
+                language=language,
+                line=line,
             )
         elif tag == "img":
             yield self.image(element)
         elif tag == "figure":
             yield from self._figure(element)
         elif tag in _RAW_TAGS:
-            yield Html(
+            yield trusted(
+                Html,
                 html=_outer_html(element),
                 tag=tag,
                 text=self.text(element) if tag not in _INVISIBLE else "",
@@ -528,7 +537,8 @@ class _Walker:
             else:
                 yield from self._paragraph(element)
         else:
-            yield Html(
+            yield trusted(
+                Html,
                 html=_outer_html(element),
                 tag=str(tag),
                 text=self.text(element),
@@ -567,9 +577,10 @@ class _Walker:
         if not text:
             return  # &nbsp;-only or empty: nothing a reader sees
         if _TEMPLATE_ONLY.match(text):
-            yield Html(html=text, text="", line=line)
+            yield trusted(Html, html=text, text="", line=line)
             return
-        yield Paragraph(
+        yield trusted(
+            Paragraph,
             text=text,
             html=_inner_html(element),
             links=self.links(element),
@@ -583,10 +594,15 @@ class _Walker:
         if not text:
             return
         if _TEMPLATE_ONLY.match(text):
-            yield Html(html=text, text="", line=self.line(element))
+            yield trusted(Html, html=text, text="", line=self.line(element))
             return
-        yield Paragraph(
-            text=text, html=_escape(raw).strip(), links=[], images=[], line=self.line(element)
+        yield trusted(
+            Paragraph,
+            text=text,
+            html=_escape(raw).strip(),
+            links=[],
+            images=[],
+            line=self.line(element),
         )
 
     def _text_before(self, element: Element, target: Element) -> bool:
@@ -645,11 +661,17 @@ class _Walker:
             if glued:
                 # A table's header glued to the end of a sentence ("...보세요.  출발 시간 | ...").
                 self.glued.append(
-                    Paragraph(
-                        text=glued, html=_escape(glued), links=[], images=[], line=self.line(table)
+                    trusted(
+                        Paragraph,
+                        text=glued,
+                        html=_escape(glued),
+                        links=[],
+                        images=[],
+                        line=self.line(table),
                     )
                 )
-        return Table(
+        return trusted(
+            Table,
             caption=caption,
             header=header,
             rows=rows,
@@ -661,7 +683,8 @@ class _Walker:
         )
 
     def _cell(self, cell: Element) -> Cell:
-        return Cell(
+        return trusted(
+            Cell,
             text=self.text(cell),
             html=_inner_html(cell),
             is_header=cell.tag == "th",
@@ -756,7 +779,8 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         if not rest.strip():
             return []
         return [
-            Source(
+            trusted(
+                Source,
                 label=label,
                 publisher=rest.strip(_SEPARATORS) or None,
                 text=paragraph.text,
@@ -771,7 +795,8 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     publisher = after.strip(_SEPARATORS).strip() or None
     for link in paragraph.links:
         sources.append(
-            Source(
+            trusted(
+                Source,
                 label=label,
                 url=link.url,
                 title=link.text or None,
@@ -805,7 +830,8 @@ def _sources_from_table(table: Table) -> list[Source]:
             cell.text.replace(title, "", 1).strip(_SEPARATORS).strip() if title else cell.text
         )
         sources.append(
-            Source(
+            trusted(
+                Source,
                 label=found.group("label"),
                 url=link.url if link else None,
                 title=title or None,
@@ -873,7 +899,8 @@ class _Open:
     children: list[Section] = field(default_factory=list)
 
     def close(self) -> Section:
-        return Section(
+        return trusted(
+            Section,
             title=self.heading.title,
             title_html=self.heading.title_html,
             level=self.heading.level,

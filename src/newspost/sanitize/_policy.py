@@ -22,9 +22,10 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from newspost.errors import PolicyError
+from newspost.model._base import Frozen
 
 __all__ = [
     "BUILTIN_POLICIES",
@@ -95,11 +96,7 @@ def _lower_set(values: Any) -> frozenset[str]:
     return frozenset(str(v).strip().lower() for v in values)
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class RelPolicy(_Frozen):
+class RelPolicy(Frozen):
     """How the ``rel`` of links is rewritten (the ``rel`` repair).
 
     Example:
@@ -130,7 +127,7 @@ class RelPolicy(_Frozen):
         return _lower_set(value)
 
 
-class Repairs(_Frozen):
+class Repairs(Frozen):
     """Which repairs run before the allowlist engine (all on by default).
 
     Example:
@@ -155,7 +152,7 @@ class Repairs(_Frozen):
     )
 
 
-class Policy(_Frozen):
+class Policy(Frozen):
     """An allowlist of HTML, plus the repairs to run before it is applied.
 
     Build one directly, from a mapping (:meth:`from_mapping`, e.g. a TOML

@@ -93,3 +93,29 @@ def test_tokenize_is_markdown_it_on_the_corpus() -> None:
         assert _tokens(tokenize("kramdown", body, {})) == _tokens(
             get_markdown("kramdown").parse(body, {})
         ), path
+
+
+def test_tokenize_keeps_a_repeated_tail_but_hands_out_copies() -> None:
+    # The promo line after a body's HTML repeats from post to post: its parse is kept.
+    text = '<p>Article.</p>\n\n생생한 뉴스, <a href="https://example.org">example.org</a>\n'
+    expected = _tokens(get_markdown("kramdown").parse(text, {}))
+    first = tokenize("kramdown", text, {})
+    assert _tokens(first) == expected
+    inline = first[-2]
+    assert inline.type == "inline" and inline.children and inline.map
+    inline.children[0].content = "changed"
+    inline.map[0] = 99
+    second = tokenize("kramdown", text, {})
+    assert _tokens(second) == expected
+    assert second[-2].children is not None
+    assert second[-2].children[0].content == "생생한 뉴스, "
+
+
+def test_tokenize_fills_env_with_references_every_time() -> None:
+    text = "<p>Article.</p>\n\nSee [the story][s].\n\n[s]: https://example.org/story\n"
+    md = get_markdown("kramdown")
+    for _ in range(2):
+        env: dict[str, object] = {}
+        tokens = tokenize("kramdown", text, env)
+        assert "references" in env
+        assert 'href="https://example.org/story"' in md.renderer.render(tokens, md.options, env)

@@ -22,50 +22,63 @@ class Frozen(BaseModel):
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
-# Per model class: (name, default, default factory) of each field, in declared order.
-_Plan = tuple[tuple[str, Any, Any], ...]
+
+class _Plan:
+    """How `trusted` fills one model class's fields, worked out on first use."""
+
+    __slots__ = ("factories", "required", "size", "template")
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        fields = cls.model_fields
+        # Every field in declared order with its default: the dict each model starts
+        # from (required fields and those with a factory are filled in after).
+        self.template = {name: info.default for name, info in fields.items()}
+        self.factories = tuple(
+            (name, info.default_factory)
+            for name, info in fields.items()
+            if info.default_factory is not None
+        )
+        self.required = frozenset(
+            name
+            for name, info in fields.items()
+            if info.default is PydanticUndefined and info.default_factory is None
+        )
+        self.size = len(fields)
+
+
 _PLANS: dict[type[BaseModel], _Plan] = {}
 _new = object.__new__
 _set = object.__setattr__
-
-
-def _plan_of(cls: type[BaseModel]) -> _Plan:
-    plan = tuple(
-        (name, info.default, info.default_factory) for name, info in cls.model_fields.items()
-    )
-    _PLANS[cls] = plan
-    return plan
 
 
 def trusted(cls: type[_Model], /, **values: Any) -> _Model:
     """Build ``cls(**values)`` without validating ``values``.
 
     For the parser's own hot path only: a post has dozens of small blocks, and
-    pydantic's validation of each (and again of each list holding them) costs
-    as much as finding them. The values must already have their fields' types;
-    nothing is checked or converted, so anything from outside goes through the
-    model's normal constructor. Tests compare both ways on every corpus post.
-    Missing fields take their defaults (a fresh one from a default factory).
+    pydantic's validation of each (and again of each list holding them, with
+    the block union told apart by ``kind``) adds up. The values must already
+    have their fields' types; nothing is checked or converted, so anything from
+    outside goes through the model's normal constructor. Tests check that every
+    corpus post validates back to itself. Missing fields take their defaults (a
+    fresh one from a default factory).
 
     Raises:
         TypeError: a field without a default is missing, or a name is not a field.
     """
-    plan = _PLANS.get(cls) or _plan_of(cls)
-    data: dict[str, Any] = {}
-    given = 0
-    for name, default, factory in plan:
-        if name in values:
-            data[name] = values[name]
-            given += 1
-        elif factory is not None:
-            data[name] = factory()
-        elif default is PydanticUndefined:
-            raise TypeError(f"{cls.__name__}: missing value for the required field {name!r}")
-        else:
-            data[name] = default
-    if given != len(values):
-        unknown = ", ".join(sorted(values.keys() - data.keys()))
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _Plan(cls)
+    data = plan.template.copy()
+    data.update(values)
+    if len(data) != plan.size:
+        unknown = ", ".join(sorted(values.keys() - plan.template.keys()))
         raise TypeError(f"{cls.__name__}: not a field: {unknown}")
+    for name, factory in plan.factories:
+        if name not in values:
+            data[name] = factory()  # type: ignore[call-arg]
+    if plan.required and not plan.required <= values.keys():
+        missing = ", ".join(repr(name) for name in sorted(plan.required - values.keys()))
+        raise TypeError(f"{cls.__name__}: missing value for the required field {missing}")
     model = _new(cls)
     _set(model, "__dict__", data)
     _set(model, "__pydantic_fields_set__", set(values))

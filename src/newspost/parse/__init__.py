@@ -162,9 +162,10 @@ def load(
     if isinstance(source, bytes | bytearray):
         return loads(bytes(source), path=path, flavor=flavor, limits=limits, format=format)
     if isinstance(source, str | os.PathLike):
-        file_path = Path(source)
+        file_path = os.fspath(source)
         try:
-            data = file_path.read_bytes()
+            with open(file_path, "rb") as file:  # not Path.read_bytes: pathlib's cost shows
+                data = file.read()
         except OSError as exc:
             raise ReadError(
                 f"cannot read the file: {exc.strerror or exc}",

@@ -11,6 +11,7 @@ override it. Add a flavor with `register_flavor`.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -232,12 +233,57 @@ def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     tokens, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
     if offset < len(text):
-        rest = md.parse(text[offset:], env)
+        rest = _parse_rest(name, md, text[offset:], env)
         for token in rest:
             if token.map is not None:
                 token.map = [token.map[0] + line, token.map[1] + line]
         tokens.extend(rest)
     return tokens
+
+
+# What is left after a news body's HTML is most often the site's promo line, the
+# same in hundreds of posts ("생생한 뉴스, <a …>"): its tokens are kept, by flavor
+# and text, and handed out as copies. Only short texts that leave ``env`` alone
+# (no reference definitions) are kept, so a cached parse is the parse.
+_REST_CACHE: OrderedDict[tuple[str, str], tuple[MarkdownIt, list[Token]]] = OrderedDict()
+_REST_CACHE_SIZE = 256
+_REST_CACHE_LENGTH = 1000
+
+
+def _parse_rest(name: str, md: MarkdownIt, text: str, env: dict[str, Any]) -> list[Token]:
+    if len(text) > _REST_CACHE_LENGTH or env:
+        return md.parse(text, env)
+    key = (name, text)
+    cached = _REST_CACHE.get(key)
+    if cached is not None and cached[0] is md:
+        _REST_CACHE.move_to_end(key)
+        return [_copy_token(token) for token in cached[1]]
+    tokens = md.parse(text, env)
+    if not env:
+        _REST_CACHE[key] = (md, [_copy_token(token) for token in tokens])
+        if len(_REST_CACHE) > _REST_CACHE_SIZE:
+            _REST_CACHE.popitem(last=False)
+    return tokens
+
+
+def _copy_token(token: Token) -> Token:
+    """A copy sharing nothing mutable with ``token`` (its children copied too)."""
+    children = token.children
+    return Token(
+        token.type,
+        token.tag,
+        token.nesting,
+        dict(token.attrs),
+        list(token.map) if token.map is not None else None,
+        token.level,
+        [_copy_token(child) for child in children] if children is not None else None,
+        token.content,
+        token.markup,
+        token.info,
+        dict(token.meta),
+        token.block,
+        token.hidden,
+    )
 
 
 _BEFORE_HTML_BLOCK = [

@@ -11,12 +11,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-from functools import cached_property
 from typing import Any, ClassVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from newspost._compat import cached_property
 from newspost.model.post import Post
 from newspost.parse._text import LineIndex, line_number
 

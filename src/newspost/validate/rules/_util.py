@@ -18,11 +18,12 @@ import unicodedata
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TypedDict, cast
 
 import yaml
 
+from newspost._compat import cached_property
 from newspost.model.blocks import Block, Code, Image, Table
 from newspost.model.front_matter import FrontMatter
 from newspost.model.post import Section

@@ -381,14 +381,17 @@ class _Walker:
             self.depth -= 1
 
     def _children_of(self, parent: Element) -> Iterator[_Item]:
+        # lxml makes a new Python string on every read of .tag, .text or .tail: read each once.
         run: list[Element | str] = []
-        if parent.text and parent.text.strip():
-            run.append(parent.text)
+        text = parent.text
+        if text and not text.isspace():
+            run.append(text)
         for child in parent:
-            tag = child.tag if isinstance(child.tag, str) else None
-            if tag is None:  # a comment: invisible, but its tail text is not
-                if child.tail and child.tail.strip():
-                    run.append(child.tail)
+            tag = child.tag
+            if not isinstance(tag, str):  # a comment: invisible, but its tail text is not
+                tail = child.tail
+                if tail and not tail.isspace():
+                    run.append(tail)
                 continue
             if tag not in _BLOCK_TAGS and tag not in _HEADINGS and tag not in _STRAY_BLOCKS:
                 if not len(child) or not _holds_blocks(child):
@@ -400,15 +403,14 @@ class _Walker:
                     yield from self._loose(run)
                     run = []
                 yield from self._children(child)
-                if child.tail and child.tail.strip():
-                    run.append(child.tail)
-                continue
-            if run:
-                yield from self._loose(run)
-                run = []
-            yield from self._element(child)
-            if child.tail and child.tail.strip():
-                run.append(child.tail)
+            else:
+                if run:
+                    yield from self._loose(run)
+                    run = []
+                yield from self._element(child)
+            tail = child.tail
+            if tail and not tail.isspace():
+                run.append(tail)
         if run:
             yield from self._loose(run)
 
@@ -438,7 +440,7 @@ class _Walker:
         if not text and not images:
             return
         html = "".join(html_parts).strip()
-        if _TEMPLATE_ONLY.match(text):
+        if text[:1] == "{" and _TEMPLATE_ONLY.match(text):  # a Liquid tag alone
             yield trusted(Html, html=text, text="", line=line)
             return
         yield trusted(Paragraph, text=text, html=html, links=links, images=images, line=line)
@@ -576,7 +578,7 @@ class _Walker:
             return
         if not text:
             return  # &nbsp;-only or empty: nothing a reader sees
-        if _TEMPLATE_ONLY.match(text):
+        if text[:1] == "{" and _TEMPLATE_ONLY.match(text):  # a Liquid tag alone
             yield trusted(Html, html=text, text="", line=line)
             return
         yield trusted(
@@ -593,7 +595,7 @@ class _Walker:
         text = _collapse(raw)
         if not text:
             return
-        if _TEMPLATE_ONLY.match(text):
+        if text[:1] == "{" and _TEMPLATE_ONLY.match(text):  # a Liquid tag alone
             yield trusted(Html, html=text, text="", line=self.line(element))
             return
         yield trusted(

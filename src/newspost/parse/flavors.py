@@ -10,12 +10,12 @@ override it. Add a flavor with `register_flavor`.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
-from pathlib import PurePath
 from typing import Any, Literal
 
 from markdown_it import MarkdownIt
@@ -452,7 +452,8 @@ def detect_generator(
         >>> detect_generator("{% include x.html %}")
         'jekyll'
     """
-    parts = PurePath(path).parts if path else ()
+    # Folder names from either separator; not PurePath, whose cost shows on every post.
+    parts = path.replace("\\", "/").split("/") if path else ()
     if "_posts" in parts or "_drafts" in parts:
         return "jekyll"
     if front_matter_format == "toml" or "content" in parts or _HUGO_SHORTCODE.search(text):
@@ -475,7 +476,7 @@ def detect_flavor(text: str, *, path: str | None = None, front_matter_format: st
         >>> detect_flavor("---\n---\n", path="_posts/2024-01-01-x.md", front_matter_format="yaml")
         'kramdown'
     """
-    if path and PurePath(path).suffix.lower() in (".html", ".htm"):
+    if path and os.path.splitext(os.path.basename(path))[1].lower() in (".html", ".htm"):
         return "html"
     generator = detect_generator(text, path=path, front_matter_format=front_matter_format)
     if generator == "hugo" or (generator is None and front_matter_format == "json"):

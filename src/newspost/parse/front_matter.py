@@ -8,10 +8,10 @@ given back byte for byte and every key knows its line.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import Any, Literal
 
 import yaml
@@ -170,7 +170,7 @@ def read(
             hint="write one 'key: value' per line",
         )
     if "date" not in data and path:
-        named = _JEKYLL_NAME.match(PurePath(path).name)
+        named = _JEKYLL_NAME.match(os.path.basename(path))
         if named:
             data = {**data, "date": "-".join(named.groups())}
     try:

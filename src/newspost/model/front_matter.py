@@ -112,6 +112,9 @@ def _string_list(value: object, field: str) -> list[str]:
     raise ValueError(f"{field} must be a string or a list, not a {type(value).__name__}")
 
 
+_KNOWN_FIELDS: dict[type[FrontMatter], frozenset[str]] = {}
+
+
 class FrontMatter(BaseModel):
     """The metadata block at the top of a post.
 
@@ -209,7 +212,9 @@ class FrontMatter(BaseModel):
             >>> FrontMatter.from_mapping({"title": "T", "weight": 3}).extra
             {'weight': 3}
         """
-        known = set(cls.known_fields())
+        known = _KNOWN_FIELDS.get(cls)
+        if known is None:
+            known = _KNOWN_FIELDS[cls] = frozenset(cls.known_fields())
         fields: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         for key, value in data.items():

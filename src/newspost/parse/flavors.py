@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -174,11 +175,10 @@ def _html_block_end(
         # </p> further down): the block goes on, so CommonMark's rule (to a blank
         # line) decides where it ends.
         return None
-    line = start_line
-    if close_at > eol:
-        while line < end_line and ends[line] < close_at:
-            line += 1
-    return line + 1
+    if close_at <= eol:
+        return start_line + 1
+    # The first line ending at or after the close (ends rise with the line number).
+    return bisect_left(ends, close_at, start_line, end_line) + 1
 
 
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")

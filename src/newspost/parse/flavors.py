@@ -219,7 +219,10 @@ def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
     rule to take them whole. So when that rule is a flavor's first, the run of
     HTML blocks at the start of the body is cut here, line by line, by the same
     function the rule uses, and markdown-it parses only the rest (from a block
-    boundary, where its state is what a fresh parse starts with).
+    boundary, where its state is what a fresh parse starts with). A short rest
+    that comes back (a site's promo line, in every post) is parsed once per
+    flavor's parser and handed out as fresh copies of its tokens; to change a
+    flavor, register it again rather than editing its parser in place.
     """
     md = get_markdown(name)
     rules = md.block.ruler.get_active_rules()

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newspost import EncodingError, FrontMatterError, NewsPostError, dumps, loads
 
@@ -189,3 +191,100 @@ def test_invalid_utf8_names_the_byte_offset() -> None:
     assert error.offset == data.index(b"\xff")
     assert (error.line, error.column) == (4, 4)
     assert isinstance(error, NewsPostError) and "UTF-8" in (error.hint or "")
+
+
+# -- the shortcut past PyYAML's constructor ---------------------------------------------
+
+_YAML_LINES = [
+    "title: Plain text",
+    "title: 'quoted: with a colon'",
+    'title: "double \\u00e9"',
+    "title: >\n  folded\n  text",
+    "excerpt: |\n  kept\n  lines",
+    "categories:\n  - News\n  - 속보",
+    "tags: [a, b, 'c d']",
+    "tags: []",
+    "count: 10",
+    "ratio: 1.5",
+    "time: 10:00",
+    "draft: yes",
+    "published: false",
+    "date: 2024-07-01 09:00:00 +0900",
+    "day: 2024-07-01",
+    "empty:",
+    "none: ~",
+    "nested:\n  a: 1\n  b: text",
+    "mixed: [a, 1]",
+    "anchor: &x shared",
+    "alias: *x",
+    "base: &b {k: v}",
+    "<<: *b",
+    "title: duplicate wins",
+    "'quoted key': v",
+    "? complex\n: value",
+    "!!str 12: tagged key",
+    "binary: !!binary aGk=",
+    "set: !!set {a, b}",
+]
+
+
+def _same(a: object, b: object) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+def _both_ways(text: str) -> tuple[object, object] | None:
+    import yaml
+
+    from newspost.parse.front_matter import _construct, _SafeLoader
+
+    results = []
+    for shortcut in (True, False):
+        loader = _SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            results.append(
+                _construct(loader, node) if shortcut else loader.construct_document(node)
+            )
+        except yaml.YAMLError:
+            return None
+        finally:
+            loader.dispose()
+    return results[0], results[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_YAML_LINES), min_size=1, max_size=8))
+def test_front_matter_shortcut_builds_what_pyyaml_builds(lines: list[str]) -> None:
+    both = _both_ways("\n".join(lines) + "\n")
+    if both is not None:
+        assert _same(*both), both
+
+
+def test_front_matter_shortcut_agrees_on_the_corpus() -> None:
+    from helpers import CORPUS, corpus_files
+    from newspost.parse.front_matter import split
+
+    files = corpus_files()
+    if not files:
+        pytest.skip(f"the corpus is not at {CORPUS}")
+    checked = 0
+    for path in files:
+        text = path.read_bytes().decode("utf-8", "replace")
+        where = split(text)
+        if where.format != "yaml":
+            continue
+        both = _both_ways(text[where.content_start : where.content_end])
+        if both is not None:
+            assert _same(*both), path
+            checked += 1
+    assert checked > 300

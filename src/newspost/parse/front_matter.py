@@ -220,7 +220,7 @@ def _load_yaml(
                     path=path,
                     line=first_line,
                 )
-        return loader.construct_document(node)
+        return _construct(loader, node)
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, content, first_line, path) from exc
     except yaml.YAMLError as exc:
@@ -238,6 +238,41 @@ def _load_yaml(
         ) from exc
     finally:
         loader.dispose()
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+def _construct(loader: Any, node: yaml.Node) -> Any:
+    """``loader.construct_document(node)``, with a shortcut for the usual front matter.
+
+    Nearly every post's front matter maps text keys to text or to lists of text;
+    such a mapping is built straight from the nodes, as PyYAML's constructor
+    would (a text scalar's value is its text; a later duplicate key wins).
+    Anything else (numbers, dates, booleans, nulls, nested mappings, merge keys)
+    goes through PyYAML, so the result is the same, only without its generic
+    machinery for the common case.
+    """
+    if type(node) is yaml.MappingNode and node.tag == _MAP:
+        out: dict[str, Any] = {}
+        for key, value in node.value:
+            if type(key) is not yaml.ScalarNode or key.tag != _STR:
+                break
+            if type(value) is yaml.ScalarNode and value.tag == _STR:
+                out[key.value] = value.value
+            elif (
+                type(value) is yaml.SequenceNode
+                and value.tag == _SEQ
+                and all(type(item) is yaml.ScalarNode and item.tag == _STR for item in value.value)
+            ):
+                out[key.value] = [item.value for item in value.value]
+            else:
+                break
+        else:
+            return out
+    return loader.construct_document(node)
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int], cap: int) -> int:

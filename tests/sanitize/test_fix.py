@@ -477,3 +477,59 @@ def test_corpus_crlf_posts_stay_crlf(corpus_copy: Path) -> None:
 def test_dumps_of_the_fixed_post_is_the_fixed_text() -> None:
     result = fix_text(SEED.read_text("utf-8"), path="seed.md")
     assert dumps(loads(result.text, path="seed.md")) == result.text
+
+
+_SHOUT_RULE = '''
+from newspost.validate import Edit, Fix, LintRule, Severity, register
+
+
+@register
+class Shout(LintRule):
+    """SHOUT in the body."""
+
+    code = "NP991"
+    name = "test-shout"
+    severity = Severity.WARNING
+    summary = "shouting"
+    fixable = True
+
+    def check(self, ctx):
+        text = ctx.post.raw.text
+        at = text.find("SHOUT", ctx.post.raw.body_start)
+        if at >= 0:
+            edit = Edit(start=at, end=at + 5, replacement="calm")
+            yield self.issue_at(ctx, at, fix=Fix(description="calm down", edits=[edit]))
+'''
+
+
+def test_fix_paths_workers_import_the_callers_own_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A "spawn" worker starts with the built-in rules only: the module that registered
+    # the caller's rule travels with the work, as it does for check_paths.
+    import importlib
+    import multiprocessing
+    import sys
+
+    from newspost.validate import RULES
+
+    (tmp_path / "shout_rule_for_fix.py").write_text(_SHOUT_RULE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "shout_rule_for_fix", raising=False)
+    importlib.import_module("shout_rule_for_fix")
+    try:
+        posts = tmp_path / "posts"
+        posts.mkdir()
+        for number in range(3):
+            (posts / f"{number}.md").write_text(f"---\ntitle: T{number}\n---\nA SHOUT here.\n")
+        config = Config(select=["NP991"])
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+            results = list(
+                fix_paths([posts], config=config, sanitize=False, executor=pool, chunk_size=1)
+            )
+        assert [fix.code for result in results for fix in result.fixes] == ["NP991"] * 3
+        assert all("A calm here." in path.read_text() for path in posts.glob("*.md"))
+    finally:
+        RULES.pop("NP991", None)
+        sys.modules.pop("shout_rule_for_fix", None)

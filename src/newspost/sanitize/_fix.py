@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from pathlib import Path
 
-from newspost._pool import map_chunks, resolve_jobs
+from newspost._pool import resolve_jobs
 from newspost.errors import FrontMatterError, NewsPostError, ReadError
 from newspost.model.post import Post
 from newspost.parse import loads
@@ -45,11 +45,10 @@ from newspost.serialize._api import atomic_write, dumps
 # The engine's own helpers: NP100 (with its fix) is reported in one place only, and
 # worker processes import the same rule modules as check_paths' workers do.
 from newspost.validate._engine import (
-    CHUNK_SIZE,
     _import_rules,
     _load_failure,
-    _rule_modules,
     collect_paths,
+    _map_with_rules,
     validate,
 )
 from newspost.validate._registry import load_builtin_rules
@@ -73,7 +72,6 @@ MAX_PASSES = 10
 SANITIZE = "sanitize"
 """The code of the changes the sanitizing policy makes (rule fixes carry their rule's code)."""
 
-_POOL_FROM = 16  # fewer files than this are fixed in-process: a pool would cost more
 _BARE_LF = re.compile(r"(?<!\r)\n")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -548,8 +546,12 @@ def _fix_file(path: str, options: _Options) -> FixResult:
 # -- many files --------------------------------------------------------------------------------
 
 
-def _fix_chunk(paths: list[str], options: _Options) -> list[FixResult]:
-    # Runs in a worker: paths in, results out (each worker writes its own files).
+def _fix_chunk(
+    paths: list[str], options: _Options, modules: tuple[str, ...] = ()
+) -> list[FixResult]:
+    # Runs in a worker: paths in, results out (each worker writes its own files). As in
+    # check, the worker of a caller's executor imports the modules of the caller's rules.
+    _import_rules(modules)
     return [_fix_file(path, options) for path in paths]
 
 
@@ -583,7 +585,8 @@ def fix_paths(
         jobs: Worker processes when no executor is given (default: the CPUs);
             1 fixes in this process, and so do runs of fewer than 16 files.
         executor: Any `concurrent.futures.Executor` to use instead; it
-            is not shut down. Its workers must have the same rules registered.
+            is not shut down. Its workers import the modules that registered
+            this process's rules first; those must be importable there.
         chunk_size: Paths per task; by default enough for four tasks per
             worker, at most `newspost.validate.CHUNK_SIZE`.
 
@@ -614,15 +617,12 @@ def _fix_paths(
     chunk_size: int | None,
 ) -> Iterator[FixResult]:
     files = [os.fspath(path) for path in collect_paths(paths).posts]
-    with map_chunks(
+    with _map_with_rules(
         functools.partial(_fix_file, options=options),
         functools.partial(_fix_chunk, options=options),
         files,
         workers=workers,
         executor=executor,
-        most=CHUNK_SIZE,
         chunk_size=chunk_size,
-        pool_from=_POOL_FROM,
-        initializer=functools.partial(_import_rules, _rule_modules()),
     ) as results:
         yield from results

@@ -13,10 +13,11 @@ import functools
 import importlib
 import os
 import re
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -46,6 +47,8 @@ CHUNK_SIZE = 32
 """Most paths sent to a worker process in one task: enough to make the round trip cheap."""
 
 _POOL_FROM = 16  # fewer files than this are checked in-process: a pool would cost more
+
+R = TypeVar("R")
 
 
 # -- the rules the engine itself reports -----------------------------------------------------
@@ -493,7 +496,8 @@ def check_paths(
         jobs: Worker processes when no executor is given (default: the CPUs);
             1 checks in this process, and so do runs of fewer than 16 files.
         executor: Any `concurrent.futures.Executor` to use instead; it
-            is not shut down. Its workers must have the same rules registered.
+            is not shut down. Its workers import the modules that registered
+            this process's rules first; those must be importable there.
         chunk_size: Paths per task; by default enough for four tasks per
             worker, at most `CHUNK_SIZE`.
 
@@ -515,11 +519,37 @@ def check_paths(
     files = [os.fspath(path) for path in collect_paths(paths).posts]
     if not files:
         return
-    workers = resolve_jobs(jobs)
-    modules = _rule_modules()
-    with map_chunks(
+    with _map_with_rules(
         functools.partial(check_file, config=config),
-        functools.partial(_check_chunk, config=config, modules=modules),
+        functools.partial(_check_chunk, config=config),
+        files,
+        workers=resolve_jobs(jobs),
+        executor=executor,
+        chunk_size=chunk_size,
+    ) as reports:
+        yield from reports
+
+
+def _map_with_rules(
+    one: Callable[[str], R],
+    chunk: Callable[..., list[R]],
+    files: list[str],
+    *,
+    workers: int,
+    executor: Executor | None,
+    chunk_size: int | None,
+) -> contextlib.AbstractContextManager[Iterator[R]]:
+    """`map_chunks` for work that runs the rules (``check``, ``fix``), file by file.
+
+    ``chunk`` is called with ``modules=``, the modules that registered the rules,
+    to import first (`_import_rules`): a worker of the caller's own executor (Dask,
+    "spawn") starts with the built-in rules only. A pool made here imports them
+    when each worker starts.
+    """
+    modules = _rule_modules()
+    return map_chunks(
+        one,
+        functools.partial(chunk, modules=modules),
         files,
         workers=workers,
         executor=executor,
@@ -527,5 +557,4 @@ def check_paths(
         chunk_size=chunk_size,
         pool_from=_POOL_FROM,
         initializer=functools.partial(_import_rules, modules),
-    ) as reports:
-        yield from reports
+    )

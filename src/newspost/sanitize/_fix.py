@@ -47,8 +47,8 @@ from newspost.serialize._api import atomic_write, dumps
 from newspost.validate._engine import (
     _import_rules,
     _load_failure,
-    collect_paths,
     _map_with_rules,
+    collect_paths,
     validate,
 )
 from newspost.validate._registry import load_builtin_rules

@@ -10,6 +10,7 @@ override it. Add a flavor with `register_flavor`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from bisect import bisect_left
@@ -259,7 +260,9 @@ def _parse_rest(name: str, md: MarkdownIt, text: str, env: dict[str, Any]) -> li
     key = (name, text)
     cached = _REST_CACHE.get(key)
     if cached is not None and cached[0] is md:
-        _REST_CACHE.move_to_end(key)
+        # Another thread may have evicted it since: the tokens in hand are still good.
+        with contextlib.suppress(KeyError):
+            _REST_CACHE.move_to_end(key)
         return [_copy_token(token) for token in cached[1]]
     tokens = md.parse(text, env)
     if not env:

@@ -216,6 +216,13 @@ _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_
 # -- tree to blocks ----------------------------------------------------------------------
 
 
+def _template_only(text: str) -> bool:
+    """Whether collapsed text is only Liquid tags or shortcodes (``{% include x %}``)."""
+    # Collapsed text starts with its first visible character: only "{" can open a tag,
+    # and testing it spares nearly every paragraph the pattern.
+    return text[:1] == "{" and _TEMPLATE_ONLY.match(text) is not None
+
+
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
@@ -440,7 +447,7 @@ class _Walker:
         if not text and not images:
             return
         html = "".join(html_parts).strip()
-        if text[:1] == "{" and _TEMPLATE_ONLY.match(text):  # a Liquid tag alone
+        if _template_only(text):
             yield trusted(Html, html=text, text="", line=line)
             return
         yield trusted(Paragraph, text=text, html=html, links=links, images=images, line=line)
@@ -578,7 +585,7 @@ class _Walker:
             return
         if not text:
             return  # &nbsp;-only or empty: nothing a reader sees
-        if text[:1] == "{" and _TEMPLATE_ONLY.match(text):  # a Liquid tag alone
+        if _template_only(text):
             yield trusted(Html, html=text, text="", line=line)
             return
         yield trusted(
@@ -595,7 +602,7 @@ class _Walker:
         text = _collapse(raw)
         if not text:
             return
-        if text[:1] == "{" and _TEMPLATE_ONLY.match(text):  # a Liquid tag alone
+        if _template_only(text):
             yield trusted(Html, html=text, text="", line=self.line(element))
             return
         yield trusted(

@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from newspost.model._base import trusted
+
 __all__ = ["FrontMatter", "parse_date"]
 
 # Jekyll writes "2024-06-12 10:00:00 +0900"; YAML's own timestamp grammar
@@ -114,6 +116,47 @@ def _string_list(value: object, field: str) -> list[str]:
 
 _KNOWN_FIELDS: dict[type[FrontMatter], frozenset[str]] = {}
 
+# The fields whose "before" validators are _text and _string_list.
+_TEXT_FIELDS = (
+    "title",
+    "slug",
+    "excerpt",
+    "image",
+    "feature_text",
+    "feature_image",
+    "layout",
+    "permalink",
+)
+_LIST_FIELDS = ("categories", "tags")
+_NOT_PLAIN = object()
+
+
+def _plain_value(name: str, value: object) -> object:
+    """What validating ``value`` would store in the field ``name``, for usual values.
+
+    Front matter usually holds text, lists of text, dates, booleans or nothing.
+    Returns ``_NOT_PLAIN`` for anything else (or anything wrong), which is left to
+    pydantic: the validators below decide, and report the errors.
+    """
+    kind = type(value)
+    if name in _TEXT_FIELDS or name == "author":
+        if value is None or kind is str:
+            return value  # what _text and _coerce_author give back, and str | None keeps
+    elif name in _LIST_FIELDS:
+        if kind is str or (type(value) is list and all(type(item) is str for item in value)):
+            return _string_list(value, name)  # new list of str, as list[str] would build
+    elif name == "date":
+        if kind is dt.date or kind is dt.datetime:
+            return value  # a union member's exact type: kept as it is
+        if value is None or kind is str:
+            try:
+                return parse_date(value)
+            except ValueError:
+                return _NOT_PLAIN
+    elif name == "published" and (value is None or kind is bool):
+        return value
+    return _NOT_PLAIN
+
 
 class FrontMatter(BaseModel):
     """The metadata block at the top of a post.
@@ -158,22 +201,12 @@ class FrontMatter(BaseModel):
         default_factory=dict, description="Every other key, in the file's order."
     )
 
-    @field_validator(
-        "title",
-        "slug",
-        "excerpt",
-        "image",
-        "feature_text",
-        "feature_image",
-        "layout",
-        "permalink",
-        mode="before",
-    )
+    @field_validator(*_TEXT_FIELDS, mode="before")
     @classmethod
     def _coerce_text(cls, value: object, info: Any) -> str | None:
         return _text(value, info.field_name)
 
-    @field_validator("categories", "tags", mode="before")
+    @field_validator(*_LIST_FIELDS, mode="before")
     @classmethod
     def _coerce_list(cls, value: object, info: Any) -> list[str]:
         return _string_list(value, info.field_name)
@@ -223,6 +256,12 @@ class FrontMatter(BaseModel):
                 fields[name] = value
             else:
                 extra[name] = value
+        if cls is FrontMatter:  # a subclass may validate differently: no shortcut
+            typed = {name: _plain_value(name, value) for name, value in fields.items()}
+            if _NOT_PLAIN not in typed.values():
+                # Every value already is what validation would store (as _coerce_extra
+                # does, _json_safe gives extra's), so pydantic's pass over them is skipped.
+                return trusted(cls, **typed, extra=_json_safe(extra))
         return cls(**fields, extra=extra)
 
     def to_mapping(self) -> dict[str, Any]:

@@ -1,0 +1,111 @@
+"""``FrontMatter.from_mapping``'s shortcut past pydantic builds what validation builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from newspost.model.front_matter import FrontMatter
+
+
+class _Validated(FrontMatter):
+    """A subclass: `from_mapping` takes no shortcut for it, so pydantic validates every value."""
+
+
+_NINE = dt.timezone(dt.timedelta(hours=9))
+_VALUES = [
+    None,
+    "",
+    "Plain text",
+    "News Tech",
+    "a, b ,c",
+    "2024-06-12",
+    "2024-06-12 10:00:00 +0900",
+    "2024-13-45",
+    "not a date",
+    "yes",
+    True,
+    False,
+    0,
+    3,
+    1.5,
+    dt.date(2024, 6, 12),
+    dt.datetime(2024, 6, 12, 10, 0),
+    dt.datetime(2024, 6, 12, 10, 0, tzinfo=_NINE),
+    dt.time(10, 0),
+    b"bytes",
+    [],
+    ["News", "속보"],
+    ["a", None, 1, True],
+    ["a", ["nested"]],
+    ("a", "b"),
+    {"name": "Kim", "n": 1},
+    {1: dt.date(2024, 1, 1)},
+    {"a", "b"},
+]
+_KEYS = [*FrontMatter.known_fields(), "weight", "draft", "lang", "1"]
+
+
+def _typed(model: FrontMatter) -> Any:
+    """A model's stored values with their exact types, deeply, and the fields set."""
+
+    def exact(value: Any) -> Any:
+        if isinstance(value, dict):
+            return ("dict", [(exact(k), exact(v)) for k, v in value.items()])
+        if isinstance(value, list | tuple):
+            return (type(value).__name__, [exact(v) for v in value])
+        return (type(value).__name__, value, getattr(value, "tzinfo", None))
+
+    return exact(dict(vars(model))), model.model_fields_set
+
+
+def _both(data: dict[str, Any]) -> tuple[Any, Any]:
+    results = []
+    for cls in (FrontMatter, _Validated):
+        try:
+            results.append(_typed(cls.from_mapping(data)))
+        except ValidationError as exc:
+            results.append([(e["type"], e["loc"], e["msg"]) for e in exc.errors()])
+    return results[0], results[1]
+
+
+def test_shortcut_stores_what_validation_stores_for_every_key_and_value() -> None:
+    for key in _KEYS:
+        for value in _VALUES:
+            shortcut, validated = _both({key: value})
+            assert shortcut == validated, (key, value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(_KEYS), st.sampled_from(_VALUES), max_size=8))
+def test_shortcut_stores_what_validation_stores_for_mixes(data: dict[str, Any]) -> None:
+    shortcut, validated = _both(data)
+    assert shortcut == validated
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"title": "T", "categories": ["News"], "date": "2024-06-12", "weight": 3},
+        {"date": "2024-06-12 10:00:00 +0900", "tags": "a b", "published": True},
+        {"date": "nonsense"},
+        {"published": "yes"},
+        {"author": ["Kim", "Lee"], "extra": 1},
+    ],
+)
+def test_shortcut_examples(data: dict[str, Any]) -> None:
+    shortcut, validated = _both(data)
+    assert shortcut == validated
+
+
+def test_shortcut_model_is_a_normal_frozen_model() -> None:
+    model = FrontMatter.from_mapping({"title": "T", "tags": ["a"], "weight": 3})
+    assert model == FrontMatter(title="T", tags=["a"], extra={"weight": 3})
+    assert FrontMatter.model_validate_json(model.model_dump_json()) == model
+    with pytest.raises(ValidationError, match="frozen"):
+        model.title = "U"  # type: ignore[misc]

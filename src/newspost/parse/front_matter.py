@@ -36,9 +36,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Format = Literal["yaml", "toml", "json", "none"]
 
 _YAML_OPEN = re.compile(r"-{3}[ \t]*\r?\n")
-_YAML_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*\r?$", re.MULTILINE)
+# A closing line is found from the newline before it (the opening line's own at the
+# least): a pattern that starts with a literal is searched for quickly, where "^"
+# would be tried at every position of the text.
+_YAML_CLOSE = re.compile(r"\n(?:-{3}|\.{3})[ \t]*\r?$", re.MULTILINE)
 _TOML_OPEN = re.compile(r"\+{3}[ \t]*\r?\n")
-_TOML_CLOSE = re.compile(r"^\+{3}[ \t]*\r?$", re.MULTILINE)
+_TOML_CLOSE = re.compile(r"\n\+{3}[ \t]*\r?$", re.MULTILINE)
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
@@ -84,7 +87,7 @@ def split(text: str, *, path: str | None = None) -> Split:
         opened = opener.match(text, start)
         if not opened:
             continue
-        closed = closer.search(text, opened.end())
+        closed = closer.search(text, opened.end() - 1)  # from the opening line's "\n"
         if not closed:
             delimiter = "---" if fmt == "yaml" else "+++"
             raise FrontMatterError(
@@ -99,7 +102,8 @@ def split(text: str, *, path: str | None = None) -> Split:
             body_start += 2
         elif text.startswith("\n", body_start):
             body_start += 1
-        return Split(fmt, opened.end(), closed.start(), body_start)  # type: ignore[arg-type]
+        content_end = closed.start() + 1  # past the newline: the closing line's start
+        return Split(fmt, opened.end(), content_end, body_start)  # type: ignore[arg-type]
     if text.startswith("{", start) and _looks_like_json(text, start):
         try:
             _, end = json.JSONDecoder().raw_decode(text, start)

@@ -202,7 +202,7 @@ def _type_hint(key: str) -> str:
 def _load_yaml(
     content: str, first_line: int, *, path: str | None, key_lines: dict[str, int], limits: Limits
 ) -> Any:
-    loader = _SafeLoader(content)
+    loader = _FrontMatterLoader(content)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -247,6 +247,37 @@ def _load_yaml(
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
+
+# Plain scalars' tags by their text: the keys, and the words of lists, recur in every post.
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_MAX = 2048  # texts remembered at most
+_PLAIN_TAG_TEXT_MAX = 40  # characters: longer texts are rarely repeated
+_SCALAR_NODE = yaml.ScalarNode
+
+
+class _FrontMatterLoader(_SafeLoader):
+    """The safe loader, telling scalars' tags in fewer steps.
+
+    libyaml's composer asks PyYAML's Python resolver for the tag of every scalar.
+    A quoted or block scalar is text whatever it says; only a plain one is matched
+    against the implicit resolvers (YAML 1.1's ``yes``, ``10:00``, dates, ...), and
+    its tag then depends on its text alone: the resolvers are fixed at import and
+    there are no path resolvers (checked). So short plain texts' tags are remembered.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> Any:
+        """The tag PyYAML's resolver gives a node."""
+        if kind is _SCALAR_NODE and not self.yaml_path_resolvers:
+            if not implicit[0]:  # not plain: never matched against the implicit resolvers
+                return self.DEFAULT_SCALAR_TAG
+            tag = _PLAIN_TAGS.get(value)
+            if tag is not None:
+                return tag
+            tag = _SafeLoader.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(value) <= _PLAIN_TAG_TEXT_MAX and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+                _PLAIN_TAGS[value] = tag
+            return tag
+        return _SafeLoader.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
 def _construct(loader: Any, node: yaml.Node) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -169,3 +170,17 @@ def test_front_matter_loader_tags_every_scalar_as_the_safe_loader_does() -> None
                 expected = _tree(_SafeLoader, text)
                 for _ in range(2):
                     assert _tree(_FrontMatterLoader, text) == expected, text
+
+
+def test_path_resolvers_get_pyyamls_own_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from newspost import loads
+    from newspost.parse.front_matter import _new_loader, _SafeLoader
+
+    assert type(_new_loader("title: x")) is not _SafeLoader
+    monkeypatch.setattr(_SafeLoader, "yaml_path_resolvers", {})  # undone after the test
+    yaml.add_path_resolver("!custom", ["title"], yaml.ScalarNode, Loader=_SafeLoader)
+    assert type(_new_loader("title: x")) is _SafeLoader
+    with pytest.raises(FrontMatterError, match="custom"):
+        loads("---\ntitle: x\n---\nBody\n")

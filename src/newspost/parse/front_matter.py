@@ -202,7 +202,7 @@ def _type_hint(key: str) -> str:
 def _load_yaml(
     content: str, first_line: int, *, path: str | None, key_lines: dict[str, int], limits: Limits
 ) -> Any:
-    loader = _FrontMatterLoader(content)
+    loader = _new_loader(content)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -256,28 +256,43 @@ _SCALAR_NODE = yaml.ScalarNode
 
 
 class _FrontMatterLoader(_SafeLoader):
-    """The safe loader, telling scalars' tags in fewer steps.
+    """The safe loader without the Python steps that do nothing when no path resolvers exist.
 
-    libyaml's composer asks PyYAML's Python resolver for the tag of every scalar.
-    A quoted or block scalar is text whatever it says; only a plain one is matched
-    against the implicit resolvers (YAML 1.1's ``yes``, ``10:00``, dates, ...), and
-    its tag then depends on its text alone: the resolvers are fixed at import and
-    there are no path resolvers (checked). So short plain texts' tags are remembered.
+    libyaml's composer calls PyYAML's Python resolver around every node: ``resolve``
+    for its tag, ``descend_resolver`` and ``ascend_resolver`` to follow path
+    resolvers. `_new_loader` uses this loader only when there are none (PyYAML's
+    safe loaders have none unless a program adds some); then the last two have
+    nothing to do, and a scalar's tag depends on its text alone. A quoted or block
+    scalar is text whatever it says; a plain one is matched against the implicit
+    resolvers (YAML 1.1's ``yes``, ``10:00``, dates, ...), which are fixed at
+    import, so the tags of short plain texts (keys, list words) are remembered.
     """
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> Any:
         """The tag PyYAML's resolver gives a node."""
-        if kind is _SCALAR_NODE and not self.yaml_path_resolvers:
-            if not implicit[0]:  # not plain: never matched against the implicit resolvers
-                return self.DEFAULT_SCALAR_TAG
-            tag = _PLAIN_TAGS.get(value)
-            if tag is not None:
-                return tag
+        if kind is not _SCALAR_NODE:
+            return _SafeLoader.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+        if not implicit[0]:  # not plain: never matched against the implicit resolvers
+            return _STR
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
             tag = _SafeLoader.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
             if len(value) <= _PLAIN_TAG_TEXT_MAX and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
                 _PLAIN_TAGS[value] = tag
-            return tag
-        return _SafeLoader.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+        return tag
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers to follow into a node."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers to follow out of a node."""
+
+
+def _new_loader(content: str) -> Any:
+    """A loader for YAML front matter: `_FrontMatterLoader` unless path resolvers were added."""
+    if _FrontMatterLoader.yaml_path_resolvers:
+        return _SafeLoader(content)
+    return _FrontMatterLoader(content)
 
 
 def _construct(loader: Any, node: yaml.Node) -> Any:

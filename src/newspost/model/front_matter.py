@@ -21,6 +21,8 @@ _JEKYLL_DATE = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
 
+_DATE_TYPES = (dt.datetime, dt.date)  # a tuple: "A | B" would build a union at every call
+
 
 def parse_date(value: object) -> dt.datetime | dt.date | None:
     """Read a front matter date the way Jekyll and Hugo do.
@@ -38,7 +40,7 @@ def parse_date(value: object) -> dt.datetime | dt.date | None:
     """
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime | dt.date):
+    if isinstance(value, _DATE_TYPES):
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected a date, got {type(value).__name__} {value!r}")
@@ -143,8 +145,10 @@ def _plain_value(name: str, value: object) -> object:
         if value is None or kind is str:
             return value  # what _text and _coerce_author give back, and str | None keeps
     elif name in _LIST_FIELDS:
-        if kind is str or (type(value) is list and all(type(item) is str for item in value)):
-            return _string_list(value, name)  # new list of str, as list[str] would build
+        if kind is str:
+            return _string_list(value, name)
+        if type(value) is list and all(type(item) is str for item in value):
+            return list(value)  # what _string_list makes of a list of text: a copy
     elif name == "date":
         if kind is dt.date or kind is dt.datetime:
             return value  # a union member's exact type: kept as it is

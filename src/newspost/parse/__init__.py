@@ -28,6 +28,9 @@ _ALWAYS_POSTS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _SKIPPED_DIRS = frozenset({"_site", "node_modules", "public", "resources", "__pycache__", "vendor"})
 
 Source = str | os.PathLike[str] | bytes | IO[str] | IO[bytes]
+# Tuples, for isinstance on every post: "A | B" would build a union at every call.
+_BYTES = (bytes, bytearray)
+_PATHS = (str, os.PathLike)
 
 
 def loads(
@@ -72,7 +75,7 @@ def loads(
             f"cannot read posts from {format!r}", path=name, hint="read 'markdown' or 'json'"
         )
     bounds = limits or DEFAULT_LIMITS
-    if isinstance(text, bytes | bytearray):
+    if isinstance(text, _BYTES):
         if len(text) > bounds.max_bytes:
             raise exceeded(
                 "the file's size in bytes", len(text), "max_bytes", bounds.max_bytes, path=name
@@ -159,9 +162,9 @@ def load(
         EncodingError: it is not UTF-8.
         FrontMatterError: its front matter cannot be split or parsed.
     """
-    if isinstance(source, bytes | bytearray):
+    if isinstance(source, _BYTES):
         return loads(bytes(source), path=path, flavor=flavor, limits=limits, format=format)
-    if isinstance(source, str | os.PathLike):
+    if isinstance(source, _PATHS):
         file_path = os.fspath(source)
         try:
             with open(file_path, "rb") as file:  # not Path.read_bytes: pathlib's cost shows

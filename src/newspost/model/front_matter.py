@@ -130,6 +130,14 @@ _TEXT_FIELDS = (
     "permalink",
 )
 _LIST_FIELDS = ("categories", "tags")
+# Which validator `_plain_value` stands in for, by field (one dict lookup per key).
+_PLAIN_KINDS = {
+    **dict.fromkeys(_TEXT_FIELDS, "text"),
+    "author": "text",
+    **dict.fromkeys(_LIST_FIELDS, "list"),
+    "date": "date",
+    "published": "bool",
+}
 _NOT_PLAIN = object()
 
 
@@ -140,26 +148,37 @@ def _plain_value(name: str, value: object) -> object:
     Returns ``_NOT_PLAIN`` for anything else (or anything wrong), which is left to
     pydantic: the validators below decide, and report the errors.
     """
-    kind = type(value)
-    if name in _TEXT_FIELDS or name == "author":
-        if value is None or kind is str:
+    kind, value_type = _PLAIN_KINDS.get(name), type(value)
+    if kind == "text":
+        if value is None or value_type is str:
             return value  # what _text and _coerce_author give back, and str | None keeps
-    elif name in _LIST_FIELDS:
-        if kind is str:
+    elif kind == "list":
+        if value_type is str:
             return _string_list(value, name)
         if type(value) is list and all(type(item) is str for item in value):
             return list(value)  # what _string_list makes of a list of text: a copy
-    elif name == "date":
-        if kind is dt.date or kind is dt.datetime:
+    elif kind == "date":
+        if value_type is dt.date or value_type is dt.datetime:
             return value  # a union member's exact type: kept as it is
-        if value is None or kind is str:
+        if value is None or value_type is str:
             try:
                 return parse_date(value)
             except ValueError:
                 return _NOT_PLAIN
-    elif name == "published" and (value is None or kind is bool):
+    elif kind == "bool" and (value is None or value_type is bool):
         return value
     return _NOT_PLAIN
+
+
+def _plain_fields(fields: dict[str, Any]) -> dict[str, Any] | None:
+    """Every field's `_plain_value`, or None as soon as one is not plain."""
+    typed = {}
+    for name, value in fields.items():
+        plain = _plain_value(name, value)
+        if plain is _NOT_PLAIN:
+            return None
+        typed[name] = plain
+    return typed
 
 
 class FrontMatter(BaseModel):
@@ -261,8 +280,8 @@ class FrontMatter(BaseModel):
             else:
                 extra[name] = value
         if cls is FrontMatter:  # a subclass may validate differently: no shortcut
-            typed = {name: _plain_value(name, value) for name, value in fields.items()}
-            if _NOT_PLAIN not in typed.values():
+            typed = _plain_fields(fields)
+            if typed is not None:
                 # Every value already is what validation would store (as _coerce_extra
                 # does, _json_safe gives extra's), so pydantic's pass over them is skipped.
                 return trusted(cls, **typed, extra=_json_safe(extra))

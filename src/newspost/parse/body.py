@@ -270,11 +270,14 @@ class _Walker:
         Its nearest anchor's line plus its distance from it in the rendered HTML,
         found by bisection when asked, not computed for every node.
         """
-        node: Element | None = element
-        at = None
-        while node is not None and at is None:
-            at = cast(int | None, node.sourceline)
-            node = node.getparent()
+        at = cast(int | None, element.sourceline)
+        if at is None:
+            # Only elements libxml2 made up have no line: take their nearest ancestor's.
+            # (Asking for the parent costs a new proxy object, so only then.)
+            node = element.getparent()
+            while node is not None and at is None:
+                at = cast(int | None, node.sourceline)
+                node = node.getparent()
         rendered = self._rendered
         if at is None or not rendered:
             return None

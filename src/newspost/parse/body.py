@@ -124,7 +124,7 @@ def parse_body(
             path=path,
         )
     walker = _Walker(rendered, max_depth=limits.max_depth, path=path)
-    items = list(walker.blocks(root))
+    items = walker.blocks(root)
     items = _lift_sources(items)
     footer = _take_footer(items)
     lead, sections = _nest(items)
@@ -370,10 +370,14 @@ class _Walker:
 
     # Blocks ---------------------------------------------------------------
 
-    def blocks(self, root: Element) -> Iterator[_Item]:
-        yield from self._children(root)
+    def blocks(self, root: Element) -> list[_Item]:
+        # Each method appends what it finds to ``out``: nested generators would
+        # hand every block up through each level of the walk.
+        out: list[_Item] = []
+        self._children(root, out)
+        return out
 
-    def _children(self, parent: Element) -> Iterator[_Item]:
+    def _children(self, parent: Element, out: list[_Item]) -> None:
         """Blocks from a container's children; loose text and inline tags become paragraphs."""
         self.depth += 1
         if self.depth > self.max_depth:
@@ -386,11 +390,11 @@ class _Walker:
                 line=self.line(parent),
             )
         try:
-            yield from self._children_of(parent)
+            self._children_of(parent, out)
         finally:
             self.depth -= 1
 
-    def _children_of(self, parent: Element) -> Iterator[_Item]:
+    def _children_of(self, parent: Element, out: list[_Item]) -> None:
         # lxml makes a new Python string on every read of .tag, .text or .tail: read each once.
         run: list[Element | str] = []
         text = parent.text
@@ -410,21 +414,21 @@ class _Walker:
                 # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
                 # still show the blocks, so read through the inline wrapper.
                 if run:
-                    yield from self._loose(run)
+                    self._loose(run, out)
                     run = []
-                yield from self._children(child)
+                self._children(child, out)
             else:
                 if run:
-                    yield from self._loose(run)
+                    self._loose(run, out)
                     run = []
-                yield from self._element(child)
+                self._element(child, out)
             tail = child.tail
             if tail and not tail.isspace():
                 run.append(tail)
         if run:
-            yield from self._loose(run)
+            self._loose(run, out)
 
-    def _loose(self, run: list[Element | str]) -> Iterator[_Item]:
+    def _loose(self, run: list[Element | str], out: list[_Item]) -> None:
         """Inline content outside any block: a paragraph as the browser shows it."""
         html_parts: list[str] = []
         text_parts: list[str] = []
@@ -451,29 +455,31 @@ class _Walker:
             return
         html = "".join(html_parts).strip()
         if _template_only(text):
-            yield trusted(Html, html=text, text="", line=line)
+            out.append(trusted(Html, html=text, text="", line=line))
             return
-        yield trusted(Paragraph, text=text, html=html, links=links, images=images, line=line)
+        out.append(trusted(Paragraph, text=text, html=html, links=links, images=images, line=line))
 
-    def _element(self, element: Element) -> Iterator[_Item]:
+    def _element(self, element: Element, out: list[_Item]) -> None:
         tag = element.tag
         line = self.line(element)
         if tag in _HEADINGS:
-            yield _Heading(
-                _HEADINGS[tag],
-                self.text(element),
-                _inner_html(element),
-                line,
-                self.links(element),
-                self.images(element),
+            out.append(
+                _Heading(
+                    _HEADINGS[tag],
+                    self.text(element),
+                    _inner_html(element),
+                    line,
+                    self.links(element),
+                    self.images(element),
+                )
             )
         elif tag == "p":
-            yield from self._paragraph(element)
+            self._paragraph(element, out)
         elif tag == "table":
             table = self._table(element)
-            yield from self.glued
+            out.extend(self.glued)
             self.glued.clear()
-            yield table
+            out.append(table)
         elif tag in ("ul", "ol"):
             items = [
                 trusted(ListItem, text=self.text(li), html=_inner_html(li))
@@ -482,37 +488,41 @@ class _Walker:
             ]
             if not items:
                 # <ul>text</ul> without <li>: browsers show the text, indented.
-                yield from self._paragraph(element)
+                self._paragraph(element, out)
                 return
-            yield trusted(
-                ListBlock,
-                ordered=tag == "ol",
-                items=items,
-                links=self.links(element),
-                images=self.images(element),
-                line=line,
-            )
-        elif tag == "blockquote":
-            if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iter()):
-                # An FAQ in a quote box: its headings are part of the outline.
-                yield from self._children(element)
-            else:
-                yield trusted(
-                    Quote,
-                    text=self.text(element),
-                    html=_inner_html(element),
+            out.append(
+                trusted(
+                    ListBlock,
+                    ordered=tag == "ol",
+                    items=items,
                     links=self.links(element),
                     images=self.images(element),
                     line=line,
                 )
+            )
+        elif tag == "blockquote":
+            if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iter()):
+                # An FAQ in a quote box: its headings are part of the outline.
+                self._children(element, out)
+            else:
+                out.append(
+                    trusted(
+                        Quote,
+                        text=self.text(element),
+                        html=_inner_html(element),
+                        links=self.links(element),
+                        images=self.images(element),
+                        line=line,
+                    )
+                )
         elif tag == "hr":
-            yield trusted(Rule, line=line)
+            out.append(trusted(Rule, line=line))
         elif tag == "pre" and any(
             isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iterdescendants()
         ):
             # An unclosed <pre> swallowed the rest of the post; browsers still show
             # its headings as headings, so the outline keeps them.
-            yield from self._children(element)
+            self._children(element, out)
         elif tag == "pre":
             code = element.find("code")
             language = None
@@ -520,51 +530,57 @@ class _Walker:
                 for name in (code.get("class") or "").split():
                     if name.startswith("language-"):
                         language = name[len("language-") :]
-            yield trusted(
-                Code,
-                text="".join(cast(Iterator[str], element.itertext())),
-                language=language,
-                line=line,
+            out.append(
+                trusted(
+                    Code,
+                    text="".join(cast(Iterator[str], element.itertext())),
+                    language=language,
+                    line=line,
+                )
             )
         elif tag == "img":
-            yield self.image(element)
+            out.append(self.image(element))
         elif tag == "figure":
-            yield from self._figure(element)
+            self._figure(element, out)
         elif tag in _RAW_TAGS:
-            yield trusted(
-                Html,
-                html=_outer_html(element),
-                tag=tag,
-                text=self.text(element) if tag not in _INVISIBLE else "",
-                links=self.links(element),
-                images=self.images(element),
-                line=line,
+            out.append(
+                trusted(
+                    Html,
+                    html=_outer_html(element),
+                    tag=tag,
+                    text=self.text(element) if tag not in _INVISIBLE else "",
+                    links=self.links(element),
+                    images=self.images(element),
+                    line=line,
+                )
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
             if any(
                 isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _HEADINGS)
                 for c in element
             ):
-                yield from self._children(element)
+                self._children(element, out)
             else:
-                yield from self._paragraph(element)
+                self._paragraph(element, out)
         else:
-            yield trusted(
-                Html,
-                html=_outer_html(element),
-                tag=str(tag),
-                text=self.text(element),
-                links=self.links(element),
-                images=self.images(element),
-                line=line,
+            out.append(
+                trusted(
+                    Html,
+                    html=_outer_html(element),
+                    tag=str(tag),
+                    text=self.text(element),
+                    links=self.links(element),
+                    images=self.images(element),
+                    line=line,
+                )
             )
 
-    def _paragraph(self, element: Element) -> Iterator[_Item]:
+    def _paragraph(self, element: Element, out: list[_Item]) -> None:
         # A <p> can hold block content when the HTML is broken; lxml closes the
         # paragraph then, so only inline content is left here.
         if not len(element):
             # Text alone, most paragraphs of a news post: no links, images or markup.
-            yield from self._plain_paragraph(element)
+            self._plain_paragraph(element, out)
             return
         images = list(element.iter("img"))
         text = self.text(element)
@@ -572,7 +588,7 @@ class _Walker:
         if images and not text:
             # An image alone in a paragraph (Markdown's ![alt](src)) is an image block.
             for img in images:
-                yield self.image(img)
+                out.append(self.image(img))
             return
         if (
             images
@@ -582,39 +598,43 @@ class _Walker:
         ):
             # An image with a short line under it ("*출처: 온라인 커뮤니티*"): a captioned
             # image, and the line is the photo's credit, not the article's source.
-            yield self.image(images[0], caption=text)
+            out.append(self.image(images[0], caption=text))
             for img in images[1:]:
-                yield self.image(img)
+                out.append(self.image(img))
             return
         if not text:
             return  # &nbsp;-only or empty: nothing a reader sees
         if _template_only(text):
-            yield trusted(Html, html=text, text="", line=line)
+            out.append(trusted(Html, html=text, text="", line=line))
             return
-        yield trusted(
-            Paragraph,
-            text=text,
-            html=_inner_html(element),
-            links=self.links(element),
-            images=[self.image(img) for img in images],
-            line=line,
+        out.append(
+            trusted(
+                Paragraph,
+                text=text,
+                html=_inner_html(element),
+                links=self.links(element),
+                images=[self.image(img) for img in images],
+                line=line,
+            )
         )
 
-    def _plain_paragraph(self, element: Element) -> Iterator[_Item]:
+    def _plain_paragraph(self, element: Element, out: list[_Item]) -> None:
         raw = element.text or ""
         text = _collapse(raw)
         if not text:
             return
         if _template_only(text):
-            yield trusted(Html, html=text, text="", line=self.line(element))
+            out.append(trusted(Html, html=text, text="", line=self.line(element)))
             return
-        yield trusted(
-            Paragraph,
-            text=text,
-            html=_escape(raw).strip(),
-            links=[],
-            images=[],
-            line=self.line(element),
+        out.append(
+            trusted(
+                Paragraph,
+                text=text,
+                html=_escape(raw).strip(),
+                links=[],
+                images=[],
+                line=self.line(element),
+            )
         )
 
     def _text_before(self, element: Element, target: Element) -> bool:
@@ -630,18 +650,18 @@ class _Walker:
                 return True
         return False
 
-    def _figure(self, element: Element) -> Iterator[_Item]:
+    def _figure(self, element: Element, out: list[_Item]) -> None:
         caption_el = element.find("figcaption")
         caption = self.text(caption_el) if caption_el is not None else None
         table = element.find(".//table")
         if table is not None:
-            yield self._table(table, caption=caption)
+            out.append(self._table(table, caption=caption))
             return
         images = list(element.iter("img"))
         if len(images) == 1:
-            yield self.image(images[0], caption=caption or None)
+            out.append(self.image(images[0], caption=caption or None))
             return
-        yield from self._children(element)
+        self._children(element, out)
 
     def _table(self, table: Element, *, caption: str | None = None) -> Table:
         caption_el = table.find("caption")

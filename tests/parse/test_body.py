@@ -165,3 +165,9 @@ def test_liquid_comments_are_invisible_and_assigns_resolve() -> None:
     assert [(s.title, s.line) for s in post.sections] == [("Real", 10)]
     assert post.links[0].url == "https://bitcoin.stackexchange.com/a/125948"
     assert loads("---\ntitle: t\n---\n" + body, flavor="commonmark").sections[0].title == "Commits"
+
+
+def test_characters_xml_cannot_hold_show_as_replacement_characters() -> None:
+    for char in ["\x01", "\x0b", "\x0c", "\x1f", "\ufffe", "\uffff"]:
+        post = loads(f"<p>a{char}b</p>\n\n<p>tab\tand é 한글</p>\n")
+        assert [block.text for block in post.lead] == ["a\ufffdb", "tab and é 한글"], repr(char)

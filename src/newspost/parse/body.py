@@ -38,7 +38,12 @@ from newspost.model.blocks import (
 )
 from newspost.model.post import Section, Source
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
-from newspost.parse.flavors import get_markdown, get_preprocessor, tokenize
+from newspost.parse.flavors import (
+    _html_block_token,
+    _split_leading_html,
+    get_markdown,
+    get_preprocessor,
+)
 
 __all__ = ["Body", "parse_body"]
 
@@ -169,16 +174,26 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
     if preprocess is not None:
         text = preprocess(text)
     env: dict[str, object] = {}
-    tokens = tokenize(flavor, text, env)
-    # RendererHTML.render's own loop, counting the lines each token's output
-    # takes: that count is the line map, so nothing has to be written into the
-    # HTML to be read back out of the tree.
+    blocks, tokens = _split_leading_html(flavor, text, env)
     options, rules = md.options, renderer.rules
+    if blocks and not _stock_rules(renderer):
+        # A rule of a flavor's own may look at the blocks' tokens: give it them.
+        tokens = [_html_block_token(block) for block in blocks] + tokens
+        blocks = []
     out: list[str] = []
     rendered: list[int] = []
     source: list[int] = []
     tables: list[int] = []
     at = 1  # "<html><body>" opens line 1 of what lxml reads
+    for line, _, content in blocks:
+        # The stock renderer writes an HTML block as it is (RendererHTML.html_block).
+        rendered.append(at)
+        source.append(line + first_line)
+        out.append(content)
+        at += content.count("\n")
+    # RendererHTML.render's own loop, counting the lines each token's output
+    # takes: that count is the line map, so nothing has to be written into the
+    # HTML to be read back out of the tree.
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "inline":
@@ -197,6 +212,19 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
         out.append(piece)
         at += piece.count("\n")
     return _Rendered(_parse_html("".join(out)), rendered, source, frozenset(tables))
+
+
+def _stock_rules(renderer: RendererHTML) -> bool:
+    """Whether every rendering rule is markdown-it's own (none added or replaced)."""
+    if type(renderer) is not RendererHTML:
+        return False
+    return all(
+        getattr(rule, "__func__", None) is _STOCK_RULES.get(name)
+        for name, rule in renderer.rules.items()
+    )
+
+
+_STOCK_RULES = {name: rule.__func__ for name, rule in RendererHTML().rules.items()}
 
 
 def _parse_html(html: str) -> Element:

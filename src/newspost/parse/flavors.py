@@ -225,24 +225,53 @@ def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
     flavor's parser and handed out as fresh copies of its tokens; to change a
     flavor, register it again rather than editing its parser in place.
     """
+    blocks, rest = _split_leading_html(name, text, env)
+    if not blocks:
+        return rest
+    tokens = [_html_block_token(block) for block in blocks]
+    tokens.extend(rest)
+    return tokens
+
+
+_HtmlBlock = tuple[int, int, str]
+"""A leading HTML block: its first line, the line after it (0-based), and its text."""
+
+
+def _split_leading_html(
+    name: str, text: str, env: dict[str, Any]
+) -> tuple[list[_HtmlBlock], list[Token]]:
+    """`tokenize`'s work, with the leading HTML blocks left as plain tuples.
+
+    The blocks (what `_html_block_token` makes tokens of) and the tokens of the
+    rest, whose lines count from the start of ``text``. A renderer that writes
+    HTML blocks as they are can do without the blocks' tokens.
+    """
     md = get_markdown(name)
     rules = md.block.ruler.get_active_rules()
     if not rules or rules[0] != "kramdown_html_block":
-        return md.parse(text, env)
+        return [], md.parse(text, env)
     # Lines such as "<hr>" that the kramdown rule leaves to CommonMark's HTML-block
     # rule can be cut here too, as long as no other rule can come first.
     commonmark_html = md.options.get("html") is True and rules[1:9] == _BEFORE_HTML_BLOCK
     if "\r" in text or "\0" in text:
         # What markdown-it's own first step (normalize) does before it cuts lines.
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
-    tokens, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
-    if offset < len(text):
-        rest = _parse_rest(name, md, text[offset:], env)
-        for token in rest:
-            if token.map is not None:
-                token.map = [token.map[0] + line, token.map[1] + line]
-        tokens.extend(rest)
-    return tokens
+    blocks, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
+    if offset >= len(text):
+        return blocks, []
+    rest = _parse_rest(name, md, text[offset:], env)
+    for token in rest:
+        if token.map is not None:
+            token.map = [token.map[0] + line, token.map[1] + line]
+    return blocks, rest
+
+
+def _html_block_token(block: _HtmlBlock) -> Token:
+    """The token markdown-it's kramdown rule makes of a leading HTML block."""
+    line, after, content = block
+    token = Token("html_block", "", 0, map=[line, after], block=True)
+    token.content = content
+    return token
 
 
 # What is left after a news body's HTML is most often the site's promo line, the
@@ -310,8 +339,8 @@ _TO_CLOSING = [start for start, _, _ in HTML_SEQUENCES[:5]]
 
 def _leading_html_blocks(
     src: str, *, commonmark_html: bool = False
-) -> tuple[list[Token], int, int]:
-    """Tokens of the HTML blocks opening ``src``; the line and offset after them.
+) -> tuple[list[_HtmlBlock], int, int]:
+    """The HTML blocks opening ``src``; the line and offset after them.
 
     Blocks are the kramdown rule's, and with ``commonmark_html`` also those
     CommonMark's HTML-block rule would cut for a line the kramdown rule leaves
@@ -329,7 +358,7 @@ def _leading_html_blocks(
     # ends[n]: where line n ends, its newline's offset (all in C but the sum).
     ends = [end + number for number, end in enumerate(accumulate(map(len, lines)))]
     ends.append(length)  # the lookahead may ask one line past the end, as eMarks allows
-    tokens: list[Token] = []
+    blocks: list[_HtmlBlock] = []
     line = 0
     while line < total:
         text = lines[line]
@@ -347,11 +376,9 @@ def _leading_html_blocks(
             after = _commonmark_html_end(src, text_at, ends, line, total)
         if after is None:
             break
-        token = Token("html_block", "", 0, map=[line, after], block=True)
-        token.content = src[start : ends[after - 1] + 1]
-        tokens.append(token)
+        blocks.append((line, after, src[start : ends[after - 1] + 1]))
         line = after
-    return tokens, line, ends[line] - len(lines[line]) if line < total else length
+    return blocks, line, ends[line] - len(lines[line]) if line < total else length
 
 
 def _commonmark_html_end(

@@ -106,7 +106,9 @@ _KRAMDOWN_BLOCK_TAGS = (
     "section|style|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|math|svg|center"
 )
 _KRAMDOWN_BLOCK_SET = frozenset(_KRAMDOWN_BLOCK_TAGS.split("|"))
-_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+# An opening tag on one line: its name (followed by what may end a name: not
+# "<p-x>") and its attributes, up to the line's first ">".
+_OPENING_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(?=[ \t/>\n\r])([^>\n]*)>")
 _MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.IGNORECASE)
 _TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 
@@ -138,20 +140,15 @@ def _html_block_end(
     """
     if src.startswith("<", pos) is False:
         return None
-    # Most lines of an HTML-heavy post come here first: plain string
-    # operations, one small regex, and the tag set looked up by hash.
-    named = _TAG_NAME.match(src, pos)
-    if named is None:
+    # Most lines of an HTML-heavy post come here first: one small regex for the
+    # whole opening tag, and the tag set looked up by hash.
+    opening = _OPENING_TAG.match(src, pos)
+    if opening is None:
         return None
-    tag = named.group(1).lower()
-    after = named.end()
-    if tag not in _KRAMDOWN_BLOCK_SET or tag == "hr" or src[after : after + 1] not in _TAG_END:
+    name, attributes = opening.groups()
+    tag = name.lower()
+    if tag not in _KRAMDOWN_BLOCK_SET or tag == "hr":
         return None
-    eol = ends[start_line]
-    closing = src.find(">", after, eol)
-    if closing < 0:
-        return None
-    attributes = src[after:closing]
     if attributes.endswith("/") or ("arkdown" in attributes and _MARKDOWN_ATTR.search(attributes)):
         return None
     pattern = _TAG_PATTERNS.get(tag)
@@ -159,16 +156,20 @@ def _html_block_end(
         pattern = _TAG_PATTERNS[tag] = re.compile(rf"<(/?){tag}(?=[\s/>])", re.IGNORECASE)
     # Find the balanced closing tag; an unclosed tag is looked for only so far,
     # so a post full of unclosed <p>s stays linear.
-    limit = ends[min(end_line, start_line + _LOOKAHEAD_LINES) - 1]
-    depth = 0
-    close_at = -1
-    for found in pattern.finditer(src, pos, limit):
+    last = start_line + _LOOKAHEAD_LINES
+    limit = ends[(last if last < end_line else end_line) - 1]
+    eol = ends[start_line]
+    after = pos + 1 + len(name)
+    # The tag at pos is the first the pattern finds; the search goes on after it
+    # (a search per tag: mostly one, the closing tag, on the same line).
+    depth = 1
+    close_at = after
+    while depth:
+        found = pattern.search(src, close_at, limit)
+        if found is None:
+            return None  # never closed: leave the block to the CommonMark rule
         depth += -1 if found.group(1) else 1
-        if depth == 0:
-            close_at = found.end()
-            break
-    if close_at < 0:
-        return None  # never closed: leave the block to the CommonMark rule
+        close_at = found.end()
     line_end = eol if close_at <= eol else src.find("\n", close_at)
     rest = src[close_at : line_end if line_end >= 0 else len(src)]
     if "<" in rest and _opens_a_block(rest):
@@ -195,7 +196,6 @@ def _opens_a_block(html: str) -> bool:
     return any(count > 0 for count in depth.values())
 
 
-_TAG_END = frozenset([" ", "\t", "/", ">", "\n", "\r"])
 _LOOKAHEAD_LINES = 400
 
 

@@ -336,12 +336,13 @@ class _Walker:
         """Visible text, whitespace collapsed: <br> and block edges count as spaces."""
         if not len(element):
             return _collapse(element.text or "")
+        # libxml2's own text serialisation, all in C: every text node inside.
+        every_text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+        if not every_text or every_text.isspace():
+            return ""  # none to see, whatever the tags (<p><img …></p>)
         spaced = _SPACED_TAGS
         if not any(node.tag in spaced for node in element.iterdescendants()):
-            # The common case, all in C: libxml2's own text serialisation.
-            return _collapse(
-                etree.tostring(element, method="text", encoding="unicode", with_tail=False)
-            )
+            return _collapse(every_text)  # the common case: no tags that make spaces
         parts: list[str] = []
         self._gather(element, parts)
         if element.tail:

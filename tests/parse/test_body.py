@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newspost import Code, Html, Image, ListBlock, Paragraph, Quote, Rule, Table, loads
 
 
@@ -198,3 +201,11 @@ def test_a_flavor_with_render_rules_of_its_own_reads_its_html_blocks_alike() -> 
     stock = loads("---\ntitle: t\n---\n" + body, flavor="kramdown")
     assert own.model_dump(exclude={"flavor"}) == stock.model_dump(exclude={"flavor"})
     assert [section.line for section in stock.sections] == [4, 16]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("ab한 \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000\u200b"))))
+def test_collapsed_text_is_its_words_joined_by_one_space(text: str) -> None:
+    from newspost.parse.body import _collapse
+
+    assert _collapse(text) == " ".join(text.split())

@@ -268,7 +268,14 @@ def _template_only(text: str) -> bool:
 
 
 def _collapse(text: str) -> str:
-    return " ".join(text.split())
+    """Runs of whitespace as one space, none at the ends: ``" ".join(text.split())``."""
+    # A printable text holds no whitespace but " " (every other space, tab or line
+    # break is not printable): stripped, with no "  " left, it is collapsed. Most
+    # paragraphs are, and the test is much cheaper than splitting into words.
+    stripped = text.strip()
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
+    return " ".join(stripped.split())
 
 
 def _inner_html(element: Element) -> str:

@@ -209,3 +209,8 @@ def test_collapsed_text_is_its_words_joined_by_one_space(text: str) -> None:
     from newspost.parse.body import _collapse
 
     assert _collapse(text) == " ".join(text.split())
+
+
+def test_a_meta_charset_in_the_body_does_not_change_how_it_is_read() -> None:
+    post = loads('<meta charset="iso-8859-1">\n<p>한글 é</p>\n<meta charset="euc-kr"><p>끝</p>\n')
+    assert [block.text for block in post.lead if block.kind == "paragraph"] == ["한글 é", "끝"]

@@ -229,7 +229,12 @@ _STOCK_RULES = {name: rule.__func__ for name, rule in RendererHTML().rules.items
 
 def _parse_html(html: str) -> Element:
     # Naming <html><body> first keeps libxml2 from moving early <meta>/<style> into a <head>.
-    document = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
+    page = f"<html><body>{html}</body></html>"
+    try:
+        # As UTF-8 libxml2 reads it as it is; a str reaches it as UTF-16, to convert.
+        document = etree.fromstring(page.encode("utf-8"), _UTF8_PARSER)
+    except UnicodeEncodeError:  # a lone surrogate: as before, libxml2 says what it makes of it
+        document = etree.fromstring(page, _PARSER)
     found = document.find("body")
     return found if found is not None else document
 
@@ -240,6 +245,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _COUNT_ELEMENTS = etree.XPath("count(.//*)")
 _TABLE_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
+# The same for UTF-8 bytes: told their encoding, libxml2 ignores any <meta charset>.
+_UTF8_PARSER = etree.HTMLParser(
+    remove_blank_text=False, remove_comments=False, huge_tree=True, encoding="utf-8"
+)
 # The C0 controls _NOT_XML replaces, and every other byte: deleting those from a
 # body's UTF-8 leaves its controls, as no other character's UTF-8 has such a byte.
 _C0_CONTROLS = bytes(range(0x20)).translate(None, b"\t\n\r")

@@ -133,7 +133,7 @@ def parse_body(
     items = _lift_sources(items)
     footer = _take_footer(items)
     lead, sections = _nest(items)
-    sources = [item for item in items if isinstance(item, Source)]
+    sources = [item for item in items if type(item) is Source]  # why type(): see _lift_sources
     return Body(lead=lead, sections=sections, sources=sources, footer=footer)
 
 
@@ -937,15 +937,20 @@ def _sources_from_table(table: Table) -> list[Source]:
     return sources
 
 
+# The walker makes items of these very classes, never of subclasses, so the passes
+# below test ``type(item) is``: isinstance() on a pydantic model class goes through
+# its metaclass's __instancecheck__, several times the cost, for every item.
+
+
 def _lift_sources(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
-        if isinstance(item, Paragraph):
+        if type(item) is Paragraph:
             sources = _source_from(item)
             if sources:
                 out.extend(sources)
                 continue
-        elif isinstance(item, Table):
+        elif type(item) is Table:
             sources = _sources_from_table(item)
             if sources:
                 out.extend(sources)
@@ -962,17 +967,18 @@ _PROMO = re.compile(
 _URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 
 
+_ARTICLE_ITEMS = frozenset([_Heading, Paragraph, Table, ListBlock])
+
+
 def _take_footer(items: list[_Item]) -> list[Block]:
     """Lift a trailing promo line ("…뉴스를 원한다면? 바로, <a …>") out of the article."""
-    if not items or not isinstance(items[-1], Paragraph):
+    if not items or type(items[-1]) is not Paragraph:
         return []
     last = items[-1]
     if (
         not last.links
         or len(last.text) > 200
-        or not any(
-            isinstance(item, _Heading | Paragraph | Table | ListBlock) for item in items[:-1]
-        )
+        or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1])
     ):
         return []
     link_is_address = any(_URLISH.match(link.text.strip()) for link in last.links)

@@ -165,7 +165,7 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
             f"flavor {flavor!r} renders with {type(renderer).__name__}, not an HTML renderer",
             hint="build the flavor's parser with markdown-it's RendererHTML (or a subclass)",
         )
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    text = body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
     # Characters XML cannot hold (C0 controls, U+FFFE/U+FFFF) show as U+FFFD, as
     # in a browser; the original text keeps them for the round trip.
     if _may_hold_non_xml(text):

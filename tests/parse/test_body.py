@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newspost import Code, Html, Image, ListBlock, Paragraph, Quote, Rule, Table, loads
 
 
@@ -165,3 +168,49 @@ def test_liquid_comments_are_invisible_and_assigns_resolve() -> None:
     assert [(s.title, s.line) for s in post.sections] == [("Real", 10)]
     assert post.links[0].url == "https://bitcoin.stackexchange.com/a/125948"
     assert loads("---\ntitle: t\n---\n" + body, flavor="commonmark").sections[0].title == "Commits"
+
+
+def test_characters_xml_cannot_hold_show_as_replacement_characters() -> None:
+    for char in ["\x01", "\x0b", "\x0c", "\x1f", "\ufffe", "\uffff"]:
+        post = loads(f"<p>a{char}b</p>\n\n<p>tab\tand é 한글</p>\n")
+        assert [block.text for block in post.lead] == ["a\ufffdb", "tab and é 한글"], repr(char)
+
+
+def test_a_flavor_with_render_rules_of_its_own_reads_its_html_blocks_alike() -> None:
+    # The stock renderer's HTML blocks are written without tokens; a flavor whose
+    # renderer has a rule of its own is given the tokens, and reads the same.
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+    from newspost.parse.flavors import _kramdown, liquid, register_flavor
+
+    def html_block_as_is(self: object, tokens: list[Token], idx: int, *_: object) -> str:
+        return tokens[idx].content
+
+    def factory() -> MarkdownIt:
+        md = _kramdown()
+        md.add_render_rule("html_block", html_block_as_is)
+        return md
+
+    register_flavor("kramdown_own_rules", factory, preprocess=liquid)
+    body = (
+        '<h2 id="a">A</h2>\n\n<p>one <b>bold</b></p>\n<div>\n<p>two</p>\n\n</div>\n\n'
+        "<hr>\n\ntext after, [a link](https://example.org)\n\n## B\n\n<p>three</p>\n"
+    )
+    own = loads("---\ntitle: t\n---\n" + body, flavor="kramdown_own_rules")
+    stock = loads("---\ntitle: t\n---\n" + body, flavor="kramdown")
+    assert own.model_dump(exclude={"flavor"}) == stock.model_dump(exclude={"flavor"})
+    assert [section.line for section in stock.sections] == [4, 16]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("ab한 \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000\u200b"))))
+def test_collapsed_text_is_its_words_joined_by_one_space(text: str) -> None:
+    from newspost.parse.body import _collapse
+
+    assert _collapse(text) == " ".join(text.split())
+
+
+def test_a_meta_charset_in_the_body_does_not_change_how_it_is_read() -> None:
+    post = loads('<meta charset="iso-8859-1">\n<p>한글 é</p>\n<meta charset="euc-kr"><p>끝</p>\n')
+    assert [block.text for block in post.lead if block.kind == "paragraph"] == ["한글 é", "끝"]

@@ -38,7 +38,12 @@ from newspost.model.blocks import (
 )
 from newspost.model.post import Section, Source
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
-from newspost.parse.flavors import get_markdown, get_preprocessor, tokenize
+from newspost.parse.flavors import (
+    _html_block_token,
+    _split_leading_html,
+    get_markdown,
+    get_preprocessor,
+)
 
 __all__ = ["Body", "parse_body"]
 
@@ -124,11 +129,11 @@ def parse_body(
             path=path,
         )
     walker = _Walker(rendered, max_depth=limits.max_depth, path=path)
-    items = list(walker.blocks(root))
+    items = walker.blocks(root)
     items = _lift_sources(items)
     footer = _take_footer(items)
     lead, sections = _nest(items)
-    sources = [item for item in items if isinstance(item, Source)]
+    sources = [item for item in items if type(item) is Source]  # why type(): see _lift_sources
     return Body(lead=lead, sections=sections, sources=sources, footer=footer)
 
 
@@ -160,24 +165,35 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
             f"flavor {flavor!r} renders with {type(renderer).__name__}, not an HTML renderer",
             hint="build the flavor's parser with markdown-it's RendererHTML (or a subclass)",
         )
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    text = body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
     # Characters XML cannot hold (C0 controls, U+FFFE/U+FFFF) show as U+FFFD, as
     # in a browser; the original text keeps them for the round trip.
-    text = _NOT_XML.sub("\ufffd", text)
+    if _may_hold_non_xml(text):
+        text = _NOT_XML.sub("\ufffd", text)
     preprocess = get_preprocessor(flavor)
     if preprocess is not None:
         text = preprocess(text)
     env: dict[str, object] = {}
-    tokens = tokenize(flavor, text, env)
-    # RendererHTML.render's own loop, counting the lines each token's output
-    # takes: that count is the line map, so nothing has to be written into the
-    # HTML to be read back out of the tree.
+    blocks, tokens = _split_leading_html(flavor, text, env)
     options, rules = md.options, renderer.rules
+    if blocks and not _stock_rules(renderer):
+        # A rule of a flavor's own may look at the blocks' tokens: give it them.
+        tokens = [_html_block_token(block) for block in blocks] + tokens
+        blocks = []
     out: list[str] = []
     rendered: list[int] = []
     source: list[int] = []
     tables: list[int] = []
     at = 1  # "<html><body>" opens line 1 of what lxml reads
+    for line, _, content in blocks:
+        # The stock renderer writes an HTML block as it is (RendererHTML.html_block).
+        rendered.append(at)
+        source.append(line + first_line)
+        out.append(content)
+        at += content.count("\n")
+    # RendererHTML.render's own loop, counting the lines each token's output
+    # takes: that count is the line map, so nothing has to be written into the
+    # HTML to be read back out of the tree.
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "inline":
@@ -198,9 +214,27 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
     return _Rendered(_parse_html("".join(out)), rendered, source, frozenset(tables))
 
 
+def _stock_rules(renderer: RendererHTML) -> bool:
+    """Whether every rendering rule is markdown-it's own (none added or replaced)."""
+    if type(renderer) is not RendererHTML:
+        return False
+    return all(
+        getattr(rule, "__func__", None) is _STOCK_RULES.get(name)
+        for name, rule in renderer.rules.items()
+    )
+
+
+_STOCK_RULES = {name: rule.__func__ for name, rule in RendererHTML().rules.items()}
+
+
 def _parse_html(html: str) -> Element:
     # Naming <html><body> first keeps libxml2 from moving early <meta>/<style> into a <head>.
-    document = etree.fromstring(f"<html><body>{html}</body></html>", _PARSER)
+    page = f"<html><body>{html}</body></html>"
+    try:
+        # As UTF-8 libxml2 reads it as it is; a str reaches it as UTF-16, to convert.
+        document = etree.fromstring(page.encode("utf-8"), _UTF8_PARSER)
+    except UnicodeEncodeError:  # a lone surrogate: as before, libxml2 says what it makes of it
+        document = etree.fromstring(page, _PARSER)
     found = document.find("body")
     return found if found is not None else document
 
@@ -211,6 +245,25 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _COUNT_ELEMENTS = etree.XPath("count(.//*)")
 _TABLE_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
+# The same for UTF-8 bytes: told their encoding, libxml2 ignores any <meta charset>.
+_UTF8_PARSER = etree.HTMLParser(
+    remove_blank_text=False, remove_comments=False, huge_tree=True, encoding="utf-8"
+)
+# The C0 controls _NOT_XML replaces, and every other byte: deleting those from a
+# body's UTF-8 leaves its controls, as no other character's UTF-8 has such a byte.
+_C0_CONTROLS = bytes(range(0x20)).translate(None, b"\t\n\r")
+_ALL_BUT_C0_CONTROLS = bytes(range(256)).translate(None, _C0_CONTROLS)
+
+
+def _may_hold_non_xml(text: str) -> bool:
+    """False when ``text`` surely holds no character `_NOT_XML` replaces.
+
+    The pattern's character class costs a test per character; encoding and
+    deleting bytes, all in C, is several times cheaper, and a body has none.
+    """
+    if "\ufffe" in text or "\uffff" in text:
+        return True
+    return bool(text.encode("utf-8", "surrogatepass").translate(None, _ALL_BUT_C0_CONTROLS))
 
 
 # -- tree to blocks ----------------------------------------------------------------------
@@ -224,7 +277,14 @@ def _template_only(text: str) -> bool:
 
 
 def _collapse(text: str) -> str:
-    return " ".join(text.split())
+    """Runs of whitespace as one space, none at the ends: ``" ".join(text.split())``."""
+    # A printable text holds no whitespace but " " (every other space, tab or line
+    # break is not printable): stripped, with no "  " left, it is collapsed. Most
+    # paragraphs are, and the test is much cheaper than splitting into words.
+    stripped = text.strip()
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
+    return " ".join(stripped.split())
 
 
 def _inner_html(element: Element) -> str:
@@ -270,11 +330,14 @@ class _Walker:
         Its nearest anchor's line plus its distance from it in the rendered HTML,
         found by bisection when asked, not computed for every node.
         """
-        node: Element | None = element
-        at = None
-        while node is not None and at is None:
-            at = cast(int | None, node.sourceline)
-            node = node.getparent()
+        at = cast(int | None, element.sourceline)
+        if at is None:
+            # Only elements libxml2 made up have no line: take their nearest ancestor's.
+            # (Asking for the parent costs a new proxy object, so only then.)
+            node = element.getparent()
+            while node is not None and at is None:
+                at = cast(int | None, node.sourceline)
+                node = node.getparent()
         rendered = self._rendered
         if at is None or not rendered:
             return None
@@ -289,12 +352,13 @@ class _Walker:
         """Visible text, whitespace collapsed: <br> and block edges count as spaces."""
         if not len(element):
             return _collapse(element.text or "")
+        # libxml2's own text serialisation, all in C: every text node inside.
+        every_text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+        if not every_text or every_text.isspace():
+            return ""  # none to see, whatever the tags (<p><img …></p>)
         spaced = _SPACED_TAGS
         if not any(node.tag in spaced for node in element.iterdescendants()):
-            # The common case, all in C: libxml2's own text serialisation.
-            return _collapse(
-                etree.tostring(element, method="text", encoding="unicode", with_tail=False)
-            )
+            return _collapse(every_text)  # the common case: no tags that make spaces
         parts: list[str] = []
         self._gather(element, parts)
         if element.tail:
@@ -367,10 +431,14 @@ class _Walker:
 
     # Blocks ---------------------------------------------------------------
 
-    def blocks(self, root: Element) -> Iterator[_Item]:
-        yield from self._children(root)
+    def blocks(self, root: Element) -> list[_Item]:
+        # Each method appends what it finds to ``out``: nested generators would
+        # hand every block up through each level of the walk.
+        out: list[_Item] = []
+        self._children(root, out)
+        return out
 
-    def _children(self, parent: Element) -> Iterator[_Item]:
+    def _children(self, parent: Element, out: list[_Item]) -> None:
         """Blocks from a container's children; loose text and inline tags become paragraphs."""
         self.depth += 1
         if self.depth > self.max_depth:
@@ -383,11 +451,11 @@ class _Walker:
                 line=self.line(parent),
             )
         try:
-            yield from self._children_of(parent)
+            self._children_of(parent, out)
         finally:
             self.depth -= 1
 
-    def _children_of(self, parent: Element) -> Iterator[_Item]:
+    def _children_of(self, parent: Element, out: list[_Item]) -> None:
         # lxml makes a new Python string on every read of .tag, .text or .tail: read each once.
         run: list[Element | str] = []
         text = parent.text
@@ -407,21 +475,21 @@ class _Walker:
                 # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
                 # still show the blocks, so read through the inline wrapper.
                 if run:
-                    yield from self._loose(run)
+                    self._loose(run, out)
                     run = []
-                yield from self._children(child)
+                self._children(child, out)
             else:
                 if run:
-                    yield from self._loose(run)
+                    self._loose(run, out)
                     run = []
-                yield from self._element(child)
+                self._element(child, out)
             tail = child.tail
             if tail and not tail.isspace():
                 run.append(tail)
         if run:
-            yield from self._loose(run)
+            self._loose(run, out)
 
-    def _loose(self, run: list[Element | str]) -> Iterator[_Item]:
+    def _loose(self, run: list[Element | str], out: list[_Item]) -> None:
         """Inline content outside any block: a paragraph as the browser shows it."""
         html_parts: list[str] = []
         text_parts: list[str] = []
@@ -448,29 +516,31 @@ class _Walker:
             return
         html = "".join(html_parts).strip()
         if _template_only(text):
-            yield trusted(Html, html=text, text="", line=line)
+            out.append(trusted(Html, html=text, text="", line=line))
             return
-        yield trusted(Paragraph, text=text, html=html, links=links, images=images, line=line)
+        out.append(trusted(Paragraph, text=text, html=html, links=links, images=images, line=line))
 
-    def _element(self, element: Element) -> Iterator[_Item]:
+    def _element(self, element: Element, out: list[_Item]) -> None:
         tag = element.tag
         line = self.line(element)
         if tag in _HEADINGS:
-            yield _Heading(
-                _HEADINGS[tag],
-                self.text(element),
-                _inner_html(element),
-                line,
-                self.links(element),
-                self.images(element),
+            out.append(
+                _Heading(
+                    _HEADINGS[tag],
+                    self.text(element),
+                    _inner_html(element),
+                    line,
+                    self.links(element),
+                    self.images(element),
+                )
             )
         elif tag == "p":
-            yield from self._paragraph(element)
+            self._paragraph(element, out)
         elif tag == "table":
             table = self._table(element)
-            yield from self.glued
+            out.extend(self.glued)
             self.glued.clear()
-            yield table
+            out.append(table)
         elif tag in ("ul", "ol"):
             items = [
                 trusted(ListItem, text=self.text(li), html=_inner_html(li))
@@ -479,37 +549,41 @@ class _Walker:
             ]
             if not items:
                 # <ul>text</ul> without <li>: browsers show the text, indented.
-                yield from self._paragraph(element)
+                self._paragraph(element, out)
                 return
-            yield trusted(
-                ListBlock,
-                ordered=tag == "ol",
-                items=items,
-                links=self.links(element),
-                images=self.images(element),
-                line=line,
-            )
-        elif tag == "blockquote":
-            if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iter()):
-                # An FAQ in a quote box: its headings are part of the outline.
-                yield from self._children(element)
-            else:
-                yield trusted(
-                    Quote,
-                    text=self.text(element),
-                    html=_inner_html(element),
+            out.append(
+                trusted(
+                    ListBlock,
+                    ordered=tag == "ol",
+                    items=items,
                     links=self.links(element),
                     images=self.images(element),
                     line=line,
                 )
+            )
+        elif tag == "blockquote":
+            if any(isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iter()):
+                # An FAQ in a quote box: its headings are part of the outline.
+                self._children(element, out)
+            else:
+                out.append(
+                    trusted(
+                        Quote,
+                        text=self.text(element),
+                        html=_inner_html(element),
+                        links=self.links(element),
+                        images=self.images(element),
+                        line=line,
+                    )
+                )
         elif tag == "hr":
-            yield trusted(Rule, line=line)
+            out.append(trusted(Rule, line=line))
         elif tag == "pre" and any(
             isinstance(c.tag, str) and c.tag in _HEADINGS for c in element.iterdescendants()
         ):
             # An unclosed <pre> swallowed the rest of the post; browsers still show
             # its headings as headings, so the outline keeps them.
-            yield from self._children(element)
+            self._children(element, out)
         elif tag == "pre":
             code = element.find("code")
             language = None
@@ -517,51 +591,57 @@ class _Walker:
                 for name in (code.get("class") or "").split():
                     if name.startswith("language-"):
                         language = name[len("language-") :]
-            yield trusted(
-                Code,
-                text="".join(cast(Iterator[str], element.itertext())),
-                language=language,
-                line=line,
+            out.append(
+                trusted(
+                    Code,
+                    text="".join(cast(Iterator[str], element.itertext())),
+                    language=language,
+                    line=line,
+                )
             )
         elif tag == "img":
-            yield self.image(element)
+            out.append(self.image(element))
         elif tag == "figure":
-            yield from self._figure(element)
+            self._figure(element, out)
         elif tag in _RAW_TAGS:
-            yield trusted(
-                Html,
-                html=_outer_html(element),
-                tag=tag,
-                text=self.text(element) if tag not in _INVISIBLE else "",
-                links=self.links(element),
-                images=self.images(element),
-                line=line,
+            out.append(
+                trusted(
+                    Html,
+                    html=_outer_html(element),
+                    tag=tag,
+                    text=self.text(element) if tag not in _INVISIBLE else "",
+                    links=self.links(element),
+                    images=self.images(element),
+                    line=line,
+                )
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
             if any(
                 isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _HEADINGS)
                 for c in element
             ):
-                yield from self._children(element)
+                self._children(element, out)
             else:
-                yield from self._paragraph(element)
+                self._paragraph(element, out)
         else:
-            yield trusted(
-                Html,
-                html=_outer_html(element),
-                tag=str(tag),
-                text=self.text(element),
-                links=self.links(element),
-                images=self.images(element),
-                line=line,
+            out.append(
+                trusted(
+                    Html,
+                    html=_outer_html(element),
+                    tag=str(tag),
+                    text=self.text(element),
+                    links=self.links(element),
+                    images=self.images(element),
+                    line=line,
+                )
             )
 
-    def _paragraph(self, element: Element) -> Iterator[_Item]:
+    def _paragraph(self, element: Element, out: list[_Item]) -> None:
         # A <p> can hold block content when the HTML is broken; lxml closes the
         # paragraph then, so only inline content is left here.
         if not len(element):
             # Text alone, most paragraphs of a news post: no links, images or markup.
-            yield from self._plain_paragraph(element)
+            self._plain_paragraph(element, out)
             return
         images = list(element.iter("img"))
         text = self.text(element)
@@ -569,7 +649,7 @@ class _Walker:
         if images and not text:
             # An image alone in a paragraph (Markdown's ![alt](src)) is an image block.
             for img in images:
-                yield self.image(img)
+                out.append(self.image(img))
             return
         if (
             images
@@ -579,39 +659,43 @@ class _Walker:
         ):
             # An image with a short line under it ("*출처: 온라인 커뮤니티*"): a captioned
             # image, and the line is the photo's credit, not the article's source.
-            yield self.image(images[0], caption=text)
+            out.append(self.image(images[0], caption=text))
             for img in images[1:]:
-                yield self.image(img)
+                out.append(self.image(img))
             return
         if not text:
             return  # &nbsp;-only or empty: nothing a reader sees
         if _template_only(text):
-            yield trusted(Html, html=text, text="", line=line)
+            out.append(trusted(Html, html=text, text="", line=line))
             return
-        yield trusted(
-            Paragraph,
-            text=text,
-            html=_inner_html(element),
-            links=self.links(element),
-            images=[self.image(img) for img in images],
-            line=line,
+        out.append(
+            trusted(
+                Paragraph,
+                text=text,
+                html=_inner_html(element),
+                links=self.links(element),
+                images=[self.image(img) for img in images],
+                line=line,
+            )
         )
 
-    def _plain_paragraph(self, element: Element) -> Iterator[_Item]:
+    def _plain_paragraph(self, element: Element, out: list[_Item]) -> None:
         raw = element.text or ""
         text = _collapse(raw)
         if not text:
             return
         if _template_only(text):
-            yield trusted(Html, html=text, text="", line=self.line(element))
+            out.append(trusted(Html, html=text, text="", line=self.line(element)))
             return
-        yield trusted(
-            Paragraph,
-            text=text,
-            html=_escape(raw).strip(),
-            links=[],
-            images=[],
-            line=self.line(element),
+        out.append(
+            trusted(
+                Paragraph,
+                text=text,
+                html=_escape(raw).strip(),
+                links=[],
+                images=[],
+                line=self.line(element),
+            )
         )
 
     def _text_before(self, element: Element, target: Element) -> bool:
@@ -627,18 +711,18 @@ class _Walker:
                 return True
         return False
 
-    def _figure(self, element: Element) -> Iterator[_Item]:
+    def _figure(self, element: Element, out: list[_Item]) -> None:
         caption_el = element.find("figcaption")
         caption = self.text(caption_el) if caption_el is not None else None
         table = element.find(".//table")
         if table is not None:
-            yield self._table(table, caption=caption)
+            out.append(self._table(table, caption=caption))
             return
         images = list(element.iter("img"))
         if len(images) == 1:
-            yield self.image(images[0], caption=caption or None)
+            out.append(self.image(images[0], caption=caption or None))
             return
-        yield from self._children(element)
+        self._children(element, out)
 
     def _table(self, table: Element, *, caption: str | None = None) -> Table:
         caption_el = table.find("caption")
@@ -853,15 +937,20 @@ def _sources_from_table(table: Table) -> list[Source]:
     return sources
 
 
+# The walker makes items of these very classes, never of subclasses, so the passes
+# below test ``type(item) is``: isinstance() on a pydantic model class goes through
+# its metaclass's __instancecheck__, several times the cost, for every item.
+
+
 def _lift_sources(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
-        if isinstance(item, Paragraph):
+        if type(item) is Paragraph:
             sources = _source_from(item)
             if sources:
                 out.extend(sources)
                 continue
-        elif isinstance(item, Table):
+        elif type(item) is Table:
             sources = _sources_from_table(item)
             if sources:
                 out.extend(sources)
@@ -878,17 +967,18 @@ _PROMO = re.compile(
 _URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 
 
+_ARTICLE_ITEMS = frozenset([_Heading, Paragraph, Table, ListBlock])
+
+
 def _take_footer(items: list[_Item]) -> list[Block]:
     """Lift a trailing promo line ("…뉴스를 원한다면? 바로, <a …>") out of the article."""
-    if not items or not isinstance(items[-1], Paragraph):
+    if not items or type(items[-1]) is not Paragraph:
         return []
     last = items[-1]
     if (
         not last.links
         or len(last.text) > 200
-        or not any(
-            isinstance(item, _Heading | Paragraph | Table | ListBlock) for item in items[:-1]
-        )
+        or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1])
     ):
         return []
     link_is_address = any(_URLISH.match(link.text.strip()) for link in last.links)

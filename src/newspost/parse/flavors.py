@@ -106,7 +106,9 @@ _KRAMDOWN_BLOCK_TAGS = (
     "section|style|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|object|math|svg|center"
 )
 _KRAMDOWN_BLOCK_SET = frozenset(_KRAMDOWN_BLOCK_TAGS.split("|"))
-_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+# An opening tag on one line: its name (followed by what may end a name: not
+# "<p-x>") and its attributes, up to the line's first ">".
+_OPENING_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(?=[ \t/>\n\r])([^>\n]*)>")
 _MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.IGNORECASE)
 _TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 
@@ -138,20 +140,15 @@ def _html_block_end(
     """
     if src.startswith("<", pos) is False:
         return None
-    # Most lines of an HTML-heavy post come here first: plain string
-    # operations, one small regex, and the tag set looked up by hash.
-    named = _TAG_NAME.match(src, pos)
-    if named is None:
+    # Most lines of an HTML-heavy post come here first: one small regex for the
+    # whole opening tag, and the tag set looked up by hash.
+    opening = _OPENING_TAG.match(src, pos)
+    if opening is None:
         return None
-    tag = named.group(1).lower()
-    after = named.end()
-    if tag not in _KRAMDOWN_BLOCK_SET or tag == "hr" or src[after : after + 1] not in _TAG_END:
+    name, attributes = opening.groups()
+    tag = name.lower()
+    if tag not in _KRAMDOWN_BLOCK_SET or tag == "hr":
         return None
-    eol = ends[start_line]
-    closing = src.find(">", after, eol)
-    if closing < 0:
-        return None
-    attributes = src[after:closing]
     if attributes.endswith("/") or ("arkdown" in attributes and _MARKDOWN_ATTR.search(attributes)):
         return None
     pattern = _TAG_PATTERNS.get(tag)
@@ -159,16 +156,20 @@ def _html_block_end(
         pattern = _TAG_PATTERNS[tag] = re.compile(rf"<(/?){tag}(?=[\s/>])", re.IGNORECASE)
     # Find the balanced closing tag; an unclosed tag is looked for only so far,
     # so a post full of unclosed <p>s stays linear.
-    limit = ends[min(end_line, start_line + _LOOKAHEAD_LINES) - 1]
-    depth = 0
-    close_at = -1
-    for found in pattern.finditer(src, pos, limit):
+    last = start_line + _LOOKAHEAD_LINES
+    limit = ends[(last if last < end_line else end_line) - 1]
+    eol = ends[start_line]
+    after = pos + 1 + len(name)
+    # The tag at pos is the first the pattern finds; the search goes on after it
+    # (a search per tag: mostly one, the closing tag, on the same line).
+    depth = 1
+    close_at = after
+    while depth:
+        found = pattern.search(src, close_at, limit)
+        if found is None:
+            return None  # never closed: leave the block to the CommonMark rule
         depth += -1 if found.group(1) else 1
-        if depth == 0:
-            close_at = found.end()
-            break
-    if close_at < 0:
-        return None  # never closed: leave the block to the CommonMark rule
+        close_at = found.end()
     line_end = eol if close_at <= eol else src.find("\n", close_at)
     rest = src[close_at : line_end if line_end >= 0 else len(src)]
     if "<" in rest and _opens_a_block(rest):
@@ -195,7 +196,6 @@ def _opens_a_block(html: str) -> bool:
     return any(count > 0 for count in depth.values())
 
 
-_TAG_END = frozenset([" ", "\t", "/", ">", "\n", "\r"])
 _LOOKAHEAD_LINES = 400
 
 
@@ -225,24 +225,53 @@ def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
     flavor's parser and handed out as fresh copies of its tokens; to change a
     flavor, register it again rather than editing its parser in place.
     """
+    blocks, rest = _split_leading_html(name, text, env)
+    if not blocks:
+        return rest
+    tokens = [_html_block_token(block) for block in blocks]
+    tokens.extend(rest)
+    return tokens
+
+
+_HtmlBlock = tuple[int, int, str]
+"""A leading HTML block: its first line, the line after it (0-based), and its text."""
+
+
+def _split_leading_html(
+    name: str, text: str, env: dict[str, Any]
+) -> tuple[list[_HtmlBlock], list[Token]]:
+    """`tokenize`'s work, with the leading HTML blocks left as plain tuples.
+
+    The blocks (what `_html_block_token` makes tokens of) and the tokens of the
+    rest, whose lines count from the start of ``text``. A renderer that writes
+    HTML blocks as they are can do without the blocks' tokens.
+    """
     md = get_markdown(name)
     rules = md.block.ruler.get_active_rules()
     if not rules or rules[0] != "kramdown_html_block":
-        return md.parse(text, env)
+        return [], md.parse(text, env)
     # Lines such as "<hr>" that the kramdown rule leaves to CommonMark's HTML-block
     # rule can be cut here too, as long as no other rule can come first.
     commonmark_html = md.options.get("html") is True and rules[1:9] == _BEFORE_HTML_BLOCK
     if "\r" in text or "\0" in text:
         # What markdown-it's own first step (normalize) does before it cuts lines.
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
-    tokens, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
-    if offset < len(text):
-        rest = _parse_rest(name, md, text[offset:], env)
-        for token in rest:
-            if token.map is not None:
-                token.map = [token.map[0] + line, token.map[1] + line]
-        tokens.extend(rest)
-    return tokens
+    blocks, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
+    if offset >= len(text):
+        return blocks, []
+    rest = _parse_rest(name, md, text[offset:], env)
+    for token in rest:
+        if token.map is not None:
+            token.map = [token.map[0] + line, token.map[1] + line]
+    return blocks, rest
+
+
+def _html_block_token(block: _HtmlBlock) -> Token:
+    """The token markdown-it's kramdown rule makes of a leading HTML block."""
+    line, after, content = block
+    token = Token("html_block", "", 0, map=[line, after], block=True)
+    token.content = content
+    return token
 
 
 # What is left after a news body's HTML is most often the site's promo line, the
@@ -310,8 +339,8 @@ _TO_CLOSING = [start for start, _, _ in HTML_SEQUENCES[:5]]
 
 def _leading_html_blocks(
     src: str, *, commonmark_html: bool = False
-) -> tuple[list[Token], int, int]:
-    """Tokens of the HTML blocks opening ``src``; the line and offset after them.
+) -> tuple[list[_HtmlBlock], int, int]:
+    """The HTML blocks opening ``src``; the line and offset after them.
 
     Blocks are the kramdown rule's, and with ``commonmark_html`` also those
     CommonMark's HTML-block rule would cut for a line the kramdown rule leaves
@@ -329,7 +358,7 @@ def _leading_html_blocks(
     # ends[n]: where line n ends, its newline's offset (all in C but the sum).
     ends = [end + number for number, end in enumerate(accumulate(map(len, lines)))]
     ends.append(length)  # the lookahead may ask one line past the end, as eMarks allows
-    tokens: list[Token] = []
+    blocks: list[_HtmlBlock] = []
     line = 0
     while line < total:
         text = lines[line]
@@ -347,11 +376,9 @@ def _leading_html_blocks(
             after = _commonmark_html_end(src, text_at, ends, line, total)
         if after is None:
             break
-        token = Token("html_block", "", 0, map=[line, after], block=True)
-        token.content = src[start : ends[after - 1] + 1]
-        tokens.append(token)
+        blocks.append((line, after, src[start : ends[after - 1] + 1]))
         line = after
-    return tokens, line, ends[line] - len(lines[line]) if line < total else length
+    return blocks, line, ends[line] - len(lines[line]) if line < total else length
 
 
 def _commonmark_html_end(

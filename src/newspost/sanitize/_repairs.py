@@ -50,8 +50,9 @@ _VOID = frozenset(
 )  # fmt: skip
 
 # Characters that cannot reach lxml (XML-incompatible) or should never reach a
-# page: C0 controls other than tab/newline/form feed/CR, DEL, lone surrogates.
-_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+# page: C0 controls other than tab/newline/form feed/CR, DEL, lone surrogates,
+# and the noncharacters U+FFFE and U+FFFF.
+_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 

@@ -104,3 +104,17 @@ def test_hostile_text_ends_in_a_post_or_our_error(text: str) -> None:
 def test_invalid_utf8_and_lone_surrogates_are_encoding_errors() -> None:
     assert isinstance(_bounded(b"ok \xc3\x28"), EncodingError)
     assert isinstance(_bounded("text \ud800 more"), EncodingError)
+
+
+def test_deeply_nested_yaml_is_a_limit_error_not_a_crash() -> None:
+    # libyaml builds without a nesting limit of their own overflow the C stack here.
+    text = "---\na: " + "[" * 50_000 + "]" * 50_000 + "\n---\n"
+    error = _bounded(text)
+    assert isinstance(error, LimitError) and error.limit == "max_depth" and error.line == 2
+
+
+def test_many_brackets_that_do_not_nest_deep_load() -> None:
+    nested = loads("---\na: " + "[" * 20 + "]" * 20 + "\n---\n").front_matter.extra["a"]
+    assert isinstance(nested, list) and len(nested) == 1
+    flat = loads("---\ntitle: '" + "[x] " * 500 + "'\n---\n").front_matter.title
+    assert flat is not None and flat.count("[") == 500

@@ -38,7 +38,11 @@ class Limits(BaseModel):
     max_elements: int = Field(
         default=50_000, ge=1, description="Most HTML elements in the rendered body."
     )
-    max_depth: int = Field(default=100, ge=1, description="Deepest nesting of HTML elements.")
+    max_depth: int = Field(
+        default=100,
+        ge=1,
+        description="Deepest nesting of HTML elements, and of [ ] and { } in YAML front matter.",
+    )
     max_front_matter_bytes: int = Field(
         default=256 * 2**10, ge=1, description="Largest front matter."
     )

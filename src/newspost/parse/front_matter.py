@@ -199,9 +199,42 @@ def _type_hint(key: str) -> str:
     return f"write {key} as plain text, quoted if it contains ': ' or starts with [ {{ * & ! |"
 
 
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(content: str, enough: int) -> int:
+    """How deep ``[`` and ``{`` nest in YAML text, counted up to just past ``enough``.
+
+    Brackets inside quoted text count too, so this may overestimate; it is exact
+    for front matter without such text, and cheap: a file with no more than
+    ``enough`` opening brackets cannot nest deeper, and is not scanned.
+    """
+    if content.count("[") + content.count("{") <= enough:
+        return 0
+    depth = deepest = 0
+    for bracket in _FLOW_BRACKET.finditer(content):
+        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+        if deepest > enough:
+            break
+    return deepest
+
+
 def _load_yaml(
     content: str, first_line: int, *, path: str | None, key_lines: dict[str, int], limits: Limits
 ) -> Any:
+    depth = _flow_depth(content, limits.max_depth)
+    if depth > limits.max_depth:
+        # Older libyaml builds have no nesting limit of their own and overflow the C
+        # stack on "a: [[[[...": a crash no caller can catch.
+        raise exceeded(
+            "the front matter's nesting of [ ] and { }",
+            depth,
+            "max_depth",
+            limits.max_depth,
+            path=path,
+            line=first_line,
+        )
     loader = _new_loader(content)
     try:
         node = loader.get_single_node()

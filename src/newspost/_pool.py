@@ -55,6 +55,7 @@ def map_chunks(
     chunk_size: int | None = None,
     pool_from: int = 0,
     initializer: Callable[[], object] | None = None,
+    in_process: Callable[[list[T]], Iterator[R]] | None = None,
 ) -> Iterator[Iterator[R]]:
     """Give an iterator over the results of ``items``, one an item, in input order.
 
@@ -82,6 +83,8 @@ def map_chunks(
             worker, at most ``most``.
         pool_from: Without an executor, fewer items than this stay in-process.
         initializer: Run first in each worker process of a pool made here.
+        in_process: What the items become when the work stays in this process, as an
+            iterator of results in order; by default ``one`` on each item.
 
     Yields:
         An iterator over the results: read it inside the ``with`` block.
@@ -99,9 +102,9 @@ def map_chunks(
     """
     size = chunk_size or max(1, min(most, math.ceil(len(items) / (workers * 4))))
     if executor is None and (workers == 1 or len(items) < pool_from or len(items) <= size):
-        # A handful of items (a pre-commit run) is done before a pool would have started;
-        # one at a time, so each result comes as soon as it is ready.
-        yield map(one, items)
+        # A handful of items (a pre-commit run) is done before a pool would have started,
+        # and lazily, so that results come as they are ready.
+        yield in_process(items) if in_process is not None else map(one, items)
         return
     owned = executor is None
     if executor is None:

@@ -27,6 +27,7 @@ from newspost.validate import (
     collect_paths,
     validate,
 )
+from newspost.validate import _engine as engine
 
 pytestmark = pytest.mark.usefixtures("rules")
 
@@ -367,6 +368,33 @@ def test_check_paths_in_process_keeps_order_and_reports_load_failures(folder: Pa
         if any(i.code == "NP100" for i in r.issues)
     }
     assert broken == {"broken-1.md": [("NP100", 2)], "broken-2.md": [("NP100", 3)]}
+
+
+def test_check_paths_in_process_gives_check_files_reports(folder: Path) -> None:
+    # 40 posts: more than one batch of BATCH_SIZE, with load failures in them.
+    paths = collect_paths([folder]).posts
+    assert len(paths) > engine.BATCH_SIZE
+    expected = [check_file(path) for path in paths]
+    assert list(check_paths([folder], jobs=1)) == expected
+
+
+def test_check_paths_in_process_raises_in_its_turn(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = collect_paths([folder]).posts
+    unreadable = str(paths[5])
+    real_load = engine.load
+
+    def load(path: str) -> object:
+        if path == unreadable:
+            raise ReadError("cannot read", path=path)
+        return real_load(path)
+
+    monkeypatch.setattr(engine, "load", load)
+    reports = check_paths([folder], jobs=1)
+    assert [next(reports).path for _ in range(5)] == [str(p) for p in paths[:5]]
+    with pytest.raises(ReadError, match="cannot read"):
+        next(reports)
 
 
 def test_check_paths_any_executor_gives_the_same_reports(folder: Path) -> None:

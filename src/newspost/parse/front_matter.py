@@ -203,11 +203,11 @@ _FLOW_BRACKET = re.compile(r"[\[\]{}]")
 
 
 def _flow_depth(content: str, enough: int) -> int:
-    """How deep ``[`` and ``{`` nest in YAML text, counted up to just past ``enough``.
+    """How deep ``[`` and ``{`` nest in YAML text, if that may be over ``enough``; else 0.
 
-    Brackets inside quoted text count too, so this may overestimate; it is exact
-    for front matter without such text, and cheap: a file with no more than
-    ``enough`` opening brackets cannot nest deeper, and is not scanned.
+    A text with no more than ``enough`` opening brackets cannot nest deeper and is
+    not scanned (0); otherwise brackets are counted until the depth passes
+    ``enough``. Brackets inside quoted text count too, so this may overestimate.
     """
     if content.count("[") + content.count("{") <= enough:
         return 0

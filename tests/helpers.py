@@ -27,3 +27,24 @@ def corpus_files() -> list[Path]:
     from newspost.parse import iter_paths
 
     return list(iter_paths(CORPUS))
+
+
+def corpus_yaml_front_matter() -> list[tuple[Path, str]]:
+    """(file, YAML front matter text) of every corpus post that has YAML front matter.
+
+    Skips the calling test when the corpus is absent.
+    """
+    import pytest
+
+    from newspost.parse.front_matter import split
+
+    files = corpus_files()
+    if not files:
+        pytest.skip(f"the corpus is not at {CORPUS}")
+    found = []
+    for path in files:
+        text = path.read_bytes().decode("utf-8", "replace")
+        where = split(text)
+        if where.format == "yaml":
+            found.append((path, text[where.content_start : where.content_end]))
+    return found

@@ -271,19 +271,11 @@ def test_front_matter_shortcut_builds_what_pyyaml_builds(lines: list[str]) -> No
 
 
 def test_front_matter_shortcut_agrees_on_the_corpus() -> None:
-    from helpers import CORPUS, corpus_files
-    from newspost.parse.front_matter import split
+    from helpers import corpus_yaml_front_matter
 
-    files = corpus_files()
-    if not files:
-        pytest.skip(f"the corpus is not at {CORPUS}")
     checked = 0
-    for path in files:
-        text = path.read_bytes().decode("utf-8", "replace")
-        where = split(text)
-        if where.format != "yaml":
-            continue
-        both = _both_ways(text[where.content_start : where.content_end])
+    for path, content in corpus_yaml_front_matter():
+        both = _both_ways(content)
         if both is not None:
             assert _same(*both), path
             checked += 1

@@ -187,18 +187,10 @@ def test_path_resolvers_get_pyyamls_own_loader(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_front_matter_loader_agrees_on_the_corpus() -> None:
-    from helpers import CORPUS, corpus_files
+    from helpers import corpus_yaml_front_matter
     from newspost.parse.front_matter import _FrontMatterLoader, _SafeLoader
 
-    files = corpus_files()
-    if not files:
-        pytest.skip(f"the corpus is not at {CORPUS}")
-    checked = 0
-    for path in files:
-        text = path.read_bytes().decode("utf-8", "replace")
-        where = split(text)
-        if where.format == "yaml":
-            content = text[where.content_start : where.content_end]
-            assert _tree(_FrontMatterLoader, content) == _tree(_SafeLoader, content), path
-            checked += 1
-    assert checked > 300
+    found = corpus_yaml_front_matter()
+    for path, content in found:
+        assert _tree(_FrontMatterLoader, content) == _tree(_SafeLoader, content), path
+    assert len(found) > 300

@@ -395,12 +395,16 @@ def check_file(path: str | os.PathLike[str], config: Config | None = None) -> Re
         [('NP100', 2, 13)]
     """
     config = config if config is not None else _DEFAULT
-    name = os.fspath(path)
+    loaded = _load_for_check(os.fspath(path), config)
+    return loaded if isinstance(loaded, Report) else validate(loaded, config)
+
+
+def _load_for_check(path: str, config: Config) -> Post | Report:
+    """The post at ``path``, or the report of why it does not load (NP100, NP101)."""
     try:
-        post = load(name)
+        return load(path)
     except (FrontMatterError, EncodingError) as exc:
-        return _load_failure(name, exc, config)
-    return validate(post, config)
+        return _load_failure(path, exc, config)
 
 
 @dataclass(frozen=True)
@@ -495,9 +499,7 @@ def _check_in_batches(paths: list[str], config: Config) -> Iterator[Report]:
         failure: BaseException | None = None
         for path in paths[start : start + BATCH_SIZE]:
             try:
-                loaded.append(load(path))
-            except (FrontMatterError, EncodingError) as exc:
-                loaded.append(_load_failure(path, exc, config))
+                loaded.append(_load_for_check(path, config))
             except Exception as exc:  # raised again below, in its turn
                 failure = exc
                 break

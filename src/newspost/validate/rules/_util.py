@@ -164,17 +164,41 @@ def _parse_attrs(text: str, base: int) -> Iterator[Attr]:
         yield _attr(found, base)
 
 
+_IMAGE_ATTRS = frozenset({"src", "data-src", "alt"})
+
+
+def _first_attrs(text: str, names: frozenset[str]) -> dict[str, re.Match[str]]:
+    """The `_ATTR` match of the first attribute of each of ``names`` in a tag's attribute text.
+
+    What `Tag.get` finds for each name (browsers keep the first), in one pass over
+    the attributes and without building an `Attr` for each.
+    """
+    found: dict[str, re.Match[str]] = {}
+    for match in _ATTR.finditer(text):
+        name = match.group(1).lower()
+        if name in names and name not in found:
+            found[name] = match
+    return found
+
+
+def _value_of(found: re.Match[str]) -> tuple[str | None, int, str]:
+    """The value of the attribute an `_ATTR` match found, as written (None if bare).
+
+    With where it starts in the matched text (past the match when bare) and its quote.
+    """
+    for group, quote in _VALUE_GROUPS:
+        raw = found.group(group)
+        if raw is not None:
+            return raw, found.start(group), quote
+    return None, found.end(), ""
+
+
+_VALUE_GROUPS = ((2, '"'), (3, "'"), (4, ""))
+
+
 def _attr(found: re.Match[str], base: int) -> Attr:
     """The attribute an `_ATTR` match found, with offsets from ``base``."""
-    raw = next((g for g in found.group(2, 3, 4) if g is not None), None)
-    if found.group(2) is not None:
-        quote, value_start = '"', found.start(2)
-    elif found.group(3) is not None:
-        quote, value_start = "'", found.start(3)
-    elif found.group(4) is not None:
-        quote, value_start = "", found.start(4)
-    else:
-        quote, value_start = "", found.end()
+    raw, value_start, quote = _value_of(found)
     return Attr(
         name=found.group(1).lower(),
         value=html.unescape(raw) if raw is not None else None,
@@ -498,25 +522,22 @@ class Scan:
         found: list[BodyImage] = []
         if self.has_tag("img"):
             base = self.body_start
+            body = self.body
             for match in self.finditer(_IMG):
-                tag = Tag(
-                    start=base + match.start(),
-                    end=base + match.end(),
-                    name="img",
-                    closing=False,
-                    attrs_text=self.body[match.start() + 4 : match.end() - 1],
-                    attrs_start=base + match.start() + 4,
-                )
-                src = tag.get("src") or tag.get("data-src")
-                alt = tag.get("alt")
-                found.append(
-                    BodyImage(
-                        src=(src.value or "") if src else "",
-                        alt=(alt.value or "") if alt is not None else None,
-                        offset=tag.start,
-                        src_offset=src.value_start if src else tag.start,
-                    )
-                )
+                offset = base + match.start()
+                attrs = _first_attrs(body[match.start() + 4 : match.end() - 1], _IMAGE_ATTRS)
+                src = attrs.get("src") or attrs.get("data-src")
+                alt = attrs.get("alt")
+                src_value, src_offset = "", offset
+                if src:
+                    raw, at, _ = _value_of(src)
+                    src_value = html.unescape(raw) if raw else ""
+                    src_offset = offset + 4 + at
+                alt_value = None
+                if alt:
+                    raw = _value_of(alt)[0]
+                    alt_value = html.unescape(raw) if raw else ""
+                found.append(BodyImage(src_value, alt_value, offset, src_offset))
         for link in self.md_links:
             if link.image:
                 found.append(BodyImage(link.url.value, link.text, link.start, link.url.start))

@@ -1,0 +1,79 @@
+"""The shared scan's shortcuts find what the plain way of finding it finds.
+
+Each test builds the plain version (as the scan computed it before the shortcut) and
+compares it with the scan's own, on generated bodies full of the things that make
+shortcuts go wrong: repeated and upper-case attributes, bare and unquoted values,
+character references, stray quotes and angle brackets.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from newspost import loads
+from newspost.validate import Context, Options
+from newspost.validate.rules._util import _IMG, BodyImage, Scan, Tag
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+
+_NAMES = st.sampled_from(["src", "SRC", "data-src", "Data-Src", "alt", "ALT", "width", "srcx", "x"])
+_VALUES = st.sampled_from(
+    ["", '="a.png"', "='b.png'", "=c.png", '=""', "= 'x y'", '="a&amp;b"', "=&lt;", '="', "='"]
+)
+_attribute = st.tuples(st.sampled_from([" ", "  ", "\n", "/", " /"]), _NAMES, _VALUES).map("".join)
+_img = st.tuples(
+    st.sampled_from(["<img", "<IMG", "<Img"]),
+    st.lists(_attribute, max_size=5).map("".join),
+    st.sampled_from([">", "/>", " >", "\n>"]),
+).map("".join)
+_markdown_image = st.sampled_from(["![alt](/a.png)", "![](b.png)", "[text](c.png)", "![x]("])
+_filler = st.sampled_from(["", " ", "\n", "텍스트", "<p>", "</p>", "<", ">", '"', "&amp;", "`"])
+bodies = st.lists(st.one_of(_img, _markdown_image, _filler), max_size=12).map("".join)
+
+
+def _scan(body: str) -> tuple[Context, Scan]:
+    """A fresh scan of a post with this body, and its context (the scan keeps a weak proxy)."""
+    ctx = Context(loads(f"---\ntitle: T\n---\n{body}\n", path="post.md"), Options())
+    return ctx, Scan(ctx)
+
+
+def _images_the_plain_way(sc: Scan) -> list[BodyImage]:
+    """`Scan.images` as it was written before it read the attributes in one pass."""
+    found: list[BodyImage] = []
+    if sc.has_tag("img"):
+        base = sc.body_start
+        for match in sc.finditer(_IMG):
+            tag = Tag(
+                start=base + match.start(),
+                end=base + match.end(),
+                name="img",
+                closing=False,
+                attrs_text=sc.body[match.start() + 4 : match.end() - 1],
+                attrs_start=base + match.start() + 4,
+            )
+            src = tag.get("src") or tag.get("data-src")
+            alt = tag.get("alt")
+            found.append(
+                BodyImage(
+                    src=(src.value or "") if src else "",
+                    alt=(alt.value or "") if alt is not None else None,
+                    offset=tag.start,
+                    src_offset=src.value_start if src else tag.start,
+                )
+            )
+    for link in sc.md_links:
+        if link.image:
+            found.append(BodyImage(link.url.value, link.text, link.start, link.url.start))
+    found.sort(key=lambda image: image.offset)
+    return found
+
+
+@SETTINGS
+@given(bodies)
+@example('<img src="a.png" SRC="b.png" alt alt="x">')
+@example("<img data-src='d&amp;.png' src= >")
+@example('<img alt="" src="">')
+def test_images_are_the_tags_first_attributes(body: str) -> None:
+    (_ctx, sc), (_plain_ctx, plain) = _scan(body), _scan(body)
+    assert sc.images == _images_the_plain_way(plain)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from newspost import loads
 from newspost.validate import Context, Options
-from newspost.validate.rules._util import _IMG, BodyImage, Scan, Tag
+from newspost.validate.rules._util import _IMG, _URL_ATTR, _URL_ATTR_NAMES, BodyImage, Scan, Tag
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -77,3 +77,31 @@ def _images_the_plain_way(sc: Scan) -> list[BodyImage]:
 def test_images_are_the_tags_first_attributes(body: str) -> None:
     (_ctx, sc), (_plain_ctx, plain) = _scan(body), _scan(body)
     assert sc.images == _images_the_plain_way(plain)
+
+
+_url_names = st.sampled_from(
+    [*_URL_ATTR_NAMES, "HREF", "Src", "xsrc", "srcset", "data-srcx", "xlink:", "link:href", "on"]
+)
+_url_values = st.sampled_from(
+    ["", "=", '="a"', "='b c'", "=d", '="e=src=f"', "='g href=h'", '= "i"', "\t=\n'j'", '="', "=<"]
+)
+_url_piece = st.one_of(
+    st.tuples(
+        st.sampled_from(["", " ", "\n", '"', "'", "/", "<a ", "x", "="]), _url_names, _url_values
+    ).map("".join),
+    st.sampled_from(["", " ", "=", "<", ">", "&amp;", "텍스트", "İ", "`code`"]),
+)
+url_bodies = st.lists(_url_piece, max_size=10).map("".join)
+
+
+@SETTINGS
+@given(url_bodies)
+@example("xlink:href=a src= 'b' data-src=\"c\"")
+@example('xsrc="a href=b" href=c')
+@example("data-src=a=src=b lowsrc =c")
+@example("İ href=a")
+@example("no attributes here")
+def test_url_attributes_are_what_finditer_finds(body: str) -> None:
+    _ctx, sc = _scan(body)
+    spans = [(m.span(), m.groups()) for m in sc._url_attributes()]
+    assert spans == [(m.span(), m.groups()) for m in sc.finditer(_URL_ATTR)]

@@ -238,12 +238,47 @@ _MD_LINK = re.compile(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([ \t]*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
 )
 _MD_REF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
+_URL_ATTR_NAMES = (
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "lowsrc",
+    "dynsrc",
+    "xlink:href",
+    "longdesc",
+    "data-src",
+    "srcdoc",
+)
 # Run over the lower-cased body, case-sensitive: several times faster than
 # IGNORECASE over the body, and the offsets are the same (see Scan.finditer).
 _URL_ATTR = re.compile(
-    r"""(href|src|action|formaction|data|poster|background|cite|lowsrc|dynsrc|xlink:href|longdesc|"""
-    r"""data-src|srcdoc)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+    "(" + "|".join(map(re.escape, _URL_ATTR_NAMES)) + ")"
+    r"""[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 )
+# An "=" with a URL attribute's name before it (spaces between), run over the reversed
+# text: it starts with a literal, which the engine finds fast, where `_URL_ATTR` has to
+# try its names at every one of their first letters. The longest name comes first, so
+# group 2 is the longest that ends there (group 1 ends where it ends).
+_URL_ATTR_REVERSED = re.compile(
+    r"=([ \t\r\n]*)("
+    + "|".join(re.escape(name[::-1]) for name in sorted(_URL_ATTR_NAMES, key=len, reverse=True))
+    + ")"
+)
+# The names that end where each (reversed) name ends: the name itself and its suffixes
+# ("src" in "data-src"), longest first.
+_URL_ATTR_ENDINGS = {
+    name[::-1]: tuple(
+        len(other)
+        for other in sorted(_URL_ATTR_NAMES, key=len, reverse=True)
+        if name.endswith(other)
+    )
+    for name in _URL_ATTR_NAMES
+}
 # A tag's name, "/" first for an end tag: "<p>" gives "p", "</a >" "/a", "<svg:rect/>" "svg:rect".
 _TAG_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9]*)?)(?=[\s/>])")
 _ANCHOR = re.compile(r"<a(?=[\s>])([^<>]*)>(.*?)</a\s*>", re.DOTALL)
@@ -498,7 +533,7 @@ class Scan:
         base = self.body_start
         out: list[UrlRef] = []
         if "=" in body:
-            for found in self.finditer(_URL_ATTR):
+            for found in self._url_attributes():
                 if found.start() and body[found.start() - 1] not in " \t\r\n\"'/":
                     continue  # "datasrc=", "mysrc=": another attribute's tail
                 index = next(i for i in (2, 3, 4) if found.group(i) is not None)
@@ -515,6 +550,34 @@ class Scan:
                 out.append(UrlRef(html.unescape(raw), raw, base + start, "ref"))
         out.sort(key=lambda ref: ref.start)
         return out
+
+    def _url_attributes(self) -> Iterator[re.Match[str]]:
+        """``self.finditer(_URL_ATTR)``: the same matches, trying only where one can start.
+
+        A match starts with a name that ends at the spaces before an "=", and only those
+        offsets are tried. `_URL_ATTR_REVERSED` finds each "=" with a name before it;
+        that name and each of its suffixes that is a name too give an offset, and the
+        offsets are tried in order, each one not inside the match before it, as
+        ``finditer`` would try them.
+        """
+        lower = self.lower
+        if len(lower) != len(self.body) or "=" not in lower:
+            yield from self.finditer(_URL_ATTR)  # no "=", or lower-casing moved offsets
+            return
+        size = len(lower)
+        starts: list[int] = []
+        for equals in _URL_ATTR_REVERSED.finditer(lower[::-1]):
+            end = size - equals.end(1)  # where the names end in the text
+            starts.extend(end - length for length in _URL_ATTR_ENDINGS[equals.group(2)])
+        starts.sort()
+        taken = 0
+        for start in starts:
+            if start < taken:
+                continue  # inside the last match (its value), where finditer does not look
+            attribute = _URL_ATTR.match(lower, start)
+            if attribute is not None:
+                taken = attribute.end()
+                yield attribute
 
     @cached_property
     def images(self) -> list[BodyImage]:

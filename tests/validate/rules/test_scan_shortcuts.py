@@ -8,12 +8,24 @@ character references, stray quotes and angle brackets.
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newspost import loads
 from newspost.validate import Context, Options
-from newspost.validate.rules._util import _IMG, _URL_ATTR, _URL_ATTR_NAMES, BodyImage, Scan, Tag
+from newspost.validate.rules._util import (
+    _IMG,
+    _NOT_WORD,
+    _URL_ATTR,
+    _URL_ATTR_NAMES,
+    BodyImage,
+    Scan,
+    Tag,
+    fold,
+)
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -105,3 +117,21 @@ def test_url_attributes_are_what_finditer_finds(body: str) -> None:
     _ctx, sc = _scan(body)
     spans = [(m.span(), m.groups()) for m in sc._url_attributes()]
     assert spans == [(m.span(), m.groups()) for m in sc.finditer(_URL_ATTR)]
+
+
+@SETTINGS
+@given(st.text(max_size=40) | st.text(alphabet="가 나\t-_‘’…·|\u3000\u00a0\u1680a1", max_size=20))
+@example("한-영 ‘디지털정부’ 체결… - 행정안전부")
+@example("")
+@example(" _ ")
+def test_fold_is_the_pattern_over_the_whole_text(text: str) -> None:
+    assert fold(text) == _NOT_WORD.sub("", unicodedata.normalize("NFC", text).casefold())
+
+
+def test_whitespace_is_never_a_word_character() -> None:
+    # What lets fold() split whitespace off before the pattern, and take a text that
+    # is all alphanumeric as it is: the pattern's [\W_] is exactly "not isalnum()".
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (_NOT_WORD.fullmatch(char) is None) == char.isalnum(), hex(code)
+        assert not (char.isspace() and char.isalnum()), hex(code)

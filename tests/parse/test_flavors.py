@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+import time
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
 from helpers import CORPUS, corpus_files
+from newspost.parse import flavors
 from newspost.parse.flavors import get_markdown, liquid, tokenize
 
 # Lines that make the kramdown HTML-block rule take, refuse or stop: block and
@@ -124,3 +130,93 @@ def test_tokenize_fills_env_with_references_every_time() -> None:
         tokens = tokenize("kramdown", text, env)
         assert "references" in env
         assert 'href="https://example.org/story"' in md.renderer.render(tokens, md.options, env)
+
+
+# Lines for the one-line fast path of the leading-HTML cut: a tag opening the
+# line, closed on it or not, with what may make _html_block_end read on: tags in
+# either case, nested, self-closing, markdown attributes, characters whose case
+# folding differs between a pattern's literal and a back-reference (the long s,
+# the Kelvin sign), and stray "<" before or after the close.
+_TAGS = ["p", "section", "table", "hr", "P", "p-x"]
+_ATTRIBUTES = ["", ' markdown="1"', "/", ' t="<p>"']
+_INNER = ["x", "<b>", "</b>", "<p>", "</p>", "<P >", "<ſection>", "<tabl\u212a>", "<", "<hr>"]
+_REST = ["", " y", "<b>", " <"]
+
+
+def _one_line_candidates() -> Iterator[str]:
+    inner = [""] + _INNER + [a + b for a in _INNER for b in _INNER]
+    for tag, attributes, bracket, middle, rest in itertools.product(
+        _TAGS, _ATTRIBUTES, [">", ""], inner, _REST
+    ):
+        for close in dict.fromkeys([tag, tag.upper(), "p", ""]):
+            yield f"<{tag}{attributes}{bracket}{middle}{f'</{close}>' if close else ''}{rest}"
+
+
+def test_one_line_blocks_end_where_html_block_end_ends_them() -> None:
+    # Every line the pattern takes, _html_block_end ends after that line too, and
+    # the next line (which closes what may be open) changes nothing.
+    taken = 0
+    for line in _one_line_candidates():
+        src = f"{line}\nz</p></P></section></table>\n"
+        ends = [len(line), len(src) - 1, len(src)]
+        match = flavors._ONE_LINE_BLOCK.match(src, 0, len(line) + 1)
+        if match is not None:
+            taken += 1
+            assert flavors._html_block_end(src, 0, ends, 0, 2) == 1, line
+            assert match[0] == line + "\n"
+    assert taken > 500  # the pattern is tried, not refused everywhere
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(list(itertools.islice(_one_line_candidates(), 0, None, 7))),
+            st.sampled_from(_LINES),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_one_line_blocks_are_cut_as_the_long_way_cuts_them(
+    lines: list[str], final_newline: bool
+) -> None:
+    src = "\n".join(lines) + ("\n" if final_newline else "")
+    fast = flavors._leading_html_blocks(src, commonmark_html=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flavors, "_ONE_LINE_BLOCK", re.compile(r"(?!)"))
+        slow = flavors._leading_html_blocks(src, commonmark_html=True)
+    assert fast == slow
+
+
+def test_one_line_blocks_take_the_fast_path_only_where_it_is_sure() -> None:
+    def fast(line: str) -> bool:
+        src = line + "\n"
+        return flavors._ONE_LINE_BLOCK.match(src, 0, len(src)) is not None
+
+    assert fast('<p data-ke-size="size16">text <b>bold</b> <a href="x">a</a></p>')
+    assert fast("<h2>Title</h2> trailing text")
+    assert fast("<p>a<div>b</div></p>")  # another block tag inside: not this tag's close
+    # Left to _html_block_end: each of these needs its nesting, case, lines or attributes read.
+    assert not fast("<p>a<p>nested</p></p>")
+    assert not fast("<P>upper</P>")
+    assert not fast("<p>a</P>")
+    assert not fast("<section>a<ſection>b</section>")
+    assert not fast('<div markdown="1">x</div>')
+    assert not fast("<p/>x</p>")
+    assert not fast("<hr>")
+    assert not fast("<p>open")
+    assert not fast("<p>a</p><p>b")
+    assert not fast(" <p>indented</p>")
+    assert not fast('<p title="<p>">x</p>')
+
+
+def test_one_line_blocks_cost_linear_time_on_long_lines() -> None:
+    # Each "<" is taken by one alternative only: no line makes the pattern backtrack
+    # more than once over a character, so a hostile line is as cheap as its length.
+    for line in ("<p>" + "<b>x" * 200_000, "<p " + "arkdow" * 100_000 + ">", "<p>" + "<" * 200_000):
+        src = line + "\n"
+        started = time.perf_counter()
+        assert flavors._ONE_LINE_BLOCK.match(src, 0, len(src)) is None
+        assert time.perf_counter() - started < 2.0

@@ -337,6 +337,38 @@ _TO_BLANK_LINE = [start for start, _, _ in HTML_SEQUENCES[5:7]]
 _TO_CLOSING = [start for start, _, _ in HTML_SEQUENCES[:5]]
 
 
+_PLUS_ONE = (1).__add__
+
+
+def _one_line_block_pattern() -> re.Pattern[str]:
+    r"""A line that is one whole kramdown HTML block, as `_html_block_end` cuts it.
+
+    It matches only where `_html_block_end` gives the next line, so a line it
+    refuses just goes the long way: a lower-case block-level tag opening the line
+    (not ``<hr>``, not self-closing, no ``markdown`` in its attributes and no
+    ``<`` either); then text and other tags, where no ``<`` starts an opening or
+    closing tag of the same name as the close search sees it (any case, followed
+    by a space, ``/`` or ``>``), up to ``</tag>``; then text without ``<`` to the
+    end of the line. One branch a tag: the name is spelt out in the branch, so
+    the inner test is the very pattern `_html_block_end` searches with, and no
+    back-reference (whose case folding is not the pattern's) is needed.
+
+    Match it with ``endpos`` just after the line's newline: ``\Z`` is then the
+    line's end, and nothing is read past it. No branch backtracks more than once
+    over a character (each "<" is taken by one alternative only), so a long line
+    costs linear time.
+    """
+    branches = [
+        rf"{tag}(?=[ \t/>])(?![^<>]*arkdown)[^<>]*(?<!/)>"
+        rf"[^<]*(?:<(?!(?i:/?{tag})[\s/>])[^<]*)*</{tag}>"
+        for tag in sorted(_KRAMDOWN_BLOCK_SET - {"hr"})
+    ]
+    return re.compile(rf"<(?:{'|'.join(branches)})[^<]*\Z")
+
+
+_ONE_LINE_BLOCK = _one_line_block_pattern()
+
+
 def _leading_html_blocks(
     src: str, *, commonmark_html: bool = False
 ) -> tuple[list[_HtmlBlock], int, int]:
@@ -355,14 +387,26 @@ def _leading_html_blocks(
         lines.pop()  # a final newline ends the last line; it opens no other
     total = len(lines)
     length = len(src)
-    # ends[n]: where line n ends, its newline's offset (all in C but the sum).
-    ends = [end + number for number, end in enumerate(accumulate(map(len, lines)))]
+    # ends[n]: where line n ends, its newline's offset: the running sum of the
+    # lines' lengths plus one, from -1 (all in C).
+    ends = list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=-1))
+    del ends[0]
     ends.append(length)  # the lookahead may ask one line past the end, as eMarks allows
     blocks: list[_HtmlBlock] = []
     line = 0
+    one_line_block = _ONE_LINE_BLOCK.match
     while line < total:
         text = lines[line]
+        if not text:
+            line += 1  # blank, as most lines between blocks are: nothing to strip
+            continue
         start = ends[line] - len(text)
+        whole = one_line_block(src, start, ends[line] + 1)
+        if whole is not None:
+            # Most lines of an HTML body: what _html_block_end finds, found in one match.
+            blocks.append((line, line + 1, whole[0]))
+            line += 1
+            continue
         lead = text.lstrip(" \t")
         if not lead:
             line += 1  # blank

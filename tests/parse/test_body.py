@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newspost import Code, Html, Image, ListBlock, Paragraph, Quote, Rule, Table, loads
+from newspost.errors import NewsPostError
 
 
 def fm(body: str, *, flavor: str | None = None) -> object:
@@ -174,6 +176,26 @@ def test_characters_xml_cannot_hold_show_as_replacement_characters() -> None:
     for char in ["\x01", "\x0b", "\x0c", "\x1f", "\ufffe", "\uffff"]:
         post = loads(f"<p>a{char}b</p>\n\n<p>tab\tand é 한글</p>\n")
         assert [block.text for block in post.lead] == ["a\ufffdb", "tab and é 한글"], repr(char)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    st.text(
+        st.sampled_from(["a", "<", ">", "\n", "\t", "\r", "한", "\x00", "\x01", "\x1f"]),
+        max_size=30,
+    ),
+    st.sampled_from(["", "\x01", "\x1f"]),
+)
+def test_a_file_s_bytes_and_its_text_load_alike(body: str, in_front_matter: str) -> None:
+    # Bytes are checked for C0 controls as they are read; text is checked as a body.
+    text = f"---\ntitle: t{in_front_matter}\n---\n<p>{body}</p>\n"
+    try:
+        expected = loads(text)
+    except NewsPostError as error:
+        with pytest.raises(type(error)):
+            loads(text.encode())
+        return
+    assert loads(text.encode()) == expected
 
 
 def test_a_flavor_with_render_rules_of_its_own_reads_its_html_blocks_alike() -> None:

@@ -38,6 +38,7 @@ from newspost.model.blocks import (
 )
 from newspost.model.post import Section, Source
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
+from newspost.parse._text import holds_c0_controls
 from newspost.parse.flavors import (
     _html_block_token,
     _split_leading_html,
@@ -103,11 +104,14 @@ def parse_body(
     first_line: int = 1,
     limits: Limits = DEFAULT_LIMITS,
     path: str | None = None,
+    c0_controls: bool = True,
 ) -> Body:
     """Parse a body (the text after the front matter) into lead, sections, sources and footer.
 
     ``first_line`` is the 1-based line of the body's first line in the file, so
-    every line recorded points into the original file.
+    every line recorded points into the original file. ``c0_controls=False``
+    says the body surely holds no C0 control character but tab and line breaks
+    (the caller read the file's bytes), which spares looking for them.
 
     Raises:
         LimitError: too many lines or elements, or elements nested too deep.
@@ -117,7 +121,7 @@ def parse_body(
     lines = body.count("\n")
     if lines > limits.max_lines:
         raise exceeded("the body's line count", lines, "max_lines", limits.max_lines, path=path)
-    rendered = _render(body, flavor=flavor, first_line=first_line)
+    rendered = _render(body, flavor=flavor, first_line=first_line, c0_controls=c0_controls)
     root = rendered.root
     elements = int(cast(float, _COUNT_ELEMENTS(root)))
     if elements > limits.max_elements:
@@ -157,7 +161,7 @@ class _Rendered:
     """Rendered lines where a Markdown (GFM pipe) table starts."""
 
 
-def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
+def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True) -> _Rendered:
     md = get_markdown(flavor)
     renderer = md.renderer
     if not isinstance(renderer, RendererHTML):
@@ -168,7 +172,7 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
     text = body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
     # Characters XML cannot hold (C0 controls, U+FFFE/U+FFFF) show as U+FFFD, as
     # in a browser; the original text keeps them for the round trip.
-    if _may_hold_non_xml(text):
+    if _may_hold_non_xml(text, c0_controls=c0_controls):
         text = _NOT_XML.sub("\ufffd", text)
     preprocess = get_preprocessor(flavor)
     if preprocess is not None:
@@ -249,21 +253,21 @@ _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_
 _UTF8_PARSER = etree.HTMLParser(
     remove_blank_text=False, remove_comments=False, huge_tree=True, encoding="utf-8"
 )
-# The C0 controls _NOT_XML replaces, and every other byte: deleting those from a
-# body's UTF-8 leaves its controls, as no other character's UTF-8 has such a byte.
-_C0_CONTROLS = bytes(range(0x20)).translate(None, b"\t\n\r")
-_ALL_BUT_C0_CONTROLS = bytes(range(256)).translate(None, _C0_CONTROLS)
 
 
-def _may_hold_non_xml(text: str) -> bool:
+def _may_hold_non_xml(text: str, *, c0_controls: bool = True) -> bool:
     """False when ``text`` surely holds no character `_NOT_XML` replaces.
 
     The pattern's character class costs a test per character; encoding and
     deleting bytes, all in C, is several times cheaper, and a body has none.
+    With ``c0_controls=False`` (the caller found none in the file's bytes with
+    `holds_c0_controls`) only U+FFFE and U+FFFF are looked for.
     """
     if "\ufffe" in text or "\uffff" in text:
         return True
-    return bool(text.encode("utf-8", "surrogatepass").translate(None, _ALL_BUT_C0_CONTROLS))
+    if not c0_controls:
+        return False
+    return holds_c0_controls(text.encode("utf-8", "surrogatepass"))
 
 
 # -- tree to blocks ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from helpers import CORPUS, corpus_files
@@ -220,3 +221,110 @@ def test_one_line_blocks_cost_linear_time_on_long_lines() -> None:
         started = time.perf_counter()
         assert flavors._ONE_LINE_BLOCK.match(src, 0, len(src)) is None
         assert time.perf_counter() - started < 2.0
+
+
+# Lines that open (or nearly open) each rule `_dead_rules` may leave out, at a
+# line's start and after block prefixes (indentation, list markers, quotes).
+_MARKDOWN_LINES = [
+    "plain text with <b>html</b> & entities &amp;",
+    "```",
+    "~~~ info",
+    "`` code ``",
+    "a `code` span",
+    "~~struck~~ and ~single~",
+    "    indented code",
+    "\tcode after a tab",
+    "  two spaces",
+    "> quote",
+    ">quote",
+    "- > quoted item",
+    "1. > quoted item",
+    "1) [ref]: /url",
+    " - - > deep",
+    "[ref]: /url 'title'",
+    "[ref]",
+    "see [ref] and [x](/y)",
+    "  [indented]: /url",
+    "> [quoted]: /url",
+    "escaped \\* star",
+    "line with a break\\",
+    "a | b",
+    "--|--",
+    "---",
+    "***",
+    "- item",
+    "10. item",
+    "# heading",
+    "text",
+    "===",
+    "<div>",
+    "<p>html</p>",
+    "",
+    "   ",
+]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_MARKDOWN_LINES), max_size=10),
+    st.sampled_from(["kramdown", "goldmark", "commonmark"]),
+)
+def test_parsing_without_dead_rules_gives_markdown_it_s_tokens(
+    lines: list[str], flavor: str
+) -> None:
+    text = "\n".join(lines)
+    md = get_markdown(flavor)
+    expected_env: dict[str, object] = {}
+    expected = md.parse(text, expected_env)
+    env: dict[str, object] = {}
+    assert flavors._parse(md, text, env) == expected
+    assert env == expected_env
+
+
+def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
+    dead = flavors._dead_rules
+    everything = {
+        "fence",
+        "code",
+        "blockquote",
+        "reference",
+        "backticks",
+        "strikethrough",
+        "escape",
+    }
+    assert dead("<p>text & more > less</p>\n\n**bold** [link](/x)\n") == everything
+    assert "fence" not in dead("a\n~~~\n")
+    assert "code" not in dead("- a\n\n      code\n")
+    assert "blockquote" not in dead("> a")
+    assert "blockquote" not in dead("a\n 1. > b")
+    assert "blockquote" in dead("a > b\n<p>c</p>")
+    assert "reference" not in dead("[a]: /b")
+    assert "reference" not in dead("x\n- [a]: /b")
+    assert "reference" in dead("see [a]: /b")
+    assert dead("a\r> b") == frozenset()  # not normalized: nothing is sure
+
+
+def test_a_pruned_parser_leaves_its_flavor_alone() -> None:
+    md = get_markdown("kramdown")
+    before = md.get_active_rules()
+    pruned = flavors._pruned(md, frozenset({"fence", "backticks", "strikethrough"}))
+    assert pruned is not md
+    assert md.get_active_rules() == before
+    active = pruned.get_active_rules()
+    assert "fence" not in active["block"] and "fence" in before["block"]
+    assert "strikethrough" not in active["inline"] and "strikethrough" not in active["inline2"]
+    assert pruned.options is md.options and pruned.core is md.core
+    assert flavors._pruned(md, frozenset({"fence", "backticks", "strikethrough"})) is pruned
+
+
+def test_a_parser_with_rules_of_its_own_is_not_pruned() -> None:
+    def custom(state: object, silent: bool) -> bool:
+        return False
+
+    md = MarkdownIt("commonmark", {"html": True})
+    md.inline.ruler.push("custom", custom)
+    assert flavors._pruned(md, frozenset({"fence"})) is md
+    # markdown-it's own function under another rule's name is not that rule either.
+    renamed = MarkdownIt("commonmark", {"html": True})
+    renamed.block.ruler.at("fence", renamed.block.ruler.__rules__[1].fn)
+    assert flavors._pruned(renamed, frozenset({"fence"})) is renamed

@@ -11,6 +11,7 @@ override it. Add a flavor with `register_flavor`.
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import re
 from bisect import bisect_left
@@ -21,6 +22,10 @@ from itertools import accumulate
 from typing import Any, Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.parser_core import ParserCore
+from markdown_it.parser_inline import ParserInline
+from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.token import Token
@@ -285,7 +290,7 @@ _REST_CACHE_LENGTH = 1000
 
 def _parse_rest(name: str, md: MarkdownIt, text: str, env: dict[str, Any]) -> list[Token]:
     if len(text) > _REST_CACHE_LENGTH or env:
-        return md.parse(text, env)
+        return _parse(md, text, env)
     key = (name, text)
     cached = _REST_CACHE.get(key)
     if cached is not None and cached[0] is md:
@@ -293,12 +298,120 @@ def _parse_rest(name: str, md: MarkdownIt, text: str, env: dict[str, Any]) -> li
         with contextlib.suppress(KeyError):
             _REST_CACHE.move_to_end(key)
         return [_copy_token(token) for token in cached[1]]
-    tokens = md.parse(text, env)
+    tokens = _parse(md, text, env)
     if not env:
         _REST_CACHE[key] = (md, [_copy_token(token) for token in tokens])
         if len(_REST_CACHE) > _REST_CACHE_SIZE:
             _REST_CACHE.popitem(last=False)
     return tokens
+
+
+def _parse(md: MarkdownIt, text: str, env: dict[str, Any]) -> list[Token]:
+    """``md.parse(text, env)``, without trying the rules that cannot match in ``text``.
+
+    Every block rule is tried at every line (and again as a terminator of the
+    paragraph before it), every inline rule at every character that stops plain
+    text: on a Markdown body, rules it gives no chance still cost a good part of
+    the parse. The tokens are the same, rule by rule (see `_dead_rules`).
+    """
+    return _pruned(md, _dead_rules(text)).parse(text, env)
+
+
+# Where a block starts, only indentation, list markers and ">" precede it on its
+# line: a line holding none of a rule's opening characters after such a prefix
+# cannot open that rule's block (nor end a paragraph with it). The first line,
+# then every other.
+_QUOTE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*>")
+_QUOTE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*>")
+_REFERENCE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*\[")
+_REFERENCE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*\[")
+
+
+def _dead_rules(text: str) -> frozenset[str]:
+    r"""Names of markdown-it's stock rules that cannot match anywhere in ``text``.
+
+    Each test is looser than its rule: a fence needs three backticks or tildes
+    in a row; indented code four columns of spaces or a tab; a blockquote a ">",
+    a reference definition a "[", each after only a block prefix on its line;
+    the inline rules their own character. ``text`` must be normalized as
+    ``md.parse`` would (lines end at "\n" alone): with any "\r" left, no rule
+    is called dead.
+    """
+    if "\r" in text:
+        return frozenset()
+    dead = []
+    if "```" not in text and "~~~" not in text:
+        dead.append("fence")
+    if "    " not in text and "\t" not in text:
+        dead.append("code")
+    if _QUOTE_FIRST.match(text) is None and _QUOTE_NEXT.search(text) is None:
+        dead.append("blockquote")
+    if _REFERENCE_FIRST.match(text) is None and _REFERENCE_NEXT.search(text) is None:
+        dead.append("reference")
+    if "`" not in text:
+        dead.append("backticks")
+    if "~" not in text:
+        dead.append("strikethrough")
+    if "\\" not in text:
+        dead.append("escape")
+    return frozenset(dead)
+
+
+def _stock_rules() -> frozenset[tuple[str, object]]:
+    """Every (name, function) of markdown-it's own rules, and of the flavors' here."""
+    rulers: list[Ruler[Any]] = [ParserCore().ruler, ParserBlock().ruler]
+    inline = ParserInline()
+    rulers += [inline.ruler, inline.ruler2]
+    rules = {(rule.name, rule.fn) for ruler in rulers for rule in ruler.__rules__}
+    rules |= {
+        ("kramdown_html_block", _kramdown_html_block),
+        ("whole_body_is_html", _whole_body_is_html),
+    }
+    return frozenset(rules)
+
+
+_PRUNED: dict[tuple[int, frozenset[str]], tuple[MarkdownIt, MarkdownIt]] = {}
+_PRUNED_SIZE = 256
+
+
+def _pruned(md: MarkdownIt, dead: frozenset[str]) -> MarkdownIt:
+    """``md`` with the ``dead`` rules off (made once, then kept), or ``md`` itself.
+
+    Only a parser whose every rule is markdown-it's own (or a flavor's here) is
+    pruned: the tests of `_dead_rules` know what those rules match, and no other
+    rule can parse text they have not seen. The copy shares all but the rule
+    lists it changes; like the tokens of `_parse_rest`, it follows a flavor
+    registered again, not one edited in place.
+    """
+    if not dead:
+        return md
+    key = (id(md), dead)
+    kept = _PRUNED.get(key)
+    if kept is not None and kept[0] is md:
+        return kept[1]
+    rulers = (md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2)
+    if not all((rule.name, rule.fn) in _STOCK for ruler in rulers for rule in ruler.__rules__):
+        pruned = md
+    else:
+        pruned = copy.copy(md)
+        pruned.block = copy.copy(md.block)
+        pruned.inline = copy.copy(md.inline)
+        pruned.block.ruler = _without(md.block.ruler, dead)
+        pruned.inline.ruler = _without(md.inline.ruler, dead)
+        pruned.inline.ruler2 = _without(md.inline.ruler2, dead)
+    if len(_PRUNED) >= _PRUNED_SIZE:
+        _PRUNED.clear()
+    _PRUNED[key] = (md, pruned)
+    return pruned
+
+
+def _without(ruler: Ruler[Any], names: frozenset[str]) -> Ruler[Any]:
+    """A copy of ``ruler`` with the rules of those names off (the original untouched)."""
+    copied = copy.copy(ruler)
+    copied.__rules__ = [copy.copy(rule) for rule in ruler.__rules__]
+    copied.__cache__ = None
+    copied.disable([rule.name for rule in copied.__rules__ if rule.name in names])
+    return copied
 
 
 def _copy_token(token: Token) -> Token:
@@ -508,6 +621,8 @@ def _html() -> MarkdownIt:
     md.block.ruler.before("table", "whole_body_is_html", _whole_body_is_html)
     return md
 
+
+_STOCK = _stock_rules()
 
 register_flavor("commonmark", _commonmark)
 register_flavor("html", _html, preprocess=liquid)

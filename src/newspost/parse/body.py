@@ -539,7 +539,7 @@ class _Walker:
                 )
             )
         elif tag == "p":
-            self._paragraph(element, out)
+            self._paragraph(element, out, line)
         elif tag == "table":
             table = self._table(element)
             out.extend(self.glued)
@@ -553,7 +553,7 @@ class _Walker:
             ]
             if not items:
                 # <ul>text</ul> without <li>: browsers show the text, indented.
-                self._paragraph(element, out)
+                self._paragraph(element, out, line)
                 return
             out.append(
                 trusted(
@@ -626,7 +626,7 @@ class _Walker:
             ):
                 self._children(element, out)
             else:
-                self._paragraph(element, out)
+                self._paragraph(element, out, line)
         else:
             out.append(
                 trusted(
@@ -640,16 +640,16 @@ class _Walker:
                 )
             )
 
-    def _paragraph(self, element: Element, out: list[_Item]) -> None:
+    def _paragraph(self, element: Element, out: list[_Item], line: int | None) -> None:
         # A <p> can hold block content when the HTML is broken; lxml closes the
-        # paragraph then, so only inline content is left here.
+        # paragraph then, so only inline content is left here. ``line`` is the
+        # element's, which _element has found already.
         if not len(element):
             # Text alone, most paragraphs of a news post: no links, images or markup.
-            self._plain_paragraph(element, out)
+            self._plain_paragraph(element, out, line)
             return
         images = list(element.iter("img"))
         text = self.text(element)
-        line = self.line(element)
         if images and not text:
             # An image alone in a paragraph (Markdown's ![alt](src)) is an image block.
             for img in images:
@@ -683,13 +683,13 @@ class _Walker:
             )
         )
 
-    def _plain_paragraph(self, element: Element, out: list[_Item]) -> None:
+    def _plain_paragraph(self, element: Element, out: list[_Item], line: int | None) -> None:
         raw = element.text or ""
         text = _collapse(raw)
         if not text:
             return
         if _template_only(text):
-            out.append(trusted(Html, html=text, text="", line=self.line(element)))
+            out.append(trusted(Html, html=text, text="", line=line))
             return
         out.append(
             trusted(
@@ -698,7 +698,7 @@ class _Walker:
                 html=_escape(raw).strip(),
                 links=[],
                 images=[],
-                line=self.line(element),
+                line=line,
             )
         )
 

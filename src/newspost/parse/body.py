@@ -12,12 +12,15 @@ rest into sections.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from lxml import etree
+from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 
 from newspost.errors import NewsPostError
@@ -40,8 +43,10 @@ from newspost.model.post import Section, Source
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import holds_c0_controls
 from newspost.parse.flavors import (
+    _REST_CACHE_LENGTH,
+    _cut_leading_html,
     _html_block_token,
-    _split_leading_html,
+    _rest_tokens,
     get_markdown,
     get_preprocessor,
 )
@@ -178,9 +183,17 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
     if preprocess is not None:
         text = preprocess(text)
     env: dict[str, object] = {}
-    blocks, tokens = _split_leading_html(flavor, text, env)
+    blocks, line, rest = _cut_leading_html(flavor, text)
+    stock = _stock_rules(renderer)
+    reused = _reuse_rest(flavor, md, rest) if stock and rest else None
+    if rest is None:
+        tokens = md.parse(text, env)
+    elif reused is not None:
+        tokens = []
+    else:
+        tokens = _rest_tokens(flavor, rest, line, env)
     options, rules = md.options, renderer.rules
-    if blocks and not _stock_rules(renderer):
+    if blocks and not stock:
         # A rule of a flavor's own may look at the blocks' tokens: give it them.
         tokens = [_html_block_token(block) for block in blocks] + tokens
         blocks = []
@@ -189,12 +202,22 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
     source: list[int] = []
     tables: list[int] = []
     at = 1  # "<html><body>" opens line 1 of what lxml reads
-    for line, _, content in blocks:
+    for block_line, _, content in blocks:
         # The stock renderer writes an HTML block as it is (RendererHTML.html_block).
         rendered.append(at)
-        source.append(line + first_line)
+        source.append(block_line + first_line)
         out.append(content)
         at += content.count("\n")
+    rest_at, rest_anchors, rest_tables, rest_out = at, len(rendered), len(tables), len(out)
+    if reused is not None:
+        # The rest's HTML and line anchors as rendered before, moved to this body's lines.
+        base = line + first_line
+        for offset, rest_line in reused.anchors:
+            rendered.append(at + offset)
+            source.append(base + rest_line)
+        tables.extend(at + offset for offset in reused.tables)
+        out.append(reused.html)
+        at += reused.lines
     # RendererHTML.render's own loop, counting the lines each token's output
     # takes: that count is the line map, so nothing has to be written into the
     # HTML to be read back out of the tree.
@@ -215,7 +238,74 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
                 tables.append(starts)
         out.append(piece)
         at += piece.count("\n")
+    if reused is None and stock and rest and not env and len(rest) <= _REST_CACHE_LENGTH:
+        base = line + first_line
+        _keep_rest(
+            flavor,
+            md,
+            rest,
+            _RenderedRest(
+                html="".join(out[rest_out:]),
+                lines=at - rest_at,
+                anchors=tuple(
+                    (starts - rest_at, file_line - base)
+                    for starts, file_line in zip(
+                        rendered[rest_anchors:], source[rest_anchors:], strict=True
+                    )
+                ),
+                tables=tuple(starts - rest_at for starts in tables[rest_tables:]),
+            ),
+        )
     return _Rendered(_parse_html("".join(out)), rendered, source, frozenset(tables))
+
+
+@dataclass(frozen=True)
+class _RenderedRest:
+    """What the stock renderer made of the text after a body's leading HTML blocks.
+
+    Lines count from the rest's start: ``anchors`` pairs each anchor's rendered
+    line with its token's line in the rest, ``tables`` holds the rendered lines
+    where Markdown tables start, and ``lines`` is how many line breaks ``html``
+    holds.
+    """
+
+    html: str
+    lines: int
+    anchors: tuple[tuple[int, int], ...]
+    tables: tuple[int, ...]
+
+
+# What follows a news body's HTML is most often the site's promo line, the same in
+# hundreds of posts: its rendering is kept, by flavor and text, as its tokens are
+# (flavors._parse_rest). Only a short rest that leaves ``env`` alone (no reference
+# definitions) rendered by the stock rules is kept, so a kept rendering is the
+# rendering; it is tied to the parser, its renderer and options as they were.
+_RENDERED_RESTS: OrderedDict[tuple[str, str], tuple[tuple[object, ...], _RenderedRest]] = (
+    OrderedDict()
+)
+_RENDERED_RESTS_SIZE = 256
+
+
+def _reuse_rest(flavor: str, md: MarkdownIt, rest: str) -> _RenderedRest | None:
+    """The kept rendering of a rest (see `_keep_rest`), if it is still good."""
+    key = (flavor, rest)
+    kept = _RENDERED_RESTS.get(key)
+    if kept is None:
+        return None
+    owner, rendering = kept
+    if owner[0] is not md or owner[1] is not md.renderer or owner[2] is not md.options:
+        return None
+    # Another thread may have evicted it since: the rendering in hand is still good.
+    with contextlib.suppress(KeyError):
+        _RENDERED_RESTS.move_to_end(key)
+    return rendering
+
+
+def _keep_rest(flavor: str, md: MarkdownIt, rest: str, rendering: _RenderedRest) -> None:
+    _RENDERED_RESTS[(flavor, rest)] = ((md, md.renderer, md.options), rendering)
+    if len(_RENDERED_RESTS) > _RENDERED_RESTS_SIZE:
+        with contextlib.suppress(KeyError):
+            _RENDERED_RESTS.popitem(last=False)
 
 
 def _stock_rules(renderer: RendererHTML) -> bool:

@@ -251,10 +251,23 @@ def _split_leading_html(
     rest, whose lines count from the start of ``text``. A renderer that writes
     HTML blocks as they are can do without the blocks' tokens.
     """
+    blocks, line, rest = _cut_leading_html(name, text)
+    if rest is None:
+        return [], get_markdown(name).parse(text, env)
+    return blocks, _rest_tokens(name, rest, line, env)
+
+
+def _cut_leading_html(name: str, text: str) -> tuple[list[_HtmlBlock], int, str | None]:
+    """The leading HTML blocks of a (preprocessed) body, the line after them, and the rest.
+
+    The rest is the text after the blocks, normalized as markdown-it would; it
+    is None when the flavor's first block rule is not the kramdown one, which
+    leaves the whole text to ``md.parse``.
+    """
     md = get_markdown(name)
     rules = md.block.ruler.get_active_rules()
     if not rules or rules[0] != "kramdown_html_block":
-        return [], md.parse(text, env)
+        return [], 0, None
     # Lines such as "<hr>" that the kramdown rule leaves to CommonMark's HTML-block
     # rule can be cut here too, as long as no other rule can come first.
     commonmark_html = md.options.get("html") is True and rules[1:9] == _BEFORE_HTML_BLOCK
@@ -262,13 +275,22 @@ def _split_leading_html(
         # What markdown-it's own first step (normalize) does before it cuts lines.
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     blocks, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
-    if offset >= len(text):
-        return blocks, []
-    rest = _parse_rest(name, md, text[offset:], env)
-    for token in rest:
+    return blocks, line, text[offset:]
+
+
+def _rest_tokens(name: str, rest: str, line: int, env: dict[str, Any]) -> list[Token]:
+    """The tokens of what follows a body's leading HTML blocks (from `_cut_leading_html`).
+
+    ``line`` is the rest's first line in the body: the tokens' lines count from
+    the body's start.
+    """
+    if not rest:
+        return []
+    tokens = _parse_rest(name, get_markdown(name), rest, env)
+    for token in tokens:
         if token.map is not None:
             token.map = [token.map[0] + line, token.map[1] + line]
-    return blocks, rest
+    return tokens
 
 
 def _html_block_token(block: _HtmlBlock) -> Token:

@@ -46,6 +46,7 @@ from newspost.parse.flavors import (
     _REST_CACHE_LENGTH,
     _cut_leading_html,
     _html_block_token,
+    _parse,
     _rest_tokens,
     get_markdown,
     get_preprocessor,
@@ -187,7 +188,7 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
     stock = _stock_rules(renderer)
     reused = _reuse_rest(flavor, md, rest) if stock and rest else None
     if rest is None:
-        tokens = md.parse(text, env)
+        tokens = _parse(md, text, env)
     elif reused is not None:
         tokens = []
     else:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from newspost import Code, Html, Image, ListBlock, Paragraph, Quote, Rule, Table, loads
+from newspost.errors import NewsPostError
+from newspost.parse import body
+from newspost.parse.flavors import get_markdown
 
 
 def fm(body: str, *, flavor: str | None = None) -> object:
@@ -176,10 +181,29 @@ def test_characters_xml_cannot_hold_show_as_replacement_characters() -> None:
         assert [block.text for block in post.lead] == ["a\ufffdb", "tab and é 한글"], repr(char)
 
 
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    st.text(
+        st.sampled_from(["a", "<", ">", "\n", "\t", "\r", "한", "\x00", "\x01", "\x1f"]),
+        max_size=30,
+    ),
+    st.sampled_from(["", "\x01", "\x1f"]),
+)
+def test_a_file_s_bytes_and_its_text_load_alike(body: str, in_front_matter: str) -> None:
+    # Bytes are checked for C0 controls as they are read; text is checked as a body.
+    text = f"---\ntitle: t{in_front_matter}\n---\n<p>{body}</p>\n"
+    try:
+        expected = loads(text)
+    except NewsPostError as error:
+        with pytest.raises(type(error)):
+            loads(text.encode())
+        return
+    assert loads(text.encode()) == expected
+
+
 def test_a_flavor_with_render_rules_of_its_own_reads_its_html_blocks_alike() -> None:
     # The stock renderer's HTML blocks are written without tokens; a flavor whose
     # renderer has a rule of its own is given the tokens, and reads the same.
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
     from newspost.parse.flavors import _kramdown, liquid, register_flavor
@@ -214,3 +238,43 @@ def test_collapsed_text_is_its_words_joined_by_one_space(text: str) -> None:
 def test_a_meta_charset_in_the_body_does_not_change_how_it_is_read() -> None:
     post = loads('<meta charset="iso-8859-1">\n<p>한글 é</p>\n<meta charset="euc-kr"><p>끝</p>\n')
     assert [block.text for block in post.lead if block.kind == "paragraph"] == ["한글 é", "끝"]
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    st.integers(min_value=0, max_value=4),
+    st.sampled_from(
+        [
+            '생생한 뉴스, <a href="https://example.org" rel="dofollow">example.org</a>',
+            "a | b\n--|--\n1 | 2\n\n**Source:** [site](https://example.org/x)",
+            "- one\n- two\n\n  loose\n\n## Heading\n\ntext",
+            "See [the story][s].\n\n[s]: https://example.org/story",
+            "<p>open\n\ntext after\n",
+        ]
+    ),
+)
+def test_a_kept_rest_renders_as_a_fresh_one(paragraphs: int, rest: str) -> None:
+    # The text after the leading HTML is rendered once and kept: the next body
+    # with the same rest, at other lines, reads exactly as if it were rendered anew.
+    html = "".join(f"<p>Paragraph {n}.</p>\n\n" for n in range(paragraphs))
+    text = f"---\ntitle: t\n---\n\n{html}{rest}\n"
+    path = "site/_posts/2024-01-01-a.md"
+    body._RENDERED_RESTS.clear()
+    fresh = loads(text, path=path)
+    assert loads(text, path=path) == fresh
+    moved = f"---\ntitle: t\nextra: 1\n---\n\n\n{html}{rest}\n"
+    first = loads(moved, path=path)
+    body._RENDERED_RESTS.clear()
+    assert loads(moved, path=path) == first
+
+
+def test_a_kept_rest_is_not_used_by_a_flavor_registered_again() -> None:
+    rest = '생생한 뉴스, <a href="https://example.org">example.org</a>'
+    text = f"<p>Article.</p>\n\n{rest}\n"
+    loads(text, flavor="kramdown")
+    assert ("kramdown", rest + "\n") in body._RENDERED_RESTS
+    md = get_markdown("kramdown")
+    kept = body._RENDERED_RESTS[("kramdown", rest + "\n")]
+    assert body._reuse_rest("kramdown", md, rest + "\n") is kept[1]
+    other = MarkdownIt("commonmark", {"html": True})
+    assert body._reuse_rest("kramdown", other, rest + "\n") is None

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+import time
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from helpers import CORPUS, corpus_files
+from newspost.parse import flavors
 from newspost.parse.flavors import get_markdown, liquid, tokenize
 
 # Lines that make the kramdown HTML-block rule take, refuse or stop: block and
@@ -124,3 +131,200 @@ def test_tokenize_fills_env_with_references_every_time() -> None:
         tokens = tokenize("kramdown", text, env)
         assert "references" in env
         assert 'href="https://example.org/story"' in md.renderer.render(tokens, md.options, env)
+
+
+# Lines for the one-line fast path of the leading-HTML cut: a tag opening the
+# line, closed on it or not, with what may make _html_block_end read on: tags in
+# either case, nested, self-closing, markdown attributes, characters whose case
+# folding differs between a pattern's literal and a back-reference (the long s,
+# the Kelvin sign), and stray "<" before or after the close.
+_TAGS = ["p", "section", "table", "hr", "P", "p-x"]
+_ATTRIBUTES = ["", ' markdown="1"', "/", ' t="<p>"']
+_INNER = ["x", "<b>", "</b>", "<p>", "</p>", "<P >", "<ſection>", "<tabl\u212a>", "<", "<hr>"]
+_REST = ["", " y", "<b>", " <"]
+
+
+def _one_line_candidates() -> Iterator[str]:
+    inner = [""] + _INNER + [a + b for a in _INNER for b in _INNER]
+    for tag, attributes, bracket, middle, rest in itertools.product(
+        _TAGS, _ATTRIBUTES, [">", ""], inner, _REST
+    ):
+        for close in dict.fromkeys([tag, tag.upper(), "p", ""]):
+            yield f"<{tag}{attributes}{bracket}{middle}{f'</{close}>' if close else ''}{rest}"
+
+
+def test_one_line_blocks_end_where_html_block_end_ends_them() -> None:
+    # Every line the pattern takes, _html_block_end ends after that line too, and
+    # the next line (which closes what may be open) changes nothing.
+    taken = 0
+    for line in _one_line_candidates():
+        src = f"{line}\nz</p></P></section></table>\n"
+        ends = [len(line), len(src) - 1, len(src)]
+        match = flavors._ONE_LINE_BLOCK.match(src, 0, len(line) + 1)
+        if match is not None:
+            taken += 1
+            assert flavors._html_block_end(src, 0, ends, 0, 2) == 1, line
+            assert match[0] == line + "\n"
+    assert taken > 500  # the pattern is tried, not refused everywhere
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(list(itertools.islice(_one_line_candidates(), 0, None, 7))),
+            st.sampled_from(_LINES),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_one_line_blocks_are_cut_as_the_long_way_cuts_them(
+    lines: list[str], final_newline: bool
+) -> None:
+    src = "\n".join(lines) + ("\n" if final_newline else "")
+    fast = flavors._leading_html_blocks(src, commonmark_html=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flavors, "_ONE_LINE_BLOCK", re.compile(r"(?!)"))
+        slow = flavors._leading_html_blocks(src, commonmark_html=True)
+    assert fast == slow
+
+
+def test_one_line_blocks_take_the_fast_path_only_where_it_is_sure() -> None:
+    def fast(line: str) -> bool:
+        src = line + "\n"
+        return flavors._ONE_LINE_BLOCK.match(src, 0, len(src)) is not None
+
+    assert fast('<p data-ke-size="size16">text <b>bold</b> <a href="x">a</a></p>')
+    assert fast("<h2>Title</h2> trailing text")
+    assert fast("<p>a<div>b</div></p>")  # another block tag inside: not this tag's close
+    # Left to _html_block_end: each of these needs its nesting, case, lines or attributes read.
+    assert not fast("<p>a<p>nested</p></p>")
+    assert not fast("<P>upper</P>")
+    assert not fast("<p>a</P>")
+    assert not fast("<section>a<ſection>b</section>")
+    assert not fast('<div markdown="1">x</div>')
+    assert not fast("<p/>x</p>")
+    assert not fast("<hr>")
+    assert not fast("<p>open")
+    assert not fast("<p>a</p><p>b")
+    assert not fast(" <p>indented</p>")
+    assert not fast('<p title="<p>">x</p>')
+
+
+def test_one_line_blocks_cost_linear_time_on_long_lines() -> None:
+    # Each "<" is taken by one alternative only: no line makes the pattern backtrack
+    # more than once over a character, so a hostile line is as cheap as its length.
+    for line in ("<p>" + "<b>x" * 200_000, "<p " + "arkdow" * 100_000 + ">", "<p>" + "<" * 200_000):
+        src = line + "\n"
+        started = time.perf_counter()
+        assert flavors._ONE_LINE_BLOCK.match(src, 0, len(src)) is None
+        assert time.perf_counter() - started < 2.0
+
+
+# Lines that open (or nearly open) each rule `_dead_rules` may leave out, at a
+# line's start and after block prefixes (indentation, list markers, quotes).
+_MARKDOWN_LINES = [
+    "plain text with <b>html</b> & entities &amp;",
+    "```",
+    "~~~ info",
+    "`` code ``",
+    "a `code` span",
+    "~~struck~~ and ~single~",
+    "    indented code",
+    "\tcode after a tab",
+    "  two spaces",
+    "> quote",
+    ">quote",
+    "- > quoted item",
+    "1. > quoted item",
+    "1) [ref]: /url",
+    " - - > deep",
+    "[ref]: /url 'title'",
+    "[ref]",
+    "see [ref] and [x](/y)",
+    "  [indented]: /url",
+    "> [quoted]: /url",
+    "escaped \\* star",
+    "line with a break\\",
+    "a | b",
+    "--|--",
+    "---",
+    "***",
+    "- item",
+    "10. item",
+    "# heading",
+    "text",
+    "===",
+    "<div>",
+    "<p>html</p>",
+    "",
+    "   ",
+]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_MARKDOWN_LINES), max_size=10),
+    st.sampled_from(["kramdown", "goldmark", "commonmark"]),
+)
+def test_parsing_without_dead_rules_gives_markdown_it_s_tokens(
+    lines: list[str], flavor: str
+) -> None:
+    text = "\n".join(lines)
+    md = get_markdown(flavor)
+    expected_env: dict[str, object] = {}
+    expected = md.parse(text, expected_env)
+    env: dict[str, object] = {}
+    assert flavors._parse(md, text, env) == expected
+    assert env == expected_env
+
+
+def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
+    dead = flavors._dead_rules
+    everything = {
+        "fence",
+        "code",
+        "blockquote",
+        "reference",
+        "backticks",
+        "strikethrough",
+        "escape",
+    }
+    assert dead("<p>text & more > less</p>\n\n**bold** [link](/x)\n") == everything
+    assert "fence" not in dead("a\n~~~\n")
+    assert "code" not in dead("- a\n\n      code\n")
+    assert "blockquote" not in dead("> a")
+    assert "blockquote" not in dead("a\n 1. > b")
+    assert "blockquote" in dead("a > b\n<p>c</p>")
+    assert "reference" not in dead("[a]: /b")
+    assert "reference" not in dead("x\n- [a]: /b")
+    assert "reference" in dead("see [a]: /b")
+    assert dead("a\r> b") == frozenset()  # not normalized: nothing is sure
+
+
+def test_a_pruned_parser_leaves_its_flavor_alone() -> None:
+    md = get_markdown("kramdown")
+    before = md.get_active_rules()
+    pruned = flavors._pruned(md, frozenset({"fence", "backticks", "strikethrough"}))
+    assert pruned is not md
+    assert md.get_active_rules() == before
+    active = pruned.get_active_rules()
+    assert "fence" not in active["block"] and "fence" in before["block"]
+    assert "strikethrough" not in active["inline"] and "strikethrough" not in active["inline2"]
+    assert pruned.options is md.options and pruned.core is md.core
+    assert flavors._pruned(md, frozenset({"fence", "backticks", "strikethrough"})) is pruned
+
+
+def test_a_parser_with_rules_of_its_own_is_not_pruned() -> None:
+    def custom(state: object, silent: bool) -> bool:
+        return False
+
+    md = MarkdownIt("commonmark", {"html": True})
+    md.inline.ruler.push("custom", custom)
+    assert flavors._pruned(md, frozenset({"fence"})) is md
+    # markdown-it's own function under another rule's name is not that rule either.
+    renamed = MarkdownIt("commonmark", {"html": True})
+    renamed.block.ruler.at("fence", renamed.block.ruler.__rules__[1].fn)
+    assert flavors._pruned(renamed, frozenset({"fence"})) is renamed

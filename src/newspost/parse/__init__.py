@@ -15,7 +15,7 @@ from newspost.model._base import trusted
 from newspost.model.post import Post, RawText
 from newspost.parse import front_matter as _fm
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
-from newspost.parse._text import decode, line_number
+from newspost.parse._text import decode, holds_c0_controls, line_number
 from newspost.parse.body import parse_body
 from newspost.parse.flavors import FlavorName, detect_flavor, get_markdown
 
@@ -75,12 +75,18 @@ def loads(
             f"cannot read posts from {format!r}", path=name, hint="read 'markdown' or 'json'"
         )
     bounds = limits or DEFAULT_LIMITS
+    # Whether the body may hold C0 controls, which its HTML cannot: a file's bytes
+    # say so without the body being encoded again to look (any in the front matter
+    # just send the body to the full check).
+    c0_controls = True
     if isinstance(text, _BYTES):
         if len(text) > bounds.max_bytes:
             raise exceeded(
                 "the file's size in bytes", len(text), "max_bytes", bounds.max_bytes, path=name
             )
-        text = decode(bytes(text), path=name)
+        data = bytes(text)
+        text = decode(data, path=name)
+        c0_controls = holds_c0_controls(data)
     else:
         if len(text) * 4 > bounds.max_bytes:  # only then can it be over in UTF-8
             size = len(text.encode("utf-8", "surrogatepass"))
@@ -111,7 +117,14 @@ def loads(
             hint=f"use one of: {', '.join(flavor_names())}",
         ) from None
     body_line = line_number(text, where.body_start)
-    parsed = parse_body(body, flavor=chosen, first_line=body_line, limits=bounds, path=name)
+    parsed = parse_body(
+        body,
+        flavor=chosen,
+        first_line=body_line,
+        limits=bounds,
+        path=name,
+        c0_controls=c0_controls,
+    )
     # Everything here was typed by the parser itself: no need to validate it again.
     return trusted(
         Post,

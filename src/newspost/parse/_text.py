@@ -35,6 +35,21 @@ def decode(data: bytes, *, path: str | Path | None = None) -> str:
         ) from exc
 
 
+# The C0 controls XML cannot hold (all but tab, LF and CR), and every other byte.
+_C0_CONTROLS = bytes(range(0x20)).translate(None, b"\t\n\r")
+_ALL_BUT_C0_CONTROLS = bytes(range(256)).translate(None, _C0_CONTROLS)
+
+
+def holds_c0_controls(data: bytes) -> bool:
+    """Whether UTF-8 bytes hold a C0 control character other than tab, LF and CR.
+
+    No other character's UTF-8 has such a byte, so deleting every other byte
+    (all in C, several times cheaper than a pattern's test per character)
+    leaves exactly those controls.
+    """
+    return bool(data.translate(None, _ALL_BUT_C0_CONTROLS))
+
+
 def line_number(text: str, offset: int) -> int:
     r"""The 1-based line holding ``text[offset]`` (lines end at \n, \r\n or a lone \r)."""
     if "\r" not in text:

@@ -12,12 +12,15 @@ rest into sections.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from lxml import etree
+from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 
 from newspost.errors import NewsPostError
@@ -38,9 +41,13 @@ from newspost.model.blocks import (
 )
 from newspost.model.post import Section, Source
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
+from newspost.parse._text import holds_c0_controls
 from newspost.parse.flavors import (
+    _REST_CACHE_LENGTH,
+    _cut_leading_html,
     _html_block_token,
-    _split_leading_html,
+    _parse,
+    _rest_tokens,
     get_markdown,
     get_preprocessor,
 )
@@ -103,11 +110,14 @@ def parse_body(
     first_line: int = 1,
     limits: Limits = DEFAULT_LIMITS,
     path: str | None = None,
+    c0_controls: bool = True,
 ) -> Body:
     """Parse a body (the text after the front matter) into lead, sections, sources and footer.
 
     ``first_line`` is the 1-based line of the body's first line in the file, so
-    every line recorded points into the original file.
+    every line recorded points into the original file. ``c0_controls=False``
+    says the body surely holds no C0 control character but tab and line breaks
+    (the caller read the file's bytes), which spares looking for them.
 
     Raises:
         LimitError: too many lines or elements, or elements nested too deep.
@@ -117,7 +127,7 @@ def parse_body(
     lines = body.count("\n")
     if lines > limits.max_lines:
         raise exceeded("the body's line count", lines, "max_lines", limits.max_lines, path=path)
-    rendered = _render(body, flavor=flavor, first_line=first_line)
+    rendered = _render(body, flavor=flavor, first_line=first_line, c0_controls=c0_controls)
     root = rendered.root
     elements = int(cast(float, _COUNT_ELEMENTS(root)))
     if elements > limits.max_elements:
@@ -157,7 +167,7 @@ class _Rendered:
     """Rendered lines where a Markdown (GFM pipe) table starts."""
 
 
-def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
+def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True) -> _Rendered:
     md = get_markdown(flavor)
     renderer = md.renderer
     if not isinstance(renderer, RendererHTML):
@@ -168,15 +178,23 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
     text = body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
     # Characters XML cannot hold (C0 controls, U+FFFE/U+FFFF) show as U+FFFD, as
     # in a browser; the original text keeps them for the round trip.
-    if _may_hold_non_xml(text):
+    if _may_hold_non_xml(text, c0_controls=c0_controls):
         text = _NOT_XML.sub("\ufffd", text)
     preprocess = get_preprocessor(flavor)
     if preprocess is not None:
         text = preprocess(text)
     env: dict[str, object] = {}
-    blocks, tokens = _split_leading_html(flavor, text, env)
+    blocks, line, rest = _cut_leading_html(flavor, text)
+    stock = _stock_rules(renderer)
+    reused = _reuse_rest(flavor, md, rest) if stock and rest else None
+    if rest is None:
+        tokens = _parse(md, text, env)
+    elif reused is not None:
+        tokens = []
+    else:
+        tokens = _rest_tokens(flavor, rest, line, env)
     options, rules = md.options, renderer.rules
-    if blocks and not _stock_rules(renderer):
+    if blocks and not stock:
         # A rule of a flavor's own may look at the blocks' tokens: give it them.
         tokens = [_html_block_token(block) for block in blocks] + tokens
         blocks = []
@@ -185,12 +203,22 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
     source: list[int] = []
     tables: list[int] = []
     at = 1  # "<html><body>" opens line 1 of what lxml reads
-    for line, _, content in blocks:
+    for block_line, _, content in blocks:
         # The stock renderer writes an HTML block as it is (RendererHTML.html_block).
         rendered.append(at)
-        source.append(line + first_line)
+        source.append(block_line + first_line)
         out.append(content)
         at += content.count("\n")
+    rest_at, rest_anchors, rest_tables, rest_out = at, len(rendered), len(tables), len(out)
+    if reused is not None:
+        # The rest's HTML and line anchors as rendered before, moved to this body's lines.
+        base = line + first_line
+        for offset, rest_line in reused.anchors:
+            rendered.append(at + offset)
+            source.append(base + rest_line)
+        tables.extend(at + offset for offset in reused.tables)
+        out.append(reused.html)
+        at += reused.lines
     # RendererHTML.render's own loop, counting the lines each token's output
     # takes: that count is the line map, so nothing has to be written into the
     # HTML to be read back out of the tree.
@@ -211,7 +239,74 @@ def _render(body: str, *, flavor: str, first_line: int) -> _Rendered:
                 tables.append(starts)
         out.append(piece)
         at += piece.count("\n")
+    if reused is None and stock and rest and not env and len(rest) <= _REST_CACHE_LENGTH:
+        base = line + first_line
+        _keep_rest(
+            flavor,
+            md,
+            rest,
+            _RenderedRest(
+                html="".join(out[rest_out:]),
+                lines=at - rest_at,
+                anchors=tuple(
+                    (starts - rest_at, file_line - base)
+                    for starts, file_line in zip(
+                        rendered[rest_anchors:], source[rest_anchors:], strict=True
+                    )
+                ),
+                tables=tuple(starts - rest_at for starts in tables[rest_tables:]),
+            ),
+        )
     return _Rendered(_parse_html("".join(out)), rendered, source, frozenset(tables))
+
+
+@dataclass(frozen=True)
+class _RenderedRest:
+    """What the stock renderer made of the text after a body's leading HTML blocks.
+
+    Lines count from the rest's start: ``anchors`` pairs each anchor's rendered
+    line with its token's line in the rest, ``tables`` holds the rendered lines
+    where Markdown tables start, and ``lines`` is how many line breaks ``html``
+    holds.
+    """
+
+    html: str
+    lines: int
+    anchors: tuple[tuple[int, int], ...]
+    tables: tuple[int, ...]
+
+
+# What follows a news body's HTML is most often the site's promo line, the same in
+# hundreds of posts: its rendering is kept, by flavor and text, as its tokens are
+# (flavors._parse_rest). Only a short rest that leaves ``env`` alone (no reference
+# definitions) rendered by the stock rules is kept, so a kept rendering is the
+# rendering; it is tied to the parser, its renderer and options as they were.
+_RENDERED_RESTS: OrderedDict[tuple[str, str], tuple[tuple[object, ...], _RenderedRest]] = (
+    OrderedDict()
+)
+_RENDERED_RESTS_SIZE = 256
+
+
+def _reuse_rest(flavor: str, md: MarkdownIt, rest: str) -> _RenderedRest | None:
+    """The kept rendering of a rest (see `_keep_rest`), if it is still good."""
+    key = (flavor, rest)
+    kept = _RENDERED_RESTS.get(key)
+    if kept is None:
+        return None
+    owner, rendering = kept
+    if owner[0] is not md or owner[1] is not md.renderer or owner[2] is not md.options:
+        return None
+    # Another thread may have evicted it since: the rendering in hand is still good.
+    with contextlib.suppress(KeyError):
+        _RENDERED_RESTS.move_to_end(key)
+    return rendering
+
+
+def _keep_rest(flavor: str, md: MarkdownIt, rest: str, rendering: _RenderedRest) -> None:
+    _RENDERED_RESTS[(flavor, rest)] = ((md, md.renderer, md.options), rendering)
+    if len(_RENDERED_RESTS) > _RENDERED_RESTS_SIZE:
+        with contextlib.suppress(KeyError):
+            _RENDERED_RESTS.popitem(last=False)
 
 
 def _stock_rules(renderer: RendererHTML) -> bool:
@@ -249,21 +344,21 @@ _PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, huge_
 _UTF8_PARSER = etree.HTMLParser(
     remove_blank_text=False, remove_comments=False, huge_tree=True, encoding="utf-8"
 )
-# The C0 controls _NOT_XML replaces, and every other byte: deleting those from a
-# body's UTF-8 leaves its controls, as no other character's UTF-8 has such a byte.
-_C0_CONTROLS = bytes(range(0x20)).translate(None, b"\t\n\r")
-_ALL_BUT_C0_CONTROLS = bytes(range(256)).translate(None, _C0_CONTROLS)
 
 
-def _may_hold_non_xml(text: str) -> bool:
+def _may_hold_non_xml(text: str, *, c0_controls: bool = True) -> bool:
     """False when ``text`` surely holds no character `_NOT_XML` replaces.
 
     The pattern's character class costs a test per character; encoding and
     deleting bytes, all in C, is several times cheaper, and a body has none.
+    With ``c0_controls=False`` (the caller found none in the file's bytes with
+    `holds_c0_controls`) only U+FFFE and U+FFFF are looked for.
     """
     if "\ufffe" in text or "\uffff" in text:
         return True
-    return bool(text.encode("utf-8", "surrogatepass").translate(None, _ALL_BUT_C0_CONTROLS))
+    if not c0_controls:
+        return False
+    return holds_c0_controls(text.encode("utf-8", "surrogatepass"))
 
 
 # -- tree to blocks ----------------------------------------------------------------------
@@ -535,7 +630,7 @@ class _Walker:
                 )
             )
         elif tag == "p":
-            self._paragraph(element, out)
+            self._paragraph(element, out, line)
         elif tag == "table":
             table = self._table(element)
             out.extend(self.glued)
@@ -549,7 +644,7 @@ class _Walker:
             ]
             if not items:
                 # <ul>text</ul> without <li>: browsers show the text, indented.
-                self._paragraph(element, out)
+                self._paragraph(element, out, line)
                 return
             out.append(
                 trusted(
@@ -622,7 +717,7 @@ class _Walker:
             ):
                 self._children(element, out)
             else:
-                self._paragraph(element, out)
+                self._paragraph(element, out, line)
         else:
             out.append(
                 trusted(
@@ -636,16 +731,16 @@ class _Walker:
                 )
             )
 
-    def _paragraph(self, element: Element, out: list[_Item]) -> None:
+    def _paragraph(self, element: Element, out: list[_Item], line: int | None) -> None:
         # A <p> can hold block content when the HTML is broken; lxml closes the
-        # paragraph then, so only inline content is left here.
+        # paragraph then, so only inline content is left here. ``line`` is the
+        # element's, which _element has found already.
         if not len(element):
             # Text alone, most paragraphs of a news post: no links, images or markup.
-            self._plain_paragraph(element, out)
+            self._plain_paragraph(element, out, line)
             return
         images = list(element.iter("img"))
         text = self.text(element)
-        line = self.line(element)
         if images and not text:
             # An image alone in a paragraph (Markdown's ![alt](src)) is an image block.
             for img in images:
@@ -679,13 +774,13 @@ class _Walker:
             )
         )
 
-    def _plain_paragraph(self, element: Element, out: list[_Item]) -> None:
+    def _plain_paragraph(self, element: Element, out: list[_Item], line: int | None) -> None:
         raw = element.text or ""
         text = _collapse(raw)
         if not text:
             return
         if _template_only(text):
-            out.append(trusted(Html, html=text, text="", line=self.line(element)))
+            out.append(trusted(Html, html=text, text="", line=line))
             return
         out.append(
             trusted(
@@ -694,7 +789,7 @@ class _Walker:
                 html=_escape(raw).strip(),
                 links=[],
                 images=[],
-                line=self.line(element),
+                line=line,
             )
         )
 

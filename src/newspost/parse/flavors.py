@@ -11,6 +11,7 @@ override it. Add a flavor with `register_flavor`.
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import re
 from bisect import bisect_left
@@ -21,6 +22,10 @@ from itertools import accumulate
 from typing import Any, Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.parser_core import ParserCore
+from markdown_it.parser_inline import ParserInline
+from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.token import Token
@@ -246,10 +251,23 @@ def _split_leading_html(
     rest, whose lines count from the start of ``text``. A renderer that writes
     HTML blocks as they are can do without the blocks' tokens.
     """
+    blocks, line, rest = _cut_leading_html(name, text)
+    if rest is None:
+        return [], get_markdown(name).parse(text, env)
+    return blocks, _rest_tokens(name, rest, line, env)
+
+
+def _cut_leading_html(name: str, text: str) -> tuple[list[_HtmlBlock], int, str | None]:
+    """The leading HTML blocks of a (preprocessed) body, the line after them, and the rest.
+
+    The rest is the text after the blocks, normalized as markdown-it would; it
+    is None when the flavor's first block rule is not the kramdown one, which
+    leaves the whole text to ``md.parse``.
+    """
     md = get_markdown(name)
     rules = md.block.ruler.get_active_rules()
     if not rules or rules[0] != "kramdown_html_block":
-        return [], md.parse(text, env)
+        return [], 0, None
     # Lines such as "<hr>" that the kramdown rule leaves to CommonMark's HTML-block
     # rule can be cut here too, as long as no other rule can come first.
     commonmark_html = md.options.get("html") is True and rules[1:9] == _BEFORE_HTML_BLOCK
@@ -257,13 +275,22 @@ def _split_leading_html(
         # What markdown-it's own first step (normalize) does before it cuts lines.
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     blocks, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
-    if offset >= len(text):
-        return blocks, []
-    rest = _parse_rest(name, md, text[offset:], env)
-    for token in rest:
+    return blocks, line, text[offset:]
+
+
+def _rest_tokens(name: str, rest: str, line: int, env: dict[str, Any]) -> list[Token]:
+    """The tokens of what follows a body's leading HTML blocks (from `_cut_leading_html`).
+
+    ``line`` is the rest's first line in the body: the tokens' lines count from
+    the body's start.
+    """
+    if not rest:
+        return []
+    tokens = _parse_rest(name, get_markdown(name), rest, env)
+    for token in tokens:
         if token.map is not None:
             token.map = [token.map[0] + line, token.map[1] + line]
-    return blocks, rest
+    return tokens
 
 
 def _html_block_token(block: _HtmlBlock) -> Token:
@@ -285,7 +312,7 @@ _REST_CACHE_LENGTH = 1000
 
 def _parse_rest(name: str, md: MarkdownIt, text: str, env: dict[str, Any]) -> list[Token]:
     if len(text) > _REST_CACHE_LENGTH or env:
-        return md.parse(text, env)
+        return _parse(md, text, env)
     key = (name, text)
     cached = _REST_CACHE.get(key)
     if cached is not None and cached[0] is md:
@@ -293,12 +320,120 @@ def _parse_rest(name: str, md: MarkdownIt, text: str, env: dict[str, Any]) -> li
         with contextlib.suppress(KeyError):
             _REST_CACHE.move_to_end(key)
         return [_copy_token(token) for token in cached[1]]
-    tokens = md.parse(text, env)
+    tokens = _parse(md, text, env)
     if not env:
         _REST_CACHE[key] = (md, [_copy_token(token) for token in tokens])
         if len(_REST_CACHE) > _REST_CACHE_SIZE:
             _REST_CACHE.popitem(last=False)
     return tokens
+
+
+def _parse(md: MarkdownIt, text: str, env: dict[str, Any]) -> list[Token]:
+    """``md.parse(text, env)``, without trying the rules that cannot match in ``text``.
+
+    Every block rule is tried at every line (and again as a terminator of the
+    paragraph before it), every inline rule at every character that stops plain
+    text: on a Markdown body, rules it gives no chance still cost a good part of
+    the parse. The tokens are the same, rule by rule (see `_dead_rules`).
+    """
+    return _pruned(md, _dead_rules(text)).parse(text, env)
+
+
+# Where a block starts, only indentation, list markers and ">" precede it on its
+# line: a line holding none of a rule's opening characters after such a prefix
+# cannot open that rule's block (nor end a paragraph with it). The first line,
+# then every other.
+_QUOTE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*>")
+_QUOTE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*>")
+_REFERENCE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*\[")
+_REFERENCE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*\[")
+
+
+def _dead_rules(text: str) -> frozenset[str]:
+    r"""Names of markdown-it's stock rules that cannot match anywhere in ``text``.
+
+    Each test is looser than its rule: a fence needs three backticks or tildes
+    in a row; indented code four columns of spaces or a tab; a blockquote a ">",
+    a reference definition a "[", each after only a block prefix on its line;
+    the inline rules their own character. ``text`` must be normalized as
+    ``md.parse`` would (lines end at "\n" alone): with any "\r" left, no rule
+    is called dead.
+    """
+    if "\r" in text:
+        return frozenset()
+    dead = []
+    if "```" not in text and "~~~" not in text:
+        dead.append("fence")
+    if "    " not in text and "\t" not in text:
+        dead.append("code")
+    if _QUOTE_FIRST.match(text) is None and _QUOTE_NEXT.search(text) is None:
+        dead.append("blockquote")
+    if _REFERENCE_FIRST.match(text) is None and _REFERENCE_NEXT.search(text) is None:
+        dead.append("reference")
+    if "`" not in text:
+        dead.append("backticks")
+    if "~" not in text:
+        dead.append("strikethrough")
+    if "\\" not in text:
+        dead.append("escape")
+    return frozenset(dead)
+
+
+def _stock_rules() -> frozenset[tuple[str, object]]:
+    """Every (name, function) of markdown-it's own rules, and of the flavors' here."""
+    rulers: list[Ruler[Any]] = [ParserCore().ruler, ParserBlock().ruler]
+    inline = ParserInline()
+    rulers += [inline.ruler, inline.ruler2]
+    rules = {(rule.name, rule.fn) for ruler in rulers for rule in ruler.__rules__}
+    rules |= {
+        ("kramdown_html_block", _kramdown_html_block),
+        ("whole_body_is_html", _whole_body_is_html),
+    }
+    return frozenset(rules)
+
+
+_PRUNED: dict[tuple[int, frozenset[str]], tuple[MarkdownIt, MarkdownIt]] = {}
+_PRUNED_SIZE = 256
+
+
+def _pruned(md: MarkdownIt, dead: frozenset[str]) -> MarkdownIt:
+    """``md`` with the ``dead`` rules off (made once, then kept), or ``md`` itself.
+
+    Only a parser whose every rule is markdown-it's own (or a flavor's here) is
+    pruned: the tests of `_dead_rules` know what those rules match, and no other
+    rule can parse text they have not seen. The copy shares all but the rule
+    lists it changes; like the tokens of `_parse_rest`, it follows a flavor
+    registered again, not one edited in place.
+    """
+    if not dead:
+        return md
+    key = (id(md), dead)
+    kept = _PRUNED.get(key)
+    if kept is not None and kept[0] is md:
+        return kept[1]
+    rulers = (md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2)
+    if not all((rule.name, rule.fn) in _STOCK for ruler in rulers for rule in ruler.__rules__):
+        pruned = md
+    else:
+        pruned = copy.copy(md)
+        pruned.block = copy.copy(md.block)
+        pruned.inline = copy.copy(md.inline)
+        pruned.block.ruler = _without(md.block.ruler, dead)
+        pruned.inline.ruler = _without(md.inline.ruler, dead)
+        pruned.inline.ruler2 = _without(md.inline.ruler2, dead)
+    if len(_PRUNED) >= _PRUNED_SIZE:
+        _PRUNED.clear()
+    _PRUNED[key] = (md, pruned)
+    return pruned
+
+
+def _without(ruler: Ruler[Any], names: frozenset[str]) -> Ruler[Any]:
+    """A copy of ``ruler`` with the rules of those names off (the original untouched)."""
+    copied = copy.copy(ruler)
+    copied.__rules__ = [copy.copy(rule) for rule in ruler.__rules__]
+    copied.__cache__ = None
+    copied.disable([rule.name for rule in copied.__rules__ if rule.name in names])
+    return copied
 
 
 def _copy_token(token: Token) -> Token:
@@ -337,6 +472,38 @@ _TO_BLANK_LINE = [start for start, _, _ in HTML_SEQUENCES[5:7]]
 _TO_CLOSING = [start for start, _, _ in HTML_SEQUENCES[:5]]
 
 
+_PLUS_ONE = (1).__add__
+
+
+def _one_line_block_pattern() -> re.Pattern[str]:
+    r"""A line that is one whole kramdown HTML block, as `_html_block_end` cuts it.
+
+    It matches only where `_html_block_end` gives the next line, so a line it
+    refuses just goes the long way: a lower-case block-level tag opening the line
+    (not ``<hr>``, not self-closing, no ``markdown`` in its attributes and no
+    ``<`` either); then text and other tags, where no ``<`` starts an opening or
+    closing tag of the same name as the close search sees it (any case, followed
+    by a space, ``/`` or ``>``), up to ``</tag>``; then text without ``<`` to the
+    end of the line. One branch a tag: the name is spelt out in the branch, so
+    the inner test is the very pattern `_html_block_end` searches with, and no
+    back-reference (whose case folding is not the pattern's) is needed.
+
+    Match it with ``endpos`` just after the line's newline: ``\Z`` is then the
+    line's end, and nothing is read past it. No branch backtracks more than once
+    over a character (each "<" is taken by one alternative only), so a long line
+    costs linear time.
+    """
+    branches = [
+        rf"{tag}(?=[ \t/>])(?![^<>]*arkdown)[^<>]*(?<!/)>"
+        rf"[^<]*(?:<(?!(?i:/?{tag})[\s/>])[^<]*)*</{tag}>"
+        for tag in sorted(_KRAMDOWN_BLOCK_SET - {"hr"})
+    ]
+    return re.compile(rf"<(?:{'|'.join(branches)})[^<]*\Z")
+
+
+_ONE_LINE_BLOCK = _one_line_block_pattern()
+
+
 def _leading_html_blocks(
     src: str, *, commonmark_html: bool = False
 ) -> tuple[list[_HtmlBlock], int, int]:
@@ -355,14 +522,26 @@ def _leading_html_blocks(
         lines.pop()  # a final newline ends the last line; it opens no other
     total = len(lines)
     length = len(src)
-    # ends[n]: where line n ends, its newline's offset (all in C but the sum).
-    ends = [end + number for number, end in enumerate(accumulate(map(len, lines)))]
+    # ends[n]: where line n ends, its newline's offset: the running sum of the
+    # lines' lengths plus one, from -1 (all in C).
+    ends = list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=-1))
+    del ends[0]
     ends.append(length)  # the lookahead may ask one line past the end, as eMarks allows
     blocks: list[_HtmlBlock] = []
     line = 0
+    one_line_block = _ONE_LINE_BLOCK.match
     while line < total:
         text = lines[line]
+        if not text:
+            line += 1  # blank, as most lines between blocks are: nothing to strip
+            continue
         start = ends[line] - len(text)
+        whole = one_line_block(src, start, ends[line] + 1)
+        if whole is not None:
+            # Most lines of an HTML body: what _html_block_end finds, found in one match.
+            blocks.append((line, line + 1, whole[0]))
+            line += 1
+            continue
         lead = text.lstrip(" \t")
         if not lead:
             line += 1  # blank
@@ -464,6 +643,8 @@ def _html() -> MarkdownIt:
     md.block.ruler.before("table", "whole_body_is_html", _whole_body_is_html)
     return md
 
+
+_STOCK = _stock_rules()
 
 register_flavor("commonmark", _commonmark)
 register_flavor("html", _html, preprocess=liquid)

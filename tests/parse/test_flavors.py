@@ -216,11 +216,13 @@ def test_one_line_blocks_take_the_fast_path_only_where_it_is_sure() -> None:
 def test_one_line_blocks_cost_linear_time_on_long_lines() -> None:
     # Each "<" is taken by one alternative only: no line makes the pattern backtrack
     # more than once over a character, so a hostile line is as cheap as its length.
+    # The bound catches a quadratic blow-up (hours at this length), not slowness:
+    # speed is measured in bench/.
     for line in ("<p>" + "<b>x" * 200_000, "<p " + "arkdow" * 100_000 + ">", "<p>" + "<" * 200_000):
         src = line + "\n"
         started = time.perf_counter()
         assert flavors._ONE_LINE_BLOCK.match(src, 0, len(src)) is None
-        assert time.perf_counter() - started < 2.0
+        assert time.perf_counter() - started < 30.0
 
 
 # Lines that open (or nearly open) each rule `_dead_rules` may leave out, at a

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import math
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import TypeVar
 
-__all__ = ["default_jobs", "map_chunks", "resolve_jobs"]
+__all__ = ["default_jobs", "map_chunks", "one_by_one", "resolve_jobs"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -43,9 +44,14 @@ def resolve_jobs(jobs: int | None) -> int:
     return workers
 
 
+def one_by_one(one: Callable[[T], R]) -> Callable[[list[T]], Iterator[R]]:
+    """``map_chunks``' in-process work for items done one at a time: ``one`` on each, lazily."""
+    return functools.partial(map, one)
+
+
 @contextlib.contextmanager
 def map_chunks(
-    one: Callable[[T], R],
+    in_process: Callable[[list[T]], Iterator[R]],
     chunk: Callable[[list[T]], list[R]],
     items: list[T],
     *,
@@ -55,12 +61,11 @@ def map_chunks(
     chunk_size: int | None = None,
     pool_from: int = 0,
     initializer: Callable[[], object] | None = None,
-    in_process: Callable[[list[T]], Iterator[R]] | None = None,
 ) -> Iterator[Iterator[R]]:
     """Give an iterator over the results of ``items``, one an item, in input order.
 
-    With no ``executor``, work stays in this process (``one`` on each item, as the
-    iterator is read) when ``workers`` is 1, there are fewer than ``pool_from``
+    With no ``executor``, work stays in this process (``in_process`` on all the
+    items, read as the caller reads) when ``workers`` is 1, there are fewer than ``pool_from``
     items, or they fit in one chunk; otherwise a `ProcessPoolExecutor` of
     ``workers`` processes (started with ``initializer``) is made for the run.
     Either pool gets ``chunk`` on consecutive slices of ``items``, every slice
@@ -71,7 +76,10 @@ def map_chunks(
     cancelled and a pool made here is shut down; a given executor is not.
 
     Args:
-        one: What an item becomes, run in this process.
+        in_process: What the items become in this process, as a lazy iterator of
+            results in order: `one_by_one` of a function of one item, or a function
+            that works through the items in its own way (``check`` loads a batch of
+            posts before validating them).
         chunk: What a slice of items becomes, run by the executor; it must pickle
             for a process pool (a module-level function, or a `functools.partial`
             of one).
@@ -83,19 +91,17 @@ def map_chunks(
             worker, at most ``most``.
         pool_from: Without an executor, fewer items than this stay in-process.
         initializer: Run first in each worker process of a pool made here.
-        in_process: What the items become when the work stays in this process, as an
-            iterator of results in order; by default ``one`` on each item.
 
     Yields:
         An iterator over the results: read it inside the ``with`` block.
 
     Examples:
         >>> from concurrent.futures import ThreadPoolExecutor
-        >>> from newspost._pool import map_chunks
+        >>> from newspost._pool import map_chunks, one_by_one
         >>> def negate_all(chunk):
         ...     return [-n for n in chunk]
         >>> with ThreadPoolExecutor(2) as threads, map_chunks(
-        ...     abs, negate_all, [1, 2, 3], workers=2, executor=threads, most=2
+        ...     one_by_one(abs), negate_all, [1, 2, 3], workers=2, executor=threads, most=2
         ... ) as results:
         ...     list(results)
         [-1, -2, -3]
@@ -104,7 +110,7 @@ def map_chunks(
     if executor is None and (workers == 1 or len(items) < pool_from or len(items) <= size):
         # A handful of items (a pre-commit run) is done before a pool would have started,
         # and lazily, so that results come as they are ready.
-        yield in_process(items) if in_process is not None else map(one, items)
+        yield in_process(items)
         return
     owned = executor is None
     if executor is None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from pathlib import Path
 
-from newspost._pool import resolve_jobs
+from newspost._pool import one_by_one, resolve_jobs
 from newspost.errors import FrontMatterError, NewsPostError, ReadError
 from newspost.model.post import Post
 from newspost.parse import loads
@@ -618,7 +618,7 @@ def _fix_paths(
 ) -> Iterator[FixResult]:
     files = [os.fspath(path) for path in collect_paths(paths).posts]
     with _map_with_rules(
-        functools.partial(_fix_file, options=options),
+        one_by_one(functools.partial(_fix_file, options=options)),
         functools.partial(_fix_chunk, options=options),
         files,
         workers=workers,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newspost._pool import map_chunks, resolve_jobs
+from newspost._pool import map_chunks, one_by_one, resolve_jobs
 from newspost.errors import FormatError, NewsPostError, ReadError
 from newspost.serialize._api import atomic_write
 from newspost.serialize._registry import get_format
@@ -175,7 +175,7 @@ def convert_paths(
         (source, target) for source, target, error in planned if target is not None and not error
     ]
     with map_chunks(
-        functools.partial(_convert_job, to=chosen.name, options=options),
+        one_by_one(functools.partial(_convert_job, to=chosen.name, options=options)),
         functools.partial(_convert_chunk, to=chosen.name, options=options),
         work,
         workers=workers,

@@ -553,26 +553,24 @@ def check_paths(
     if not files:
         return
     with _map_with_rules(
-        functools.partial(check_file, config=config),
+        functools.partial(_check_in_batches, config=config),
         functools.partial(_check_chunk, config=config),
         files,
         workers=resolve_jobs(jobs),
         executor=executor,
         chunk_size=chunk_size,
-        in_process=functools.partial(_check_in_batches, config=config),
     ) as reports:
         yield from reports
 
 
 def _map_with_rules(
-    one: Callable[[str], R],
+    in_process: Callable[[list[str]], Iterator[R]],
     chunk: Callable[..., list[R]],
     files: list[str],
     *,
     workers: int,
     executor: Executor | None,
     chunk_size: int | None,
-    in_process: Callable[[list[str]], Iterator[R]] | None = None,
 ) -> contextlib.AbstractContextManager[Iterator[R]]:
     """`map_chunks` for work that runs the rules (``check``, ``fix``), file by file.
 
@@ -583,7 +581,7 @@ def _map_with_rules(
     """
     modules = _rule_modules()
     return map_chunks(
-        one,
+        in_process,
         functools.partial(chunk, modules=modules),
         files,
         workers=workers,
@@ -592,5 +590,4 @@ def _map_with_rules(
         chunk_size=chunk_size,
         pool_from=_POOL_FROM,
         initializer=functools.partial(_import_rules, modules),
-        in_process=in_process,
     )

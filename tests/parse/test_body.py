@@ -272,9 +272,10 @@ def test_a_kept_rest_is_not_used_by_a_flavor_registered_again() -> None:
     rest = '생생한 뉴스, <a href="https://example.org">example.org</a>'
     text = f"<p>Article.</p>\n\n{rest}\n"
     loads(text, flavor="kramdown")
-    assert ("kramdown", rest + "\n") in body._RENDERED_RESTS
     md = get_markdown("kramdown")
-    kept = body._RENDERED_RESTS[("kramdown", rest + "\n")]
-    assert body._reuse_rest("kramdown", md, rest + "\n") is kept[1]
+    key = ("kramdown", rest + "\n")
+    assert body._RENDERED_RESTS.get(key, md, md.renderer, md.options) is not None
     other = MarkdownIt("commonmark", {"html": True})
-    assert body._reuse_rest("kramdown", other, rest + "\n") is None
+    assert body._RENDERED_RESTS.get(key, other, other.renderer, other.options) is None
+    # The same parser with other options (or another renderer) made something else.
+    assert body._RENDERED_RESTS.get(key, md, md.renderer, dict(md.options)) is None

@@ -12,15 +12,12 @@ rest into sections.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import re
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from lxml import etree
-from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 
 from newspost.errors import NewsPostError
@@ -40,6 +37,7 @@ from newspost.model.blocks import (
     Table,
 )
 from newspost.model.post import Section, Source
+from newspost.parse._kept import Kept
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import holds_c0_controls
 from newspost.parse.flavors import (
@@ -186,7 +184,8 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
     env: dict[str, object] = {}
     blocks, line, rest = _cut_leading_html(flavor, text)
     stock = _stock_rules(renderer)
-    reused = _reuse_rest(flavor, md, rest) if stock and rest else None
+    made_with = (md, renderer, md.options)
+    reused = _RENDERED_RESTS.get((flavor, rest), *made_with) if stock and rest else None
     if rest is None:
         tokens = _parse(md, text, env)
     elif reused is not None:
@@ -241,10 +240,8 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
         at += piece.count("\n")
     if reused is None and stock and rest and not env and len(rest) <= _REST_CACHE_LENGTH:
         base = line + first_line
-        _keep_rest(
-            flavor,
-            md,
-            rest,
+        _RENDERED_RESTS.put(
+            (flavor, rest),
             _RenderedRest(
                 html="".join(out[rest_out:]),
                 lines=at - rest_at,
@@ -256,6 +253,7 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
                 ),
                 tables=tuple(starts - rest_at for starts in tables[rest_tables:]),
             ),
+            *made_with,
         )
     return _Rendered(_parse_html("".join(out)), rendered, source, frozenset(tables))
 
@@ -281,32 +279,7 @@ class _RenderedRest:
 # (flavors._parse_rest). Only a short rest that leaves ``env`` alone (no reference
 # definitions) rendered by the stock rules is kept, so a kept rendering is the
 # rendering; it is tied to the parser, its renderer and options as they were.
-_RENDERED_RESTS: OrderedDict[tuple[str, str], tuple[tuple[object, ...], _RenderedRest]] = (
-    OrderedDict()
-)
-_RENDERED_RESTS_SIZE = 256
-
-
-def _reuse_rest(flavor: str, md: MarkdownIt, rest: str) -> _RenderedRest | None:
-    """The kept rendering of a rest (see `_keep_rest`), if it is still good."""
-    key = (flavor, rest)
-    kept = _RENDERED_RESTS.get(key)
-    if kept is None:
-        return None
-    owner, rendering = kept
-    if owner[0] is not md or owner[1] is not md.renderer or owner[2] is not md.options:
-        return None
-    # Another thread may have evicted it since: the rendering in hand is still good.
-    with contextlib.suppress(KeyError):
-        _RENDERED_RESTS.move_to_end(key)
-    return rendering
-
-
-def _keep_rest(flavor: str, md: MarkdownIt, rest: str, rendering: _RenderedRest) -> None:
-    _RENDERED_RESTS[(flavor, rest)] = ((md, md.renderer, md.options), rendering)
-    if len(_RENDERED_RESTS) > _RENDERED_RESTS_SIZE:
-        with contextlib.suppress(KeyError):
-            _RENDERED_RESTS.popitem(last=False)
+_RENDERED_RESTS: Kept[tuple[str, str], _RenderedRest] = Kept(256)
 
 
 def _stock_rules(renderer: RendererHTML) -> bool:

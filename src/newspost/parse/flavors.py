@@ -10,12 +10,10 @@ override it. Add a flavor with `register_flavor`.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import os
 import re
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -29,6 +27,8 @@ from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.token import Token
+
+from newspost.parse._kept import Kept
 
 __all__ = [
     "FlavorName",
@@ -305,8 +305,7 @@ def _html_block_token(block: _HtmlBlock) -> Token:
 # same in hundreds of posts ("생생한 뉴스, <a …>"): its tokens are kept, by flavor
 # and text, and handed out as copies. Only short texts that leave ``env`` alone
 # (no reference definitions) are kept, so a cached parse is the parse.
-_REST_CACHE: OrderedDict[tuple[str, str], tuple[MarkdownIt, list[Token]]] = OrderedDict()
-_REST_CACHE_SIZE = 256
+_REST_TOKENS: Kept[tuple[str, str], list[Token]] = Kept(256)
 _REST_CACHE_LENGTH = 1000
 
 
@@ -314,17 +313,12 @@ def _parse_rest(name: str, md: MarkdownIt, text: str, env: dict[str, Any]) -> li
     if len(text) > _REST_CACHE_LENGTH or env:
         return _parse(md, text, env)
     key = (name, text)
-    cached = _REST_CACHE.get(key)
-    if cached is not None and cached[0] is md:
-        # Another thread may have evicted it since: the tokens in hand are still good.
-        with contextlib.suppress(KeyError):
-            _REST_CACHE.move_to_end(key)
-        return [_copy_token(token) for token in cached[1]]
+    kept = _REST_TOKENS.get(key, md)
+    if kept is not None:
+        return [_copy_token(token) for token in kept]
     tokens = _parse(md, text, env)
     if not env:
-        _REST_CACHE[key] = (md, [_copy_token(token) for token in tokens])
-        if len(_REST_CACHE) > _REST_CACHE_SIZE:
-            _REST_CACHE.popitem(last=False)
+        _REST_TOKENS.put(key, [_copy_token(token) for token in tokens], md)
     return tokens
 
 
@@ -392,8 +386,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
     return frozenset(rules)
 
 
-_PRUNED: dict[tuple[int, frozenset[str]], tuple[MarkdownIt, MarkdownIt]] = {}
-_PRUNED_SIZE = 256
+_PRUNED: Kept[tuple[int, frozenset[str]], MarkdownIt] = Kept(256)
 
 
 def _pruned(md: MarkdownIt, dead: frozenset[str]) -> MarkdownIt:
@@ -408,9 +401,9 @@ def _pruned(md: MarkdownIt, dead: frozenset[str]) -> MarkdownIt:
     if not dead:
         return md
     key = (id(md), dead)
-    kept = _PRUNED.get(key)
-    if kept is not None and kept[0] is md:
-        return kept[1]
+    kept = _PRUNED.get(key, md)
+    if kept is not None:
+        return kept
     rulers = (md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2)
     if not all((rule.name, rule.fn) in _STOCK for ruler in rulers for rule in ruler.__rules__):
         pruned = md
@@ -421,9 +414,7 @@ def _pruned(md: MarkdownIt, dead: frozenset[str]) -> MarkdownIt:
         pruned.block.ruler = _without(md.block.ruler, dead)
         pruned.inline.ruler = _without(md.inline.ruler, dead)
         pruned.inline.ruler2 = _without(md.inline.ruler2, dead)
-    if len(_PRUNED) >= _PRUNED_SIZE:
-        _PRUNED.clear()
-    _PRUNED[key] = (md, pruned)
+    _PRUNED.put(key, pruned, md)
     return pruned
 
 

@@ -230,31 +230,16 @@ def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
     flavor's parser and handed out as fresh copies of its tokens; to change a
     flavor, register it again rather than editing its parser in place.
     """
-    blocks, rest = _split_leading_html(name, text, env)
-    if not blocks:
-        return rest
+    blocks, line, rest = _cut_leading_html(name, text)
+    if rest is None:
+        return _parse(get_markdown(name), text, env)
     tokens = [_html_block_token(block) for block in blocks]
-    tokens.extend(rest)
+    tokens.extend(_rest_tokens(name, rest, line, env))
     return tokens
 
 
 _HtmlBlock = tuple[int, int, str]
 """A leading HTML block: its first line, the line after it (0-based), and its text."""
-
-
-def _split_leading_html(
-    name: str, text: str, env: dict[str, Any]
-) -> tuple[list[_HtmlBlock], list[Token]]:
-    """`tokenize`'s work, with the leading HTML blocks left as plain tuples.
-
-    The blocks (what `_html_block_token` makes tokens of) and the tokens of the
-    rest, whose lines count from the start of ``text``. A renderer that writes
-    HTML blocks as they are can do without the blocks' tokens.
-    """
-    blocks, line, rest = _cut_leading_html(name, text)
-    if rest is None:
-        return [], get_markdown(name).parse(text, env)
-    return blocks, _rest_tokens(name, rest, line, env)
 
 
 def _cut_leading_html(name: str, text: str) -> tuple[list[_HtmlBlock], int, str | None]:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import PydanticUndefined
 
-__all__ = ["Frozen", "trusted"]
+__all__ = ["Frozen", "assemble", "trusted"]
 
 
 class Frozen(BaseModel):
@@ -48,7 +48,27 @@ class _Plan:
 
 _PLANS: dict[type[BaseModel], _Plan] = {}
 _new = object.__new__
-_set = object.__setattr__
+# The setters of the slots every pydantic model has (what object.__setattr__ finds
+# for these names, without the lookup by name).
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def assemble(cls: type[_Model], fields: dict[str, Any], fields_set: set[str]) -> _Model:
+    """A ``cls`` holding ``fields`` (every field, by name) as they are; nothing is checked.
+
+    What pydantic's validator makes of values that already have their fields'
+    exact types, with ``fields_set`` as the fields given, no extra and no private
+    attributes. `trusted` builds on it; so do the rules' findings.
+    """
+    model = _new(cls)
+    _set_dict(model, fields)
+    _set_fields_set(model, fields_set)
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
 
 
 def trusted(cls: type[_Model], /, **values: Any) -> _Model:
@@ -68,9 +88,7 @@ def trusted(cls: type[_Model], /, **values: Any) -> _Model:
     plan = _PLANS.get(cls)
     if plan is None:
         plan = _PLANS[cls] = _Plan(cls)
-    model = _new(cls)
-    data = model.__dict__  # filled in place: cheaper than setting a new one
-    data.update(plan.template)
+    data = plan.template.copy()
     data.update(values)
     if len(data) != plan.size:
         unknown = ", ".join(sorted(values.keys() - plan.template.keys()))
@@ -82,7 +100,4 @@ def trusted(cls: type[_Model], /, **values: Any) -> _Model:
         if name not in values:
             missing = ", ".join(repr(name) for name in sorted(plan.required - values.keys()))
             raise TypeError(f"{cls.__name__}: missing value for the required field {missing}")
-    _set(model, "__pydantic_fields_set__", set(values))
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
+    return assemble(cls, data, set(values))

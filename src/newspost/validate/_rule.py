@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from newspost._compat import cached_property
+from newspost.model._base import assemble
 from newspost.model.post import Post
 from newspost.parse._text import LineIndex, line_number
 
@@ -91,13 +92,6 @@ class Issue(BaseModel):
 _ISSUE_FIELDS = frozenset(Issue.model_fields)
 _INT_OR_NONE = (int, type(None))
 _STR_OR_NONE = (str, type(None))
-_new = object.__new__
-# The setters of the slots every pydantic model has (what object.__setattr__ finds
-# for these names, without the lookup by name).
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Options(BaseModel):
@@ -297,12 +291,7 @@ class LintRule:
             # every field as given: build that same model directly, at two thirds of
             # the cost. Any other value (a str subclass, a bool line...) goes through
             # the validator, which converts it or raises as Issue(...) would.
-            issue: Issue = _new(Issue)
-            _set_dict(issue, values)
-            _set_fields_set(issue, set(_ISSUE_FIELDS))
-            _set_extra(issue, None)
-            _set_private(issue, None)
-            return issue
+            return assemble(Issue, values, set(_ISSUE_FIELDS))
         validated: Issue = Issue.__pydantic_validator__.validate_python(values)
         return validated
 

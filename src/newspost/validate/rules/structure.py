@@ -714,7 +714,9 @@ class H1InBody(LintRule):
                 )
 
 
-_LIQUID = re.compile(r"\{%-?\s*[A-Za-z_]\w*.*?%\}|\{\{-?\s*[^<%\s][^{}\n]*?\}\}", re.DOTALL)
+# A Liquid tag is "{%" not preceded by "{": in "{{% notice %}}", Hugo's shortcode with
+# Markdown inside, the "{% ... %}" is the shortcode's, not Liquid's.
+_LIQUID = re.compile(r"(?<!\{)\{%-?\s*[A-Za-z_]\w*.*?%\}|\{\{-?\s*[^<%\s][^{}\n]*?\}\}", re.DOTALL)
 _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
 
 

@@ -330,3 +330,32 @@ def test_a_parser_with_rules_of_its_own_is_not_pruned() -> None:
     renamed = MarkdownIt("commonmark", {"html": True})
     renamed.block.ruler.at("fence", renamed.block.ruler.__rules__[1].fn)
     assert flavors._pruned(renamed, frozenset({"fence"})) is renamed
+
+
+@pytest.mark.parametrize(
+    ("body", "generator"),
+    [
+        # Tags shown as examples, in code or Liquid's raw blocks, say nothing.
+        ("{% include a.html %}\n\n```\n{{< youtube id >}}\n```\n", "jekyll"),
+        ('Write `{{< ref "a.md" >}}` to link.\n', None),
+        ("~~~~\n{{< x >}}\n~~~~\n\n    indented\n", None),
+        ('{% raw %}\n{{< figure src="a.png" >}}\n{% endraw %}\n', "jekyll"),
+        ("```liquid\n{% if x %}\n```\n", None),
+        # Tags outside code still count, before or after an example.
+        ("```\n{% include a %}\n```\n\n{{< youtube id >}}\n", "hugo"),
+        ("`a`\n\n{% include a %}\n", "jekyll"),
+        ("a `b\n\n{{< x >}} `\n", "hugo"),  # a code span does not cross a blank line
+        ("```\nnever closed {{< x >}}\n", None),
+    ],
+)
+def test_generator_tags_in_code_are_examples(body: str, generator: str | None) -> None:
+    assert flavors.detect_generator(body) == generator
+
+
+def test_a_jekyll_post_showing_a_shortcode_is_read_as_kramdown() -> None:
+    from newspost import loads, validate
+
+    text = "---\ntitle: T\n---\n{% include note.html %}\n\n```\n{{< youtube id >}}\n```\n"
+    post = loads(text, path="posts/a.md")
+    assert post.flavor == "kramdown"
+    assert [i for i in validate(post).issues if i.code == "NP213"] == []

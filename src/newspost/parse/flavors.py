@@ -646,11 +646,32 @@ def detect_generator(
     parts = path.replace("\\", "/").split("/") if path else ()
     if "_posts" in parts or "_drafts" in parts:
         return "jekyll"
-    if front_matter_format == "toml" or "content" in parts or _HUGO_SHORTCODE.search(text):
+    if front_matter_format == "toml" or "content" in parts or _outside_code(_HUGO_SHORTCODE, text):
         return "hugo"
-    if front_matter_format == "yaml" or _LIQUID.search(text):
+    if front_matter_format == "yaml" or _outside_code(_LIQUID, text):
         return "jekyll"
     return None
+
+
+# Code fences and inline code (not across a blank line): where a post about another
+# generator shows its tags ("```\n{{< youtube id >}}\n```") without using them.
+_CODE = re.compile(
+    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,}).*?(?:^[ ]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)"
+    r"|(?P<ticks>`+)[^`](?:(?!\n[ \t]*\n).)*?(?P=ticks)",
+    re.DOTALL | re.MULTILINE,
+)
+# Liquid's raw blocks, where a Jekyll post shows shortcodes (the tags are Liquid's own).
+_LIQUID_RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.DOTALL)
+
+
+def _outside_code(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches ``text`` outside code (and, for shortcodes, raw blocks)."""
+    if pattern.search(text) is None:
+        return False  # the usual answer, without looking for code
+    text = _CODE.sub("", text)
+    if pattern is _HUGO_SHORTCODE:
+        text = _LIQUID_RAW_BLOCK.sub("", text)
+    return pattern.search(text) is not None
 
 
 def detect_flavor(text: str, *, path: str | None = None, front_matter_format: str = "none") -> str:

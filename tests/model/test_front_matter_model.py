@@ -45,6 +45,8 @@ _VALUES = [
     ["a", ["nested"]],
     ("a", "b"),
     {"name": "Kim", "n": 1},
+    {"path": "/a.png", "alt": "A"},
+    {"alt": "A", "src": 3},
     {1: dt.date(2024, 1, 1)},
     {"a", "b"},
 ]
@@ -109,3 +111,25 @@ def test_shortcut_model_is_a_normal_frozen_model() -> None:
     assert FrontMatter.model_validate_json(model.model_dump_json()) == model
     with pytest.raises(ValidationError, match="frozen"):
         model.title = "U"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("value", "address"),
+    [
+        (
+            {"path": "/assets/a.png", "lqip": "data:image/webp;base64,UklG", "alt": "A"},
+            "/assets/a.png",
+        ),
+        ({"src": "https://x.org/a.png", "alt": "A"}, "https://x.org/a.png"),
+        ({"url": "/a.png"}, "/a.png"),
+        ("/a.png", "/a.png"),
+    ],
+)
+def test_an_image_mapping_gives_its_address(value: object, address: str) -> None:
+    assert FrontMatter.from_mapping({"image": value}).image == address
+    assert FrontMatter.from_mapping({"feature_image": value}).feature_image == address
+
+
+def test_an_image_mapping_without_an_address_is_an_error() -> None:
+    with pytest.raises(ValidationError, match="path, src or url"):
+        FrontMatter.from_mapping({"image": {"alt": "A"}})

@@ -280,3 +280,22 @@ def test_front_matter_shortcut_agrees_on_the_corpus() -> None:
             assert _same(*both), path
             checked += 1
     assert checked > 300
+
+
+def test_chirpy_image_mapping_is_read_and_kept() -> None:
+    text = (
+        "---\ntitle: T\nimage:\n  path: /assets/img/a.png\n  lqip: data:image/webp;base64,UklG\n"
+        "  alt: The header\n---\nBody\n"
+    )
+    post = loads(text, path="_posts/2024-01-02-a.md")
+    assert post.front_matter.image == "/assets/img/a.png"
+    assert post.raw.key_lines["image"] == 3
+    assert dumps(post) == text
+    assert dumps(post.with_front_matter(title="New")) == text.replace("title: T", "title: New")
+
+
+def test_image_mapping_without_an_address_is_a_front_matter_error() -> None:
+    with pytest.raises(FrontMatterError) as caught:
+        loads("---\ntitle: T\nimage:\n  alt: A\n---\nBody\n")
+    assert caught.value.line == 3
+    assert caught.value.hint is not None and "path:" in caught.value.hint

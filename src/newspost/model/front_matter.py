@@ -116,6 +116,21 @@ def _string_list(value: object, field: str) -> list[str]:
     raise ValueError(f"{field} must be a string or a list, not a {type(value).__name__}")
 
 
+# Where an image written as a mapping keeps its address: Chirpy's (Jekyll)
+# "image: {path: /a.png, alt: ...}", and the "src" or "url" of other themes.
+_IMAGE_ADDRESS_KEYS = ("path", "src", "url")
+
+
+def _image(value: object, field: str) -> str | None:
+    if isinstance(value, dict):
+        for key in _IMAGE_ADDRESS_KEYS:
+            address = value.get(key)
+            if isinstance(address, str):
+                return address
+        raise ValueError(f"{field} must be text, or a mapping with a path, src or url")
+    return _text(value, field)
+
+
 _KNOWN_FIELDS: dict[type[FrontMatter], frozenset[str]] = {}
 
 # The fields whose "before" validators are _text and _string_list.
@@ -123,16 +138,16 @@ _TEXT_FIELDS = (
     "title",
     "slug",
     "excerpt",
-    "image",
     "feature_text",
-    "feature_image",
     "layout",
     "permalink",
 )
+_IMAGE_FIELDS = ("image", "feature_image")
 _LIST_FIELDS = ("categories", "tags")
 # Which validator `_plain_value` stands in for, by field (one dict lookup per key).
 _PLAIN_KINDS = {
     **dict.fromkeys(_TEXT_FIELDS, "text"),
+    **dict.fromkeys(_IMAGE_FIELDS, "text"),
     "author": "text",
     **dict.fromkeys(_LIST_FIELDS, "list"),
     "date": "date",
@@ -213,9 +228,17 @@ class FrontMatter(BaseModel):
     )
     tags: list[str] = Field(default_factory=list, description="A string or a list, as a list.")
     excerpt: str | None = None
-    image: str | None = None
+    image: str | None = Field(
+        default=None,
+        description=(
+            "The image's address; of a mapping such as Chirpy's "
+            "image: {path: /a.png, alt: ...}, its path (or src, or url)."
+        ),
+    )
     feature_text: str | None = None
-    feature_image: str | None = None
+    feature_image: str | None = Field(
+        default=None, description="The feature image's address, read as ``image`` is."
+    )
     layout: str | None = None
     author: str | list[str] | dict[str, Any] | None = None
     permalink: str | None = None
@@ -228,6 +251,11 @@ class FrontMatter(BaseModel):
     @classmethod
     def _coerce_text(cls, value: object, info: Any) -> str | None:
         return _text(value, info.field_name)
+
+    @field_validator(*_IMAGE_FIELDS, mode="before")
+    @classmethod
+    def _coerce_image(cls, value: object, info: Any) -> str | None:
+        return _image(value, info.field_name)
 
     @field_validator(*_LIST_FIELDS, mode="before")
     @classmethod

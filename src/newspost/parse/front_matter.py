@@ -196,6 +196,8 @@ def _type_hint(key: str) -> str:
         return f"write {key} as a word, a space-separated string or a list of words"
     if key == "date":
         return "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ"
+    if key in ("image", "feature_image"):
+        return f"write {key} as the image's address, or as a mapping with its path: (and alt:)"
     return f"write {key} as plain text, quoted if it contains ': ' or starts with [ {{ * & ! |"
 
 

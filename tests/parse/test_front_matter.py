@@ -299,3 +299,40 @@ def test_image_mapping_without_an_address_is_a_front_matter_error() -> None:
         loads("---\ntitle: T\nimage:\n  alt: A\n---\nBody\n")
     assert caught.value.line == 3
     assert caught.value.hint is not None and "path:" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "title", "body"),
+    [
+        ("---\rtitle: T\rdate: 2020-01-01\r---\r\r## H\r\rText\r", "yaml", "T", "\r## H\r\rText\r"),
+        ("---\rtitle: T\r...\rBody", "yaml", "T", "Body"),
+        ("---\rtitle: T\r---", "yaml", "T", ""),
+        ('+++\rtitle = "T"\rtags = ["a"]\r+++\rBody\r', "toml", "T", "Body\r"),
+        ('{\r"title": "T"\r}\rBody\r', "json", "T", "Body\r"),
+    ],
+)
+def test_lines_ending_in_a_lone_cr(text: str, fmt: str, title: str, body: str) -> None:
+    post = loads(text)
+    assert (post.raw.format, post.front_matter.title, post.raw.body) == (fmt, title, body)
+    assert post.raw.key_lines["title"] == 2
+    assert dumps(post) == text
+    changed = dumps(post.with_front_matter(title="New"))
+    assert loads(changed).front_matter.title == "New"
+    assert "\n" not in changed
+
+
+def test_lone_cr_lines_keep_their_numbers_in_the_body() -> None:
+    post = loads("---\rtitle: T\r---\r\rText\r\r## Head\r\rMore\r")
+    assert [(s.title, s.line) for s in post.sections] == [("Head", 7)]
+    assert post.raw.body_line == 4
+
+
+def test_an_unclosed_front_matter_with_lone_cr_is_an_error() -> None:
+    with pytest.raises(FrontMatterError, match="never closed"):
+        loads("---\rtitle: T\rBody\r")
+
+
+def test_changed_json_front_matter_keeps_crlf() -> None:
+    post = loads('{\r\n  "title": "T",\r\n  "tags": ["a"]\r\n}\r\nBody\r\n')
+    changed = dumps(post.with_front_matter(title="New"))
+    assert changed == '{\r\n  "title": "New",\r\n  "tags": [\r\n    "a"\r\n  ]\r\n}\r\nBody\r\n'

@@ -16,7 +16,15 @@ _PLAIN_CLOSE = {
     "yaml": re.compile(r"^(?:-{3}|\.{3})[ \t]*\r?$", re.MULTILINE),
     "toml": re.compile(r"^\+{3}[ \t]*\r?$", re.MULTILINE),
 }
-_PLAIN_OPEN = {"yaml": re.compile(r"-{3}[ \t]*\r?\n"), "toml": re.compile(r"\+{3}[ \t]*\r?\n")}
+_PLAIN_OPEN = {
+    "yaml": re.compile(r"-{3}[ \t]*(?:\r?\n|\r)"),
+    "toml": re.compile(r"\+{3}[ \t]*(?:\r?\n|\r)"),
+}
+# After an opening line ending in a lone CR (classic Mac OS), lines end in CR.
+_PLAIN_CLOSE_CR = {
+    "yaml": re.compile(r"(?<=\r)(?:-{3}|\.{3})[ \t]*(?=[\r\n]|\Z)"),
+    "toml": re.compile(r"(?<=\r)\+{3}[ \t]*(?=[\r\n]|\Z)"),
+}
 
 _PIECES = [
     "---",
@@ -41,7 +49,8 @@ def _plain_content_end(text: str) -> tuple[str, int] | None:
     for fmt in ("yaml", "toml"):
         opened = _PLAIN_OPEN[fmt].match(text, start)
         if opened:
-            closed = _PLAIN_CLOSE[fmt].search(text, opened.end())
+            lone_cr = text[opened.end() - 1] == "\r"
+            closed = (_PLAIN_CLOSE_CR if lone_cr else _PLAIN_CLOSE)[fmt].search(text, opened.end())
             return (fmt, closed.start()) if closed else (fmt, -1)
     return None
 

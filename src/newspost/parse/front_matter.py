@@ -35,13 +35,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Format = Literal["yaml", "toml", "json", "none"]
 
-_YAML_OPEN = re.compile(r"-{3}[ \t]*\r?\n")
+_YAML_OPEN = re.compile(r"-{3}[ \t]*(?:\r?\n|\r)")
 # A closing line is found from the newline before it (the opening line's own at the
 # least): a pattern that starts with a literal is searched for quickly, where "^"
 # would be tried at every position of the text.
 _YAML_CLOSE = re.compile(r"\n(?:-{3}|\.{3})[ \t]*\r?$", re.MULTILINE)
-_TOML_OPEN = re.compile(r"\+{3}[ \t]*\r?\n")
+_TOML_OPEN = re.compile(r"\+{3}[ \t]*(?:\r?\n|\r)")
 _TOML_CLOSE = re.compile(r"\n\+{3}[ \t]*\r?$", re.MULTILINE)
+# The same closing lines in a file whose lines end in a lone CR (classic Mac OS),
+# which Markdown, YAML and the line numbers here all read as line breaks.
+_YAML_CLOSE_CR = re.compile(r"\r(?:-{3}|\.{3})[ \t]*(?=[\r\n]|\Z)")
+_TOML_CLOSE_CR = re.compile(r"\r\+{3}[ \t]*(?=[\r\n]|\Z)")
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
@@ -80,13 +84,15 @@ def split(text: str, *, path: str | None = None) -> Split:
         FrontMatterError: an opening delimiter has no closing one.
     """
     start = 1 if text.startswith(BOM) else 0
-    for fmt, opener, closer in (
-        ("yaml", _YAML_OPEN, _YAML_CLOSE),
-        ("toml", _TOML_OPEN, _TOML_CLOSE),
+    for fmt, opener, closer, cr_closer in (
+        ("yaml", _YAML_OPEN, _YAML_CLOSE, _YAML_CLOSE_CR),
+        ("toml", _TOML_OPEN, _TOML_CLOSE, _TOML_CLOSE_CR),
     ):
         opened = opener.match(text, start)
         if not opened:
             continue
+        if text[opened.end() - 1] == "\r":  # lines end in a lone CR
+            closer = cr_closer
         closed = closer.search(text, opened.end() - 1)  # from the opening line's "\n"
         if not closed:
             delimiter = "---" if fmt == "yaml" else "+++"
@@ -100,7 +106,7 @@ def split(text: str, *, path: str | None = None) -> Split:
         body_start = closed.end()
         if text.startswith("\r\n", body_start):
             body_start += 2
-        elif text.startswith("\n", body_start):
+        elif text.startswith(("\n", "\r"), body_start):
             body_start += 1
         content_end = closed.start() + 1  # past the newline: the closing line's start
         return Split(fmt, opened.end(), content_end, body_start)  # type: ignore[arg-type]
@@ -120,7 +126,7 @@ def split(text: str, *, path: str | None = None) -> Split:
             body_start += 1
         if text.startswith("\r\n", body_start):
             body_start += 2
-        elif text.startswith("\n", body_start):
+        elif text.startswith(("\n", "\r"), body_start):
             body_start += 1
         return Split("json", start, end, body_start)
     return Split("none", start, start, start)
@@ -130,7 +136,7 @@ def _looks_like_json(text: str, start: int) -> bool:
     # A body may open with a Liquid tag "{% ... %}" or a shortcode "{{< ... >}}":
     # only "{" alone on its line or '{"' starts JSON front matter.
     rest = text[start + 1 : start + 64].lstrip(" \t")
-    return rest.startswith(("\n", "\r\n", '"'))
+    return rest.startswith(("\n", "\r", '"'))
 
 
 def read(
@@ -459,6 +465,9 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _load_toml(content: str, first_line: int, *, path: str | None) -> Any:
+    if "\r" in content and "\n" not in content:
+        # Lines ending in a lone CR, which TOML does not allow: the same lines with LF.
+        content = content.replace("\r", "\n")
     try:
         return HANDLERS["toml"].load(content)
     except tomllib.TOMLDecodeError as exc:

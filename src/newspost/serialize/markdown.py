@@ -38,7 +38,7 @@ def render_front_matter(post: Post) -> str:
     old = original.to_mapping()
     new = post.front_matter.to_mapping()
     if raw.format == "none":
-        newline = "\r\n" if "\r\n" in raw.text[:4096] else "\n"
+        newline = _newline(raw.text[:4096])
         bom = BOM if raw.text.startswith(BOM) else ""
         block = _yaml_lines(new, newline)
         return f"{bom}---{newline}{block}---{newline}{newline if raw.body.strip() else ''}"
@@ -48,13 +48,14 @@ def render_front_matter(post: Post) -> str:
         for key in old.keys() - new.keys():
             updated.pop(key, None)
         # JSON front matter is one object: write it whole, in the original key order.
-        content = json.dumps(updated, ensure_ascii=False, indent=2)
+        # Newlines in JSON text are its own layout (strings escape theirs): the file's.
+        content = json.dumps(updated, ensure_ascii=False, indent=2).replace("\n", _newline(content))
         return (
             raw.text[: raw.front_matter_start]
             + content
             + raw.text[raw.front_matter_end : raw.body_start]
         )
-    newline = "\r\n" if "\r\n" in content else "\n"
+    newline = _newline(content)
     spans = _key_spans(content, raw.format)
     lines = content.splitlines(keepends=True)
     replacements: dict[int, tuple[int, str]] = {}
@@ -96,6 +97,13 @@ def render_front_matter(post: Post) -> str:
 
 
 _MISSING = object()
+
+
+def _newline(text: str) -> str:
+    """The line ending a text uses: CRLF, a lone CR (classic Mac OS) or LF."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
 
 
 def _original_front_matter(post: Post) -> FrontMatter:

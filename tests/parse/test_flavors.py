@@ -359,3 +359,66 @@ def test_a_jekyll_post_showing_a_shortcode_is_read_as_kramdown() -> None:
     post = loads(text, path="posts/a.md")
     assert post.flavor == "kramdown"
     assert [i for i in validate(post).issues if i.code == "NP213"] == []
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "goldmark"])
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("## Install {#install}", "Install"),
+        ('## Install {#install .wide data-x="1"}', "Install"),
+        ("## Install {: .wide}", "Install"),
+        ("Install {#install}\n-------", "Install"),
+        ("## Sets {a, b}", "Sets {a, b}"),  # not an attribute list
+        ("## `{#id}` in code", "{#id} in code"),
+    ],
+)
+def test_heading_attributes_are_not_in_the_title(flavor: str, heading: str, title: str) -> None:
+    from newspost import loads
+
+    post = loads(f"{heading}\n\nText.\n", flavor=flavor)
+    assert [section.title for section in post.sections] == [title]
+
+
+def test_commonmark_keeps_heading_braces_as_text() -> None:
+    from newspost import loads
+
+    post = loads("## Install {#install}\n", flavor="commonmark")
+    assert post.sections[0].title == "Install {#install}"
+
+
+def test_kramdown_ials_are_not_text() -> None:
+    from newspost import loads
+
+    body = (
+        "{:#first}\nA paragraph.\n\nAnother one.\n{: .note #second}\n\n"
+        '* a\n* b\n{: .fancy}\n\n![alt](a.png){: .center width="50%"} and text.\n\n'
+        "```\n{: .kept-in-code}\n```\n\nText with `{: .code}` span.\n"
+    )
+    post = loads(body, flavor="kramdown")
+    assert [(block.kind, block.line) for block in post.lead] == [
+        ("paragraph", 2),
+        ("paragraph", 4),
+        ("list", 7),
+        ("image", 11),  # an image with text beside it: the text is its caption
+        ("code", 13),
+        ("paragraph", 17),
+    ]
+    assert post.text.splitlines() == [
+        "A paragraph.",
+        "Another one.",
+        "a",
+        "b",
+        "and text.",
+        "{: .kept-in-code}",
+        "Text with {: .code} span.",
+    ]
+    # Goldmark has no IALs: the same text stays.
+    assert "{: .note #second}" in loads(body, flavor="goldmark").text
+
+
+def test_kramdown_extensions_are_not_ials() -> None:
+    from newspost import loads
+
+    post = loads('{::options parse_block_html="true" /}\n\nText {:/} here.\n', flavor="kramdown")
+    assert "Text {:/} here." in post.text

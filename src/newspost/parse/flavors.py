@@ -26,6 +26,8 @@ from markdown_it.parser_inline import ParserInline
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from newspost.parse._kept import Kept
@@ -100,7 +102,61 @@ def _commonmark() -> MarkdownIt:
 
 def _goldmark() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
-    return md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+    md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+    md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+    return md
+
+
+# Attributes at the end of a heading: kramdown's header ID "## Title {#id}", Goldmark's
+# (Hugo's) "## Title {#id .class key=value}", and an IAL "{: .class}". Neither renders
+# them as text, so they are not part of the title.
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*[#.:][^{}\n]*\}[ \t]*$")
+
+
+def _heading_attributes(state: StateCore) -> None:
+    """Core rule: drop the attribute list that ends a heading's text."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and index + 1 < len(tokens):
+            inline = tokens[index + 1]
+            if "{" in inline.content:
+                inline.content = _HEADING_ATTRIBUTES.sub("", inline.content)
+
+
+# A kramdown block IAL or attribute list definition alone on its line ("{: .note}",
+# "{:#id}", "{:ref: .class}"); not an extension ("{::comment}") nor its end ("{:/}").
+_BLOCK_IAL = re.compile(r"\{:(?![:/])[^{}\n]*\}[ \t]*$")
+# A span IAL, right after the element it applies to ("![a](b.png){: .center}").
+_SPAN_IAL = re.compile(r"\{:(?![:/])[^{}\n]*\}")
+
+
+def _kramdown_ial(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: a kramdown IAL line sets attributes of the block before or after it.
+
+    kramdown renders nothing for it, and it ends the paragraph above it, so the
+    line is taken here without a token.
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    pos = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("{:", pos):
+        return False
+    if _BLOCK_IAL.match(state.src, pos, state.eMarks[start_line]) is None:
+        return False
+    if not silent:
+        state.line = start_line + 1
+    return True
+
+
+def _kramdown_span_ial(state: StateInline, silent: bool) -> bool:
+    """Inline rule: a kramdown span IAL sets attributes; it is not text."""
+    if not state.src.startswith("{:", state.pos):
+        return False
+    found = _SPAN_IAL.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    state.pos = found.end()
+    return True
 
 
 # kramdown's block-level HTML elements: one of these opening a line starts an
@@ -214,6 +270,14 @@ def _kramdown() -> MarkdownIt:
         _kramdown_html_block,
         {"alt": ["paragraph", "reference", "blockquote"]},
     )
+    md.block.ruler.before(
+        "paragraph",
+        "kramdown_ial",
+        _kramdown_ial,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.inline.ruler.after("text", "kramdown_span_ial", _kramdown_span_ial)
+    md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     return md
 
 
@@ -367,6 +431,9 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
     rules |= {
         ("kramdown_html_block", _kramdown_html_block),
         ("whole_body_is_html", _whole_body_is_html),
+        ("kramdown_ial", _kramdown_ial),
+        ("kramdown_span_ial", _kramdown_span_ial),
+        ("heading_attributes", _heading_attributes),
     }
     return frozenset(rules)
 

@@ -336,3 +336,39 @@ def test_changed_json_front_matter_keeps_crlf() -> None:
     post = loads('{\r\n  "title": "T",\r\n  "tags": ["a"]\r\n}\r\nBody\r\n')
     changed = dumps(post.with_front_matter(title="New"))
     assert changed == '{\r\n  "title": "New",\r\n  "tags": [\r\n    "a"\r\n  ]\r\n}\r\nBody\r\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ('---json\n{\n  "title": "T",\n  "tags": ["a"]\n}\n---\nBody\n', "json"),
+        ("---yaml\ntitle: T\ntags: [a]\n---\nBody\n", "yaml"),
+        ('---toml\r\ntitle = "T"\r\ntags = ["a"]\r\n---\r\nBody\r\n', "toml"),
+    ],
+)
+def test_eleventy_front_matter_naming_its_language(text: str, fmt: str) -> None:
+    post = loads(text, path="src/posts/a.md")
+    assert (post.raw.format, post.front_matter.title, post.front_matter.tags) == (fmt, "T", ["a"])
+    assert post.raw.key_lines["title"] == (3 if fmt == "json" else 2)
+    assert post.raw.body.strip() == "Body"
+    assert dumps(post) == text
+    changed = loads(dumps(post.with_front_matter(title="New")), path="src/posts/a.md")
+    assert (changed.raw.format, changed.front_matter.title, changed.raw.body) == (
+        fmt,
+        "New",
+        post.raw.body,
+    )
+
+
+@pytest.mark.parametrize("language", ["js", "javascript", "coffee"])
+def test_front_matter_in_a_programming_language_is_an_error(language: str) -> None:
+    with pytest.raises(FrontMatterError, match=f"---{language}") as caught:
+        loads(f'---{language}\n{{ title: "T", date: new Date() }}\n---\nBody\n')
+    assert (caught.value.line, caught.value.column) == (1, 4)
+    assert caught.value.hint is not None
+
+
+def test_broken_json_after_json_opening_names_its_line() -> None:
+    with pytest.raises(FrontMatterError, match="JSON") as caught:
+        loads('---json\n{\n  "title": "T"\n  "tags": []\n}\n---\nBody\n')
+    assert caught.value.line == 4

@@ -46,6 +46,9 @@ _TOML_CLOSE = re.compile(r"\n\+{3}[ \t]*\r?$", re.MULTILINE)
 # which Markdown, YAML and the line numbers here all read as line breaks.
 _YAML_CLOSE_CR = re.compile(r"\r(?:-{3}|\.{3})[ \t]*(?=[\r\n]|\Z)")
 _TOML_CLOSE_CR = re.compile(r"\r\+{3}[ \t]*(?=[\r\n]|\Z)")
+# Eleventy's (gray-matter's) opening line naming the front matter's language: "---json".
+_LANGUAGE_OPEN = re.compile(r"-{3}[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\r?\n|\r)")
+_LANGUAGES: dict[str, Format] = {"yaml": "yaml", "yml": "yaml", "toml": "toml", "json": "json"}
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
@@ -87,15 +90,18 @@ def split(text: str, *, path: str | None = None) -> Split:
     for fmt, opener, closer, cr_closer in (
         ("yaml", _YAML_OPEN, _YAML_CLOSE, _YAML_CLOSE_CR),
         ("toml", _TOML_OPEN, _TOML_CLOSE, _TOML_CLOSE_CR),
+        ("yaml", _LANGUAGE_OPEN, _YAML_CLOSE, _YAML_CLOSE_CR),
     ):
         opened = opener.match(text, start)
         if not opened:
             continue
+        if opener is _LANGUAGE_OPEN:
+            fmt = _language(opened.group(1), path=path)
         if text[opened.end() - 1] == "\r":  # lines end in a lone CR
             closer = cr_closer
         closed = closer.search(text, opened.end() - 1)  # from the opening line's "\n"
         if not closed:
-            delimiter = "---" if fmt == "yaml" else "+++"
+            delimiter = "+++" if opener is _TOML_OPEN else "---"
             raise FrontMatterError(
                 f"front matter opened with {delimiter} on line 1 is never closed",
                 path=path,
@@ -130,6 +136,20 @@ def split(text: str, *, path: str | None = None) -> Split:
             body_start += 1
         return Split("json", start, end, body_start)
     return Split("none", start, start, start)
+
+
+def _language(name: str, *, path: str | None) -> Format:
+    """The format of front matter opened by ``---name`` (Eleventy's way to name it)."""
+    fmt = _LANGUAGES.get(name.lower())
+    if fmt is None:
+        raise FrontMatterError(
+            f"front matter opened with ---{name} is {name} code, which newspost cannot run",
+            path=path,
+            line=1,
+            column=4,
+            hint="write the values as YAML (---) or JSON (---json) front matter",
+        )
+    return fmt
 
 
 def _looks_like_json(text: str, start: int) -> bool:
@@ -167,7 +187,7 @@ def read(
         data = _load_toml(content, first_line, path=path)
         where.key_lines.update(_scan_key_lines(content, first_line))
     else:
-        data = _load_json(content, path=path)
+        data = _load_json(content, first_line, path=path)
         where.key_lines.update(_scan_json_key_lines(content, first_line))
     if data is None:
         data = {}
@@ -482,15 +502,16 @@ def _load_toml(content: str, first_line: int, *, path: str | None) -> Any:
         ) from exc
 
 
-def _load_json(content: str, *, path: str | None) -> Any:
+def _load_json(content: str, first_line: int, *, path: str | None) -> Any:
     try:
         return json.loads(content)
-    except json.JSONDecodeError as exc:  # pragma: no cover - split() already decoded it
+    except json.JSONDecodeError as exc:  # only after ---json: split() decoded a bare object
         raise FrontMatterError(
             f"JSON front matter does not parse: {exc.msg}",
             path=path,
-            line=exc.lineno,
+            line=first_line + exc.lineno - 1,
             column=exc.colno,
+            hint="check commas and quotes; JSON front matter is one object",
         ) from exc
 
 

@@ -49,7 +49,10 @@ def render_front_matter(post: Post) -> str:
             updated.pop(key, None)
         # JSON front matter is one object: write it whole, in the original key order.
         # Newlines in JSON text are its own layout (strings escape theirs): the file's.
-        content = json.dumps(updated, ensure_ascii=False, indent=2).replace("\n", _newline(content))
+        # What follows the object (the line break before ---json's closing line) stays.
+        after = content[len(content.rstrip()) :]
+        dumped = json.dumps(updated, ensure_ascii=False, indent=2)
+        content = dumped.replace("\n", _newline(content)) + after
         return (
             raw.text[: raw.front_matter_start]
             + content

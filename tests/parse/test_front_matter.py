@@ -372,3 +372,20 @@ def test_broken_json_after_json_opening_names_its_line() -> None:
     with pytest.raises(FrontMatterError, match="JSON") as caught:
         loads('---json\n{\n  "title": "T"\n  "tags": []\n}\n---\nBody\n')
     assert caught.value.line == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "code"),
+    [
+        ("---\ntitle: NUL\x00 byte\n---\nBody\n", 2, 11, "U+0000"),
+        ("---\na: 1\ntitle: 한국\x07\n---\nBody\n", 3, 10, "U+0007"),
+        ("---\rx: 1\rtitle: \x1b[0m\r---\rBody\r", 3, 8, "U+001B"),
+        ('---\ntitle: "a\ufffeb"\n---\n', 2, 10, "U+FFFE"),
+    ],
+)
+def test_a_character_yaml_refuses_is_located(text: str, line: int, column: int, code: str) -> None:
+    with pytest.raises(FrontMatterError) as caught:
+        loads(text)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert code in caught.value.message and "<unicode string>" not in caught.value.message
+    assert caught.value.hint is not None and f"\\u{code[2:].lower()}" in caught.value.hint

@@ -288,6 +288,8 @@ def _load_yaml(
         return _construct(loader, node)
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, content, first_line, path) from exc
+    except yaml.reader.ReaderError as exc:
+        raise _unprintable(content, first_line, path) from exc
     except yaml.YAMLError as exc:
         raise FrontMatterError(
             f"YAML front matter does not parse: {exc}", path=path, line=first_line, column=1
@@ -303,6 +305,26 @@ def _load_yaml(
         ) from exc
     finally:
         loader.dispose()
+
+
+# What YAML cannot hold even quoted: C0 and C1 controls (but tab, LF, CR and NEL),
+# lone surrogates, U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unprintable(content: str, first_line: int, path: str | None) -> FrontMatterError:
+    """The error for a character YAML refuses (its reader's message has no line)."""
+    found = _UNPRINTABLE.search(content)
+    offset = found.start() if found else 0
+    line_start = max(content.rfind("\n", 0, offset), content.rfind("\r", 0, offset)) + 1
+    code = ord(found.group()) if found else 0
+    return FrontMatterError(
+        f"YAML front matter holds U+{code:04X}, a character YAML does not allow even in quotes",
+        path=path,
+        line=line_number(content, offset) + first_line - 1,
+        column=offset - line_start + 1,
+        hint=f"delete it, or write it as the escape \\u{code:04x} in a double-quoted value",
+    )
 
 
 _STR = "tag:yaml.org,2002:str"

@@ -26,6 +26,8 @@ _VALUES = [
     "a, b ,c",
     "2024-06-12",
     "2024-06-12 10:00:00 +0900",
+    "2024-06-12 10:00:00 +0900 KST",
+    "Wed, 12 Jun 2024 10:00:00 +0900",
     "2024-13-45",
     "not a date",
     "yes",
@@ -133,3 +135,32 @@ def test_an_image_mapping_gives_its_address(value: object, address: str) -> None
 def test_an_image_mapping_without_an_address_is_an_error() -> None:
     with pytest.raises(ValidationError, match="path, src or url"):
         FrontMatter.from_mapping({"image": {"alt": "A"}})
+
+
+_KST = dt.timezone(dt.timedelta(hours=9))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # Go's time.String(), which Hugo reads
+        ("2024-06-12 10:00:00 +0900 KST", dt.datetime(2024, 6, 12, 10, tzinfo=_KST)),
+        ("2021-05-05 10:00:00 +0000 UTC", dt.datetime(2021, 5, 5, 10, tzinfo=dt.timezone.utc)),
+        # RFC 2822, from feeds
+        ("Wed, 12 Jun 2024 10:00:00 +0900", dt.datetime(2024, 6, 12, 10, tzinfo=_KST)),
+        ("12 Jun 2024 10:00 GMT", dt.datetime(2024, 6, 12, 10, tzinfo=dt.timezone.utc)),
+        ("Tue, 05 May 2021 10:00:00 -0000", dt.datetime(2021, 5, 5, 10)),  # zone unknown
+    ],
+)
+def test_dates_hugo_and_jekyll_also_read(text: str, date: dt.datetime) -> None:
+    parsed = FrontMatter.from_mapping({"date": text}).date
+    assert parsed == date and getattr(parsed, "tzinfo", None) == date.tzinfo
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["May 5, 2021", "2021-05-05 UTC", "Wed, 31 Feb 2024 10:00:00 +0900", "12 Foo 2024 10:00 GMT"],
+)
+def test_other_date_texts_are_still_not_dates(text: str) -> None:
+    with pytest.raises(ValidationError, match="is not a date"):
+        FrontMatter.from_mapping({"date": text})

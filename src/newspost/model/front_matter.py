@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import email.utils
 import re
 from typing import Any
 
@@ -19,6 +20,16 @@ _JEKYLL_DATE = re.compile(
     r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+
+# Go's time.String() form, which Hugo reads: "2024-06-12 10:00:00 +0900 KST", the
+# zone's abbreviation after the offset that says it all.
+_ZONE_NAME_AFTER_OFFSET = re.compile(r"([+-]\d{2}:?\d{2})\s+[A-Z]{2,5}\s*$")
+# RFC 2822, as feeds and feed-imported posts write dates (Hugo and Jekyll read it):
+# "Wed, 12 Jun 2024 10:00:00 +0900".
+_RFC_2822 = re.compile(
+    r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s+(?:[+-]\d{4}|UT|UTC|GMT|Z)\s*$"
 )
 
 _DATE_TYPES = (dt.datetime, dt.date)  # a tuple: "A | B" would build a union at every call
@@ -37,6 +48,8 @@ def parse_date(value: object) -> dt.datetime | dt.date | None:
         '2024-06-12T10:00:00+09:00'
         >>> parse_date("2024-06-12")
         datetime.date(2024, 6, 12)
+        >>> parse_date("Wed, 12 Jun 2024 10:00:00 +0900").isoformat()
+        '2024-06-12T10:00:00+09:00'
     """
     if value is None or value == "":
         return None
@@ -46,6 +59,13 @@ def parse_date(value: object) -> dt.datetime | dt.date | None:
         raise ValueError(f"expected a date, got {type(value).__name__} {value!r}")
     match = _JEKYLL_DATE.match(value)
     if not match:
+        match = _JEKYLL_DATE.match(_ZONE_NAME_AFTER_OFFSET.sub(r"\1", value))
+    if not match:
+        if _RFC_2822.match(value):
+            try:
+                return email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError):
+                pass
         raise ValueError(
             f"{value!r} is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)"
         )

@@ -100,3 +100,13 @@ def test_corpus_recovery_rate() -> None:
         assert all(word in (post.front_matter.title or "") for word in head.split())
         recovered += 1
     assert recovered / len(broken) >= 0.9
+
+
+def test_an_impossible_date_is_not_a_crash() -> None:
+    """PyYAML's constructor raises ValueError for 2021-02-30: no repair, and no traceback."""
+    from newspost import FrontMatterError, fix_text
+
+    text = "---\ntitle: T\ndate: 2021-02-30\n---\nBody\n"
+    assert repair_front_matter(text) is not None
+    result = fix_text(text, path="post.md")
+    assert isinstance(result.error, FrontMatterError)

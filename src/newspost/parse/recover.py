@@ -172,6 +172,8 @@ def _repair_entry(entry: str) -> tuple[str, str] | None:
 def _parses(content: str) -> bool:
     try:
         data = yaml.load(content, Loader=_Loader)  # a safe loader: CSafeLoader or SafeLoader
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+        # Constructors raise the others for impossible values such as 2021-02-30,
+        # which no quoting repair here makes possible: the caller reports them.
         return False
     return data is None or isinstance(data, dict)

@@ -250,6 +250,11 @@ _MARKDOWN_LINES = [
     "> [quoted]: /url",
     "escaped \\* star",
     "line with a break\\",
+    "a note[^1] and [^two]",
+    "[^1]: the note",
+    "[^two]: another",
+    "    continued note",
+    "> [^1]: quoted note",
     "a | b",
     "--|--",
     "---",
@@ -293,8 +298,11 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "backticks",
         "strikethrough",
         "escape",
+        "footnote_def",
+        "footnote_ref",
     }
     assert dead("<p>text & more > less</p>\n\n**bold** [link](/x)\n") == everything
+    assert not {"footnote_def", "footnote_ref"} & dead("a[^1]\n\n[^1]: note\n")
     assert "fence" not in dead("a\n~~~\n")
     assert "code" not in dead("- a\n\n      code\n")
     assert "blockquote" not in dead("> a")
@@ -422,3 +430,40 @@ def test_kramdown_extensions_are_not_ials() -> None:
 
     post = loads('{::options parse_block_html="true" /}\n\nText {:/} here.\n', flavor="kramdown")
     assert "Text {:/} here." in post.text
+
+
+_NOTES = (
+    "## One\n\nText[^1] and more[^note].\n\n[^1]: First note.\n"
+    "[^note]: Second\n    continued.\n\n## Two\n\nLast paragraph.\n"
+)
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "goldmark"])
+def test_footnotes_are_a_list_after_the_last_block(flavor: str) -> None:
+    from newspost import dumps, loads
+
+    post = loads(_NOTES, flavor=flavor)
+    assert dumps(post) == _NOTES
+    first, second = post.sections
+    assert [(block.kind, block.text) for block in first.blocks] == [  # type: ignore[union-attr]
+        ("paragraph", "Text[1] and more[2].")
+    ]
+    # As both sites render them: a rule, then the notes, numbered, with a link back.
+    kinds = [(block.kind, block.line) for block in second.blocks]
+    assert kinds == [("paragraph", 11), ("rule", 5), ("list", 5)]
+    notes = second.blocks[-1]
+    assert [item.text for item in notes.items] == [  # type: ignore[union-attr]
+        "First note. ↩︎",
+        "Second continued. ↩︎",
+    ]
+    assert [link.url for link in first.blocks[0].links] == ["#fn1", "#fn2"]  # type: ignore[union-attr]
+
+
+def test_commonmark_and_unused_notes_stay_text() -> None:
+    from newspost import loads
+
+    assert "Text[^1] and more[^note]." in loads(_NOTES, flavor="commonmark").text
+    # A reference without a definition is text in every flavor, as on the sites.
+    assert loads("A claim[^9].\n", flavor="kramdown").text == "A claim[^9]."
+    # pandoc's inline notes are neither kramdown's nor Goldmark's.
+    assert loads("Inline^[note].\n", flavor="goldmark").text == "Inline^[note]."

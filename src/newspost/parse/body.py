@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from lxml import etree
+from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 
 from newspost.errors import NewsPostError
@@ -46,6 +47,7 @@ from newspost.parse.flavors import (
     _html_block_token,
     _parse,
     _rest_tokens,
+    _with_footnotes,
     get_markdown,
     get_preprocessor,
 )
@@ -283,7 +285,7 @@ _RENDERED_RESTS: Kept[tuple[str, str], _RenderedRest] = Kept(256)
 
 
 def _stock_rules(renderer: RendererHTML) -> bool:
-    """Whether every rendering rule is markdown-it's own (none added or replaced)."""
+    """Whether every rendering rule is markdown-it's own or the footnotes' (none replaced)."""
     if type(renderer) is not RendererHTML:
         return False
     return all(
@@ -292,7 +294,14 @@ def _stock_rules(renderer: RendererHTML) -> bool:
     )
 
 
-_STOCK_RULES = {name: rule.__func__ for name, rule in RendererHTML().rules.items()}
+def _stock_rule_functions() -> dict[str, object]:
+    # markdown-it's own rendering rules and the footnote plugin's (footnote tokens only).
+    renderer = _with_footnotes(MarkdownIt()).renderer
+    assert isinstance(renderer, RendererHTML)
+    return {name: rule.__func__ for name, rule in renderer.rules.items()}
+
+
+_STOCK_RULES = _stock_rule_functions()
 
 
 def _parse_html(html: str) -> Element:

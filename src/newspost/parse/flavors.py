@@ -15,7 +15,7 @@ import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from typing import Any, Literal
 
@@ -23,12 +23,16 @@ from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_core import ParserCore
 from markdown_it.parser_inline import ParserInline
+from markdown_it.renderer import RendererProtocol
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.footnote.index import footnote_def, footnote_ref, footnote_tail
 
 from newspost.parse._kept import Kept
 
@@ -104,7 +108,55 @@ def _goldmark() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
     md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+    return _with_footnotes(md)
+
+
+def _with_footnotes(md: MarkdownIt) -> MarkdownIt:
+    """``md`` reading footnotes (``text[^1]`` and ``[^1]: note``), as kramdown and Goldmark do.
+
+    Both render the notes as a numbered list after the post's last block, behind
+    a rule; references become superscript links to them. Neither has pandoc's
+    inline notes (``^[note]``), so those stay text.
+    """
+    md.use(footnote_plugin, inline=False)
+    md.core.ruler.after("footnote_tail", "footnote_lines", _footnote_lines)
+    md.add_render_rule("footnote_block_open", _render_footnote_block_open)
     return md
+
+
+def _render_footnote_block_open(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+) -> str:
+    # The plugin's opening tags, on one line: a rendered line maps to one line of
+    # the file, and the rule, the notes' section and their list all start at the
+    # first note (see _footnote_lines).
+    hr = '<hr class="footnotes-sep" />' if options.xhtmlOut else '<hr class="footnotes-sep">'
+    return f'{hr}<section class="footnotes"><ol class="footnotes-list">\n'
+
+
+def _footnote_lines(state: StateCore) -> None:
+    """Core rule: the notes' list starts at the first note's line in the file.
+
+    The footnote plugin gathers the notes after the last block with no source
+    line of their own, so their rule and list would take the line of the block
+    before them. A text without notes keeps no footnote record in ``env``.
+    """
+    notes = state.env.get("footnotes")
+    if notes is None:
+        return  # no note was looked for (the plugin's own test, in footnote_tail)
+    if not any(notes.values()):
+        # The plugin's reference rule leaves an empty record wherever it looked and
+        # found nothing: drop it, so that a text without notes leaves ``env`` as it
+        # was, whichever rules were tried (see _dead_rules).
+        del state.env["footnotes"]
+        return
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "footnote_block_open" and token.map is None:
+            first = next((t.map for t in tokens[index + 1 :] if t.map is not None), None)
+            if first is not None:
+                token.map = [first[0], first[0]]
+            return
 
 
 # Attributes at the end of a heading: kramdown's header ID "## Title {#id}", Goldmark's
@@ -278,7 +330,7 @@ def _kramdown() -> MarkdownIt:
     )
     md.inline.ruler.after("text", "kramdown_span_ial", _kramdown_span_ial)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
-    return md
+    return _with_footnotes(md)
 
 
 def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
@@ -318,8 +370,10 @@ def _cut_leading_html(name: str, text: str) -> tuple[list[_HtmlBlock], int, str 
     if not rules or rules[0] != "kramdown_html_block":
         return [], 0, None
     # Lines such as "<hr>" that the kramdown rule leaves to CommonMark's HTML-block
-    # rule can be cut here too, as long as no other rule can come first.
-    commonmark_html = md.options.get("html") is True and rules[1:9] == _BEFORE_HTML_BLOCK
+    # rule can be cut here too, as long as no other rule can come first (a footnote
+    # definition cannot: it opens its line with "[^").
+    before = [rule for rule in rules[1:] if rule != "footnote_def"][: len(_BEFORE_HTML_BLOCK)]
+    commonmark_html = md.options.get("html") is True and before == _BEFORE_HTML_BLOCK
     if "\r" in text or "\0" in text:
         # What markdown-it's own first step (normalize) does before it cuts lines.
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
@@ -398,7 +452,7 @@ def _dead_rules(text: str) -> frozenset[str]:
     Each test is looser than its rule: a fence needs three backticks or tildes
     in a row; indented code four columns of spaces or a tab; a blockquote a ">",
     a reference definition a "[", each after only a block prefix on its line;
-    the inline rules their own character. ``text`` must be normalized as
+    the inline rules their own character; footnotes a "[^". ``text`` must be normalized as
     ``md.parse`` would (lines end at "\n" alone): with any "\r" left, no rule
     is called dead.
     """
@@ -419,6 +473,8 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("strikethrough")
     if "\\" not in text:
         dead.append("escape")
+    if "[^" not in text:
+        dead.extend(("footnote_def", "footnote_ref"))
     return frozenset(dead)
 
 
@@ -434,8 +490,17 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("kramdown_ial", _kramdown_ial),
         ("kramdown_span_ial", _kramdown_span_ial),
         ("heading_attributes", _heading_attributes),
+        ("footnote_def", footnote_def),
+        ("footnote_ref", footnote_ref),
+        ("footnote_tail", footnote_tail),
+        ("footnote_lines", _footnote_lines),
     }
     return frozenset(rules)
+
+
+def _rule_function(fn: object) -> object:
+    """The function a rule runs: a ``partial`` (the footnote plugin binds an option) unwrapped."""
+    return fn.func if isinstance(fn, partial) else fn
 
 
 _PRUNED: Kept[tuple[int, frozenset[str]], MarkdownIt] = Kept(256)
@@ -457,7 +522,11 @@ def _pruned(md: MarkdownIt, dead: frozenset[str]) -> MarkdownIt:
     if kept is not None:
         return kept
     rulers = (md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2)
-    if not all((rule.name, rule.fn) in _STOCK for ruler in rulers for rule in ruler.__rules__):
+    if not all(
+        (rule.name, _rule_function(rule.fn)) in _STOCK
+        for ruler in rulers
+        for rule in ruler.__rules__
+    ):
         pruned = md
     else:
         pruned = copy.copy(md)

@@ -183,6 +183,23 @@ def test_bad_front_matter_raises_our_error(text: str) -> None:
     assert info.value.line is not None and info.value.line >= 1
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "value"),
+    [
+        ("---\ntitle: T\ndate: 2021-02-30\n---\nBody\n", (3, 7), "2021-02-30"),
+        ("---\ntitle: T\nevents:\n  - at: 2021-13-01\n---\n", (4, 9), "2021-13-01"),
+        ("---\na: &when 2021-02-30\nb: *when\n---\n", (2, 4), "2021-02-30"),
+    ],
+)
+def test_an_impossible_value_is_reported_where_it_is(
+    text: str, where: tuple[int, int], value: str
+) -> None:
+    with pytest.raises(FrontMatterError) as info:
+        loads(text, path="x.md")
+    assert (info.value.line, info.value.column) == where
+    assert repr(value) in info.value.message and info.value.hint
+
+
 def test_invalid_utf8_names_the_byte_offset() -> None:
     data = "---\ntitle: 한\n---\n".encode() + b"ok \xff\xfe bad\n"
     with pytest.raises(EncodingError) as info:

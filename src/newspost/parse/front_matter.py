@@ -296,15 +296,39 @@ def _load_yaml(
         ) from exc
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # Constructors raise these for impossible values such as 2024-13-45.
+        failing = _failing_scalar(loader, node) if not isinstance(exc, RecursionError) else None
+        mark = failing.start_mark if failing is not None else None
         raise FrontMatterError(
-            f"YAML front matter holds an impossible value: {exc}",
+            f"YAML front matter holds an impossible value"
+            f"{f' {failing.value!r}' if failing is not None else ''}: {exc}",
             path=path,
-            line=first_line,
-            column=1,
+            line=first_line + mark.line if mark is not None else first_line,
+            column=mark.column + 1 if mark is not None else 1,
             hint="quote the value to keep it as text",
         ) from exc
     finally:
         loader.dispose()
+
+
+def _failing_scalar(loader: Any, root: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar (in file order) that the loader cannot construct, if one is to blame."""
+    pending: list[yaml.Node] = [root]
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue  # an alias: the same node again
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(item for pair in reversed(node.value) for item in reversed(pair))
+    return None
 
 
 # What YAML cannot hold even quoted: C0 and C1 controls (but tab, LF, CR and NEL),

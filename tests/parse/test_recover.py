@@ -59,6 +59,23 @@ def test_values_yaml_misreads_are_quoted(line: str, value: str) -> None:
     assert repaired.endswith("layout: post\n---\n")
 
 
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ('title: "대통령 "중대" 결정"', '대통령 "중대" 결정'),
+        ("title: 'It's here'", "It's here"),
+        ('title: "a "b" c"  ', 'a "b" c'),
+    ],
+)
+def test_quotes_inside_a_quoted_value_are_escaped(line: str, value: str) -> None:
+    text = f"---\n{line}\nlayout: post\n---\n"
+    (repair,) = recover_front_matter(text) or []
+    assert repair.description == "escape the quotes inside the value of title"
+    repaired = repair_front_matter(text)
+    assert repaired is not None and loads(repaired).front_matter.title == value
+    assert repaired.endswith("layout: post\n---\n")
+
+
 def test_crlf_is_kept() -> None:
     text = "---\r\ntitle: [a] b\r\nlayout: post\r\n---\r\n"
     assert repair_front_matter(text) == '---\r\ntitle: "[a] b"\r\nlayout: post\r\n---\r\n'
@@ -75,6 +92,8 @@ def test_valid_front_matter_needs_no_repair() -> None:
     [
         "---\ntitle: x\n  bad: [indent\n---\n",  # nested garbage: no single obvious repair
         "---\ntitle: 'unterminated\n---\n",  # a quoted value: the quote may be meant
+        '---\ntitle: "a \\"b" c"\n---\n',  # a backslash: an escape, or text?
+        '---\ntitle: "a "b" c" d\n---\n',  # text after the closing quote
         "---\nkey: |\n  text\n bad\n---\n",
         "---\ntitle: ok\n---\n",
     ],

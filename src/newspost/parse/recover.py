@@ -151,6 +151,10 @@ def _repair_entry(entry: str) -> tuple[str, str] | None:
     stray = [line for line in rest if line.strip()]
     if _parses(entry) and not any(line[:1] not in (" ", "\t") for line in stray):
         return None  # this entry is fine as it is
+    requoted = _requote(value) if not stray else None
+    if requoted is not None:
+        replacement = f"{key}: {requoted}{newline}" + newline * trailing_blank
+        return replacement, f"escape the quotes inside the value of {key}"
     if value[:1] in ("'", '"', "|", ">") or (
         not value and stray and stray[0][:1] in (" ", "\t", "-")
     ):
@@ -167,6 +171,23 @@ def _repair_entry(entry: str) -> tuple[str, str] | None:
     else:
         description = f"quote the value of {key}"
     return replacement, description
+
+
+def _requote(value: str) -> str | None:
+    """A one-line value quoted at both ends with the same quotes inside it, quoted again.
+
+    ``"대통령 "중대" 결정"`` is what a generator writes for the text between the
+    outer quotes; YAML ends the string at the second quote. The text is clear, so
+    it is written as one double-quoted string, its inner quotes escaped. A
+    backslash makes the intent unclear (an escape, or a backslash?): none then.
+    """
+    quote = value[:1]
+    if quote not in ('"', "'") or len(value) < 2 or value[-1] != quote or "\\" in value:
+        return None
+    inner = value[1:-1]
+    if quote not in inner:
+        return None  # something else is wrong with it
+    return '"' + inner.replace('"', '\\"') + '"'
 
 
 def _parses(content: str) -> bool:

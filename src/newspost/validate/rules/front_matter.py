@@ -85,9 +85,25 @@ class MissingRequiredField(LintRule):
             if not _empty(field_value(ctx, key)):
                 continue
             state = "empty" if key in key_lines else "missing"
-            yield self.issue(
-                ctx, f"required front matter field {key!r} is {state}", **key_position(ctx, key)
-            )
+            message = f"required front matter field {key!r} is {state}"
+            comment = _comment_value(ctx, key) if state == "empty" else None
+            if comment is not None:
+                message += f": YAML reads {comment!r} as a comment; quote the value"
+            yield self.issue(ctx, message, **key_position(ctx, key))
+
+
+# A YAML key whose whole value is a comment: "title: #1 뉴스" ("#" after a space
+# starts a comment, so the title is empty).
+_COMMENT_VALUE = re.compile(r"[ \t]*[^:#]+?[ \t]*:[ \t]+(#[ \t]*\S.*?)[ \t]*$")
+
+
+def _comment_value(ctx: Context, key: str) -> str | None:
+    """The text of a YAML key's line that YAML took for a comment, when it is all its value."""
+    line = ctx.post.raw.key_lines.get(key)
+    if ctx.post.raw.format != "yaml" or line is None or line > len(ctx.lines):
+        return None
+    found = _COMMENT_VALUE.match(ctx.lines[line - 1])
+    return found.group(1) if found else None
 
 
 @register

@@ -40,6 +40,7 @@ __all__ = [
     "ExcerptRepeatsFeatureText",
     "ExcerptTruncated",
     "InvalidDate",
+    "KeyHoldsSpaces",
     "MissingRequiredField",
     "PlaceholderImage",
     "TitleDiffersFromHeadline",
@@ -851,3 +852,50 @@ class PlaceholderImage(LintRule):
         for key, value, start, _ in front_matter_strings(ctx, _IMAGE_KEYS):
             if on_hosts(value, hosts):
                 yield self.issue_at(ctx, start, f"{key} is a placeholder image: {value}")
+
+
+# Any whitespace, the ideographic space included: a key holding one reads as words.
+_SPACE_IN_KEY = re.compile(r"\s")
+
+
+@register
+class KeyHoldsSpaces(LintRule):
+    """A top-level YAML key holds spaces: most often the next line of a value, read as a key.
+
+    When a generator breaks a title over two lines and the second line holds
+    ``": "``, YAML takes that line for a key of its own: the title loses its end
+    and the post gains a key nobody meant. Front matter keys are names
+    (``feature_image``, ``last_modified_at``); a key that reads as words is text in
+    the wrong place. A key written in quotes is taken as meant.
+
+    Bad:
+
+    ```yaml
+    title: 한-영 디지털정부 협력
+    양해각서 체결: 서명 즉시 발효
+    ```
+
+    Good: ``title: "한-영 디지털정부 협력 양해각서 체결: 서명 즉시 발효"``.
+    """
+
+    code = "NP116"
+    name = "key-holds-spaces"
+    severity = Severity.WARNING
+    summary = "front matter key holds spaces"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        raw = ctx.post.raw
+        if raw.format != "yaml" or not any(map(_SPACE_IN_KEY.search, raw.key_lines)):
+            return
+        before: tuple[str, int] | None = None
+        for key, line in sorted(raw.key_lines.items(), key=lambda item: item[1]):
+            written = ctx.lines[line - 1].lstrip() if line <= len(ctx.lines) else ""
+            if _SPACE_IN_KEY.search(key) and written[:1] not in ("'", '"'):
+                message = f"key {key!r} holds spaces"
+                if before is not None:
+                    message += (
+                        f": is it the rest of {before[0]!r} (line {before[1]}), read as a key?"
+                        " write that value on one line, quoted"
+                    )
+                yield self.issue(ctx, message, **key_position(ctx, key))
+            before = (key, line)

@@ -90,6 +90,11 @@ class MissingRequiredField(LintRule):
             comment = _comment_value(ctx, key) if state == "empty" else None
             if comment is not None:
                 message += f": YAML reads {comment!r} as a comment; quote the value"
+            elif state == "missing":
+                cased = next((k for k in key_lines if k.lower() == key.lower()), None)
+                if cased is not None:
+                    # Hugo reads keys in any case; Jekyll, its layouts and feeds do not.
+                    message += f" (the front matter has {cased!r}: write it {key!r})"
             yield self.issue(ctx, message, **key_position(ctx, key))
 
 

@@ -167,6 +167,8 @@ _HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*[#.:][^{}\n]*\}[ \t]*$")
 
 def _heading_attributes(state: StateCore) -> None:
     """Core rule: drop the attribute list that ends a heading's text."""
+    if "{" not in state.src:
+        return  # most texts: no attribute list anywhere, no token to look at
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and index + 1 < len(tokens):

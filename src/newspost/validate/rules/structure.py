@@ -540,16 +540,20 @@ def _light_tags(sc: Scan) -> list[_LightTag]:
     out: list[_LightTag] = []
     skip_to = 0
     lower = sc.lower if len(sc.lower) == len(sc.body) else None
+    body = sc.body
     for found in sc.finditer(_LIGHT_TAG):
-        if found.start() < skip_to:
+        at = found.start()
+        if at < skip_to or (at >= 2 and body.startswith("](", at - 2)):
+            # A Markdown link written [text](<files/a report.pdf>): its <...> is the
+            # address, not a tag.
             continue
         name = found.group(2).lower()
         closing = bool(found.group(1))
-        out.append((found.start(), name, closing, bool(found.group(3))))
+        out.append((at, name, closing, bool(found.group(3))))
         if not closing and name in _RAW_TEXT:
             # Script and style hold text, not markup: "<div>" in a JS string is no tag.
-            close = (lower or sc.body.lower()).find(f"</{name}", found.end())
-            skip_to = close if close >= 0 else len(sc.body)
+            close = (lower or body.lower()).find(f"</{name}", found.end())
+            skip_to = close if close >= 0 else len(body)
     return out
 
 

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from newspost.errors import FrontMatterError
 from newspost.model.front_matter import FrontMatter, parse_date
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
-from newspost.parse._text import BOM, line_number
+from newspost.parse._text import BOM, LineIndex, line_number
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -109,11 +109,7 @@ def split(text: str, *, path: str | None = None) -> Split:
                 column=1,
                 hint=f"add a line holding only {delimiter} after the last front matter key",
             )
-        body_start = closed.end()
-        if text.startswith("\r\n", body_start):
-            body_start += 2
-        elif text.startswith(("\n", "\r"), body_start):
-            body_start += 1
+        body_start = _past_line_break(text, closed.end())
         content_end = closed.start() + 1  # past the newline: the closing line's start
         return Split(fmt, opened.end(), content_end, body_start)  # type: ignore[arg-type]
     if text.startswith("{", start) and _looks_like_json(text, start):
@@ -130,12 +126,17 @@ def split(text: str, *, path: str | None = None) -> Split:
         body_start = end
         while body_start < len(text) and text[body_start] in " \t":
             body_start += 1
-        if text.startswith("\r\n", body_start):
-            body_start += 2
-        elif text.startswith(("\n", "\r"), body_start):
-            body_start += 1
-        return Split("json", start, end, body_start)
+        return Split("json", start, end, _past_line_break(text, body_start))
     return Split("none", start, start, start)
+
+
+def _past_line_break(text: str, at: int) -> int:
+    """``at``, moved past the line break there if there is one (CRLF, LF or a lone CR)."""
+    if text.startswith("\r\n", at):
+        return at + 2
+    if text.startswith(("\n", "\r"), at):
+        return at + 1
+    return at
 
 
 def _language(name: str, *, path: str | None) -> Format:
@@ -339,14 +340,13 @@ _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U000100
 def _unprintable(content: str, first_line: int, path: str | None) -> FrontMatterError:
     """The error for a character YAML refuses (its reader's message has no line)."""
     found = _UNPRINTABLE.search(content)
-    offset = found.start() if found else 0
-    line_start = max(content.rfind("\n", 0, offset), content.rfind("\r", 0, offset)) + 1
+    line, column = LineIndex(content).position(found.start() if found else 0)
     code = ord(found.group()) if found else 0
     return FrontMatterError(
         f"YAML front matter holds U+{code:04X}, a character YAML does not allow even in quotes",
         path=path,
-        line=line_number(content, offset) + first_line - 1,
-        column=offset - line_start + 1,
+        line=line + first_line - 1,
+        column=column,
         hint=f"delete it, or write it as the escape \\u{code:04x} in a double-quoted value",
     )
 

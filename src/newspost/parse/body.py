@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from lxml import etree
-from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 
 from newspost.errors import NewsPostError
@@ -46,8 +45,8 @@ from newspost.parse.flavors import (
     _cut_leading_html,
     _html_block_token,
     _parse,
+    _renders_with_stock_rules,
     _rest_tokens,
-    _with_footnotes,
     get_markdown,
     get_preprocessor,
 )
@@ -185,7 +184,7 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
         text = preprocess(text)
     env: dict[str, object] = {}
     blocks, line, rest = _cut_leading_html(flavor, text)
-    stock = _stock_rules(renderer)
+    stock = _renders_with_stock_rules(renderer)
     made_with = (md, renderer, md.options)
     reused = _RENDERED_RESTS.get((flavor, rest), *made_with) if stock and rest else None
     if rest is None:
@@ -211,12 +210,12 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
         out.append(content)
         at += content.count("\n")
     rest_at, rest_anchors, rest_tables, rest_out = at, len(rendered), len(tables), len(out)
+    rest_first_line = line + first_line  # the rest's first line in the file
     if reused is not None:
         # The rest's HTML and line anchors as rendered before, moved to this body's lines.
-        base = line + first_line
         for offset, rest_line in reused.anchors:
             rendered.append(at + offset)
-            source.append(base + rest_line)
+            source.append(rest_first_line + rest_line)
         tables.extend(at + offset for offset in reused.tables)
         out.append(reused.html)
         at += reused.lines
@@ -241,14 +240,13 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
         out.append(piece)
         at += piece.count("\n")
     if reused is None and stock and rest and not env and len(rest) <= _REST_CACHE_LENGTH:
-        base = line + first_line
         _RENDERED_RESTS.put(
             (flavor, rest),
             _RenderedRest(
                 html="".join(out[rest_out:]),
                 lines=at - rest_at,
                 anchors=tuple(
-                    (starts - rest_at, file_line - base)
+                    (starts - rest_at, file_line - rest_first_line)
                     for starts, file_line in zip(
                         rendered[rest_anchors:], source[rest_anchors:], strict=True
                     )
@@ -282,26 +280,6 @@ class _RenderedRest:
 # definitions) rendered by the stock rules is kept, so a kept rendering is the
 # rendering; it is tied to the parser, its renderer and options as they were.
 _RENDERED_RESTS: Kept[tuple[str, str], _RenderedRest] = Kept(256)
-
-
-def _stock_rules(renderer: RendererHTML) -> bool:
-    """Whether every rendering rule is markdown-it's own or the footnotes' (none replaced)."""
-    if type(renderer) is not RendererHTML:
-        return False
-    return all(
-        getattr(rule, "__func__", None) is _STOCK_RULES.get(name)
-        for name, rule in renderer.rules.items()
-    )
-
-
-def _stock_rule_functions() -> dict[str, object]:
-    # markdown-it's own rendering rules and the footnote plugin's (footnote tokens only).
-    renderer = _with_footnotes(MarkdownIt()).renderer
-    assert isinstance(renderer, RendererHTML)
-    return {name: rule.__func__ for name, rule in renderer.rules.items()}
-
-
-_STOCK_RULES = _stock_rule_functions()
 
 
 def _parse_html(html: str) -> Element:

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_core import ParserCore
 from markdown_it.parser_inline import ParserInline
-from markdown_it.renderer import RendererProtocol
+from markdown_it.renderer import RendererHTML, RendererProtocol
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
@@ -758,7 +758,29 @@ def _html() -> MarkdownIt:
     return md
 
 
+def _stock_render_rules() -> dict[str, object]:
+    """Every rendering rule's function by name: markdown-it's own and the footnotes'.
+
+    The footnote plugin's rules write only footnote tokens, so a renderer with them
+    still writes an HTML block as it is.
+    """
+    renderer = _with_footnotes(MarkdownIt()).renderer
+    assert isinstance(renderer, RendererHTML)
+    return {name: rule.__func__ for name, rule in renderer.rules.items()}
+
+
+def _renders_with_stock_rules(renderer: object) -> bool:
+    """Whether every rendering rule is markdown-it's own or the footnotes' (none replaced)."""
+    if type(renderer) is not RendererHTML:
+        return False
+    return all(
+        getattr(rule, "__func__", None) is _STOCK_RENDER.get(name)
+        for name, rule in renderer.rules.items()
+    )
+
+
 _STOCK = _stock_rules()
+_STOCK_RENDER = _stock_render_rules()
 
 register_flavor("commonmark", _commonmark)
 register_flavor("html", _html, preprocess=liquid)

@@ -69,9 +69,14 @@ def test_values_yaml_misreads_are_quoted(line: str, value: str, description: str
     assert repaired.endswith("layout: post\n---\n")
 
 
-def test_crlf_is_kept() -> None:
-    text = "---\r\ntitle: [a] b\r\nlayout: post\r\n---\r\n"
-    assert repair_front_matter(text) == '---\r\ntitle: "[a] b"\r\nlayout: post\r\n---\r\n'
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "lone-cr"])
+def test_line_endings_are_kept(newline: str) -> None:
+    # A classic Mac OS file (lone CR) counts its lines by CR too: sub is on line 6.
+    text = "---\ntitle: [a] b\nlayout: post\ntags:\n  - x\nsub: c: d\n---\n".replace("\n", newline)
+    repairs = recover_front_matter(text) or []
+    assert [(r.key, r.line) for r in repairs] == [("title", 2), ("sub", 6)]
+    expected = '---\ntitle: "[a] b"\nlayout: post\ntags:\n  - x\nsub: "c: d"\n---\n'
+    assert repair_front_matter(text) == expected.replace("\n", newline)
 
 
 def test_valid_front_matter_needs_no_repair() -> None:

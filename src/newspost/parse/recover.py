@@ -18,6 +18,7 @@ import yaml
 
 from newspost.errors import NewsPostError
 from newspost.parse import front_matter as _fm
+from newspost.parse._text import LineIndex
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -60,7 +61,7 @@ def recover_front_matter(text: str) -> list[Repair] | None:
     content = text[where.content_start : where.content_end]
     if _parses(content):
         return []
-    first_line = text.count("\n", 0, where.content_start) + 1
+    first_line = LineIndex(text).position(where.content_start)[0]
     repairs: list[Repair] = []
     pieces: list[str] = []
     for entry in _entries(content):
@@ -137,8 +138,9 @@ def _entries(content: str) -> list[_Entry]:
 
 def _repair_entry(entry: str) -> tuple[str, str] | None:
     lines = entry.splitlines(keepends=True)
-    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
     head = lines[0].rstrip("\r\n")
+    # The entry's own line ending (LF, CRLF or a lone CR), so the file keeps one kind.
+    newline = lines[0][len(head) :] or "\n"
     found = _KEY.match(head)
     if not found:
         return None

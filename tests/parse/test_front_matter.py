@@ -406,3 +406,48 @@ def test_a_character_yaml_refuses_is_located(text: str, line: int, column: int, 
     assert (caught.value.line, caught.value.column) == (line, column)
     assert code in caught.value.message and "<unicode string>" not in caught.value.message
     assert caught.value.hint is not None and f"\\u{code[2:].lower()}" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ('+++\nTitle = "T"\nDate = 2024-06-12\nTags = ["a"]\nWeight = 3\n+++\nBody\n', None),
+        ("---\nTitle: T\nDate: 2024-06-12\nTags: [a]\nWeight: 3\n---\nBody\n", "content/a.md"),
+        ('{\n  "Title": "T",\n  "Date": "2024-06-12",\n  "Tags": ["a"],\n  "Weight": 3\n}\n', None),
+        (
+            '+++\nTitle = "T"\nDate = 2024-06-12\nTags = ["a"]\nWeight = 3\n+++\n<p>B</p>\n',
+            "a.html",
+        ),
+    ],
+    ids=["toml", "yaml-in-content", "json", "toml-html"],
+)
+def test_hugo_reads_keys_in_any_case(text: str, path: str | None) -> None:
+    post = loads(text, path=path)
+    fm = post.front_matter
+    assert (fm.title, fm.date, fm.tags, fm.extra) == (
+        "T",
+        dt.date(2024, 6, 12),
+        ["a"],
+        {"Weight": 3},
+    )
+    assert post.raw.key_aliases == {"title": "Title", "date": "Date", "tags": "Tags"}
+    assert post.raw.key_lines["title"] == 2
+    assert dumps(post) == text
+    # A change is written under the key the file has, not beside it.
+    changed = dumps(post.with_front_matter(title="New", tags=["b"]))
+    assert "Title" in changed and "title" not in changed
+    again = loads(changed, path=path)
+    assert (again.front_matter.title, again.front_matter.tags) == ("New", ["b"])
+
+
+def test_jekyll_reads_keys_in_their_case() -> None:
+    post = loads("---\nTitle: T\n---\nBody\n", path="_posts/2024-06-12-a.md")
+    assert post.front_matter.title is None
+    assert post.front_matter.extra == {"Title": "T"}
+    assert post.raw.key_aliases == {}
+
+
+def test_a_key_in_lower_case_wins_over_another_spelling() -> None:
+    post = loads('+++\nTitle = "Upper"\ntitle = "lower"\n+++\nBody\n')
+    assert (post.front_matter.title, post.front_matter.extra) == ("lower", {"Title": "Upper"})
+    assert post.raw.key_aliases == {}

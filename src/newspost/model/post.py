@@ -81,6 +81,13 @@ class RawText(Frozen):
     key_lines: dict[str, int] = Field(
         default_factory=dict, description="1-based line of each top-level front matter key."
     )
+    key_aliases: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Front matter keys read under a field's name in another case, as Hugo reads "
+            "them: the field's name to the key as the file spells it ({'title': 'Title'})."
+        ),
+    )
 
     @property
     def front_matter_text(self) -> str:

@@ -17,7 +17,7 @@ from newspost.parse import front_matter as _fm
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import decode, holds_c0_controls, line_number
 from newspost.parse.body import parse_body
-from newspost.parse.flavors import FlavorName, detect_flavor, get_markdown
+from newspost.parse.flavors import FlavorName, detect_flavor, detect_generator, get_markdown
 
 __all__ = ["POST_SUFFIXES", "Limits", "is_post_file", "iter_load", "iter_paths", "load", "loads"]
 
@@ -103,9 +103,10 @@ def loads(
                 hint="decode files with 'utf-8' and errors='strict', not 'surrogateescape'",
             )
     where = _fm.split(text, path=name)
-    front_matter = _fm.read(text, where, path=name, limits=bounds)
     body = text[where.body_start :]
     chosen = flavor or detect_flavor(body, path=name, front_matter_format=where.format)
+    any_case = _reads_keys_in_any_case(chosen, body, name, where.format)
+    front_matter = _fm.read(text, where, path=name, limits=bounds, any_case=any_case)
     try:
         get_markdown(chosen)
     except KeyError:
@@ -144,8 +145,20 @@ def loads(
             body_start=where.body_start,
             body_line=body_line,
             key_lines=where.key_lines,
+            key_aliases=where.key_aliases,
         ),
     )
+
+
+def _reads_keys_in_any_case(flavor: str, body: str, path: str | None, fmt: str) -> bool:
+    """Whether the post's site reads front matter keys in any case, as Hugo does.
+
+    Goldmark is Hugo's renderer; an ``.html`` post (which both sites take as it is)
+    is Hugo's when the file says so.
+    """
+    if flavor == "html":
+        return detect_generator(body, path=path, front_matter_format=fmt) == "hugo"
+    return flavor == "goldmark"
 
 
 def _has_surrogates(text: str) -> bool:

@@ -78,6 +78,8 @@ class Split:
     body_start: int = 0
     opening_line: int = 1
     key_lines: dict[str, int] = field(default_factory=dict)
+    # Keys read under a field's name in another case (Hugo's "Title"): name -> spelling.
+    key_aliases: dict[str, str] = field(default_factory=dict)
 
 
 def split(text: str, *, path: str | None = None) -> Split:
@@ -161,9 +163,19 @@ def _looks_like_json(text: str, start: int) -> bool:
 
 
 def read(
-    text: str, where: Split, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
+    text: str,
+    where: Split,
+    *,
+    path: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    any_case: bool = False,
 ) -> FrontMatter:
     """Parse the front matter located by `split` into a `FrontMatter`.
+
+    With ``any_case``, keys are read as Hugo reads them, in any case: ``Title``
+    is the title when there is no ``title``. The spellings are kept in
+    ``where.key_aliases`` (and ``where.key_lines`` names the field), so that a
+    change is written back under the key the file has.
 
     Raises:
         FrontMatterError: the front matter does not parse, is not a mapping, or
@@ -200,6 +212,8 @@ def read(
             column=1,
             hint="write one 'key: value' per line",
         )
+    if any_case:
+        data = _fold_key_case(data, where)
     if "date" not in data and path:
         named = _JEKYLL_NAME.match(os.path.basename(path))
         if named:
@@ -216,6 +230,26 @@ def read(
             column=1,
             hint=_type_hint(key),
         ) from exc
+
+
+def _fold_key_case(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
+    """``data`` with keys that name a field in another case (``Title``) under the field's name.
+
+    A key already in lower case wins (``title`` beside ``Title`` leaves ``Title``
+    an extra key), and so does the first of two spellings, as neither is more right.
+    """
+    known = FrontMatter.known_fields()
+    for key in data:
+        name = key.lower() if isinstance(key, str) else key
+        if name != key and name in known and name not in data and name not in where.key_aliases:
+            where.key_aliases[name] = key
+    if not where.key_aliases:
+        return data
+    spelled = {spelling: name for name, spelling in where.key_aliases.items()}
+    for spelling, name in spelled.items():
+        if spelling in where.key_lines:
+            where.key_lines[name] = where.key_lines.pop(spelling)
+    return {spelled.get(key, key): value for key, value in data.items()}
 
 
 def _type_hint(key: str) -> str:

@@ -43,10 +43,15 @@ def render_front_matter(post: Post) -> str:
         block = _yaml_lines(new, newline)
         return f"{bom}---{newline}{block}---{newline}{newline if raw.body.strip() else ''}"
     content = raw.front_matter_text
+    # A key is written back as the file spells it: Hugo's "Title" stays "Title".
+    spelled = raw.key_aliases
     if raw.format == "json":
-        updated = {**_json_original(content), **{k: _plain(v) for k, v in new.items()}}
+        updated = {
+            **_json_original(content),
+            **{spelled.get(k, k): _plain(v) for k, v in new.items()},
+        }
         for key in old.keys() - new.keys():
-            updated.pop(key, None)
+            updated.pop(spelled.get(key, key), None)
         # JSON front matter is one object: write it whole, in the original key order.
         # Newlines in JSON text are its own layout (strings escape theirs): the file's.
         # What follows the object (the line break before ---json's closing line) stays.
@@ -66,9 +71,10 @@ def render_front_matter(post: Post) -> str:
     for key in list(old) + [k for k in new if k not in old]:
         if old.get(key, _MISSING) == new.get(key, _MISSING):
             continue
-        text = "" if key not in new else _render_key(key, new[key], raw.format, newline)
-        if key in spans:
-            start, end = spans[key]
+        name = spelled.get(key, key)
+        text = "" if key not in new else _render_key(name, new[key], raw.format, newline)
+        if name in spans:
+            start, end = spans[name]
             replacements[start] = (end, text)
         elif text:
             appended.append(text)
@@ -112,7 +118,7 @@ def _newline(text: str) -> str:
 def _original_front_matter(post: Post) -> FrontMatter:
     raw = post.raw
     where = _fm.Split(raw.format, raw.front_matter_start, raw.front_matter_end, raw.body_start)
-    return _fm.read(raw.text, where, path=post.path)
+    return _fm.read(raw.text, where, path=post.path, any_case=bool(raw.key_aliases))
 
 
 def _json_original(content: str) -> dict[str, Any]:

@@ -93,7 +93,8 @@ class MissingRequiredField(LintRule):
             elif state == "missing":
                 cased = next((k for k in key_lines if k.lower() == key.lower()), None)
                 if cased is not None:
-                    # Hugo reads keys in any case; Jekyll, its layouts and feeds do not.
+                    # Jekyll, its layouts and feeds read keys in their case. (Hugo reads
+                    # them in any case, and so does newspost for its posts: no issue.)
                     message += f" (the front matter has {cased!r}: write it {key!r})"
             yield self.issue(ctx, message, **key_position(ctx, key))
 

@@ -451,3 +451,38 @@ def test_a_key_in_lower_case_wins_over_another_spelling() -> None:
     post = loads('+++\nTitle = "Upper"\ntitle = "lower"\n+++\nBody\n')
     assert (post.front_matter.title, post.front_matter.extra) == ("lower", {"Title": "Upper"})
     assert post.raw.key_aliases == {}
+
+
+@pytest.mark.parametrize(
+    ("keys", "dated_by"),
+    [
+        ("publishDate = 2024-06-12\nlastmod = 2024-07-01\n", "publishDate"),
+        ("lastmod = 2024-06-12\n", "lastmod"),
+        ("PubDate = 2024-06-12\n", "PubDate"),
+        ("date = 2024-06-12\npublishDate = 2024-01-01\n", None),
+    ],
+)
+def test_hugo_dates_a_post_by_its_publish_date_or_last_change(
+    keys: str, dated_by: str | None
+) -> None:
+    text = f'+++\ntitle = "T"\n{keys}+++\nBody\n'
+    post = loads(text)
+    assert post.front_matter.date == dt.date(2024, 6, 12)
+    assert post.raw.key_aliases.get("date") == dated_by
+    assert post.raw.key_lines["date"] == 3
+    changed = dumps(post.with_front_matter(date=dt.date(2025, 1, 2)))
+    assert f"{dated_by or 'date'} = 2025-01-02\n" in changed
+    assert loads(changed).front_matter.date == dt.date(2025, 1, 2)
+
+
+def test_a_hugo_publish_date_that_is_no_date_stays_an_extra_key() -> None:
+    # Left for NP109 to report, rather than the whole post failing to load.
+    post = loads('+++\ntitle = "T"\npublishDate = "soon"\n+++\nBody\n')
+    assert (post.front_matter.date, post.front_matter.extra) == (None, {"publishDate": "soon"})
+    assert post.raw.key_aliases == {}
+
+
+def test_a_key_read_in_another_case_is_named_as_written_in_errors() -> None:
+    with pytest.raises(FrontMatterError, match="key 'Tags'") as caught:
+        loads('+++\ntitle = "T"\nTags = {a = 1}\n+++\nBody\n')
+    assert caught.value.line == 3

@@ -105,8 +105,8 @@ def loads(
     where = _fm.split(text, path=name)
     body = text[where.body_start :]
     chosen = flavor or detect_flavor(body, path=name, front_matter_format=where.format)
-    any_case = _reads_keys_in_any_case(chosen, body, name, where.format)
-    front_matter = _fm.read(text, where, path=name, limits=bounds, any_case=any_case)
+    hugo = _is_hugo_post(chosen, body, name, where.format)
+    front_matter = _fm.read(text, where, path=name, limits=bounds, as_hugo=hugo)
     try:
         get_markdown(chosen)
     except KeyError:
@@ -150,8 +150,8 @@ def loads(
     )
 
 
-def _reads_keys_in_any_case(flavor: str, body: str, path: str | None, fmt: str) -> bool:
-    """Whether the post's site reads front matter keys in any case, as Hugo does.
+def _is_hugo_post(flavor: str, body: str, path: str | None, fmt: str) -> bool:
+    """Whether the post is read by Hugo, whose front matter keys differ from Jekyll's.
 
     Goldmark is Hugo's renderer; an ``.html`` post (which both sites take as it is)
     is Hugo's when the file says so.

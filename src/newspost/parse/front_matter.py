@@ -168,14 +168,15 @@ def read(
     *,
     path: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    any_case: bool = False,
+    as_hugo: bool = False,
 ) -> FrontMatter:
     """Parse the front matter located by `split` into a `FrontMatter`.
 
-    With ``any_case``, keys are read as Hugo reads them, in any case: ``Title``
-    is the title when there is no ``title``. The spellings are kept in
-    ``where.key_aliases`` (and ``where.key_lines`` names the field), so that a
-    change is written back under the key the file has.
+    With ``as_hugo``, keys are read as Hugo reads them: in any case (``Title``
+    is the title when there is no ``title``), and a post without a ``date`` is
+    dated by its ``publishDate`` (or ``lastmod``). The keys as the file spells
+    them are kept in ``where.key_aliases`` (and ``where.key_lines`` names the
+    fields), so that a change is written back under the key the file has.
 
     Raises:
         FrontMatterError: the front matter does not parse, is not a mapping, or
@@ -212,8 +213,8 @@ def read(
             column=1,
             hint="write one 'key: value' per line",
         )
-    if any_case:
-        data = _fold_key_case(data, where)
+    if as_hugo:
+        data = _as_hugo_reads(data, where)
     if "date" not in data and path:
         named = _JEKYLL_NAME.match(os.path.basename(path))
         if named:
@@ -224,7 +225,8 @@ def read(
         problem = exc.errors()[0]
         key = str(problem["loc"][0]) if problem["loc"] else ""
         raise FrontMatterError(
-            f"front matter key {key!r}: {problem['msg'].removeprefix('Value error, ')}",
+            f"front matter key {where.key_aliases.get(key, key)!r}: "
+            f"{problem['msg'].removeprefix('Value error, ')}",
             path=path,
             line=where.key_lines.get(key, first_line),
             column=1,
@@ -232,24 +234,47 @@ def read(
         ) from exc
 
 
-def _fold_key_case(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
-    """``data`` with keys that name a field in another case (``Title``) under the field's name.
+# Hugo's .Date for a post without a date key: its publish date, else its last change
+# (Hugo's default [frontmatter] date = ["date", "publishDate", "lastmod"], and their aliases).
+_HUGO_DATE_KEYS = ("publishdate", "pubdate", "published", "lastmod", "modified")
 
-    A key already in lower case wins (``title`` beside ``Title`` leaves ``Title``
-    an extra key), and so does the first of two spellings, as neither is more right.
+
+def _as_hugo_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
+    """``data`` with its keys read as Hugo reads them, under the fields' names.
+
+    Hugo reads keys in any case (``Title`` is the title), and dates a post
+    without a ``date`` by its ``publishDate`` or ``lastmod``. A key written in
+    lower case wins (``title`` beside ``Title`` leaves ``Title`` an extra key),
+    and so does the first of two other spellings, as neither is more right.
     """
-    known = FrontMatter.known_fields()
+    lowered: dict[str, str] = {}
     for key in data:
-        name = key.lower() if isinstance(key, str) else key
-        if name != key and name in known and name not in data and name not in where.key_aliases:
-            where.key_aliases[name] = key
-    if not where.key_aliases:
+        if isinstance(key, str):
+            lowered.setdefault(key.lower(), key)
+    aliases = where.key_aliases
+    for name in FrontMatter.known_fields():
+        if name not in data and name in lowered:
+            aliases[name] = lowered[name]
+    if "date" not in data and "date" not in aliases:
+        dated = next((lowered[key] for key in _HUGO_DATE_KEYS if key in lowered), None)
+        if dated is not None and _is_date(data[dated]):
+            # One that is no date stays an extra key, for NP109 to name: a bad
+            # publishDate should not make the whole post unreadable.
+            aliases["date"] = dated
+    if not aliases:
         return data
-    spelled = {spelling: name for name, spelling in where.key_aliases.items()}
+    spelled = {spelling: name for name, spelling in aliases.items()}
     for spelling, name in spelled.items():
         if spelling in where.key_lines:
             where.key_lines[name] = where.key_lines.pop(spelling)
     return {spelled.get(key, key): value for key, value in data.items()}
+
+
+def _is_date(value: object) -> bool:
+    try:
+        return parse_date(value) is not None
+    except ValueError:
+        return False
 
 
 def _type_hint(key: str) -> str:

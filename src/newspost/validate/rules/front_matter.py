@@ -792,9 +792,10 @@ class DateWithoutTimeZone(LintRule):
             except ValueError:
                 continue
             if isinstance(parsed, dt.datetime) and parsed.tzinfo is None:
+                written = ctx.post.raw.key_aliases.get(key, key)  # Hugo's publishDate
                 yield self.issue(
                     ctx,
-                    f"{key} {parsed.isoformat(sep=' ')} has no time zone: "
+                    f"{written} {parsed.isoformat(sep=' ')} has no time zone: "
                     "add an offset such as +0900",
                     **key_position(ctx, key),
                 )

@@ -459,6 +459,8 @@ def test_a_key_in_lower_case_wins_over_another_spelling() -> None:
         ("publishDate = 2024-06-12\nlastmod = 2024-07-01\n", "publishDate"),
         ("lastmod = 2024-06-12\n", "lastmod"),
         ("PubDate = 2024-06-12\n", "PubDate"),
+        ("Published = 2024-06-12\n", "Published"),  # Hugo's alias, not Jekyll's true/false
+        ('publishDate = "soon"\nlastmod = 2024-06-12\n', "lastmod"),
         ("date = 2024-06-12\npublishDate = 2024-01-01\n", None),
     ],
 )
@@ -469,7 +471,8 @@ def test_hugo_dates_a_post_by_its_publish_date_or_last_change(
     post = loads(text)
     assert post.front_matter.date == dt.date(2024, 6, 12)
     assert post.raw.key_aliases.get("date") == dated_by
-    assert post.raw.key_lines["date"] == 3
+    written = [line.split(" =")[0] for line in text.splitlines()]
+    assert post.raw.key_lines["date"] == written.index(dated_by or "date") + 1
     changed = dumps(post.with_front_matter(date=dt.date(2025, 1, 2)))
     assert f"{dated_by or 'date'} = 2025-01-02\n" in changed
     assert loads(changed).front_matter.date == dt.date(2025, 1, 2)

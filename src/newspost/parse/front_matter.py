@@ -252,15 +252,19 @@ def _as_hugo_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
         if isinstance(key, str):
             lowered.setdefault(key.lower(), key)
     aliases = where.key_aliases
+    if "date" not in lowered:
+        # One that is no date stays an extra key, for NP109 to name: a bad
+        # publishDate should not make the whole post unreadable.
+        for key in _HUGO_DATE_KEYS:
+            spelling = lowered.get(key)
+            if spelling is not None and _is_date(data[spelling]):
+                aliases["date"] = spelling
+                break
+    taken = set(aliases.values())
     for name in FrontMatter.known_fields():
-        if name not in data and name in lowered:
-            aliases[name] = lowered[name]
-    if "date" not in data and "date" not in aliases:
-        dated = next((lowered[key] for key in _HUGO_DATE_KEYS if key in lowered), None)
-        if dated is not None and _is_date(data[dated]):
-            # One that is no date stays an extra key, for NP109 to name: a bad
-            # publishDate should not make the whole post unreadable.
-            aliases["date"] = dated
+        spelling = lowered.get(name)
+        if spelling is not None and name not in data and spelling not in taken:
+            aliases[name] = spelling
     if not aliases:
         return data
     spelled = {spelling: name for name, spelling in aliases.items()}
@@ -278,6 +282,8 @@ def _is_date(value: object) -> bool:
 
 
 def _type_hint(key: str) -> str:
+    if key == "published":
+        return "write published as true or false (Hugo's publish date as publishDate)"
     if key in ("categories", "tags"):
         return f"write {key} as a word, a space-separated string or a list of words"
     if key == "date":

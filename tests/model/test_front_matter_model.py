@@ -150,17 +150,39 @@ _KST = dt.timezone(dt.timedelta(hours=9))
         ("Wed, 12 Jun 2024 10:00:00 +0900", dt.datetime(2024, 6, 12, 10, tzinfo=_KST)),
         ("12 Jun 2024 10:00 GMT", dt.datetime(2024, 6, 12, 10, tzinfo=dt.timezone.utc)),
         ("Tue, 05 May 2021 10:00:00 -0000", dt.datetime(2021, 5, 5, 10)),  # zone unknown
+        # Hexo's documented form, which Jekyll (Ruby's Time.parse) reads too
+        ("2013/7/13 20:46:25", dt.datetime(2013, 7, 13, 20, 46, 25)),
+        ("2013/07/13", dt.date(2013, 7, 13)),
     ],
 )
-def test_dates_hugo_and_jekyll_also_read(text: str, date: dt.datetime) -> None:
+def test_dates_hugo_and_jekyll_also_read(text: str, date: dt.date) -> None:
     parsed = FrontMatter.from_mapping({"date": text}).date
-    assert parsed == date and getattr(parsed, "tzinfo", None) == date.tzinfo
+    assert parsed == date and getattr(parsed, "tzinfo", None) == getattr(date, "tzinfo", None)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["May 5, 2021", "2021-05-05 UTC", "Wed, 31 Feb 2024 10:00:00 +0900", "12 Foo 2024 10:00 GMT"],
+    [
+        "May 5, 2021",
+        "2021-05-05 UTC",
+        "Wed, 31 Feb 2024 10:00:00 +0900",
+        "12 Foo 2024 10:00 GMT",
+        "2013/7-13",
+    ],
 )
 def test_other_date_texts_are_still_not_dates(text: str) -> None:
     with pytest.raises(ValidationError, match="is not a date"):
         FrontMatter.from_mapping({"date": text})
+
+
+@pytest.mark.parametrize("field", ["categories", "tags"])
+def test_hexo_hierarchies_read_as_their_words_once(field: str) -> None:
+    value = [["Diary", "PlayStation"], ["Diary", "Games"], "Life"]
+    assert getattr(FrontMatter.from_mapping({field: value}), field) == [
+        "Diary",
+        "PlayStation",
+        "Games",
+        "Life",
+    ]
+    with pytest.raises(ValidationError, match="found a nested dict"):
+        FrontMatter.from_mapping({field: [{"name": "x"}]})

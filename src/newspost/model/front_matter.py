@@ -15,9 +15,10 @@ from newspost.model._base import trusted
 __all__ = ["FrontMatter", "parse_date"]
 
 # Jekyll writes "2024-06-12 10:00:00 +0900"; YAML's own timestamp grammar
-# wants "+09:00", so PyYAML hands such dates over as strings.
+# wants "+09:00", so PyYAML hands such dates over as strings. Hexo's documents
+# "2013/7/13 20:46:25", which Jekyll's Ruby reads too.
 _JEKYLL_DATE = re.compile(
-    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"^\s*(\d{4})([-/])(\d{1,2})\2(\d{1,2})"
     r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
@@ -69,7 +70,7 @@ def parse_date(value: object) -> dt.datetime | dt.date | None:
         raise ValueError(
             f"{value!r} is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)"
         )
-    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    year, _, month, day, hour, minute, second, fraction, zone = match.groups()
     if hour is None:
         return dt.date(int(year), int(month), int(day))
     micro = int((fraction or "0")[:6].ljust(6, "0"))
@@ -122,15 +123,18 @@ def _string_list(value: object, field: str) -> list[str]:
         separator = "," if "," in value else None
         return [part.strip() for part in value.split(separator) if part.strip()]
     if isinstance(value, list | tuple):
-        out = []
+        out: list[str] = []
+        nested = False
         for item in value:
-            if isinstance(item, dict | list | tuple):
-                raise ValueError(
-                    f"{field} must be a list of words, found a nested {type(item).__name__}"
-                )
-            if item is not None:
+            if isinstance(item, list | tuple):
+                # Hexo's hierarchies, "[[Diary, Games], [Life]]": each one's words, once.
+                out.extend(_string_list(item, field))
+                nested = True
+            elif isinstance(item, dict):
+                raise ValueError(f"{field} must be a list of words, found a nested dict")
+            elif item is not None:
                 out.append(_text(item, field) or "")
-        return out
+        return list(dict.fromkeys(out)) if nested else out
     if isinstance(value, int | float):
         return [str(value)]
     raise ValueError(f"{field} must be a string or a list, not a {type(value).__name__}")

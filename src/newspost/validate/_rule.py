@@ -100,7 +100,9 @@ class Options(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     required_fields: list[str] = Field(
-        default_factory=lambda: ["title", "date", "categories"],
+        # Every generator, feed and archive needs these two; categories, tags or an
+        # author are one site's choice, so a site that needs them lists them.
+        default_factory=lambda: ["title", "date"],
         description="Front matter keys that must be present and not empty.",
     )
     allowed_categories: list[str] | None = Field(

@@ -68,11 +68,13 @@ class MissingRequiredField(LintRule):
     """A field the site needs (``options.required_fields``) is missing or empty.
 
     Layouts, feeds and archives read these keys; a post without them renders with a
-    blank title, lands in no category, or sorts to the wrong place. A date taken from
-    a Jekyll file name ``YYYY-MM-DD-slug.md`` counts, as it does for Jekyll.
+    blank title, sorts to the wrong place, or (with ``categories`` required, as a
+    news site may) lands in no category. By default ``title`` and ``date`` are
+    required. A date taken from a Jekyll file name ``YYYY-MM-DD-slug.md`` counts,
+    as it does for Jekyll.
 
-    Bad: ``categories:`` with nothing after it.
-    Good: ``categories: [News]``.
+    Bad: ``title:`` with nothing after it.
+    Good: ``title: 정부, 디지털 협력 양해각서 체결``.
     """
 
     code = "NP103"

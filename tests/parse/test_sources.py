@@ -83,3 +83,19 @@ def test_last_paragraph_with_ordinary_link_is_not_a_footer() -> None:
         "## A\n\nBody.\n\nThe [report](https://r.example/full) has the details of the study.\n"
     )
     assert post.footer == []
+
+
+@pytest.mark.parametrize(
+    ("last", "is_footer"),
+    [
+        ('생생한 뉴스, <a href="https://opensis.kr">opensis.kr</a>', True),
+        ('Daily news: <a href="https://n.example.org">n.example.org</a>', True),
+        # A sentence that ends on an address, and a lone link, are the article's.
+        ('More details are at <a href="https://ev.example.org">ev.example.org</a>.', False),
+        ('<a href="https://tv.example.org/ep1/">https://tv.example.org/ep1/</a>', False),
+    ],
+)
+def test_a_footer_signs_off_with_an_address_after_a_lead_in(last: str, is_footer: bool) -> None:
+    post = loads(f"## A\n\nBody.\n\n{last}\n", flavor="commonmark")
+    assert bool(post.footer) is is_footer
+    assert len(post.sections[0].blocks) == (1 if is_footer else 2)

@@ -1036,11 +1036,25 @@ def _take_footer(items: list[_Item]) -> list[Block]:
         or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1])
     ):
         return []
-    link_is_address = any(_URLISH.match(link.text.strip()) for link in last.links)
-    if not (_PROMO.search(last.text) or link_is_address):
+    if not (_PROMO.search(last.text) or _signs_off_with_address(last)):
         return []
     items.pop()
     return [last]
+
+
+def _signs_off_with_address(paragraph: Paragraph) -> bool:
+    """Whether a paragraph is a short lead-in and a site's address: "생생한 뉴스, opensis.kr".
+
+    A sentence that ends on an address ("More details are at events.example.org.")
+    is the article's, and so is a lone link: only a lead-in set off by a comma or
+    a colon makes the line a sign-off.
+    """
+    address = paragraph.links[-1].text.strip()
+    text = paragraph.text.rstrip(" .!")
+    if not address or not text.endswith(address) or not _URLISH.match(address):
+        return False
+    lead_in = text[: -len(address)].rstrip()
+    return 0 < len(lead_in) <= 40 and lead_in[-1] in ",:："
 
 
 # -- sections ----------------------------------------------------------------------------

@@ -154,6 +154,18 @@ def test_goldmark_typographer_and_linkify() -> None:
     assert paragraph.links[0].url == "https://example.org/x"
 
 
+def test_goldmark_links_addresses_as_github_does_not_bare_host_names() -> None:
+    text = "See example.com, README.md, ASP.NET, www.a.org, ftp://b.org/f, me@c.org and <d.org>.\n"
+    paragraph = loads(text, flavor="goldmark").lead[0]
+    assert isinstance(paragraph, Paragraph)
+    assert [link.url for link in paragraph.links] == [
+        "http://www.a.org",
+        "ftp://b.org/f",
+        "mailto:me@c.org",
+    ]
+    assert paragraph.text.startswith("See example.com, README.md, ASP.NET, www.a.org")
+
+
 def test_unknown_flavor_is_our_error() -> None:
     import pytest
 

@@ -108,7 +108,40 @@ def _goldmark() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
     md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+    md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
     return _with_footnotes(md)
+
+
+# What Goldmark's Linkify (GitHub's autolink extension) links: an address with its
+# scheme, one starting "www.", or an email. linkify-it also links bare host names
+# ("example.com", "README.md", "ASP.NET"), which Hugo shows as text.
+_AUTOLINK_START = re.compile(r"(?:https?://|ftp://|mailto:|www\.)|[^@\s]+@", re.IGNORECASE)
+
+
+def _gfm_autolinks(state: StateCore) -> None:
+    """Core rule: undo linkify's links that Goldmark would not make (bare host names)."""
+    for token in state.tokens:
+        children = token.children
+        if token.type != "inline" or not children:
+            continue
+        if not any(child.markup == "linkify" for child in children):
+            continue
+        kept: list[Token] = []
+        index = 0
+        while index < len(children):
+            child = children[index]
+            if (
+                child.type == "link_open"
+                and child.markup == "linkify"
+                and index + 2 < len(children)
+                and not _AUTOLINK_START.match(children[index + 1].content)
+            ):
+                kept.append(children[index + 1])  # the text, without link_open/link_close
+                index += 3
+                continue
+            kept.append(child)
+            index += 1
+        token.children = kept
 
 
 def _with_footnotes(md: MarkdownIt) -> MarkdownIt:
@@ -492,6 +525,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("kramdown_ial", _kramdown_ial),
         ("kramdown_span_ial", _kramdown_span_ial),
         ("heading_attributes", _heading_attributes),
+        ("gfm_autolinks", _gfm_autolinks),
         ("footnote_def", footnote_def),
         ("footnote_ref", footnote_ref),
         ("footnote_tail", footnote_tail),

@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from newspost import Code, Html, Image, ListBlock, Paragraph, Quote, Rule, Table, loads
+from newspost import Code, Html, Image, ListBlock, Paragraph, Quote, Rule, Table, dumps, loads
 from newspost.errors import NewsPostError
 from newspost.parse import body
-from newspost.parse.flavors import get_markdown
+from newspost.parse.flavors import get_markdown, hugo_shortcodes
 
 
 def fm(body: str, *, flavor: str | None = None) -> object:
@@ -291,3 +291,27 @@ def test_a_kept_rest_is_not_used_by_a_flavor_registered_again() -> None:
     assert body._RENDERED_RESTS.get(key, other, other.renderer, other.options) is None
     # The same parser with other options (or another renderer) made something else.
     assert body._RENDERED_RESTS.get(key, md, md.renderer, dict(md.options)) is None
+
+
+def test_hugo_figure_shortcode_is_the_image_hugo_shows() -> None:
+    text = (
+        '+++\ntitle = "T"\n+++\nIntro.\n\n{{< figure src="/a.jpg" caption="Launch day" >}}\n\n'
+        '{{< figure\n  src="/b.jpg"\n  alt="A \\"rocket\\""\n  link="/big.jpg"\n>}}\n\n'
+        '## Next\n\nSee [the plan]({{< relref "plan.md" >}}); {{</* figure src="c.jpg" */>}}\n'
+    )
+    post = loads(text, path="content/posts/launch.md")
+    images = [(i.src, i.alt, i.caption, i.link and i.link.url, i.line) for i in post.images]
+    assert images == [
+        ("/a.jpg", "Launch day", "Launch day", None, 6),  # Hugo's alt: the caption
+        ("/b.jpg", 'A "rocket"', None, "/big.jpg", 8),
+    ]
+    paragraph = post.sections[0].blocks[0]
+    assert isinstance(paragraph, Paragraph) and paragraph.line == 16
+    assert [link.url for link in paragraph.links] == ["plan.md"]
+    assert paragraph.text.endswith("{{< figure src=“c.jpg” >}}")  # Hugo's escape, shown
+    assert dumps(post) == text
+
+
+@given(st.text(alphabet='{}<>%/ "=\nfigurersc', max_size=80))
+def test_hugo_shortcodes_keep_the_line_count(text: str) -> None:
+    assert hugo_shortcodes(text).count("\n") == text.count("\n")

@@ -11,6 +11,7 @@ override it. Add a flavor with `register_flavor`.
 from __future__ import annotations
 
 import copy
+import html
 import os
 import re
 from bisect import bisect_left
@@ -775,6 +776,82 @@ def liquid(text: str) -> str:
     return text
 
 
+# Hugo's built-in shortcodes that shape what a post shows: a figure (its image and
+# caption), and ref/relref (a link's address). Hugo runs shortcodes before Goldmark,
+# also inside code; "{{</* figure */>}}" is the escape that shows one as text.
+_HUGO_SHORTCODE_CALL = re.compile(
+    r"(?P<escaped>\{\{[<%]/\*.*?\*/[>%]\}\})"
+    r"|\{\{(?:<\s*(?P<angle>figure|ref|relref)\b(?P<angle_args>.*?)/?>\}\}"
+    r"|%\s*(?P<percent>figure|ref|relref)\b(?P<percent_args>.*?)/?%\}\})",
+    re.DOTALL,
+)
+_SHORTCODE_ARGUMENT = re.compile(
+    r"""(?:(?P<key>[\w-]+)\s*=\s*)?(?:"(?P<quoted>(?:[^"\\]|\\.)*)"|`(?P<raw>[^`]*)`|(?P<bare>[^\s"`]+))"""
+)
+
+
+def hugo_shortcodes(text: str) -> str:
+    r"""What Hugo's ``figure``, ``ref`` and ``relref`` shortcodes put into a post, for Goldmark.
+
+    A figure becomes its ``<figure>`` (the image, with the caption as its alt text
+    when it has none, as Hugo writes it); ``ref`` and ``relref`` become the page
+    they name, so ``[text]({{< ref "a.md" >}})`` is a link. An escaped call,
+    ``{{</* name */>}}``, shows as the call. Other shortcodes stay as written. Line
+    count is kept.
+
+    Examples:
+        >>> hugo_shortcodes('{{< figure src="/a.jpg" caption="Launch" >}}')
+        '<figure><img src="/a.jpg" alt="Launch"><figcaption><p>Launch</p></figcaption></figure>'
+        >>> hugo_shortcodes('[next]({{< relref "b.md" >}})')
+        '[next](b.md)'
+    """
+    if "{{<" not in text and "{{%" not in text:
+        return text
+    return _HUGO_SHORTCODE_CALL.sub(_expand_shortcode, text)
+
+
+def _expand_shortcode(call: re.Match[str]) -> str:
+    escaped = call.group("escaped")
+    if escaped:
+        return escaped[:3] + escaped[5:-5] + escaped[-3:]  # "{{</* x */>}}": "{{< x >}}"
+    name = call.group("angle") or call.group("percent")
+    arguments = call.group("angle_args") or call.group("percent_args") or ""
+    named: dict[str, str] = {}
+    positional: list[str] = []
+    for found in _SHORTCODE_ARGUMENT.finditer(arguments):
+        value = found.group("raw")
+        if value is None:
+            quoted = found.group("quoted")
+            value = re.sub(r"\\(.)", r"\1", quoted) if quoted is not None else found.group("bare")
+        if found.group("key"):
+            named[found.group("key").lower()] = value
+        else:
+            positional.append(value)
+    lines = "\n" * call.group(0).count("\n")
+    if name != "figure":
+        return (positional[0] if positional else named.get("path", "")) + lines
+    return _figure_html(named) + lines
+
+
+def _figure_html(named: dict[str, str]) -> str:
+    """Hugo's figure shortcode, as its template writes it (on one line)."""
+    attribute = partial(html.escape, quote=True)
+    alt = named.get("alt") or named.get("caption", "")
+    image = f'<img src="{attribute(named.get("src", ""))}"'
+    image += f' alt="{attribute(alt)}">' if alt else ">"
+    if named.get("link"):
+        image = f'<a href="{attribute(named["link"])}">{image}</a>'
+    caption = ""
+    if named.get("title"):
+        caption += f"<h4>{named['title']}</h4>"
+    if named.get("caption") or named.get("attr"):
+        caption += f"<p>{named.get('caption', '')}{named.get('attr', '')}</p>"
+    if caption:
+        caption = f"<figcaption>{caption}</figcaption>"
+    css = f' class="{attribute(named["class"])}"' if named.get("class") else ""
+    return f"<figure{css}>{image}{caption}</figure>"
+
+
 def _whole_body_is_html(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     if silent:
         return False
@@ -819,7 +896,7 @@ _STOCK_RENDER = _stock_render_rules()
 register_flavor("commonmark", _commonmark)
 register_flavor("html", _html, preprocess=liquid)
 register_flavor("kramdown", _kramdown, preprocess=liquid)
-register_flavor("goldmark", _goldmark)
+register_flavor("goldmark", _goldmark, preprocess=hugo_shortcodes)
 
 _HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
 _LIQUID = re.compile(r"\{%-?\s*\w+")

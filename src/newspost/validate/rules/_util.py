@@ -284,6 +284,13 @@ _TAG_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9]*)?)(?=[
 _ANCHOR = re.compile(r"<a(?=[\s>])([^<>]*)>(.*?)</a\s*>", re.DOTALL)
 _NAME_AT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 _IMG = re.compile(r"<img(?=[\s/>])[^<>]*>")
+# A start tag's name and attributes, up to an offset: quoted values are taken whole
+# (a ">" or "<" inside one is text), so the match reaches the offset only when it is
+# among the tag's attributes. Matched with an end position, it never runs past it.
+_TAG_HEAD = re.compile(r"""<([A-Za-z][A-Za-z0-9:-]*)(?=[\s/])(?:[^"'>]|"[^"]*"|'[^']*')*""")
+# How far back `Scan.tag_holding` looks for the tag: attributes longer than this are
+# not written by hand.
+_TAG_REACH = 4000
 # Characters that only the character-level rules (NP602-NP604, NP608) care about:
 # C0/C1 controls, the lead characters of mojibake, invisible and bidi controls, U+FFFD.
 _ODD_CHARS = re.compile(
@@ -480,6 +487,25 @@ class Scan:
     def tag_before(self, offset: int) -> str | None:
         """Lower-cased name of the tag whose attributes hold ``offset`` (an absolute offset)."""
         return self.tag_name_at(self.body.rfind("<", 0, offset - self.body_start))
+
+    def tag_holding(self, offset: int) -> str | None:
+        """Lower-cased name of the start tag whose attributes reach ``offset`` (absolute), or None.
+
+        Unlike `tag_before`, quoted values are read whole, as browsers read them: in
+        ``<img alt="a>b" onerror=...>`` and ``<img alt="<" onerror=...>`` the handler is
+        still inside the ``<img>`` tag. An offset inside a quoted value is not. Tags
+        are looked for at most `_TAG_REACH` characters back.
+        """
+        body = self.body
+        at = offset - self.body_start
+        floor = max(0, at - _TAG_REACH)
+        opening = body.rfind("<", floor, at)
+        while opening >= 0:
+            found = _TAG_HEAD.match(body, opening, at)
+            if found is not None and found.end() == at:
+                return found.group(1).lower()
+            opening = body.rfind("<", floor, opening)
+        return None
 
     def tag_name_at(self, at: int) -> str | None:
         """Lower-cased name of the tag whose ``<`` is at ``at`` in `body` (-1: none), or None."""

@@ -222,12 +222,13 @@ class UrlRef:
     """Offset of the URL's first character in the original text."""
     kind: str
     """``"href"``, ``"src"`` or another attribute name; ``"md"`` for a Markdown link,
-    ``"md-image"`` for a Markdown image, ``"ref"`` for a reference definition."""
+    ``"md-image"`` for a Markdown image, ``"ref"`` for a reference definition,
+    ``"autolink"`` for a Markdown autolink ``<https://...>``."""
 
     @property
     def in_html(self) -> bool:
         """Whether the URL is an HTML attribute's value (then ``Scan.tag_before`` names the tag)."""
-        return self.kind not in ("md", "md-image", "ref")
+        return self.kind not in ("md", "md-image", "ref", "autolink")
 
 
 # Markdown: [text](dest (an image when "!" comes just before), and [label]: dest reference
@@ -238,6 +239,8 @@ _MD_LINK = re.compile(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([ \t]*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
 )
 _MD_REF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
+# A CommonMark autolink, <scheme:...>: Goldmark and markdown-it link any scheme this way.
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _URL_ATTR_NAMES = (
     "href",
     "src",
@@ -352,13 +355,17 @@ class Scan:
         since no pattern can tell them from indented HTML.
         """
         body = _mask(self.text[self.body_start :])
-        path = (self.ctx.post.path or "").lower()
-        if path.endswith((".html", ".htm")):
+        if self.html_file:
             return body  # Hugo and Jekyll pass .html content through as HTML, not Markdown
         for block in self.blocks:
             if isinstance(block, Code) and block.line is not None:
                 body = self._blank_indented_code(body, block)
         return body
+
+    @cached_property
+    def html_file(self) -> bool:
+        """Whether the post is an ``.html`` file, whose body is HTML, not Markdown."""
+        return (self.ctx.post.path or "").lower().endswith((".html", ".htm"))
 
     def _blank_indented_code(self, body: str, block: Code) -> str:
         assert block.line is not None
@@ -554,7 +561,7 @@ class Scan:
 
     @cached_property
     def urls(self) -> list[UrlRef]:
-        """Every URL written in the body: URL attributes, Markdown links, images and references."""
+        """Every URL in the body: attributes, Markdown links and images, autolinks, references."""
         body = self.body
         base = self.body_start
         out: list[UrlRef] = []
@@ -568,6 +575,10 @@ class Scan:
                 value = html.unescape(raw) if "&" in raw else raw
                 out.append(UrlRef(value, raw, start, found.group(1)))
         out.extend(link.url for link in self.md_links)
+        if ":" in body and not self.html_file:
+            for found in _AUTOLINK.finditer(body):
+                raw = found.group(1)
+                out.append(UrlRef(html.unescape(raw), raw, base + found.start(1), "autolink"))
         if "]:" in body:
             for found in _MD_REF.finditer(body):
                 raw, start = found.group(1), found.start(1)

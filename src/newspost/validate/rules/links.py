@@ -87,8 +87,9 @@ class InvalidUrlScheme(LintRule):
     (Or ``http:/x``, with a slash missing.) Browsers treat an unknown scheme as a
     relative path (``httpss://a.kr`` becomes ``/post/httpss://a.kr``), so the link is
     dead; a missing or extra slash breaks feed readers and link checkers even where
-    browsers guess. Checked in ``href`` and ``src`` values, Markdown links and
-    images, reference definitions and YAML front matter values. The fix rewrites
+    browsers guess. Checked in ``href`` and ``src`` values, Markdown links, images
+    and autolinks (``<httpss://...>``), reference definitions and YAML front matter
+    values. The fix rewrites
     only the scheme (``https://`` when the misspelling ends in "s", else ``http://``).
 
     Bad: ``<a href="httpss://newsdao.kr/2624">``.

@@ -69,7 +69,8 @@ class MissingRequiredField(LintRule):
 
     Layouts, feeds and archives read these keys; a post without them renders with a
     blank title, lands in no category, or sorts to the wrong place. A date taken from
-    a Jekyll file name ``YYYY-MM-DD-slug.md`` counts, as it does for Jekyll.
+    a Jekyll file name ``YYYY-MM-DD-slug.md`` counts, as it does for Jekyll, and so
+    does a single ``category: News`` for ``categories``.
 
     Bad: ``categories:`` with nothing after it.
     Good: ``categories: [News]``.
@@ -83,7 +84,7 @@ class MissingRequiredField(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         key_lines = ctx.post.raw.key_lines
         for key in ctx.options.required_fields:
-            if not _empty(field_value(ctx, key)):
+            if not all(_empty(field_value(ctx, name)) for name in (key, *_ALIASES.get(key, ()))):
                 continue
             state = "empty" if key in key_lines else "missing"
             message = f"required front matter field {key!r} is {state}"
@@ -96,6 +97,10 @@ class MissingRequiredField(LintRule):
                     # Hugo reads keys in any case; Jekyll, its layouts and feeds do not.
                     message += f" (the front matter has {cased!r}: write it {key!r})"
             yield self.issue(ctx, message, **key_position(ctx, key))
+
+
+# Keys that stand for a required one: Jekyll reads "category: News" as one category.
+_ALIASES = {"categories": ("category",)}
 
 
 # A YAML key whose whole value is a comment: "title: #1 뉴스" ("#" after a space

@@ -271,7 +271,8 @@ class ArticleImageMissing(LintRule):
     """The post has no image at all, so its NewsArticle has no ``image``.
 
     Google recommends at least one image per article and shows articles
-    without one smaller, or not at all, in Top stories and Discover.
+    without one smaller, or not at all, in Top stories and Discover. The front
+    matter's ``image``, ``feature_image`` and Hugo's ``images`` list count.
 
     Bad: a post without ``image:`` and with no image in its body.
 

@@ -117,6 +117,17 @@ def test_images_are_absolute_and_deduplicated() -> None:
     assert relative == ["/img/a.jpg"]  # no site URL: left as written (NP708 reports it)
 
 
+def test_authors_list_when_there_is_no_author() -> None:
+    assert article("authors: [Lee, Kim]\n")["author"] == [
+        {"@type": "Person", "name": "Lee"},
+        {"@type": "Person", "name": "Kim"},
+    ]
+    assert article("author: Park\nauthors: [Lee]\n")["author"] == {
+        "@type": "Person",
+        "name": "Park",
+    }
+
+
 def test_hugo_images_list_follows_image() -> None:
     data = article('image: /img/a.jpg\nimages: ["/img/a.jpg", "https://cdn.x.kr/wide.jpg"]\n')
     assert data["image"] == ["/img/a.jpg", "https://cdn.x.kr/wide.jpg"]

@@ -29,6 +29,7 @@ from newspost.serialize._common import (
     iso_date,
     modified_date,
     page_url,
+    post_author,
     post_language,
     web_url,
 )
@@ -102,7 +103,7 @@ def to_jsonld(
         article["datePublished"] = published
         modified, _ = modified_date(post)
         article["dateModified"] = iso_date(modified) if modified is not None else published
-    authors = _people(author if author is not None else fm.author)
+    authors = _people(author if author is not None else post_author(post))
     if authors:
         article["author"] = authors[0] if len(authors) == 1 else authors
     organization = _publisher(

@@ -117,6 +117,23 @@ def test_images_are_absolute_and_deduplicated() -> None:
     assert relative == ["/img/a.jpg"]  # no site URL: left as written (NP708 reports it)
 
 
+def test_authors_list_when_there_is_no_author() -> None:
+    assert article("authors: [Lee, Kim]\n")["author"] == [
+        {"@type": "Person", "name": "Lee"},
+        {"@type": "Person", "name": "Kim"},
+    ]
+    assert article("author: Park\nauthors: [Lee]\n")["author"] == {
+        "@type": "Person",
+        "name": "Park",
+    }
+
+
+def test_hugo_images_list_follows_image() -> None:
+    data = article('image: /img/a.jpg\nimages: ["/img/a.jpg", "https://cdn.x.kr/wide.jpg"]\n')
+    assert data["image"] == ["/img/a.jpg", "https://cdn.x.kr/wide.jpg"]
+    assert article("images: https://cdn.x.kr/one.jpg\n")["image"] == ["https://cdn.x.kr/one.jpg"]
+
+
 def test_site_url_must_be_absolute() -> None:
     for bad in ("newsdao.kr", "/blog", "ftp://x.kr"):
         with pytest.raises(FormatError, match="not an absolute http"):

@@ -113,6 +113,17 @@ def test_passes_on_the_good_example(code: str) -> None:
     assert _issues(code, good, options) == []
 
 
+def test_an_authors_list_is_the_author() -> None:
+    post = "---\ntitle: t\nauthors:\n  - Maria Lopez\n  - Tom Becker\n---\nText.\n"
+    assert _issues("NP701", post) == []
+    assert [issue.line for issue in _issues("NP702", post)] == [3, 3]
+
+
+def test_a_hugo_images_list_is_an_image() -> None:
+    toml = '+++\ntitle = "t"\nimages = ["https://x.kr/a.jpg"]\n+++\nText.\n'
+    assert _issues("NP707", toml) == []
+
+
 def test_modified_dates_compare_as_days_when_either_is_a_day() -> None:
     same_day = "---\ntitle: t\ndate: 2024-06-12 23:00:00 +0900\nupdated: 2024-06-12\n---\nx\n"
     assert _issues("NP705", same_day) == []

@@ -206,6 +206,14 @@ MODIFIED_KEYS = (
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
 
 
+def post_author(post: Post) -> object:
+    """The front matter's ``author``, else its ``authors`` (Hugo's taxonomy, Pelican's key)."""
+    author = post.front_matter.author
+    if author is None or author == "" or author == []:
+        return post.front_matter.extra.get("authors")
+    return author
+
+
 def modified_date(post: Post) -> tuple[dt.datetime | dt.date | None, str | None]:
     """The modification date from the front matter and the key it came from, or (None, None).
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from newspost.model.post import Post
-from newspost.serialize._common import modified_date, web_url
+from newspost.serialize._common import modified_date, post_author, web_url
 from newspost.serialize.jsonld import image_urls
 from newspost.validate._rule import RULES, Context, Issue, LintRule, Severity, register
 
@@ -68,7 +68,7 @@ def _name_of(author: object) -> str:
 
 
 def _authors(ctx: Context) -> list[object]:
-    author = ctx.post.front_matter.author
+    author = post_author(ctx.post)
     if author is None or author == "" or author == []:
         return []
     return list(author) if isinstance(author, list) else [author]
@@ -81,7 +81,8 @@ class ArticleAuthorMissing(LintRule):
     Google recommends an author (a Person or an Organization with a name) on
     every article, and shows it in results; search engines weigh articles
     whose author they can identify. A site-wide author set only in the site's
-    configuration is invisible in the post's own structured data.
+    configuration is invisible in the post's own structured data. A list under
+    ``authors``, as Hugo and Pelican sites write it, counts.
 
     Bad: front matter without ``author``.
 
@@ -96,7 +97,7 @@ class ArticleAuthorMissing(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report a post whose front matter has no author with a name."""
         if not any(_name_of(author) for author in _authors(ctx)):
-            yield self.issue(ctx, line=_key_line(ctx, "author") or _top_line(ctx))
+            yield self.issue(ctx, line=_key_line(ctx, "author", "authors") or _top_line(ctx))
 
 
 @_register_once
@@ -119,7 +120,7 @@ class ArticleAuthorUrlMissing(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report named authors without a ``url`` (or ``uri``)."""
-        line = _key_line(ctx, "author")
+        line = _key_line(ctx, "author", "authors")
         for author in _authors(ctx):
             name = _name_of(author)
             has_url = isinstance(author, dict) and (author.get("url") or author.get("uri"))
@@ -271,7 +272,8 @@ class ArticleImageMissing(LintRule):
     """The post has no image at all, so its NewsArticle has no ``image``.
 
     Google recommends at least one image per article and shows articles
-    without one smaller, or not at all, in Top stories and Discover.
+    without one smaller, or not at all, in Top stories and Discover. The front
+    matter's ``image``, ``feature_image`` and Hugo's ``images`` list count.
 
     Bad: a post without ``image:`` and with no image in its body.
 

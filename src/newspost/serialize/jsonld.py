@@ -29,6 +29,7 @@ from newspost.serialize._common import (
     iso_date,
     modified_date,
     page_url,
+    post_author,
     post_language,
     web_url,
 )
@@ -102,7 +103,7 @@ def to_jsonld(
         article["datePublished"] = published
         modified, _ = modified_date(post)
         article["dateModified"] = iso_date(modified) if modified is not None else published
-    authors = _people(author if author is not None else fm.author)
+    authors = _people(author if author is not None else post_author(post))
     if authors:
         article["author"] = authors[0] if len(authors) == 1 else authors
     organization = _publisher(
@@ -152,20 +153,31 @@ def dumps_jsonld(
 
 
 def image_urls(post: Post, site_url: str | None) -> list[str]:
-    """Front matter ``image`` and ``feature_image``, then the body's images: URLs, deduplicated.
+    """The front matter's ``image``, ``feature_image``, ``images``, then the body's: URLs once each.
 
+    ``images`` is Hugo's list, which its own Open Graph and schema templates read.
     Relative URLs are resolved against ``site_url`` when it is given; a
     mistyped scheme (``httpss://``) is fixed; ``data:`` URLs, other schemes and
     empty ones are left out.
     """
     found: list[str] = []
-    candidates = [post.front_matter.image, post.front_matter.feature_image]
+    fm = post.front_matter
+    candidates = [fm.image, fm.feature_image, *_listed_images(fm.extra.get("images"))]
     candidates += [image.src for image in post.images]
     for src in candidates:
         url = web_url(src, site_url) if src and src.strip() else None
         if url and url not in found:
             found.append(url)
     return found
+
+
+def _listed_images(value: object) -> list[str]:
+    """The addresses in an ``images`` value: a list of them, or one."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
 
 
 def _people(value: object) -> list[Thing]:

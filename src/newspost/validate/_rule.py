@@ -123,6 +123,7 @@ class Options(BaseModel):
         default_factory=lambda: [
             "picsum.photos",
             "placehold.it",
+            "placehold.co",
             "placeholder.com",
             "via.placeholder.com",
             "dummyimage.com",

@@ -222,12 +222,13 @@ class UrlRef:
     """Offset of the URL's first character in the original text."""
     kind: str
     """``"href"``, ``"src"`` or another attribute name; ``"md"`` for a Markdown link,
-    ``"md-image"`` for a Markdown image, ``"ref"`` for a reference definition."""
+    ``"md-image"`` for a Markdown image, ``"ref"`` for a reference definition,
+    ``"autolink"`` for a Markdown autolink ``<https://...>``."""
 
     @property
     def in_html(self) -> bool:
         """Whether the URL is an HTML attribute's value (then ``Scan.tag_before`` names the tag)."""
-        return self.kind not in ("md", "md-image", "ref")
+        return self.kind not in ("md", "md-image", "ref", "autolink")
 
 
 # Markdown: [text](dest (an image when "!" comes just before), and [label]: dest reference
@@ -238,6 +239,8 @@ _MD_LINK = re.compile(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([ \t]*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
 )
 _MD_REF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
+# A CommonMark autolink, <scheme:...>: Goldmark and markdown-it link any scheme this way.
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _URL_ATTR_NAMES = (
     "href",
     "src",
@@ -284,6 +287,13 @@ _TAG_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9]*)?)(?=[
 _ANCHOR = re.compile(r"<a(?=[\s>])([^<>]*)>(.*?)</a\s*>", re.DOTALL)
 _NAME_AT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 _IMG = re.compile(r"<img(?=[\s/>])[^<>]*>")
+# A start tag's name and attributes, up to an offset: quoted values are taken whole
+# (a ">" or "<" inside one is text), so the match reaches the offset only when it is
+# among the tag's attributes. Matched with an end position, it never runs past it.
+_TAG_HEAD = re.compile(r"""<([A-Za-z][A-Za-z0-9:-]*)(?=[\s/])(?:[^"'>]|"[^"]*"|'[^']*')*""")
+# How far back `Scan.tag_holding` looks for the tag: attributes longer than this are
+# not written by hand.
+_TAG_REACH = 4000
 # Characters that only the character-level rules (NP602-NP604, NP608) care about:
 # C0/C1 controls, the lead characters of mojibake, invisible and bidi controls, U+FFFD.
 _ODD_CHARS = re.compile(
@@ -345,13 +355,17 @@ class Scan:
         since no pattern can tell them from indented HTML.
         """
         body = _mask(self.text[self.body_start :])
-        path = (self.ctx.post.path or "").lower()
-        if path.endswith((".html", ".htm")):
+        if self.html_file:
             return body  # Hugo and Jekyll pass .html content through as HTML, not Markdown
         for block in self.blocks:
             if isinstance(block, Code) and block.line is not None:
                 body = self._blank_indented_code(body, block)
         return body
+
+    @cached_property
+    def html_file(self) -> bool:
+        """Whether the post is an ``.html`` file, whose body is HTML, not Markdown."""
+        return (self.ctx.post.path or "").lower().endswith((".html", ".htm"))
 
     def _blank_indented_code(self, body: str, block: Code) -> str:
         assert block.line is not None
@@ -481,6 +495,25 @@ class Scan:
         """Lower-cased name of the tag whose attributes hold ``offset`` (an absolute offset)."""
         return self.tag_name_at(self.body.rfind("<", 0, offset - self.body_start))
 
+    def tag_holding(self, offset: int) -> str | None:
+        """Lower-cased name of the start tag whose attributes reach ``offset`` (absolute), or None.
+
+        Unlike `tag_before`, quoted values are read whole, as browsers read them: in
+        ``<img alt="a>b" onerror=...>`` and ``<img alt="<" onerror=...>`` the handler is
+        still inside the ``<img>`` tag. An offset inside a quoted value is not. Tags
+        are looked for at most `_TAG_REACH` characters back.
+        """
+        body = self.body
+        at = offset - self.body_start
+        floor = max(0, at - _TAG_REACH)
+        opening = body.rfind("<", floor, at)
+        while opening >= 0:
+            found = _TAG_HEAD.match(body, opening, at)
+            if found is not None and found.end() == at:
+                return found.group(1).lower()
+            opening = body.rfind("<", floor, opening)
+        return None
+
     def tag_name_at(self, at: int) -> str | None:
         """Lower-cased name of the tag whose ``<`` is at ``at`` in `body` (-1: none), or None."""
         found = _NAME_AT.match(self.body, at) if at >= 0 else None
@@ -528,7 +561,7 @@ class Scan:
 
     @cached_property
     def urls(self) -> list[UrlRef]:
-        """Every URL written in the body: URL attributes, Markdown links, images and references."""
+        """Every URL in the body: attributes, Markdown links and images, autolinks, references."""
         body = self.body
         base = self.body_start
         out: list[UrlRef] = []
@@ -542,6 +575,10 @@ class Scan:
                 value = html.unescape(raw) if "&" in raw else raw
                 out.append(UrlRef(value, raw, start, found.group(1)))
         out.extend(link.url for link in self.md_links)
+        if ":" in body and not self.html_file:
+            for found in _AUTOLINK.finditer(body):
+                raw = found.group(1)
+                out.append(UrlRef(html.unescape(raw), raw, base + found.start(1), "autolink"))
         if "]:" in body:
             for found in _MD_REF.finditer(body):
                 raw, start = found.group(1), found.start(1)

@@ -71,7 +71,7 @@ class MissingRequiredField(LintRule):
     blank title, sorts to the wrong place, or (with ``categories`` required, as a
     news site may) lands in no category. By default ``title`` and ``date`` are
     required. A date taken from a Jekyll file name ``YYYY-MM-DD-slug.md`` counts,
-    as it does for Jekyll.
+    as it does for Jekyll, and so does a single ``category: News`` for ``categories``.
 
     Bad: ``title:`` with nothing after it.
     Good: ``title: 정부, 디지털 협력 양해각서 체결``.
@@ -85,7 +85,7 @@ class MissingRequiredField(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         key_lines = ctx.post.raw.key_lines
         for key in ctx.options.required_fields:
-            if not _empty(field_value(ctx, key)):
+            if not all(_empty(field_value(ctx, name)) for name in (key, *_ALIASES.get(key, ()))):
                 continue
             state = "empty" if key in key_lines else "missing"
             message = f"required front matter field {key!r} is {state}"
@@ -99,6 +99,10 @@ class MissingRequiredField(LintRule):
                     # them in any case, and so does newspost for its posts: no issue.)
                     message += f" (the front matter has {cased!r}: write it {key!r})"
             yield self.issue(ctx, message, **key_position(ctx, key))
+
+
+# Keys that stand for a required one: Jekyll reads "category: News" as one category.
+_ALIASES = {"categories": ("category",)}
 
 
 # A YAML key whose whole value is a comment: "title: #1 뉴스" ("#" after a space

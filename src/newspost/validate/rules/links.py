@@ -87,8 +87,9 @@ class InvalidUrlScheme(LintRule):
     (Or ``http:/x``, with a slash missing.) Browsers treat an unknown scheme as a
     relative path (``httpss://a.kr`` becomes ``/post/httpss://a.kr``), so the link is
     dead; a missing or extra slash breaks feed readers and link checkers even where
-    browsers guess. Checked in ``href`` and ``src`` values, Markdown links and
-    images, reference definitions and YAML front matter values. The fix rewrites
+    browsers guess. Checked in ``href`` and ``src`` values, Markdown links, images
+    and autolinks (``<httpss://...>``), reference definitions and YAML front matter
+    values. The fix rewrites
     only the scheme (``https://`` when the misspelling ends in "s", else ``http://``).
 
     Bad: ``<a href="httpss://newsdao.kr/2624">``.
@@ -281,8 +282,9 @@ class NoSourceAttribution(LintRule):
         yield self.issue(ctx, line=post.raw.body_line)
 
 
+# Credits name a rights holder, not a story: a photo's, or a chart's data ("자료: 통계청").
 _CREDIT_LABELS = re.compile(
-    r"^(?:사진\s*출처|사진|credits?|image\s+credits?|photo\s+credits?)$", re.IGNORECASE
+    r"^(?:사진\s*출처|사진|자료|credits?|image\s+credits?|photo\s+credits?)$", re.IGNORECASE
 )
 
 
@@ -291,8 +293,9 @@ class SourceWithoutUrl(LintRule):
     """A source line names a source but links nowhere ("출처: 온라인 커뮤니티").
 
     An attribution without a link cannot be checked, and vague ones ("온라인
-    커뮤니티", "인터넷") credit no one. Photo credits ("사진 출처: ...") are not
-    reported: they name a rights holder, not a story.
+    커뮤니티", "인터넷") credit no one. Photo and data credits ("사진 출처: ...",
+    "자료: 통계청" under a chart) are not reported: they name a rights holder, not a
+    story.
 
     Bad: ``출처: 매일신문``.
     Good: ``출처: <a href="https://www.imaeil.com/page/view/...">기사 제목</a> | 매일신문``.

@@ -122,9 +122,9 @@ class EventHandlerAttribute(LintRule):
             if not found.start() or sc.body[found.start() - 1] not in " \t\r\n\"'/":
                 continue  # the tail of a word or of another name ("button=")
             at = sc.body_start + found.start(1)
-            name = sc.tag_before(at)
-            if name is None or ">" in sc.body[sc.body.rfind("<", 0, found.start()) : found.start()]:
-                continue  # "on...=" in text, not in a tag
+            name = sc.tag_holding(at)
+            if name is None:
+                continue  # "on...=" in text or in a quoted value, not in a tag
             yield self.issue_at(ctx, at, f"<{name}> has the event handler {found.group(1).lower()}")
 
 

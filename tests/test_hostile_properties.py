@@ -168,6 +168,7 @@ def _executable(fragment: str) -> list[str]:
 # end of an HTML block, each sanitized differently on a second pass.
 @example(front="", body="<p><b><div><p>:</p>:</p>\n\n")
 @example(front="", body="<p><b><div><p>:</p>:<p>:</p>\n\n")
+@example(front="", body="<p>:<pre><p><div><ul></p>\n\n")  # a block inside <pre>
 def test_the_pipeline_on_generated_posts(front: str, body: str) -> None:
     text = front + body
     try:

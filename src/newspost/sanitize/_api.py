@@ -54,8 +54,8 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
         if not _BLOCK_IN_PHRASING.search(cleaned):
             break
         # The engine's parser (html5lib) keeps a block inside a heading, a
-        # paragraph or a phrase ("<b>…<p>") that the repairs' parser (libxml2)
-        # would move out; another
+        # paragraph, a <pre> or a phrase ("<b>…<p>") that the repairs' parser
+        # (libxml2) would move out; another
         # pass settles it where a second sanitize would, so the result is stable.
         again = cleaner.clean(prepare(cleaned, chosen), chosen)
         if chosen.repairs.empty_paragraphs:
@@ -80,7 +80,7 @@ def _drop_empty_formatting(html: str) -> str:
 
 
 _BLOCK_IN_PHRASING = re.compile(
-    r"<(h[1-6]|p|b|strong|i|em|u|s|a|span|font|small|code|mark|sub|sup|q|cite|abbr|del|ins)"
+    r"<(h[1-6]|p|pre|b|strong|i|em|u|s|a|span|font|small|code|mark|sub|sup|q|cite|abbr|del|ins)"
     r"\b[^>]*>(?:(?!</\1>).)*?"
     r"<(?:p|div|ul|ol|li|dl|dt|dd|table|tr|td|th|caption|blockquote|pre|h[1-6]|figure|"
     r"figcaption|hr|section|article|aside|header|footer|nav|main|details|summary|address)\b",

@@ -99,3 +99,22 @@ def test_a_footer_signs_off_with_an_address_after_a_lead_in(last: str, is_footer
     post = loads(f"## A\n\nBody.\n\n{last}\n", flavor="commonmark")
     assert bool(post.footer) is is_footer
     assert len(post.sections[0].blocks) == (1 if is_footer else 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "url", "publisher"),
+    [
+        ("자료 출처: 통계청", "자료 출처", None, "통계청"),  # one label, not "자료" and a space
+        ("（来源：新华社）", "来源", None, "新华社"),
+        ("(Source: Reuters (UK))", "Source", None, "Reuters (UK)"),
+        ("資料來源：中央社", "資料來源", None, "中央社"),
+        ('参考：<a href="https://a.jp/n">記事</a>', "参考", "https://a.jp/n", None),
+        ('引用元：<a href="https://b.jp/n">NHK</a>', "引用元", "https://b.jp/n", None),
+        ('原文链接：<a href="https://c.cn/n">c</a>', "原文链接", "https://c.cn/n", None),
+    ],
+)
+def test_source_labels_in_korean_chinese_and_japanese(
+    line: str, label: str, url: str | None, publisher: str | None
+) -> None:
+    (source,) = loads(f"## A\n\nBody text.\n\n{line}\n", flavor="commonmark").sources
+    assert (source.label, source.url, source.publisher) == (label, url, publisher)

@@ -904,14 +904,18 @@ def _escape(text: str) -> str:
 
 # -- sources and footer ------------------------------------------------------------------
 
+# Longer labels first: "자료 출처:" is one label, not "자료" and a space.
 _SOURCE_LABEL = re.compile(
-    r"^\s*(?P<label>출처|원문|기사\s*원문|원문\s*보기|자료|자료\s*출처|사진\s*출처|참고|참고\s*자료|참조|"
+    r"^\s*(?P<bracket>[(（【\[]?)\s*"
+    r"(?P<label>출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|참고\s*자료|참고|참조|"
     r"source|sources|via|credit|credits|reference|references|originally\s+published\s+(?:at|on|in)|"
-    r"quelle|fuente|出典|出处|来源|來源|ソース)"
+    r"quelle|fuente|出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
+    r"参考文献|参考|參考|引用元|元記事|ソース)"
     r"\s*(?P<sep>[:：]|\s)\s*",
     re.IGNORECASE,
 )
 _SEPARATORS = " \t|·•-–—/,:："
+_CLOSING = {"(": ")", "（": "）", "【": "】", "[": "]"}
 
 
 def _source_from(paragraph: Paragraph) -> list[Source]:
@@ -923,6 +927,9 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         # "Source Code of ..." is prose; a label needs its colon, except "via".
         return []
     rest = paragraph.text[found.end() :]
+    if found.group("bracket"):
+        # "（来源：新华社）": the attribution is the bracket's content.
+        rest = rest.rstrip().removesuffix(_CLOSING[found.group("bracket")])
     if not paragraph.links:
         if not rest.strip():
             return []

@@ -284,7 +284,8 @@ class NoSourceAttribution(LintRule):
 
 # Credits name a rights holder, not a story: a photo's, or a chart's data ("자료: 통계청").
 _CREDIT_LABELS = re.compile(
-    r"^(?:사진\s*출처|사진|자료|credits?|image\s+credits?|photo\s+credits?)$", re.IGNORECASE
+    r"^(?:사진\s*출처|사진|자료|자료\s*출처|credits?|image\s+credits?|photo\s+credits?)$",
+    re.IGNORECASE,
 )
 
 

@@ -19,6 +19,7 @@ from pathlib import PurePath
 import yaml
 
 from newspost.model.front_matter import parse_date
+from newspost.parse.flavors import detect_generator
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     field_value,
@@ -602,7 +603,9 @@ class DuplicateKey(LintRule):
     """A front matter key is written twice in the same mapping.
 
     YAML (as PyYAML, Jekyll and Hugo read it) and JSON silently keep the last
-    value, so the first one, often the one the author edited, is ignored.
+    value, so the first one, often the one the author edited, is ignored. Hugo
+    reads keys in any case, so in a Hugo post ``title`` and ``Title`` are one
+    key written twice, and which value it shows is not defined.
 
     Bad: ``title: Old`` and, further down, ``title: New``.
     Good: one ``title:``.
@@ -615,6 +618,7 @@ class DuplicateKey(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         raw = ctx.post.raw
+        yield from self._in_another_case(ctx)
         if raw.format == "yaml":
             if not _may_repeat_keys(raw.front_matter_text):
                 return
@@ -629,6 +633,25 @@ class DuplicateKey(LintRule):
                 )
         elif raw.format == "json":
             yield from self._json(ctx)
+
+    def _in_another_case(self, ctx: Context) -> Iterator[Issue]:
+        post = ctx.post
+        lines = post.raw.key_lines
+        if len({key.lower() for key in lines}) == len(lines):
+            return  # every post but a few: no two keys differ only in case
+        generator = detect_generator(post.body, path=post.path, front_matter_format=post.raw.format)
+        if generator != "hugo":
+            return  # Jekyll reads Title and title as two keys
+        first: dict[str, str] = {}
+        for key, _ in sorted(lines.items(), key=operator.itemgetter(1)):
+            earlier = first.setdefault(key.lower(), key)
+            if earlier != key:
+                yield self.issue(
+                    ctx,
+                    f"key {key!r} is {earlier!r} in another case; Hugo reads keys in any "
+                    "case and shows only one of the values",
+                    **key_position(ctx, key),
+                )
 
     def _json(self, ctx: Context) -> Iterator[Issue]:
         raw = ctx.post.raw

@@ -722,6 +722,12 @@ class H1InBody(LintRule):
 # Markdown inside, the "{% ... %}" is the shortcode's, not Liquid's.
 _LIQUID = re.compile(r"(?<!\{)\{%-?\s*[A-Za-z_]\w*.*?%\}|\{\{-?\s*[^<%\s][^{}\n]*?\}\}", re.DOTALL)
 _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
+# WordPress's shortcodes, left by an import: "[caption id=… ]<img …> Text[/caption]",
+# "[gallery ids=…]". With attributes, or closed further on the line: "[video](…)" is a
+# Markdown link.
+_WORDPRESS = re.compile(
+    r"\[(caption|gallery|embed|video|audio|playlist)(?:\s+[\w-]+=[^\]\n]*\]|\](?=[^\n]*?\[/\1\]))"
+)
 
 
 @register
@@ -731,7 +737,10 @@ class UnrenderedTemplate(LintRule):
     Hugo does not run Liquid: ``{% include %}`` or ``{{ page.title }}`` in a Hugo
     post (TOML front matter, a ``content/`` folder, or shortcodes elsewhere) reach
     the reader as is. Jekyll does not know Hugo shortcodes: ``{{< figure >}}`` in a
-    Jekyll post fails the build or shows as text. Code blocks are not checked.
+    Jekyll post fails the build or shows as text.
+
+    Neither runs WordPress's shortcodes, which an import leaves in (``[caption …]``,
+    ``[gallery ids=…]``). Code blocks are not checked.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.
@@ -745,6 +754,14 @@ class UnrenderedTemplate(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         sc = scan(ctx)
         body = sc.body
+        if "[" in body:  # a single character: found at C speed, absent from most posts
+            for found in _WORDPRESS.finditer(body):
+                snippet = " ".join(found.group().split())[:60]
+                yield self.issue_at(
+                    ctx,
+                    sc.body_start + found.start(),
+                    f"a WordPress shortcode is not rendered by Jekyll or Hugo: {snippet}",
+                )
         if "{" not in body:
             return
         post = ctx.post

@@ -84,8 +84,9 @@ class RawText(Frozen):
     key_aliases: dict[str, str] = Field(
         default_factory=dict,
         description=(
-            "Front matter keys read under a field's name in another case, as Hugo reads "
-            "them: the field's name to the key as the file spells it ({'title': 'Title'})."
+            "Front matter keys read under a field's name, as Hugo reads them (in any case, "
+            "and publishDate or lastmod as the date): the field's name to the key as the "
+            "file spells it ({'title': 'Title'})."
         ),
     )
 

@@ -843,7 +843,7 @@ def _figure_html(named: dict[str, str]) -> str:
         image = f'<a href="{attribute(named["link"])}">{image}</a>'
     caption = ""
     if named.get("title"):
-        caption += f"<h4>{named['title']}</h4>"
+        caption += f"<h4>{html.escape(named['title'])}</h4>"  # the caption is Markdown
     if named.get("caption") or named.get("attr"):
         caption += f"<p>{named.get('caption', '')}{named.get('attr', '')}</p>"
     if caption:

@@ -78,7 +78,8 @@ class Split:
     body_start: int = 0
     opening_line: int = 1
     key_lines: dict[str, int] = field(default_factory=dict)
-    # Keys read under a field's name in another case (Hugo's "Title"): name -> spelling.
+    # Keys read under a field's name, as Hugo reads them ("Title" as title, "publishDate"
+    # as date): the field's name -> the key as the file spells it.
     key_aliases: dict[str, str] = field(default_factory=dict)
 
 

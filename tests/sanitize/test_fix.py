@@ -69,6 +69,17 @@ def assert_only_fixed_spans_changed(result: FixResult) -> None:
         )
 
 
+def errors(path: str | Path) -> list[str]:
+    """The codes of a file's error findings (NP100 included: a post that does not load)."""
+    return [issue.code for issue in check_file(path).issues if issue.severity == "error"]
+
+
+def assert_never_worse(before: str | Path, after: str | Path) -> None:
+    """A fix may leave errors, never add one: the fixed file has no more errors than before."""
+    old, new = errors(before), errors(after)
+    assert len(new) <= len(old), (str(after), old, new)
+
+
 def line_breaks(text: str) -> Counter[str]:
     return Counter(re.findall(r"\r\n|\r|\n", text))
 
@@ -122,6 +133,38 @@ def test_seed_loses_its_faults(sanitize: bool) -> None:
         assert 'data-ke-size="size16"' in text  # the policy's work, not the rules'
     else:
         assert "data-ke-size" not in text and SANITIZE in result.counts
+
+
+HOSTILE_LINKS = [
+    "See [the report](javascript:alert(1)) now.",
+    'See [the report](javascript:alert(1) "title") now.',
+    "See [the report](<javascript:alert(1)>) now.",
+    "See **[the report](vbscript:x)** and *[more [words]](JaVaScRiPt:x)*.",
+    "See ![the chart](javascript:alert(1)) now.",
+    "See [![the chart](/chart.png)](javascript:alert(1)) now.",
+    "See [the report][r] and [r] and [r][].\n\n[r]: javascript:alert(1) 'title'",
+    "See [a [b](javascript:x) c](javascript:y) now.",
+    "[# not a heading](javascript:x) and [1. nor a list](javascript:x)",
+    '<p>See <a href="javascript:alert(1)">the report</a> now.</p>',
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE_LINKS)
+def test_a_dangerous_link_becomes_its_text_and_the_post_checks_no_worse(
+    body: str, tmp_path: Path
+) -> None:
+    before = tmp_path / "2024-06-12-before.md"
+    before.write_text(f"---\ntitle: A title\ndate: 2024-06-12\n---\n{body}\n", "utf-8")
+    result = fix_text(before.read_text("utf-8"), path=str(before))
+    after = tmp_path / "2024-06-12-after.md"
+    after.write_text(result.text, "utf-8")
+    assert_never_worse(before, after)
+    assert "NP505" in errors(before)
+    assert not {"NP302", "NP505"} & set(errors(after))
+    text = loads(result.text).body
+    assert "script:" not in text.lower() and "[r]" not in text and "#)" not in text
+    assert "the report" in text or "the chart" in text or "not a heading" in text or "b c" in text
+    assert not fix_text(result.text, path=str(after)).changed
 
 
 def test_fixing_twice_changes_nothing() -> None:
@@ -443,6 +486,9 @@ def test_every_corpus_post_is_fixed_losslessly_and_idempotently(
     assert len(first) >= 390
     assert [result.error for result in first if not result.ok] == []
     for result in first:
+        assert_never_worse(
+            corpus_copy / Path(result.path or "").relative_to(root), result.path or ""
+        )
         assert_line_breaks_kept(result.original, result.text)
         assert result.original.startswith("\ufeff") == result.text.startswith("\ufeff")
         if not sanitize:

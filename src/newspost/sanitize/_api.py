@@ -109,9 +109,11 @@ def sanitize(post: Post, policy: str | Policy = "standard", *, engine: str = "bl
     Raw HTML blocks and inline HTML tags are sanitized with :func:`sanitize_html`;
     Markdown text is left as written, so the visible text, sections, tables and
     sources keep their count. Markdown links and images whose URL scheme the
-    policy does not allow (``[x](javascript:...)``) point to ``#`` instead, and
-    mistyped ``httpss://`` targets are fixed. The front matter text is kept
-    verbatim. An HTML post (``.html``/``.htm``) is sanitized as one fragment.
+    policy does not allow (``[x](javascript:...)``, or a reference to such a
+    definition) become their text, and the definition goes, as an HTML sanitizer
+    unwraps ``<a href="javascript:...">``; mistyped ``httpss://`` targets are
+    fixed. The front matter text is kept verbatim. An HTML post (``.html``/``.htm``)
+    is sanitized as one fragment.
 
     Args:
         post: A parsed post (:func:`newspost.loads`).
@@ -130,7 +132,7 @@ def sanitize(post: Post, policy: str | Policy = "standard", *, engine: str = "bl
         ---
         title: T
         ---
-        Hi [x](#) and <b>bold</b>
+        Hi x and <b>bold</b>
     """
     from newspost.sanitize._markdown import sanitize_body
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.common.html_re import HTML_TAG_RE
@@ -31,6 +31,7 @@ from newspost.sanitize._urls import repair_url_scheme, url_scheme
 __all__ = ["sanitize_body"]
 
 _KEY = "_newspost_sanitize_spans"
+_LINKS = "_newspost_sanitize_links"
 _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "wbr", "source", "track"})
 _BOLD = frozenset({"b", "strong"})
 _START = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
@@ -54,28 +55,50 @@ def _recording(rule: Callable[[StateInline, bool], bool], kind: str) -> Callable
         start = state.pos
         found = rule(state, silent)
         if found and not silent:
-            _record(state, kind, start, state.pos)
             if kind in ("link", "image"):
-                _record_destination(state, start + (1 if kind == "image" else 0))
+                _record_link(state, start, kind == "image")
+            else:
+                _record(state, kind, start, state.pos)
         return found
 
     return wrapped
 
 
-def _record_destination(state: StateInline, label_start: int) -> None:
-    """Note where an inline link's destination is (reference links have none here)."""
-    label_end = state.md.helpers.parseLinkLabel(state, label_start, True)
-    if label_end < 0:
+class _Link(NamedTuple):
+    """Where the parts of one Markdown link or image are, in its inline source."""
+
+    start: int  # the "[" (or the "![" of an image)
+    label_start: int
+    label_end: int  # the "]" closing the text
+    end: int  # just past the ")" or the reference's "]"
+    destination: tuple[int, int] | None  # an inline link's target, if written
+    reference: str | None  # a reference link's normalized label
+
+
+def _record_link(state: StateInline, start: int, image: bool) -> None:
+    """Note the parts of the link just parsed (markdown-it's link rule, read again)."""
+    src, end = state.src, state.pos
+    label_start = start + (2 if image else 1)
+    label_end = state.md.helpers.parseLinkLabel(state, label_start - 1, True)
+    if label_end < 0:  # pragma: no cover - the rule has just parsed this label
         return
-    src, pos, limit = state.src, label_end + 1, state.posMax
-    if pos >= limit or src[pos] != "(":
-        return
-    pos += 1
-    while pos < limit and (isStrSpace(src[pos]) or src[pos] == "\n"):
-        pos += 1
-    found = state.md.helpers.parseLinkDestination(src, pos, limit)
-    if found.ok and found.pos > pos:
-        _record(state, "dest", pos, found.pos)
+    destination = reference = None
+    if src[end - 1] == ")":
+        # [text](  <dest> "title" ): an inline link (a reference one ends with "]").
+        pos = label_end + 2
+        while pos < end and (isStrSpace(src[pos]) or src[pos] == "\n"):
+            pos += 1
+        found = state.md.helpers.parseLinkDestination(src, pos, state.posMax)
+        if found.ok and found.pos > pos:
+            destination = (pos, found.pos)
+    else:
+        # [text][label], [label][] or [label]: the label names the definition.
+        label = src[label_end + 2 : end - 1] if end - 1 > label_end else ""
+        reference = normalizeReference(label or src[label_start:label_end])
+    links: dict[int, list[_Link]] = state.env.setdefault(_LINKS, {})
+    links.setdefault(id(src), []).append(
+        _Link(start, label_start, label_end, end, destination, reference)
+    )
 
 
 def _stray_markup(state: StateInline, silent: bool) -> bool:
@@ -235,12 +258,13 @@ def _clean_html_run(
     return edits
 
 
-def _clean_destination(raw: str, policy: Policy) -> str:
+def _clean_destination(raw: str, policy: Policy) -> str | None:
+    """A link target with its scheme repaired, or None if the policy forbids its scheme."""
     inner = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
     fixed = repair_url_scheme(inner) if policy.repairs.url_schemes else inner
     scheme = url_scheme(unescapeAll(fixed))
     if scheme is not None and scheme not in policy.protocols:
-        return "#"
+        return None
     if fixed == inner:
         return raw
     return f"<{fixed}>" if raw.startswith("<") else fixed
@@ -257,21 +281,66 @@ def _clean_autolink(raw: str, policy: Policy) -> str:
     return f"<{fixed}>"
 
 
+# What starts a block when it opens a line: kept text that came to open one is escaped.
+_ESCAPE = "\\"
+_BLOCK_START = re.compile(r"[#>*+=`~<_-]|\d{1,9}(?=[.)])")
+
+
+def _unlink(content: str, link: _Link) -> list[tuple[int, int, str]]:
+    """Edits that turn a link (or image) into its text: ``[text](dest "title")`` -> ``text``.
+
+    As bleach does with ``<a href="javascript:...">``: a placeholder target
+    (``#``) would be a finding of its own (NP302), and the reader keeps the words.
+    The text's own spans (tags, images) are edited separately, so the edits leave it.
+    """
+    edits = [(link.label_end, link.end, "")]
+    start = link.label_start
+    if link.start == 0 or content[link.start - 1] == "\n":
+        # The text now opens a line: "[# 1](x)" must not become a heading, nor "[<div>](x)" HTML.
+        while start < link.label_end and content[start] == " ":
+            start += 1
+        marker = _BLOCK_START.match(content, start, link.label_end)
+        if marker:
+            # "\#", "\<", but "1\." (no list item): an insertion, which yields to the
+            # edit of a tag or "<" there (see _inline_edits).
+            at = marker.end() if marker.group()[0].isdigit() else start
+            edits.append((at, at, _ESCAPE))
+    return [(link.start, start, ""), *edits]
+
+
 def _inline_edits(
-    token: Token, spans: list[Span], policy: Policy, engine: str, in_heading: bool
-) -> list[tuple[int, int, str]]:
+    token: Token,
+    spans: list[Span],
+    links: list[_Link],
+    bad_references: set[str],
+    policy: Policy,
+    engine: str,
+    in_heading: bool,
+) -> tuple[list[tuple[int, int, str]], bool]:
+    """The token's edits, and whether a link was taken away (its text may make a new one)."""
     content = token.content
     edits: list[tuple[int, int, str]] = []
+    unlinked = False
+    for link in links:
+        if link.reference is not None:
+            forbidden = link.reference in bad_references
+        elif link.destination is not None:
+            start, end = link.destination
+            raw = content[start:end]
+            cleaned = _clean_destination(raw, policy)
+            forbidden = cleaned is None
+            if cleaned is not None and cleaned != raw:
+                edits.append((start, end, cleaned))
+        else:
+            continue
+        if forbidden:
+            edits.extend(_unlink(content, link))
+            unlinked = True
     html_spans: list[tuple[int, int]] = []
     seen_lt: set[int] = set()
     for kind, start, end in sorted(spans, key=lambda span: span[1]):
         if kind == "html":
             html_spans.append((start, end))
-        elif kind == "dest":
-            raw = content[start:end]
-            cleaned = _clean_destination(raw, policy)
-            if cleaned != raw:
-                edits.append((start, end, cleaned))
         elif kind == "autolink":
             raw = content[start:end]
             cleaned = _clean_autolink(raw, policy)
@@ -281,7 +350,11 @@ def _inline_edits(
             seen_lt.add(start)
             edits.append((start, end, "&lt;"))
     edits.extend(_clean_html_run(content, html_spans, policy, engine, in_heading))
-    return edits
+    if unlinked:
+        # A tag removed or a "<" made "&lt;" needs no escape: the escape would show.
+        inert = {start for start, end, new in edits if end > start and not new.startswith("<")}
+        edits = [edit for edit in edits if edit[2] != _ESCAPE or edit[0] not in inert]
+    return edits, unlinked
 
 
 def _block_html(content: str, policy: Policy, engine: str) -> str:
@@ -395,60 +468,62 @@ def _block_edit(
     return (start, end, "\n".join(rebuilt))
 
 
+def _bad_references(env: dict[str, Any], policy: Policy) -> set[str]:
+    """The labels of the reference definitions whose target the policy forbids."""
+    references = env.get("references") or {}
+    return {
+        label
+        for label, reference in references.items()
+        if _clean_destination(str(reference.get("href", "")), policy) is None
+    }
+
+
+_DEFINITION = re.compile(
+    r"^[ >\t]*\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ >\t]*(<[^>\n]*>|\S+)([^\n]*)\n?", re.MULTILINE
+)
+_TITLE_LINE = re.compile(r"""[ >\t]*(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*(?:\n|$)""")
+
+
 def _reference_edits(
     env: dict[str, Any], lines: _Lines, code: list[tuple[int, int]], policy: Policy
 ) -> list[tuple[int, int, str]]:
-    references = env.get("references") or {}
-    bad = set()
-    for label, reference in references.items():
-        href = str(reference.get("href", ""))
-        if _clean_destination(href, policy) != href:
-            bad.add(label)
-    if not bad:
+    """Repair the definitions' targets; remove a forbidden one (its uses lose their brackets)."""
+    if not env.get("references"):
         return []
+    bad = _bad_references(env, policy)
     edits: list[tuple[int, int, str]] = []
-    definition = re.compile(
-        r"^[ >\t]*\[((?:[^\]\\]|\\.)+)\]:[ \t]*\n?[ >\t]*(<[^>\n]*>|\S+)", re.MULTILINE
-    )
-    for found in definition.finditer(lines.text):
-        line_number = lines.text.count("\n", 0, found.start())
+    text = lines.text
+    for found in _DEFINITION.finditer(text):
+        line_number = text.count("\n", 0, found.start())
         if any(begin <= line_number < end for begin, end in code):
             continue
-        if normalizeReference(found.group(1)) in bad:
-            raw = found.group(2)
-            cleaned = _clean_destination(raw, policy)
-            if cleaned != raw:
-                edits.append((found.start(2), found.end(2), cleaned))
+        raw = found.group(2)
+        cleaned = _clean_destination(raw, policy)
+        if cleaned is None and normalizeReference(found.group(1)) in bad:
+            # The whole definition goes, with a title on the next line.
+            end = found.end()
+            if not found.group(3).strip():
+                title = _TITLE_LINE.match(text, end)
+                end = title.end() if title else end
+            edits.append((found.start(), end, ""))
+        elif cleaned is not None and cleaned != raw:
+            edits.append((found.start(2), found.end(2), cleaned))
     return edits
 
 
-def sanitize_body(body: str, policy: Policy, engine: str, *, flavor: str = "commonmark") -> str:
-    r"""Sanitize the HTML pieces and link targets of a Markdown body; keep the rest verbatim.
-
-    Example:
-        >>> from newspost.sanitize import get_policy
-        >>> sanitize_body('## <b>Hi</b>\n\n<p data-ke-size="s">x <script>y</script></p>\n'
-        ...               '\n`<script>` [a](javascript:b)\n', get_policy("standard"), "bleach")
-        '## Hi\n\n<p>x </p>\n\n`<script>` [a](#)\n'
-    """
-    if not body.strip():
-        return body
-    crlf = "\r\n" in body and "\r" not in body.replace("\r\n", "")
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
-    if flavor == "html":
-        # An .html post has no Markdown at all: the body is one HTML fragment.
-        result = sanitize_html(text, policy, engine=engine)
-        if crlf:
-            result = result.replace("\n", "\r\n")
-        return result if result != text or crlf else body
+def _sanitize_once(text: str, policy: Policy, engine: str, flavor: str) -> tuple[str, bool]:
+    """One pass over a body with LF line breaks; and whether it took a link away."""
     md = _markdown(flavor)
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     lines = _Lines(text)
     spans: dict[int, list[Span]] = env.get(_KEY, {})
+    links: dict[int, list[_Link]] = env.get(_LINKS, {})
+    bad = _bad_references(env, policy) if env.get("references") else set()
     edits: list[tuple[int, int, str]] = []
     code: list[tuple[int, int]] = []
     in_heading = False
+    unlinked = False
     for token in tokens:
         if token.type == "heading_open":
             in_heading = True
@@ -460,8 +535,20 @@ def sanitize_body(body: str, policy: Policy, engine: str, *, flavor: str = "comm
             edit = _block_edit(token, lines, policy, engine)
             if edit is not None:
                 edits.append(edit)
-        elif token.type == "inline" and token.map and id(token.content) in spans:
-            found = _inline_edits(token, spans[id(token.content)], policy, engine, in_heading)
+        elif (
+            token.type == "inline"
+            and token.map
+            and (id(token.content) in spans or id(token.content) in links)
+        ):
+            found, took = _inline_edits(
+                token,
+                spans.get(id(token.content), []),
+                links.get(id(token.content), []),
+                bad,
+                policy,
+                engine,
+                in_heading,
+            )
             if not found:
                 continue
             to_body = lines.locate(token)
@@ -473,9 +560,41 @@ def sanitize_body(body: str, policy: Policy, engine: str, *, flavor: str = "comm
                 raw = text[start:end]
                 edits.append((start, end, sanitize_html(raw, policy, engine=engine)))
                 continue
+            unlinked = unlinked or took
             edits.extend((to_body(s), to_body(e), r) for s, e, r in found)
     edits.extend(_reference_edits(env, lines, code, policy))
-    result = _apply(text, edits)
+    return _apply(text, edits), unlinked
+
+
+def sanitize_body(body: str, policy: Policy, engine: str, *, flavor: str = "commonmark") -> str:
+    r"""Sanitize the HTML pieces and link targets of a Markdown body; keep the rest verbatim.
+
+    A link (or image) to a scheme the policy forbids becomes its text.
+
+    Example:
+        >>> from newspost.sanitize import get_policy
+        >>> sanitize_body('## <b>Hi</b>\n\n<p data-ke-size="s">x <script>y</script></p>\n'
+        ...               '\n`<script>` [a](javascript:b)\n', get_policy("standard"), "bleach")
+        '## Hi\n\n<p>x </p>\n\n`<script>` a\n'
+    """
+    if not body.strip():
+        return body
+    crlf = "\r\n" in body and "\r" not in body.replace("\r\n", "")
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    if flavor == "html":
+        # An .html post has no Markdown at all: the body is one HTML fragment.
+        result = sanitize_html(text, policy, engine=engine)
+        if crlf:
+            result = result.replace("\n", "\r\n")
+        return result if result != text or crlf else body
+    result, unlinked = _sanitize_once(text, policy, engine, flavor)
+    # A link's text, set free, can pair with brackets around it into a new link
+    # ("[a [b](javascript:x) c](javascript:y)"): read again until none is left.
+    # Each pass takes a "[" away, which bounds the passes.
+    passes = result.count("[")
+    while unlinked and passes:
+        result, unlinked = _sanitize_once(result, policy, engine, flavor)
+        passes -= 1
     if crlf:
         result = result.replace("\n", "\r\n")
     return result if result != text or crlf else body

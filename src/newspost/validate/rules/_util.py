@@ -492,8 +492,16 @@ class Scan:
             )
 
     def tag_before(self, offset: int) -> str | None:
-        """Lower-cased name of the tag whose attributes hold ``offset`` (an absolute offset)."""
-        return self.tag_name_at(self.body.rfind("<", 0, offset - self.body_start))
+        """Lower-cased name of the start tag of the attribute value starting at ``offset``.
+
+        ``offset`` (absolute) is where a value starts (`UrlRef.start`), inside its
+        quotes if it has them. The tag is found by `tag_holding`, from the opening
+        quote, so a ``<`` or ``>`` in an earlier quoted value (``alt="a>b"``) is text.
+        """
+        at = offset - self.body_start
+        if at > 0 and self.body[at - 1] in "\"'":
+            offset -= 1  # from inside the quotes to the quote, among the attributes
+        return self.tag_holding(offset)
 
     def tag_holding(self, offset: int) -> str | None:
         """Lower-cased name of the start tag whose attributes reach ``offset`` (absolute), or None.

@@ -864,6 +864,8 @@ def _strings(values: list[object]) -> Iterator[str]:
 class PlaceholderImage(LintRule):
     """A front matter image (``image``, ``feature_image``, ``images``...) is a placeholder.
 
+    Images under a ``header`` (Minimal Mistakes) or Hugo's ``params`` count too.
+
     Stock placeholder services (``options.placeholder_hosts``: picsum.photos,
     placehold.it, example.com...) serve a random or blank picture: the share card
     and header then show something unrelated to the story, different on each load.
@@ -883,6 +885,9 @@ class PlaceholderImage(LintRule):
         values = [fm.image, fm.feature_image, *(v for k, v in fm.extra.items() if k in _IMAGE_KEYS)]
         if isinstance(fm.extra.get("header"), dict):
             values.extend(fm.extra["header"].values())
+        params = fm.extra.get("params")  # Hugo's own place for a page's custom keys
+        if isinstance(params, dict):
+            values.extend(v for k, v in params.items() if k in _IMAGE_KEYS)
         if not any(h in url and on_hosts(url, hosts) for url in _strings(values) for h in hosts):
             return  # the common case, decided without locating anything
         for key, value, start, _ in front_matter_strings(ctx, _IMAGE_KEYS):

@@ -6,6 +6,7 @@ never inside code), so each finding points at the image as written.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -121,14 +122,24 @@ class SiteRelativeImage(LintRule):
                 )
 
 
+_SRCSET = re.compile(r"""srcset[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# A srcset candidate's URL: what is not whitespace, after the spaces and the comma that
+# end the one before (descriptors such as "2x" are skipped by the host test).
+_SRCSET_URL = re.compile(r"(?:^|,)[ \t\r\n]*([^\s,][^\s]*?),*(?=\s|$)")
+_SRCSET_TAGS = frozenset({"img", "source"})
+
+
 @register
 class PlaceholderBodyImage(LintRule):
     """An image in the body comes from a placeholder service (``options.placeholder_hosts``).
 
     picsum.photos, placehold.it and the like serve random or blank pictures: the
     reader sees a stock photo unrelated to the story, a different one on each load.
+    The candidates of a ``srcset`` (``<img>``, ``<picture>``'s ``<source>``) count too:
+    the browser may pick any of them.
 
-    Bad: ``<img src="https://picsum.photos/800/400" alt="...">``.
+    Bad: ``<img src="https://picsum.photos/800/400" alt="...">``,
+    ``<source srcset="https://placehold.co/600x400 2x">``.
     Good: the story's own photo, with its credit.
     """
 
@@ -139,11 +150,33 @@ class PlaceholderBodyImage(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         hosts = ctx.options.placeholder_hosts
-        for image in _images(ctx):
-            if on_hosts(image.src, hosts):
-                yield self.issue_at(
-                    ctx, image.src_offset, f"image is a placeholder: {image.src[:80]}"
-                )
+        found = [
+            (image.src_offset, image.src) for image in _images(ctx) if on_hosts(image.src, hosts)
+        ]
+        if "srcset" in scan(ctx).lower:
+            found.extend(self._srcset(ctx, hosts))
+            found.sort()
+        for offset, src in found:
+            yield self.issue_at(ctx, offset, f"image is a placeholder: {src[:80]}")
+
+    @staticmethod
+    def _srcset(ctx: Context, hosts: list[str]) -> Iterator[tuple[int, str]]:
+        """(offset, URL) of each placeholder candidate in the body's srcset attributes."""
+        sc = scan(ctx)
+        body = sc.body
+        for found in sc.finditer(_SRCSET):
+            at = sc.body_start + found.start()
+            if (
+                body[found.start() - 1] not in " \t\r\n\"'/"
+                or sc.tag_holding(at) not in _SRCSET_TAGS
+            ):
+                continue  # "data-srcset=", or srcset= in text: no image the browser loads
+            group = next(i for i in (1, 2, 3) if found.group(i) is not None)
+            value = body[found.start(group) : found.end(group)]
+            for candidate in _SRCSET_URL.finditer(value):
+                url = html.unescape(candidate.group(1))
+                if on_hosts(url, hosts):
+                    yield sc.body_start + found.start(group) + candidate.start(1), url
 
 
 @register

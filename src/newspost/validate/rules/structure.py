@@ -869,7 +869,8 @@ class MalformedAttribute(LintRule):
             opening = sc.body.rfind("<", 0, found.start())
             if opening < 0 or ">" in sc.body[opening : found.start()]:
                 continue  # not inside a tag
-            name = sc.tag_before(sc.body_start + found.start()) or "tag"
+            # The quotes are unbalanced, so the tag is the "<" before, not `tag_holding`'s.
+            name = sc.tag_name_at(opening) or "tag"
             yield self.issue_at(
                 ctx, sc.body_start + opening, f"<{name}> has an unbalanced quote in its attributes"
             )

@@ -506,7 +506,7 @@ class Scan:
     def tag_holding(self, offset: int) -> str | None:
         """Lower-cased name of the start tag whose attributes reach ``offset`` (absolute), or None.
 
-        Unlike `tag_before`, quoted values are read whole, as browsers read them: in
+        Quoted values are read whole, as browsers read them: in
         ``<img alt="a>b" onerror=...>`` and ``<img alt="<" onerror=...>`` the handler is
         still inside the ``<img>`` tag. An offset inside a quoted value is not. Tags
         are looked for at most `_TAG_REACH` characters back.

@@ -55,6 +55,7 @@ _LINES = [
     "</li></ul>",
     "## heading",
     "- item",
+    "- [ ] task",
     "  - nested",
     "> quote",
     "```",
@@ -260,6 +261,7 @@ _MARKDOWN_LINES = [
     "---",
     "***",
     "- item",
+    "- [ ] task",
     "10. item",
     "# heading",
     "text",
@@ -467,3 +469,32 @@ def test_commonmark_and_unused_notes_stay_text() -> None:
     assert loads("A claim[^9].\n", flavor="kramdown").text == "A claim[^9]."
     # pandoc's inline notes are neither kramdown's nor Goldmark's.
     assert loads("Inline^[note].\n", flavor="goldmark").text == "Inline^[note]."
+
+
+_TASKS = "Todo:\n\n- [ ] write\n- [x] read\n- plain [ ] box\n\n1. [X] numbered\n"
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "goldmark"])
+def test_task_list_boxes_are_checkboxes_not_text(flavor: str) -> None:
+    from newspost import loads
+
+    post = loads(_TASKS, flavor=flavor)
+    tasks, numbered = post.lead[1:]
+    # As Hugo (taskList) and Jekyll (kramdown's GFM parser) render them: a disabled
+    # checkbox, then the item's text; a box later in an item stays text.
+    assert [item.text for item in tasks.items] == ["write", "read", "plain [ ] box"]  # type: ignore[union-attr]
+    assert [item.text for item in numbered.items] == ["numbered"]  # type: ignore[union-attr]
+    assert 'type="checkbox"' in tasks.items[0].html  # type: ignore[union-attr]
+    assert "checked" in tasks.items[1].html  # type: ignore[union-attr]
+    assert "checked" not in tasks.items[0].html  # type: ignore[union-attr]
+
+
+def test_commonmark_task_boxes_stay_text() -> None:
+    from newspost import loads
+
+    post = loads(_TASKS, flavor="commonmark")
+    assert [item.text for item in post.lead[1].items] == [  # type: ignore[union-attr]
+        "[ ] write",
+        "[x] read",
+        "plain [ ] box",
+    ]

@@ -34,6 +34,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_def, footnote_ref, footnote_tail
+from mdit_py_plugins.tasklists import tasklists_plugin
 
 from newspost.parse._kept import Kept
 
@@ -110,7 +111,30 @@ def _goldmark() -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
     return _with_footnotes(md)
+
+
+def _plugin_task_lists() -> Callable[[StateCore], None]:
+    """The task-list plugin's core rule (a closure the plugin makes for each parser)."""
+    md = MarkdownIt("zero").use(tasklists_plugin)
+    return md.core.ruler.__rules__[md.core.ruler.__find__("github-tasklists")].fn
+
+
+_PLUGIN_TASK_LISTS = _plugin_task_lists()
+# An item's text opening with a box: "[ ]", "[x]" or "[X]", then a space.
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]")
+
+
+def _task_lists(state: StateCore) -> None:
+    """Core rule: a list item opening with ``[ ]`` or ``[x]`` is a task, its box a checkbox.
+
+    Goldmark (Hugo's ``taskList``, on by default) and kramdown's GFM parser
+    (Jekyll's default input) both render the box as a disabled checkbox before
+    the item's text, which no longer holds the brackets.
+    """
+    if _TASK_BOX.search(state.src) is not None:
+        _PLUGIN_TASK_LISTS(state)
 
 
 # What Goldmark's Linkify (GitHub's autolink extension) links: an address with its
@@ -366,6 +390,7 @@ def _kramdown() -> MarkdownIt:
     )
     md.inline.ruler.after("text", "kramdown_span_ial", _kramdown_span_ial)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
     return _with_footnotes(md)
 
 
@@ -527,6 +552,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("kramdown_span_ial", _kramdown_span_ial),
         ("heading_attributes", _heading_attributes),
         ("gfm_autolinks", _gfm_autolinks),
+        ("task_lists", _task_lists),
         ("footnote_def", footnote_def),
         ("footnote_ref", footnote_ref),
         ("footnote_tail", footnote_tail),

@@ -256,6 +256,9 @@ _MARKDOWN_LINES = [
     "[^two]: another",
     "    continued note",
     "> [^1]: quoted note",
+    "{::comment}",
+    "{:/}",
+    "{::options a='b' /} and {::comment}x{:/comment}",
     "a | b",
     "--|--",
     "---",
@@ -300,6 +303,8 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "backticks",
         "strikethrough",
         "escape",
+        "kramdown_extension",
+        "kramdown_span_extension",
         "footnote_def",
         "footnote_ref",
     }
@@ -432,6 +437,35 @@ def test_kramdown_extensions_are_not_ials() -> None:
 
     post = loads('{::options parse_block_html="true" /}\n\nText {:/} here.\n', flavor="kramdown")
     assert "Text {:/} here." in post.text
+
+
+_EXTENSIONS = (
+    "Intro.\n\n{::comment}\nhidden one\n\nhidden two\n{:/comment}\n\n"
+    "After {::comment}inline{:/comment} text, {::nomarkdown}<b>raw</b>{:/} and "
+    '{::options auto_ids="false" /}end.\n\n'
+    "{::nomarkdown}\n*raw* <i>html</i>\n{:/nomarkdown}\n\n"
+    '{::nomarkdown type="latex"}\n\\LaTeX\n{:/}\n\n'
+    "{::comment}\nnever closed\n\nEnd.\n"
+)
+
+
+def test_kramdown_extensions_show_what_kramdown_outputs() -> None:
+    from newspost import dumps, loads
+
+    post = loads(_EXTENSIONS, flavor="kramdown")
+    assert dumps(post) == _EXTENSIONS
+    # A comment (block or span) and options show nothing; a nomarkdown body is
+    # output unread, for HTML only; an extension never closed is text.
+    assert [(block.kind, block.text, block.line) for block in post.lead] == [
+        ("paragraph", "Intro.", 1),
+        ("paragraph", "After text, raw and end.", 9),
+        ("paragraph", "*raw* html", 11),
+        ("paragraph", "{::comment} never closed", 19),
+        ("paragraph", "End.", 22),
+    ]
+    assert "<b>raw</b>" in post.lead[1].html  # type: ignore[union-attr]
+    # Goldmark has no extensions: they stay text.
+    assert "hidden one" in loads(_EXTENSIONS, flavor="goldmark").text
 
 
 _NOTES = (

@@ -271,6 +271,80 @@ def _kramdown_span_ial(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# kramdown's extensions: "{::name attributes}" alone on its line up to "{:/name}" (or
+# "{:/}") alone on a later one, or "{::name attributes /}" with no body. Only comment,
+# nomarkdown and options exist; any other name is text (kramdown warns).
+_EXTENSION_START = re.compile(r" {0,3}\{::(\w+)(?:\s((?:\\\}|[^}])*?)|)(/)?\}[ \t]*$")
+_EXTENSION_NAMES = frozenset(["comment", "nomarkdown", "options"])
+_EXTENSION_TYPE = re.compile(r"""\btype=(["'])(.*?)\1""")
+_SPAN_EXTENSION = re.compile(r"\{::(\w+)(?:\s((?:\\\}|[^}])*?)|)(/)?\}")
+
+
+def _shows_raw(name: str, attributes: str | None) -> bool:
+    """Whether an extension's body is output to HTML: a ``nomarkdown`` one for HTML."""
+    if name != "nomarkdown":
+        return False  # a comment is an HTML comment; options set options
+    found = _EXTENSION_TYPE.search(attributes or "")
+    return found is None or not found.group(2).split() or "html" in found.group(2).split()
+
+
+def _kramdown_extension(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: kramdown's ``{::comment}``, ``{::nomarkdown}`` and ``{::options /}``.
+
+    A comment and options show nothing; a nomarkdown body is output as it is,
+    Markdown unread (an HTML block).
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line]
+    if not state.src.startswith("{::", start + state.tShift[start_line]):
+        return False
+    opening = _EXTENSION_START.match(state.src, start, state.eMarks[start_line])
+    if opening is None or opening.group(1) not in _EXTENSION_NAMES:
+        return False
+    name, attributes, closed = opening.groups()
+    after = start_line + 1
+    if not closed:
+        stop = re.compile(rf" {{0,3}}\{{:/(?:{name})?\}}[ \t]*$")
+        while after < end_line and not stop.match(
+            state.src, state.bMarks[after], state.eMarks[after]
+        ):
+            after += 1
+        if after >= end_line:
+            return False  # never closed: kramdown reads the line as text
+        after += 1
+    if silent:
+        return True
+    if not closed and _shows_raw(name, attributes):
+        token = state.push("html_block", "", 0)
+        token.map = [start_line, after]
+        token.content = state.getLines(start_line + 1, after - 1, state.blkIndent, True)
+    state.line = after
+    return True
+
+
+def _kramdown_span_extension(state: StateInline, silent: bool) -> bool:
+    """Inline rule: a kramdown extension in a paragraph (``{::comment}x{:/comment}``)."""
+    if not state.src.startswith("{::", state.pos):
+        return False
+    opening = _SPAN_EXTENSION.match(state.src, state.pos, state.posMax)
+    if opening is None or opening.group(1) not in _EXTENSION_NAMES:
+        return False
+    name, attributes, closed = opening.groups()
+    end = opening.end()
+    body = ""
+    if not closed:
+        stop = re.compile(rf"\{{:/(?:{name})?\}}").search(state.src, end, state.posMax)
+        if stop is None:
+            return False
+        body, end = state.src[end : stop.start()], stop.end()
+    if not silent and body and _shows_raw(name, attributes):
+        token = state.push("html_inline", "", 0)
+        token.content = body
+    state.pos = end
+    return True
+
+
 # kramdown's block-level HTML elements: one of these opening a line starts an
 # HTML block that runs to its matching closing tag, blank lines included.
 _KRAMDOWN_BLOCK_TAGS = (
@@ -388,7 +462,13 @@ def _kramdown() -> MarkdownIt:
         _kramdown_ial,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+    md.block.ruler.before(
+        "paragraph",
+        "kramdown_extension",
+        _kramdown_extension,
+    )
     md.inline.ruler.after("text", "kramdown_span_ial", _kramdown_span_ial)
+    md.inline.ruler.after("kramdown_span_ial", "kramdown_span_extension", _kramdown_span_extension)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("inline", "task_lists", _task_lists)
     return _with_footnotes(md)
@@ -513,9 +593,9 @@ def _dead_rules(text: str) -> frozenset[str]:
     Each test is looser than its rule: a fence needs three backticks or tildes
     in a row; indented code four columns of spaces or a tab; a blockquote a ">",
     a reference definition a "[", each after only a block prefix on its line;
-    the inline rules their own character; footnotes a "[^". ``text`` must be normalized as
-    ``md.parse`` would (lines end at "\n" alone): with any "\r" left, no rule
-    is called dead.
+    the inline rules their own character; footnotes a "[^"; kramdown's extensions
+    a "{::". ``text`` must be normalized as ``md.parse`` would (lines end at "\n"
+    alone): with any "\r" left, no rule is called dead.
     """
     if "\r" in text:
         return frozenset()
@@ -536,6 +616,8 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("escape")
     if "[^" not in text:
         dead.extend(("footnote_def", "footnote_ref"))
+    if "{::" not in text:
+        dead.extend(("kramdown_extension", "kramdown_span_extension"))
     return frozenset(dead)
 
 
@@ -550,6 +632,8 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("whole_body_is_html", _whole_body_is_html),
         ("kramdown_ial", _kramdown_ial),
         ("kramdown_span_ial", _kramdown_span_ial),
+        ("kramdown_extension", _kramdown_extension),
+        ("kramdown_span_extension", _kramdown_span_extension),
         ("heading_attributes", _heading_attributes),
         ("gfm_autolinks", _gfm_autolinks),
         ("task_lists", _task_lists),

@@ -259,6 +259,8 @@ _MARKDOWN_LINES = [
     "{::comment}",
     "{:/}",
     "{::options a='b' /} and {::comment}x{:/comment}",
+    "*[HTML]: Hyper Text",
+    "^",
     "a | b",
     "--|--",
     "---",
@@ -305,6 +307,8 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "escape",
         "kramdown_extension",
         "kramdown_span_extension",
+        "kramdown_abbreviation",
+        "kramdown_end_of_block",
         "footnote_def",
         "footnote_ref",
     }
@@ -466,6 +470,35 @@ def test_kramdown_extensions_show_what_kramdown_outputs() -> None:
     assert "<b>raw</b>" in post.lead[1].html  # type: ignore[union-attr]
     # Goldmark has no extensions: they stay text.
     assert "hidden one" in loads(_EXTENSIONS, flavor="goldmark").text
+
+
+_DEFINITIONS_AND_MARKERS = (
+    "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n\n"
+    "* one\n* two\n^\n* three\n\nPara one\n^\nPara two\n\n> quote\n^\n\n"
+    "   ^\n\nEnd *[x]: y\n"
+)
+
+
+def test_kramdown_abbreviations_and_end_of_block_markers_show_nothing() -> None:
+    from newspost import dumps, loads
+
+    post = loads(_DEFINITIONS_AND_MARKERS, flavor="kramdown")
+    assert dumps(post) == _DEFINITIONS_AND_MARKERS
+    # An abbreviation definition marks the word up where it is used, and shows
+    # nothing; "^" ends the block above it, so the lists and paragraphs are two.
+    assert [(block.kind, block.text, block.line) for block in post.lead] == [
+        ("paragraph", "The HTML spec.", 1),
+        ("list", "one\ntwo", 5),
+        ("list", "three", 8),
+        ("paragraph", "Para one", 10),
+        ("paragraph", "Para two", 12),
+        ("quote", "quote", 14),
+        ("paragraph", "^", 17),  # indented: not a marker
+        ("paragraph", "End *[x]: y", 19),
+    ]
+    goldmark = loads(_DEFINITIONS_AND_MARKERS, flavor="goldmark").text
+    assert "*[HTML]: Hyper Text Markup Language" in goldmark
+    assert "Para one ^ Para two" in goldmark
 
 
 _NOTES = (

@@ -345,6 +345,43 @@ def _kramdown_span_extension(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# A kramdown abbreviation definition, "*[HTML]: Hyper Text Markup Language": it marks
+# the word up where it is used, and shows nothing where it is.
+_ABBREVIATION = re.compile(r" {0,3}\*\[.+?\]:")
+
+
+def _kramdown_abbreviation(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: a kramdown abbreviation definition line, taken without a token."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line]
+    if not state.src.startswith("*[", start + state.tShift[start_line]):
+        return False
+    if _ABBREVIATION.match(state.src, start, state.eMarks[start_line]) is None:
+        return False
+    if not silent:
+        state.line = start_line + 1
+    return True
+
+
+def _kramdown_end_of_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: kramdown's end-of-block marker, ``^`` alone on its line, not indented.
+
+    It ends the paragraph above it and shows nothing, so two lists or
+    paragraphs it separates stay two.
+    """
+    if state.sCount[start_line] > state.blkIndent:
+        return False
+    pos = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("^", pos) or state.src[pos + 1 : state.eMarks[start_line]].strip(
+        " \t"
+    ):
+        return False
+    if not silent:
+        state.line = start_line + 1
+    return True
+
+
 # kramdown's block-level HTML elements: one of these opening a line starts an
 # HTML block that runs to its matching closing tag, blank lines included.
 _KRAMDOWN_BLOCK_TAGS = (
@@ -467,6 +504,13 @@ def _kramdown() -> MarkdownIt:
         "kramdown_extension",
         _kramdown_extension,
     )
+    md.block.ruler.before("paragraph", "kramdown_abbreviation", _kramdown_abbreviation)
+    md.block.ruler.before(
+        "paragraph",
+        "kramdown_end_of_block",
+        _kramdown_end_of_block,
+        {"alt": ["paragraph", "blockquote"]},
+    )
     md.inline.ruler.after("text", "kramdown_span_ial", _kramdown_span_ial)
     md.inline.ruler.after("kramdown_span_ial", "kramdown_span_extension", _kramdown_span_extension)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
@@ -585,6 +629,8 @@ _QUOTE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*>")
 _QUOTE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*>")
 _REFERENCE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*\[")
 _REFERENCE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*\[")
+# A line holding only "^" (after indentation).
+_END_OF_BLOCK = re.compile(r"^[ \t]*\^[ \t]*$", re.MULTILINE)
 
 
 def _dead_rules(text: str) -> frozenset[str]:
@@ -594,8 +640,9 @@ def _dead_rules(text: str) -> frozenset[str]:
     in a row; indented code four columns of spaces or a tab; a blockquote a ">",
     a reference definition a "[", each after only a block prefix on its line;
     the inline rules their own character; footnotes a "[^"; kramdown's extensions
-    a "{::". ``text`` must be normalized as ``md.parse`` would (lines end at "\n"
-    alone): with any "\r" left, no rule is called dead.
+    a "{::", its abbreviations a "*[", its end-of-block marker a line of "^".
+    ``text`` must be normalized as ``md.parse`` would (lines end at "\n" alone):
+    with any "\r" left, no rule is called dead.
     """
     if "\r" in text:
         return frozenset()
@@ -618,6 +665,10 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.extend(("footnote_def", "footnote_ref"))
     if "{::" not in text:
         dead.extend(("kramdown_extension", "kramdown_span_extension"))
+    if "*[" not in text:
+        dead.append("kramdown_abbreviation")
+    if _END_OF_BLOCK.search(text) is None:
+        dead.append("kramdown_end_of_block")
     return frozenset(dead)
 
 
@@ -634,6 +685,8 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("kramdown_span_ial", _kramdown_span_ial),
         ("kramdown_extension", _kramdown_extension),
         ("kramdown_span_extension", _kramdown_span_extension),
+        ("kramdown_abbreviation", _kramdown_abbreviation),
+        ("kramdown_end_of_block", _kramdown_end_of_block),
         ("heading_attributes", _heading_attributes),
         ("gfm_autolinks", _gfm_autolinks),
         ("task_lists", _task_lists),

@@ -565,3 +565,33 @@ def test_commonmark_task_boxes_stay_text() -> None:
         "[x] read",
         "plain [ ] box",
     ]
+
+
+_HIGHLIGHT = (
+    "Code:\n\n"
+    '{{< highlight go "linenos=table" >}}\nfunc main() {\n\n    fmt.Println("*hi*")\n}\n'
+    "{{< / highlight >}}\n\n"
+    "{{% highlight %}}\n```\nfenced\n```\n{{% /highlight %}}\n\n"
+    "Write {{</* highlight go */>}} to start.\n\nEnd.\n"
+)
+
+
+def test_hugo_highlight_shortcode_is_a_code_block() -> None:
+    from newspost import dumps, loads
+
+    post = loads(_HIGHLIGHT, flavor="goldmark")
+    assert dumps(post) == _HIGHLIGHT
+    # Hugo writes the code between the tags as it is, highlighted: one code block,
+    # blank lines and Markdown inside it kept; an escaped call is text.
+    assert [(block.kind, block.line) for block in post.lead] == [
+        ("paragraph", 1),
+        ("code", 3),
+        ("code", 10),
+        ("paragraph", 16),
+        ("paragraph", 18),
+    ]
+    code, fenced = post.lead[1:3]
+    assert code.text == 'func main() {\n\n    fmt.Println("*hi*")\n}\n'  # type: ignore[union-attr]
+    assert code.language == "go"  # type: ignore[union-attr]
+    assert fenced.text == "```\nfenced\n```\n"  # type: ignore[union-attr]
+    assert post.lead[3].text == "Write {{< highlight go >}} to start."  # type: ignore[union-attr]

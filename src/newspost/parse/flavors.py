@@ -970,7 +970,28 @@ def hugo_shortcodes(text: str) -> str:
     """
     if "{{<" not in text and "{{%" not in text:
         return text
+    if "highlight" in text:
+        text = _HUGO_HIGHLIGHT.sub(_highlight_fence, text)
     return _HUGO_SHORTCODE_CALL.sub(_expand_shortcode, text)
+
+
+# Hugo's highlight shortcode, its tags each alone on a line: the code between them,
+# highlighted as the language says (Hugo writes a <pre> with the code as it is).
+_HUGO_HIGHLIGHT = re.compile(
+    r"^(?P<indent>[ \t]*)\{\{([<%])\s*highlight\b[ \t]*"
+    r"(?P<language>[^\s\"`>%]*)[^\n]*?[>%]\}\}[ \t]*\n"
+    r"(?P<code>(?:.*\n)*?)"
+    r"[ \t]*\{\{\2\s*/\s*highlight\s*[>%]\}\}[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _highlight_fence(call: re.Match[str]) -> str:
+    """A highlight shortcode as the code fence Goldmark reads as the same code block."""
+    code = call.group("code")
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
+    indent = call.group("indent")
+    return f"{indent}{fence}{call.group('language')}\n{code}{indent}{fence}"
 
 
 def _expand_shortcode(call: re.Match[str]) -> str:

@@ -55,6 +55,7 @@ _LINES = [
     "</li></ul>",
     "## heading",
     "- item",
+    "- [ ] task",
     "  - nested",
     "> quote",
     "```",
@@ -255,11 +256,17 @@ _MARKDOWN_LINES = [
     "[^two]: another",
     "    continued note",
     "> [^1]: quoted note",
+    "{::comment}",
+    "{:/}",
+    "{::options a='b' /} and {::comment}x{:/comment}",
+    "*[HTML]: Hyper Text",
+    "^",
     "a | b",
     "--|--",
     "---",
     "***",
     "- item",
+    "- [ ] task",
     "10. item",
     "# heading",
     "text",
@@ -298,6 +305,10 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "backticks",
         "strikethrough",
         "escape",
+        "kramdown_extension",
+        "kramdown_span_extension",
+        "kramdown_abbreviation",
+        "kramdown_end_of_block",
         "footnote_def",
         "footnote_ref",
     }
@@ -432,6 +443,64 @@ def test_kramdown_extensions_are_not_ials() -> None:
     assert "Text {:/} here." in post.text
 
 
+_EXTENSIONS = (
+    "Intro.\n\n{::comment}\nhidden one\n\nhidden two\n{:/comment}\n\n"
+    "After {::comment}inline{:/comment} text, {::nomarkdown}<b>raw</b>{:/} and "
+    '{::options auto_ids="false" /}end.\n\n'
+    "{::nomarkdown}\n*raw* <i>html</i>\n{:/nomarkdown}\n\n"
+    '{::nomarkdown type="latex"}\n\\LaTeX\n{:/}\n\n'
+    "{::comment}\nnever closed\n\nEnd.\n"
+)
+
+
+def test_kramdown_extensions_show_what_kramdown_outputs() -> None:
+    from newspost import dumps, loads
+
+    post = loads(_EXTENSIONS, flavor="kramdown")
+    assert dumps(post) == _EXTENSIONS
+    # A comment (block or span) and options show nothing; a nomarkdown body is
+    # output unread, for HTML only; an extension never closed is text.
+    assert [(block.kind, block.text, block.line) for block in post.lead] == [
+        ("paragraph", "Intro.", 1),
+        ("paragraph", "After text, raw and end.", 9),
+        ("paragraph", "*raw* html", 11),
+        ("paragraph", "{::comment} never closed", 19),
+        ("paragraph", "End.", 22),
+    ]
+    assert "<b>raw</b>" in post.lead[1].html  # type: ignore[union-attr]
+    # Goldmark has no extensions: they stay text.
+    assert "hidden one" in loads(_EXTENSIONS, flavor="goldmark").text
+
+
+_DEFINITIONS_AND_MARKERS = (
+    "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n\n"
+    "* one\n* two\n^\n* three\n\nPara one\n^\nPara two\n\n> quote\n^\n\n"
+    "   ^\n\nEnd *[x]: y\n"
+)
+
+
+def test_kramdown_abbreviations_and_end_of_block_markers_show_nothing() -> None:
+    from newspost import dumps, loads
+
+    post = loads(_DEFINITIONS_AND_MARKERS, flavor="kramdown")
+    assert dumps(post) == _DEFINITIONS_AND_MARKERS
+    # An abbreviation definition marks the word up where it is used, and shows
+    # nothing; "^" ends the block above it, so the lists and paragraphs are two.
+    assert [(block.kind, block.text, block.line) for block in post.lead] == [
+        ("paragraph", "The HTML spec.", 1),
+        ("list", "one\ntwo", 5),
+        ("list", "three", 8),
+        ("paragraph", "Para one", 10),
+        ("paragraph", "Para two", 12),
+        ("quote", "quote", 14),
+        ("paragraph", "^", 17),  # indented: not a marker
+        ("paragraph", "End *[x]: y", 19),
+    ]
+    goldmark = loads(_DEFINITIONS_AND_MARKERS, flavor="goldmark").text
+    assert "*[HTML]: Hyper Text Markup Language" in goldmark
+    assert "Para one ^ Para two" in goldmark
+
+
 _NOTES = (
     "## One\n\nText[^1] and more[^note].\n\n[^1]: First note.\n"
     "[^note]: Second\n    continued.\n\n## Two\n\nLast paragraph.\n"
@@ -467,3 +536,62 @@ def test_commonmark_and_unused_notes_stay_text() -> None:
     assert loads("A claim[^9].\n", flavor="kramdown").text == "A claim[^9]."
     # pandoc's inline notes are neither kramdown's nor Goldmark's.
     assert loads("Inline^[note].\n", flavor="goldmark").text == "Inline^[note]."
+
+
+_TASKS = "Todo:\n\n- [ ] write\n- [x] read\n- plain [ ] box\n\n1. [X] numbered\n"
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "goldmark"])
+def test_task_list_boxes_are_checkboxes_not_text(flavor: str) -> None:
+    from newspost import loads
+
+    post = loads(_TASKS, flavor=flavor)
+    tasks, numbered = post.lead[1:]
+    # As Hugo (taskList) and Jekyll (kramdown's GFM parser) render them: a disabled
+    # checkbox, then the item's text; a box later in an item stays text.
+    assert [item.text for item in tasks.items] == ["write", "read", "plain [ ] box"]  # type: ignore[union-attr]
+    assert [item.text for item in numbered.items] == ["numbered"]  # type: ignore[union-attr]
+    assert 'type="checkbox"' in tasks.items[0].html  # type: ignore[union-attr]
+    assert "checked" in tasks.items[1].html  # type: ignore[union-attr]
+    assert "checked" not in tasks.items[0].html  # type: ignore[union-attr]
+
+
+def test_commonmark_task_boxes_stay_text() -> None:
+    from newspost import loads
+
+    post = loads(_TASKS, flavor="commonmark")
+    assert [item.text for item in post.lead[1].items] == [  # type: ignore[union-attr]
+        "[ ] write",
+        "[x] read",
+        "plain [ ] box",
+    ]
+
+
+_HIGHLIGHT = (
+    "Code:\n\n"
+    '{{< highlight go "linenos=table" >}}\nfunc main() {\n\n    fmt.Println("*hi*")\n}\n'
+    "{{< / highlight >}}\n\n"
+    "{{% highlight %}}\n```\nfenced\n```\n{{% /highlight %}}\n\n"
+    "Write {{</* highlight go */>}} to start.\n\nEnd.\n"
+)
+
+
+def test_hugo_highlight_shortcode_is_a_code_block() -> None:
+    from newspost import dumps, loads
+
+    post = loads(_HIGHLIGHT, flavor="goldmark")
+    assert dumps(post) == _HIGHLIGHT
+    # Hugo writes the code between the tags as it is, highlighted: one code block,
+    # blank lines and Markdown inside it kept; an escaped call is text.
+    assert [(block.kind, block.line) for block in post.lead] == [
+        ("paragraph", 1),
+        ("code", 3),
+        ("code", 10),
+        ("paragraph", 16),
+        ("paragraph", 18),
+    ]
+    code, fenced = post.lead[1:3]
+    assert code.text == 'func main() {\n\n    fmt.Println("*hi*")\n}\n'  # type: ignore[union-attr]
+    assert code.language == "go"  # type: ignore[union-attr]
+    assert fenced.text == "```\nfenced\n```\n"  # type: ignore[union-attr]
+    assert post.lead[3].text == "Write {{< highlight go >}} to start."  # type: ignore[union-attr]

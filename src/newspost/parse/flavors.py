@@ -34,6 +34,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_def, footnote_ref, footnote_tail
+from mdit_py_plugins.tasklists import tasklists_plugin
 
 from newspost.parse._kept import Kept
 
@@ -110,7 +111,30 @@ def _goldmark() -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
     return _with_footnotes(md)
+
+
+def _plugin_task_lists() -> Callable[[StateCore], None]:
+    """The task-list plugin's core rule (a closure the plugin makes for each parser)."""
+    md = MarkdownIt("zero").use(tasklists_plugin)
+    return md.core.ruler.__rules__[md.core.ruler.__find__("github-tasklists")].fn
+
+
+_PLUGIN_TASK_LISTS = _plugin_task_lists()
+# An item's text opening with a box: "[ ]", "[x]" or "[X]", then a space.
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]")
+
+
+def _task_lists(state: StateCore) -> None:
+    """Core rule: a list item opening with ``[ ]`` or ``[x]`` is a task, its box a checkbox.
+
+    Goldmark (Hugo's ``taskList``, on by default) and kramdown's GFM parser
+    (Jekyll's default input) both render the box as a disabled checkbox before
+    the item's text, which no longer holds the brackets.
+    """
+    if _TASK_BOX.search(state.src) is not None:
+        _PLUGIN_TASK_LISTS(state)
 
 
 # What Goldmark's Linkify (GitHub's autolink extension) links: an address with its
@@ -247,6 +271,117 @@ def _kramdown_span_ial(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# kramdown's extensions: "{::name attributes}" alone on its line up to "{:/name}" (or
+# "{:/}") alone on a later one, or "{::name attributes /}" with no body. Only comment,
+# nomarkdown and options exist; any other name is text (kramdown warns).
+_EXTENSION_START = re.compile(r" {0,3}\{::(\w+)(?:\s((?:\\\}|[^}])*?)|)(/)?\}[ \t]*$")
+_EXTENSION_NAMES = frozenset(["comment", "nomarkdown", "options"])
+_EXTENSION_TYPE = re.compile(r"""\btype=(["'])(.*?)\1""")
+_SPAN_EXTENSION = re.compile(r"\{::(\w+)(?:\s((?:\\\}|[^}])*?)|)(/)?\}")
+
+
+def _shows_raw(name: str, attributes: str | None) -> bool:
+    """Whether an extension's body is output to HTML: a ``nomarkdown`` one for HTML."""
+    if name != "nomarkdown":
+        return False  # a comment is an HTML comment; options set options
+    found = _EXTENSION_TYPE.search(attributes or "")
+    return found is None or not found.group(2).split() or "html" in found.group(2).split()
+
+
+def _kramdown_extension(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: kramdown's ``{::comment}``, ``{::nomarkdown}`` and ``{::options /}``.
+
+    A comment and options show nothing; a nomarkdown body is output as it is,
+    Markdown unread (an HTML block).
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line]
+    if not state.src.startswith("{::", start + state.tShift[start_line]):
+        return False
+    opening = _EXTENSION_START.match(state.src, start, state.eMarks[start_line])
+    if opening is None or opening.group(1) not in _EXTENSION_NAMES:
+        return False
+    name, attributes, closed = opening.groups()
+    after = start_line + 1
+    if not closed:
+        stop = re.compile(rf" {{0,3}}\{{:/(?:{name})?\}}[ \t]*$")
+        while after < end_line and not stop.match(
+            state.src, state.bMarks[after], state.eMarks[after]
+        ):
+            after += 1
+        if after >= end_line:
+            return False  # never closed: kramdown reads the line as text
+        after += 1
+    if silent:
+        return True
+    if not closed and _shows_raw(name, attributes):
+        token = state.push("html_block", "", 0)
+        token.map = [start_line, after]
+        token.content = state.getLines(start_line + 1, after - 1, state.blkIndent, True)
+    state.line = after
+    return True
+
+
+def _kramdown_span_extension(state: StateInline, silent: bool) -> bool:
+    """Inline rule: a kramdown extension in a paragraph (``{::comment}x{:/comment}``)."""
+    if not state.src.startswith("{::", state.pos):
+        return False
+    opening = _SPAN_EXTENSION.match(state.src, state.pos, state.posMax)
+    if opening is None or opening.group(1) not in _EXTENSION_NAMES:
+        return False
+    name, attributes, closed = opening.groups()
+    end = opening.end()
+    body = ""
+    if not closed:
+        stop = re.compile(rf"\{{:/(?:{name})?\}}").search(state.src, end, state.posMax)
+        if stop is None:
+            return False
+        body, end = state.src[end : stop.start()], stop.end()
+    if not silent and body and _shows_raw(name, attributes):
+        token = state.push("html_inline", "", 0)
+        token.content = body
+    state.pos = end
+    return True
+
+
+# A kramdown abbreviation definition, "*[HTML]: Hyper Text Markup Language": it marks
+# the word up where it is used, and shows nothing where it is.
+_ABBREVIATION = re.compile(r" {0,3}\*\[.+?\]:")
+
+
+def _kramdown_abbreviation(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: a kramdown abbreviation definition line, taken without a token."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line]
+    if not state.src.startswith("*[", start + state.tShift[start_line]):
+        return False
+    if _ABBREVIATION.match(state.src, start, state.eMarks[start_line]) is None:
+        return False
+    if not silent:
+        state.line = start_line + 1
+    return True
+
+
+def _kramdown_end_of_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: kramdown's end-of-block marker, ``^`` alone on its line, not indented.
+
+    It ends the paragraph above it and shows nothing, so two lists or
+    paragraphs it separates stay two.
+    """
+    if state.sCount[start_line] > state.blkIndent:
+        return False
+    pos = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("^", pos) or state.src[pos + 1 : state.eMarks[start_line]].strip(
+        " \t"
+    ):
+        return False
+    if not silent:
+        state.line = start_line + 1
+    return True
+
+
 # kramdown's block-level HTML elements: one of these opening a line starts an
 # HTML block that runs to its matching closing tag, blank lines included.
 _KRAMDOWN_BLOCK_TAGS = (
@@ -364,8 +499,22 @@ def _kramdown() -> MarkdownIt:
         _kramdown_ial,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+    md.block.ruler.before(
+        "paragraph",
+        "kramdown_extension",
+        _kramdown_extension,
+    )
+    md.block.ruler.before("paragraph", "kramdown_abbreviation", _kramdown_abbreviation)
+    md.block.ruler.before(
+        "paragraph",
+        "kramdown_end_of_block",
+        _kramdown_end_of_block,
+        {"alt": ["paragraph", "blockquote"]},
+    )
     md.inline.ruler.after("text", "kramdown_span_ial", _kramdown_span_ial)
+    md.inline.ruler.after("kramdown_span_ial", "kramdown_span_extension", _kramdown_span_extension)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
     return _with_footnotes(md)
 
 
@@ -480,6 +629,8 @@ _QUOTE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*>")
 _QUOTE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*>")
 _REFERENCE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*\[")
 _REFERENCE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*\[")
+# A line holding only "^" (after indentation).
+_END_OF_BLOCK = re.compile(r"^[ \t]*\^[ \t]*$", re.MULTILINE)
 
 
 def _dead_rules(text: str) -> frozenset[str]:
@@ -488,9 +639,10 @@ def _dead_rules(text: str) -> frozenset[str]:
     Each test is looser than its rule: a fence needs three backticks or tildes
     in a row; indented code four columns of spaces or a tab; a blockquote a ">",
     a reference definition a "[", each after only a block prefix on its line;
-    the inline rules their own character; footnotes a "[^". ``text`` must be normalized as
-    ``md.parse`` would (lines end at "\n" alone): with any "\r" left, no rule
-    is called dead.
+    the inline rules their own character; footnotes a "[^"; kramdown's extensions
+    a "{::", its abbreviations a "*[", its end-of-block marker a line of "^".
+    ``text`` must be normalized as ``md.parse`` would (lines end at "\n" alone):
+    with any "\r" left, no rule is called dead.
     """
     if "\r" in text:
         return frozenset()
@@ -511,6 +663,12 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("escape")
     if "[^" not in text:
         dead.extend(("footnote_def", "footnote_ref"))
+    if "{::" not in text:
+        dead.extend(("kramdown_extension", "kramdown_span_extension"))
+    if "*[" not in text:
+        dead.append("kramdown_abbreviation")
+    if _END_OF_BLOCK.search(text) is None:
+        dead.append("kramdown_end_of_block")
     return frozenset(dead)
 
 
@@ -525,8 +683,13 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("whole_body_is_html", _whole_body_is_html),
         ("kramdown_ial", _kramdown_ial),
         ("kramdown_span_ial", _kramdown_span_ial),
+        ("kramdown_extension", _kramdown_extension),
+        ("kramdown_span_extension", _kramdown_span_extension),
+        ("kramdown_abbreviation", _kramdown_abbreviation),
+        ("kramdown_end_of_block", _kramdown_end_of_block),
         ("heading_attributes", _heading_attributes),
         ("gfm_autolinks", _gfm_autolinks),
+        ("task_lists", _task_lists),
         ("footnote_def", footnote_def),
         ("footnote_ref", footnote_ref),
         ("footnote_tail", footnote_tail),
@@ -807,7 +970,28 @@ def hugo_shortcodes(text: str) -> str:
     """
     if "{{<" not in text and "{{%" not in text:
         return text
+    if "highlight" in text:
+        text = _HUGO_HIGHLIGHT.sub(_highlight_fence, text)
     return _HUGO_SHORTCODE_CALL.sub(_expand_shortcode, text)
+
+
+# Hugo's highlight shortcode, its tags each alone on a line: the code between them,
+# highlighted as the language says (Hugo writes a <pre> with the code as it is).
+_HUGO_HIGHLIGHT = re.compile(
+    r"^(?P<indent>[ \t]*)\{\{([<%])\s*highlight\b[ \t]*"
+    r"(?P<language>[^\s\"`>%]*)[^\n]*?[>%]\}\}[ \t]*\n"
+    r"(?P<code>(?:.*\n)*?)"
+    r"[ \t]*\{\{\2\s*/\s*highlight\s*[>%]\}\}[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _highlight_fence(call: re.Match[str]) -> str:
+    """A highlight shortcode as the code fence Goldmark reads as the same code block."""
+    code = call.group("code")
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`{3,}", code))])
+    indent = call.group("indent")
+    return f"{indent}{fence}{call.group('language')}\n{code}{indent}{fence}"
 
 
 def _expand_shortcode(call: re.Match[str]) -> str:

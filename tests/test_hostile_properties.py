@@ -169,6 +169,7 @@ def _executable(fragment: str) -> list[str]:
 @example(front="", body="<p><b><div><p>:</p>:</p>\n\n")
 @example(front="", body="<p><b><div><p>:</p>:<p>:</p>\n\n")
 @example(front="", body="<p>:<pre><p><div><ul></p>\n\n")  # a block inside <pre>
+@example(front="", body="<ul><span><pre></pre></span></ul>\n\n")  # a block in a list
 def test_the_pipeline_on_generated_posts(front: str, body: str) -> None:
     text = front + body
     try:

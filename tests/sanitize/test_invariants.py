@@ -100,6 +100,8 @@ HTML = st.recursive(_TEXT, _element, max_leaves=20)
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(html=HTML, name=st.sampled_from(POLICIES))
+# Found by this test: a block left straight inside a list, moved out on a second pass.
+@example(html="<ul><span><pre></pre></span></ul>", name="standard")
 def test_generated_html_is_stable_inert_and_keeps_its_text(html: str, name: str) -> None:
     for engine in _engines():
         once = sanitize_html(html, name, engine=engine)

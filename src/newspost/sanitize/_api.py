@@ -51,11 +51,11 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
         # </p> into an empty paragraph: remove those too, or a second pass would.
         cleaned = cleaned.replace("<p></p>", "")
     for _ in range(3):
-        if not _BLOCK_IN_PHRASING.search(cleaned):
+        if not (_BLOCK_IN_PHRASING.search(cleaned) or _BLOCK_IN_LIST.search(cleaned)):
             break
         # The engine's parser (html5lib) keeps a block inside a heading, a
-        # paragraph, a <pre> or a phrase ("<b>…<p>") that the repairs' parser
-        # (libxml2) would move out; another
+        # paragraph, a <pre>, a phrase ("<b>…<p>") or a list outside its items
+        # ("<ul><pre>") that the repairs' parser (libxml2) would move out; another
         # pass settles it where a second sanitize would, so the result is stable.
         again = cleaner.clean(prepare(cleaned, chosen), chosen)
         if chosen.repairs.empty_paragraphs:
@@ -85,6 +85,14 @@ _BLOCK_IN_PHRASING = re.compile(
     r"<(?:p|div|ul|ol|li|dl|dt|dd|table|tr|td|th|caption|blockquote|pre|h[1-6]|figure|"
     r"figcaption|hr|section|article|aside|header|footer|nav|main|details|summary|address)\b",
     re.IGNORECASE | re.DOTALL,
+)
+
+
+# A block straight inside a list, not in an item: what is left of "<ul><span><pre>" once
+# the <span> is gone.
+_BLOCK_IN_LIST = re.compile(
+    r"<(?:ul|ol)\b[^>]*>\s*<(?:p|div|pre|table|blockquote|h[1-6]|figure|hr|section|article)\b",
+    re.IGNORECASE,
 )
 
 

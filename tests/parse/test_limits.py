@@ -7,6 +7,7 @@ import time
 import pytest
 
 from newspost import EncodingError, LimitError, Limits, NewsPostError, dumps, loads
+from newspost.validate import validate
 
 BOMB = (
     "---\n"
@@ -99,6 +100,27 @@ def test_front_matter_size_limit() -> None:
 )
 def test_hostile_text_ends_in_a_post_or_our_error(text: str) -> None:
     _bounded(text)
+
+
+@pytest.mark.parametrize(
+    ("flavor", "text"),
+    [
+        # Openings that never close, each once looked for its end to the end of the text.
+        ("kramdown", "{::comment}\n" * 45_000),  # under max_lines
+        ("kramdown", "x " + "{::comment} " * 70_000),
+        ("goldmark", "{{< figure src=x " * 50_000),
+        ("goldmark", "{{< highlight go >}}\n" * 40_000),
+        ("goldmark", "{{</* " * 40_000),
+        ("commonmark", "[caption]" * 40_000),
+        ("commonmark", "[gallery a=" * 20_000),
+    ],
+    ids=["kramdown-block", "kramdown-span", "figure", "highlight", "escape", "wp-close", "wp-attr"],
+)
+def test_unclosed_template_syntax_is_read_in_linear_time(flavor: str, text: str) -> None:
+    _bounded(text, flavor=flavor)
+    started = time.perf_counter()
+    validate(loads(text, flavor=flavor))  # NP213 looks for WordPress's shortcodes
+    assert time.perf_counter() - started < 30.0
 
 
 def test_invalid_utf8_and_lone_surrogates_are_encoding_errors() -> None:

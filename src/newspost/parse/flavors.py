@@ -305,14 +305,9 @@ def _kramdown_extension(state: StateBlock, start_line: int, end_line: int, silen
     name, attributes, closed = opening.groups()
     after = start_line + 1
     if not closed:
-        stop = re.compile(rf" {{0,3}}\{{:/(?:{name})?\}}[ \t]*$")
-        while after < end_line and not stop.match(
-            state.src, state.bMarks[after], state.eMarks[after]
-        ):
-            after += 1
-        if after >= end_line:
+        after = _extension_block_end(state, name, start_line, end_line)
+        if after < 0:
             return False  # never closed: kramdown reads the line as text
-        after += 1
     if silent:
         return True
     if not closed and _shows_raw(name, attributes):
@@ -321,6 +316,60 @@ def _kramdown_extension(state: StateBlock, start_line: int, end_line: int, silen
         token.content = state.getLines(start_line + 1, after - 1, state.blkIndent, True)
     state.line = after
     return True
+
+
+_EXTENSION_ENDS = "_newspost_kramdown_extension_ends"
+_SPAN_EXTENSION_STOPS = "_newspost_kramdown_span_extension_stops"
+
+
+def _span_extension_stop(state: StateInline, name: str, start: int) -> re.Match[str] | None:
+    """The first ``{:/name}`` (or ``{:/}``) at or after ``start`` in the inline text.
+
+    The last search is remembered: while ``start`` has not passed what it found
+    (nothing, or a closing further on), it is the answer again, so many unclosed
+    openings in one paragraph are read in linear time.
+    """
+    kept: dict[str, tuple[int, re.Match[str] | None]] = state.__dict__.setdefault(
+        _SPAN_EXTENSION_STOPS, {}
+    )  # one inline state a paragraph: its text is the one searched
+    searched = kept.get(name)
+    if searched is not None:
+        since, found = searched
+        if since <= start and (found is None or found.start() >= start):
+            return found
+    found = re.compile(rf"\{{:/(?:{name})?\}}").search(state.src, start, state.posMax)
+    kept[name] = (start, found)
+    return found
+
+
+def _extension_block_end(state: StateBlock, name: str, start_line: int, end_line: int) -> int:
+    """The line after the one closing the ``name`` extension opened at ``start_line``; -1: none.
+
+    The openings of the same extension passed on the way share its end (kramdown
+    reads them as its body) and are remembered, so that a post of many unclosed
+    openings is read in linear time, not in a scan to the end from each.
+    """
+    # Kept on the parser's state, not in ``env``: the caller's env holds the document's
+    # own results (references, footnotes) and is compared and cached with its tokens.
+    known: dict[tuple[str, int, int], int] = state.__dict__.setdefault(_EXTENSION_ENDS, {})
+    end = known.get((name, end_line, start_line))
+    if end is not None:
+        return end
+    stop = re.compile(rf" {{0,3}}\{{:/(?:{name})?\}}[ \t]*$")
+    passed = [start_line]
+    line = start_line + 1
+    while line < end_line:
+        start, finish = state.bMarks[line], state.eMarks[line]
+        if stop.match(state.src, start, finish):
+            break
+        opening = _EXTENSION_START.match(state.src, start, finish)
+        if opening is not None and opening.group(1) == name and not opening.group(3):
+            passed.append(line)
+        line += 1
+    end = line + 1 if line < end_line else -1
+    for opened in passed:
+        known[(name, end_line, opened)] = end
+    return end
 
 
 def _kramdown_span_extension(state: StateInline, silent: bool) -> bool:
@@ -334,7 +383,7 @@ def _kramdown_span_extension(state: StateInline, silent: bool) -> bool:
     end = opening.end()
     body = ""
     if not closed:
-        stop = re.compile(rf"\{{:/(?:{name})?\}}").search(state.src, end, state.posMax)
+        stop = _span_extension_stop(state, name, end)
         if stop is None:
             return False
         body, end = state.src[end : stop.start()], stop.end()
@@ -942,10 +991,12 @@ def liquid(text: str) -> str:
 # Hugo's built-in shortcodes that shape what a post shows: a figure (its image and
 # caption), and ref/relref (a link's address). Hugo runs shortcodes before Goldmark,
 # also inside code; "{{</* figure */>}}" is the escape that shows one as text.
+# A call's arguments never hold "{{": a call that does not close stops being looked at
+# where the next one opens, so a text of many open calls is read in linear time.
 _HUGO_SHORTCODE_CALL = re.compile(
-    r"(?P<escaped>\{\{[<%]/\*.*?\*/[>%]\}\})"
-    r"|\{\{(?:<\s*(?P<angle>figure|ref|relref)\b(?P<angle_args>.*?)/?>\}\}"
-    r"|%\s*(?P<percent>figure|ref|relref)\b(?P<percent_args>.*?)/?%\}\})",
+    r"(?P<escaped>\{\{[<%]/\*(?:(?!\{\{).)*?\*/[>%]\}\})"
+    r"|\{\{(?:<\s*(?P<angle>figure|ref|relref)\b(?P<angle_args>(?:(?!\{\{).)*?)/?>\}\}"
+    r"|%\s*(?P<percent>figure|ref|relref)\b(?P<percent_args>(?:(?!\{\{).)*?)/?%\}\})",
     re.DOTALL,
 )
 _SHORTCODE_ARGUMENT = re.compile(
@@ -980,7 +1031,8 @@ def hugo_shortcodes(text: str) -> str:
 _HUGO_HIGHLIGHT = re.compile(
     r"^(?P<indent>[ \t]*)\{\{([<%])\s*highlight\b[ \t]*"
     r"(?P<language>[^\s\"`>%]*)[^\n]*?[>%]\}\}[ \t]*\n"
-    r"(?P<code>(?:.*\n)*?)"
+    # Not past the next opening tag: many unclosed ones are read in linear time.
+    r"(?P<code>(?:(?![ \t]*\{\{[<%]\s*highlight\b).*\n)*?)"
     r"[ \t]*\{\{\2\s*/\s*highlight\s*[>%]\}\}[ \t]*$",
     re.MULTILINE,
 )

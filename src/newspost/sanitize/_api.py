@@ -91,7 +91,7 @@ _BLOCK_IN_PHRASING = re.compile(
 # A block straight inside a list, not in an item: what is left of "<ul><span><pre>" once
 # the <span> is gone.
 _BLOCK_IN_LIST = re.compile(
-    r"<(?:ul|ol)\b[^>]*>\s*<(?:p|div|pre|table|blockquote|h[1-6]|figure|hr|section|article)\b",
+    r"<(?:ul|ol)\b[^<>]*>\s*<(?:p|div|pre|table|blockquote|h[1-6]|figure|hr|section|article)\b",
     re.IGNORECASE,
 )
 

@@ -724,9 +724,11 @@ _LIQUID = re.compile(r"(?<!\{)\{%-?\s*[A-Za-z_]\w*.*?%\}|\{\{-?\s*[^<%\s][^{}\n]
 _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
 # WordPress's shortcodes, left by an import: "[caption id=… ]<img …> Text[/caption]",
 # "[gallery ids=…]". With attributes, or closed further on the line: "[video](…)" is a
-# Markdown link.
+# Markdown link. No look runs past the next "[" (attributes) or the next opening of
+# the same shortcode (the closing), so a line of many openings is read in linear time.
 _WORDPRESS = re.compile(
-    r"\[(caption|gallery|embed|video|audio|playlist)(?:\s+[\w-]+=[^\]\n]*\]|\](?=[^\n]*?\[/\1\]))"
+    r"\[(caption|gallery|embed|video|audio|playlist)"
+    r"(?:\s+[\w-]+=[^\]\[\n]*\]|\](?=(?:(?!\[\1[\s\]])[^\n])*?\[/\1\]))"
 )
 
 

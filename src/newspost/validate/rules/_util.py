@@ -291,6 +291,10 @@ _IMG = re.compile(r"<img(?=[\s/>])[^<>]*>")
 # (a ">" or "<" inside one is text), so the match reaches the offset only when it is
 # among the tag's attributes. Matched with an end position, it never runs past it.
 _TAG_HEAD = re.compile(r"""<([A-Za-z][A-Za-z0-9:-]*)(?=[\s/])(?:[^"'>]|"[^"]*"|'[^']*')*""")
+# What stands before an attribute's name inside a tag: a space, the quote closing the
+# value before it, or the "/" of "<img/src=…>". After anything else, "src=" is the tail
+# of another name ("datasrc=", "font-style=").
+BEFORE_ATTRIBUTE = " \t\r\n\"'/"
 # How far back `Scan.tag_holding` looks for the tag: attributes longer than this are
 # not written by hand.
 _TAG_REACH = 4000
@@ -575,7 +579,7 @@ class Scan:
         out: list[UrlRef] = []
         if "=" in body:
             for found in self._url_attributes():
-                if found.start() and body[found.start() - 1] not in " \t\r\n\"'/":
+                if found.start() and body[found.start() - 1] not in BEFORE_ATTRIBUTE:
                     continue  # "datasrc=", "mysrc=": another attribute's tail
                 index = next(i for i in (2, 3, 4) if found.group(i) is not None)
                 raw = body[found.start(index) : found.end(index)]

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from newspost.validate._rule import Context, Issue, LintRule, Severity, register
-from newspost.validate.rules._util import BodyImage, on_hosts, scan
+from newspost.validate.rules._util import BEFORE_ATTRIBUTE, BodyImage, on_hosts, scan
 
 __all__ = [
     "GenericAltText",
@@ -167,7 +167,8 @@ class PlaceholderBodyImage(LintRule):
         for found in sc.finditer(_SRCSET):
             at = sc.body_start + found.start()
             if (
-                body[found.start() - 1] not in " \t\r\n\"'/"
+                not found.start()
+                or body[found.start() - 1] not in BEFORE_ATTRIBUTE
                 or sc.tag_holding(at) not in _SRCSET_TAGS
             ):
                 continue  # "data-srcset=", or srcset= in text: no image the browser loads

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from newspost.validate._rule import Context, Issue, LintRule, Severity, register
-from newspost.validate.rules._util import scan
+from newspost.validate.rules._util import BEFORE_ATTRIBUTE, scan
 
 __all__ = [
     "DangerousUrl",
@@ -119,7 +119,7 @@ class EventHandlerAttribute(LintRule):
         if not _HANDLER_ATTR.search(sc.lower):
             return
         for found in sc.finditer(_HANDLER_ATTR):
-            if not found.start() or sc.body[found.start() - 1] not in " \t\r\n\"'/":
+            if not found.start() or sc.body[found.start() - 1] not in BEFORE_ATTRIBUTE:
                 continue  # the tail of a word or of another name ("button=")
             at = sc.body_start + found.start(1)
             name = sc.tag_holding(at)
@@ -200,7 +200,7 @@ class InlineStyle(LintRule):
         body = sc.body
         for found in sc.finditer(_STYLE_ATTR):
             start = found.start()
-            if not start or body[start - 1] not in " \t\r\n\"'/":
+            if not start or body[start - 1] not in BEFORE_ATTRIBUTE:
                 continue  # the tail of another name ("font-style=")
             opening = body.rfind("<", 0, start)
             if opening < 0 or body.find(">", opening, start) >= 0:

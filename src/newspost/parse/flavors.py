@@ -1071,12 +1071,11 @@ def _expand_shortcode(call: re.Match[str]) -> str:
 
 def _figure_html(named: dict[str, str]) -> str:
     """Hugo's figure shortcode, as its template writes it (on one line)."""
-    attribute = partial(html.escape, quote=True)
     alt = named.get("alt") or named.get("caption", "")
-    image = f'<img src="{attribute(named.get("src", ""))}"'
-    image += f' alt="{attribute(alt)}">' if alt else ">"
+    image = f'<img src="{html.escape(named.get("src", ""))}"'
+    image += f' alt="{html.escape(alt)}">' if alt else ">"
     if named.get("link"):
-        image = f'<a href="{attribute(named["link"])}">{image}</a>'
+        image = f'<a href="{html.escape(named["link"])}">{image}</a>'
     caption = ""
     if named.get("title"):
         caption += f"<h4>{html.escape(named['title'])}</h4>"  # the caption is Markdown
@@ -1084,7 +1083,7 @@ def _figure_html(named: dict[str, str]) -> str:
         caption += f"<p>{named.get('caption', '')}{named.get('attr', '')}</p>"
     if caption:
         caption = f"<figcaption>{caption}</figcaption>"
-    css = f' class="{attribute(named["class"])}"' if named.get("class") else ""
+    css = f' class="{html.escape(named["class"])}"' if named.get("class") else ""
     return f"<figure{css}>{image}{caption}</figure>"
 
 

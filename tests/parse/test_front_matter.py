@@ -489,3 +489,31 @@ def test_a_key_read_in_another_case_is_named_as_written_in_errors() -> None:
     with pytest.raises(FrontMatterError, match="key 'Tags'") as caught:
         loads('+++\ntitle = "T"\nTags = {a = 1}\n+++\nBody\n')
     assert caught.value.line == 3
+
+
+def test_jekyll_reads_a_single_category_and_tag() -> None:
+    # Jekyll's category is one category, spaces and all; categories is split on spaces.
+    text = "---\ntitle: T\ncategory: Tech News\ntag: AI\n---\nBody\n"
+    post = loads(text, path="_posts/2024-06-12-a.md")
+    fm = post.front_matter
+    assert (fm.categories, fm.tags, fm.extra) == (["Tech News"], ["AI"], {})
+    assert post.raw.key_aliases == {"categories": "category", "tags": "tag"}
+    assert post.raw.key_lines["categories"] == 3
+    assert post.raw.generator == "jekyll"
+    assert dumps(post) == text
+    changed = dumps(post.with_front_matter(categories=["Sports"]))
+    assert "category:" in changed and "categories:" not in changed
+    assert loads(changed, path="_posts/2024-06-12-a.md").front_matter.categories == ["Sports"]
+
+
+def test_a_plural_key_wins_over_the_singular_one() -> None:
+    post = loads("---\ncategories: [A, B]\ncategory: C\n---\nBody\n", path="_posts/2024-06-12-a.md")
+    assert (post.front_matter.categories, post.front_matter.extra) == (["A", "B"], {"category": "C"})
+    assert post.raw.key_aliases == {}
+
+
+def test_hugo_reads_no_single_category() -> None:
+    # Hugo's taxonomies are front matter keys of their own: "category" is just a parameter.
+    post = loads('+++\ntitle = "T"\ncategory = "News"\n+++\nBody\n')
+    assert post.raw.generator == "hugo"
+    assert (post.front_matter.categories, post.front_matter.extra) == ([], {"category": "News"})

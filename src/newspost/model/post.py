@@ -17,7 +17,10 @@ from newspost.model.front_matter import FrontMatter
 if TYPE_CHECKING:
     from newspost.parse.flavors import FlavorName
 
-__all__ = ["Post", "RawText", "Section", "Source"]
+__all__ = ["Generator", "Post", "RawText", "Section", "Source"]
+
+Generator = Literal["jekyll", "hugo"]
+"""A site generator whose reading of a post newspost follows (its front matter keys, its tags)."""
 
 
 class Section(Frozen):
@@ -84,9 +87,17 @@ class RawText(Frozen):
     key_aliases: dict[str, str] = Field(
         default_factory=dict,
         description=(
-            "Front matter keys read under a field's name, as Hugo reads them (in any case, "
-            "and publishDate or lastmod as the date): the field's name to the key as the "
-            "file spells it ({'title': 'Title'})."
+            "Front matter keys read under a field's name, as the generator reads them "
+            "(Hugo's in any case, and publishDate or lastmod as the date; Jekyll's category "
+            "and tag): the field's name to the key as the file spells it ({'title': 'Title'})."
+        ),
+    )
+    generator: Generator | None = Field(
+        default=None,
+        description=(
+            "The site generator the post is written for, as its flavor, folder, front matter "
+            "and tags tell (None when they do not): its front matter keys are read as that "
+            "generator reads them."
         ),
     )
 

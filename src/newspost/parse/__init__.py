@@ -17,7 +17,7 @@ from newspost.parse import front_matter as _fm
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import decode, holds_c0_controls, line_number
 from newspost.parse.body import parse_body
-from newspost.parse.flavors import FlavorName, detect_flavor, detect_generator, get_markdown
+from newspost.parse.flavors import FlavorName, detect_flavor, generator_of, get_markdown
 
 __all__ = ["POST_SUFFIXES", "Limits", "is_post_file", "iter_load", "iter_paths", "load", "loads"]
 
@@ -105,8 +105,8 @@ def loads(
     where = _fm.split(text, path=name)
     body = text[where.body_start :]
     chosen = flavor or detect_flavor(body, path=name, front_matter_format=where.format)
-    hugo = _is_hugo_post(chosen, body, name, where.format)
-    front_matter = _fm.read(text, where, path=name, limits=bounds, as_hugo=hugo)
+    generator = generator_of(chosen, body, path=name, front_matter_format=where.format)
+    front_matter = _fm.read(text, where, path=name, limits=bounds, generator=generator)
     try:
         get_markdown(chosen)
     except KeyError:
@@ -146,19 +146,9 @@ def loads(
             body_line=body_line,
             key_lines=where.key_lines,
             key_aliases=where.key_aliases,
+            generator=generator,
         ),
     )
-
-
-def _is_hugo_post(flavor: str, body: str, path: str | None, fmt: str) -> bool:
-    """Whether the post is read by Hugo, whose front matter keys differ from Jekyll's.
-
-    Goldmark is Hugo's renderer; an ``.html`` post (which both sites take as it is)
-    is Hugo's when the file says so.
-    """
-    if flavor == "html":
-        return detect_generator(body, path=path, front_matter_format=fmt) == "hugo"
-    return flavor == "goldmark"
 
 
 def _has_surrogates(text: str) -> bool:

@@ -36,6 +36,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_def, footnote_ref, footnote_tail
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from newspost.model.post import Generator
 from newspost.parse._kept import Kept
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "detect_flavor",
     "detect_generator",
     "flavor_names",
+    "generator_of",
     "get_markdown",
     "get_preprocessor",
     "register_flavor",
@@ -1139,7 +1141,7 @@ _LIQUID = re.compile(r"\{%-?\s*\w+")
 
 def detect_generator(
     text: str, *, path: str | None = None, front_matter_format: str = "none"
-) -> Literal["jekyll", "hugo"] | None:
+) -> Generator | None:
     """Which site generator a post is written for, when the file says: Jekyll, Hugo or None.
 
     Examples:
@@ -1157,6 +1159,28 @@ def detect_generator(
     if front_matter_format == "yaml" or _outside_code(_LIQUID, text):
         return "jekyll"
     return None
+
+
+def generator_of(
+    flavor: str, text: str, *, path: str | None = None, front_matter_format: str = "none"
+) -> Generator | None:
+    """The site generator a post read in ``flavor`` is written for.
+
+    The generator whose renderer the flavor is (Goldmark is Hugo's, kramdown
+    Jekyll's); for another flavor (``html``, ``commonmark``), what the file says
+    (`detect_generator`).
+
+    Examples:
+        >>> generator_of("goldmark", "")
+        'hugo'
+        >>> generator_of("html", "", path="_posts/2024-01-01-a.html")
+        'jekyll'
+    """
+    if flavor == "goldmark":
+        return "hugo"
+    if flavor == "kramdown":
+        return "jekyll"
+    return detect_generator(text, path=path, front_matter_format=front_matter_format)
 
 
 # Code fences and inline code (not across a blank line): where a post about another

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from newspost.errors import FrontMatterError
 from newspost.model.front_matter import FrontMatter, parse_date
+from newspost.model.post import Generator
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import BOM, LineIndex, line_number
 
@@ -78,8 +79,9 @@ class Split:
     body_start: int = 0
     opening_line: int = 1
     key_lines: dict[str, int] = field(default_factory=dict)
-    # Keys read under a field's name, as Hugo reads them ("Title" as title, "publishDate"
-    # as date): the field's name -> the key as the file spells it.
+    # Keys read under a field's name, as the site's generator reads them (Hugo's "Title"
+    # as title, "publishDate" as date; Jekyll's "category"): the field's name -> the key
+    # as the file spells it.
     key_aliases: dict[str, str] = field(default_factory=dict)
 
 
@@ -169,15 +171,18 @@ def read(
     *,
     path: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    as_hugo: bool = False,
+    generator: Generator | None = None,
 ) -> FrontMatter:
     """Parse the front matter located by `split` into a `FrontMatter`.
 
-    With ``as_hugo``, keys are read as Hugo reads them: in any case (``Title``
-    is the title when there is no ``title``), and a post without a ``date`` is
-    dated by its ``publishDate`` (or ``lastmod``). The keys as the file spells
-    them are kept in ``where.key_aliases`` (and ``where.key_lines`` names the
-    fields), so that a change is written back under the key the file has.
+    Keys are read as the post's ``generator`` reads them. Hugo reads them in any
+    case (``Title`` is the title when there is no ``title``), and dates a post
+    without a ``date`` by its ``publishDate`` (or ``lastmod``). Jekyll, and a
+    post whose generator is not known, reads ``category`` as the one category
+    (and ``tag`` as the one tag) when there is no ``categories`` (``tags``). The
+    keys as the file spells them are kept in ``where.key_aliases`` (and
+    ``where.key_lines`` names the fields), so that a change is written back
+    under the key the file has.
 
     Raises:
         FrontMatterError: the front matter does not parse, is not a mapping, or
@@ -214,8 +219,7 @@ def read(
             column=1,
             hint="write one 'key: value' per line",
         )
-    if as_hugo:
-        data = _as_hugo_reads(data, where)
+    data = _as_hugo_reads(data, where) if generator == "hugo" else _as_jekyll_reads(data, where)
     if "date" not in data and path:
         named = _JEKYLL_NAME.match(os.path.basename(path))
         if named:
@@ -266,9 +270,37 @@ def _as_hugo_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
         spelling = lowered.get(name)
         if spelling is not None and name not in data and spelling not in taken:
             aliases[name] = spelling
-    if not aliases:
+    return _read_under_fields(data, where)
+
+
+# Jekyll's singular keys: "category: Tech News" is one category, where "categories:
+# Tech News" is two (Jekyll's Utils.pluralized_array_from_hash).
+_SINGULAR_KEYS = {"categories": "category", "tags": "tag"}
+
+
+def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
+    """``data`` with Jekyll's ``category`` and ``tag`` as the categories and tags.
+
+    Only where the plural key is absent: beside ``categories``, a ``category``
+    stays an extra key rather than replace what the file lists.
+    """
+    for name, singular in _SINGULAR_KEYS.items():
+        if singular in data and name not in data:
+            where.key_aliases[name] = singular
+    if not where.key_aliases:
         return data
-    spelled = {spelling: name for name, spelling in aliases.items()}
+    data = _read_under_fields(data, where)
+    for name in where.key_aliases:
+        if isinstance(data[name], str):
+            data[name] = [data[name]]  # one category, spaces and all
+    return data
+
+
+def _read_under_fields(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
+    """``data`` with the keys of ``where.key_aliases`` under their fields' names."""
+    if not where.key_aliases:
+        return data
+    spelled = {spelling: name for name, spelling in where.key_aliases.items()}
     for spelling, name in spelled.items():
         if spelling in where.key_lines:
             where.key_lines[name] = where.key_lines.pop(spelling)

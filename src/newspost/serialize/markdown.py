@@ -118,7 +118,7 @@ def _newline(text: str) -> str:
 def _original_front_matter(post: Post) -> FrontMatter:
     raw = post.raw
     where = _fm.Split(raw.format, raw.front_matter_start, raw.front_matter_end, raw.body_start)
-    return _fm.read(raw.text, where, path=post.path, as_hugo=bool(raw.key_aliases))
+    return _fm.read(raw.text, where, path=post.path, generator=raw.generator)
 
 
 def _json_original(content: str) -> dict[str, Any]:

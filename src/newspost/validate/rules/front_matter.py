@@ -19,7 +19,6 @@ from pathlib import PurePath
 import yaml
 
 from newspost.model.front_matter import parse_date
-from newspost.parse.flavors import detect_generator
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     field_value,
@@ -86,10 +85,11 @@ class MissingRequiredField(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         key_lines = ctx.post.raw.key_lines
         for key in ctx.options.required_fields:
-            if not all(_empty(field_value(ctx, name)) for name in (key, *_ALIASES.get(key, ()))):
+            if not _empty(field_value(ctx, key)):
                 continue
             state = "empty" if key in key_lines else "missing"
-            message = f"required front matter field {key!r} is {state}"
+            written = ctx.post.raw.key_aliases.get(key, key)  # Jekyll's category, Hugo's Title
+            message = f"required front matter field {written!r} is {state}"
             comment = _comment_value(ctx, key) if state == "empty" else None
             if comment is not None:
                 message += f": YAML reads {comment!r} as a comment; quote the value"
@@ -100,10 +100,6 @@ class MissingRequiredField(LintRule):
                     # them in any case, and so does newspost for its posts: no issue.)
                     message += f" (the front matter has {cased!r}: write it {key!r})"
             yield self.issue(ctx, message, **key_position(ctx, key))
-
-
-# Keys that stand for a required one: Jekyll reads "category: News" as one category.
-_ALIASES = {"categories": ("category",)}
 
 
 # A YAML key whose whole value is a comment: "title: #1 뉴스" ("#" after a space
@@ -639,8 +635,7 @@ class DuplicateKey(LintRule):
         lines = post.raw.key_lines
         if len({key.lower() for key in lines}) == len(lines):
             return  # every post but a few: no two keys differ only in case
-        generator = detect_generator(post.body, path=post.path, front_matter_format=post.raw.format)
-        if generator != "hugo":
+        if post.raw.generator != "hugo":
             return  # Jekyll reads Title and title as two keys
         first: dict[str, str] = {}
         for key, _ in sorted(lines.items(), key=operator.itemgetter(1)):

@@ -14,7 +14,6 @@ from itertools import islice, pairwise
 
 from newspost.model.blocks import Paragraph, Table
 from newspost.model.post import Section
-from newspost.parse.flavors import detect_generator
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     VOID_ELEMENTS,
@@ -766,8 +765,7 @@ class UnrenderedTemplate(LintRule):
                 )
         if "{" not in body:
             return
-        post = ctx.post
-        generator = detect_generator(post.body, path=post.path, front_matter_format=post.raw.format)
+        generator = ctx.post.raw.generator
         if generator == "hugo":
             pattern, what = _LIQUID, "a Liquid tag in a Hugo post is not rendered"
         elif generator == "jekyll":

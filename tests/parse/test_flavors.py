@@ -311,8 +311,10 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "kramdown_end_of_block",
         "footnote_def",
         "footnote_ref",
+        "hugo_shortcode_call",
     }
     assert dead("<p>text & more > less</p>\n\n**bold** [link](/x)\n") == everything
+    assert "hugo_shortcode_call" not in dead("a {{<b>}}")
     assert not {"footnote_def", "footnote_ref"} & dead("a[^1]\n\n[^1]: note\n")
     assert "fence" not in dead("a\n~~~\n")
     assert "code" not in dead("- a\n\n      code\n")
@@ -595,3 +597,23 @@ def test_hugo_highlight_shortcode_is_a_code_block() -> None:
     assert code.language == "go"  # type: ignore[union-attr]
     assert fenced.text == "```\nfenced\n```\n"  # type: ignore[union-attr]
     assert post.lead[3].text == "Write {{< highlight go >}} to start."  # type: ignore[union-attr]
+
+
+_CALLS = (
+    "Watch {{<youtube w7Ft2ymGmfc>}} here, or {{<vimeo 146022717>}}.\n\n"
+    "Write {{</* youtube id */>}} to embed one.\n"
+)
+
+
+def test_hugo_shortcode_calls_without_spaces_are_text_not_html() -> None:
+    from newspost import dumps, loads
+
+    post = loads(_CALLS, flavor="goldmark")
+    assert dumps(post) == _CALLS
+    # Hugo replaces the calls before Goldmark reads the post: "<youtube ...>" opens no
+    # element. It was inline HTML, which hid the call and never closed.
+    assert post.lead[0].text == (  # type: ignore[union-attr]
+        "Watch {{<youtube w7Ft2ymGmfc>}} here, or {{<vimeo 146022717>}}."
+    )
+    assert "<youtube" not in post.lead[0].html  # type: ignore[union-attr]
+    assert post.lead[1].text == "Write {{< youtube id >}} to embed one."  # type: ignore[union-attr]

@@ -6,7 +6,15 @@ import time
 
 import pytest
 
-from newspost import EncodingError, LimitError, Limits, NewsPostError, dumps, loads
+from newspost import (
+    EncodingError,
+    FrontMatterError,
+    LimitError,
+    Limits,
+    NewsPostError,
+    dumps,
+    loads,
+)
 from newspost.validate import validate
 
 BOMB = (
@@ -140,3 +148,38 @@ def test_many_brackets_that_do_not_nest_deep_load() -> None:
     assert isinstance(nested, list) and len(nested) == 1
     flat = loads("---\ntitle: '" + "[x] " * 500 + "'\n---\n").front_matter.title
     assert flat is not None and flat.count("[") == 500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{\n" + '"a": ' + "[" * 5_000 + "]" * 5_000 + "\n}\nbody\n",  # past Python's recursion
+        "{\n" + '"a": ' + "[" * 200 + "]" * 200 + "\n}\nbody\n",
+        "---json\n{\n" + '"a": ' + "[" * 5_000 + "]" * 5_000 + "\n}\n---\nbody\n",
+        "+++\na = " + "[" * 500 + "]" * 500 + "\n+++\nbody\n",  # tomllib recurses per bracket
+        "+++\n[" + ".".join(["k"] * 3_000) + "]\n+++\nbody\n",  # dotted tables: no brackets
+        "---\na:\n" + "".join(" " * i + "k:\n" for i in range(1, 300)) + "---\nbody\n",
+        "---\na: &a [*a]\n---\nbody\n",  # an alias inside its own anchor: no end at all
+    ],
+    ids=["json", "json-200", "json-dashes", "toml", "toml-tables", "yaml-blocks", "yaml-cycle"],
+)
+def test_front_matter_nested_too_deep_is_a_limit_error_in_every_format(text: str) -> None:
+    # These ended in RecursionError from json, tomllib or the model's copy of the
+    # values, or loaded and then failed in the JSON writer.
+    error = _bounded(text)
+    assert isinstance(error, LimitError) and error.limit == "max_depth", error
+
+
+def test_front_matter_nesting_up_to_the_limit_loads_in_every_format() -> None:
+    brackets = "[" * 99 + "]" * 99
+    for text in (
+        f'{{\n"a": {brackets}\n}}\nbody\n',
+        f"+++\na = {brackets}\n+++\nbody\n",
+        "---\na:\n" + "".join(" " * i + "k:\n" for i in range(1, 100)) + "---\nbody\n",
+    ):
+        assert _bounded(text) is None
+
+
+def test_json_front_matter_with_a_number_python_cannot_read_is_a_front_matter_error() -> None:
+    error = _bounded('{\n"title": "Hi", "n": ' + "9" * 5_000 + "\n}\nbody\n")
+    assert isinstance(error, FrontMatterError) and error.line == 1

@@ -180,6 +180,19 @@ def test_nothing_to_fix_gives_the_text_back() -> None:
     assert not result.changed and result.fixes == [] and result.ok and result.diff() == ""
 
 
+def test_hugo_shortcode_calls_without_spaces_are_kept() -> None:
+    # Their "<" was taken for a tag's: the policy dropped "<youtube id>" and the
+    # figure's src, leaving "{{}}" and "{{<figure>}}", and escaped "{{</*".
+    text = (
+        "+++\ntitle = 'Flood'\n+++\n"
+        "Watch {{<youtube w7Ft2ymGmfc>}} here.\n\n"
+        '{{<figure src="/img/a.jpg" caption="Water on Main Street">}}\n\n'
+        "Write {{</* youtube id */>}} to embed one. <b onclick=x>Bold</b>\n"
+    )
+    result = fix_text(text, path="content/posts/flood.md")
+    assert result.text == text.replace("<b onclick=x>", "<b>")
+
+
 def test_fix_post_is_fix_text_of_its_text() -> None:
     post = load(SEED)
     assert fix_post(post).text == fix_text(post.raw.text, path=str(SEED)).text

@@ -102,7 +102,7 @@ def loads(
                 offset=None,
                 hint="decode files with 'utf-8' and errors='strict', not 'surrogateescape'",
             )
-    where = _fm.split(text, path=name)
+    where = _fm.split(text, path=name, limits=bounds)
     body = text[where.body_start :]
     chosen = flavor or detect_flavor(body, path=name, front_matter_format=where.format)
     generator = generator_of(chosen, body, path=name, front_matter_format=where.format)

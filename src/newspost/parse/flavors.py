@@ -114,7 +114,31 @@ def _goldmark() -> MarkdownIt:
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
     md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.inline.ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return _with_footnotes(md)
+
+
+# A shortcode call's tag, "{{< name args >}}" or "{{% name args %}}", the spaces
+# optional; not past the next "{{", so many unclosed calls are read in linear time.
+_SHORTCODE_TAG = re.compile(r"\{\{(?:<(?:(?!\{\{).)*?>|%(?:(?!\{\{).)*?%)\}\}", re.DOTALL)
+
+
+def hugo_shortcode_call(state: StateInline, silent: bool) -> bool:
+    """Inline rule: a Hugo shortcode call is text, never HTML.
+
+    Hugo replaces the call before Goldmark reads the post, so the ``<`` of
+    ``{{<youtube id>}}`` (written without spaces) opens no tag; read as inline
+    HTML, it hid the call and left an element that never closes.
+    """
+    if not state.src.startswith("{{", state.pos):
+        return False
+    found = _SHORTCODE_TAG.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:
+        state.pending += found.group()
+    state.pos = found.end()
+    return True
 
 
 def _plugin_task_lists() -> Callable[[StateCore], None]:
@@ -691,7 +715,8 @@ def _dead_rules(text: str) -> frozenset[str]:
     in a row; indented code four columns of spaces or a tab; a blockquote a ">",
     a reference definition a "[", each after only a block prefix on its line;
     the inline rules their own character; footnotes a "[^"; kramdown's extensions
-    a "{::", its abbreviations a "*[", its end-of-block marker a line of "^".
+    a "{::", its abbreviations a "*[", its end-of-block marker a line of "^",
+    Hugo's shortcode calls a "{{".
     ``text`` must be normalized as ``md.parse`` would (lines end at "\n" alone):
     with any "\r" left, no rule is called dead.
     """
@@ -720,6 +745,8 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("kramdown_abbreviation")
     if _END_OF_BLOCK.search(text) is None:
         dead.append("kramdown_end_of_block")
+    if "{{" not in text:
+        dead.append("hugo_shortcode_call")
     return frozenset(dead)
 
 
@@ -741,6 +768,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("heading_attributes", _heading_attributes),
         ("gfm_autolinks", _gfm_autolinks),
         ("task_lists", _task_lists),
+        ("hugo_shortcode_call", hugo_shortcode_call),
         ("footnote_def", footnote_def),
         ("footnote_ref", footnote_ref),
         ("footnote_tail", footnote_tail),

@@ -18,7 +18,7 @@ import yaml
 from frontmatter.default_handlers import JSONHandler, YAMLHandler
 from pydantic import ValidationError
 
-from newspost.errors import FrontMatterError
+from newspost.errors import FrontMatterError, LimitError
 from newspost.model.front_matter import FrontMatter, parse_date
 from newspost.model.post import Generator
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
@@ -85,11 +85,13 @@ class Split:
     key_aliases: dict[str, str] = field(default_factory=dict)
 
 
-def split(text: str, *, path: str | None = None) -> Split:
+def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Split:
     """Find the front matter block of a text (which may start with a BOM).
 
     Raises:
-        FrontMatterError: an opening delimiter has no closing one.
+        FrontMatterError: an opening delimiter has no closing one, or JSON front
+            matter does not parse.
+        LimitError: JSON front matter nests too deep to be read.
     """
     start = 1 if text.startswith(BOM) else 0
     for fmt, opener, closer, cr_closer in (
@@ -128,6 +130,8 @@ def split(text: str, *, path: str | None = None) -> Split:
                 column=exc.colno,
                 hint="check commas and quotes; JSON front matter is one object at the top",
             ) from exc
+        except (RecursionError, ValueError) as exc:
+            raise _unreadable_json(exc, text[start:], 1, path=path, limits=limits) from exc
         body_start = end
         while body_start < len(text) and text[body_start] in " \t":
             body_start += 1
@@ -199,18 +203,24 @@ def read(
             path=path,
             line=first_line,
         )
+    _check_flow_depth(content, first_line, path=path, limits=limits)
     if where.format == "none":
         data: Any = {}
     elif where.format == "yaml":
         data = _load_yaml(content, first_line, path=path, key_lines=where.key_lines, limits=limits)
     elif where.format == "toml":
-        data = _load_toml(content, first_line, path=path)
+        data = _load_toml(content, first_line, path=path, limits=limits)
         where.key_lines.update(_scan_key_lines(content, first_line))
     else:
-        data = _load_json(content, first_line, path=path)
+        data = _load_json(content, first_line, path=path, limits=limits)
         where.key_lines.update(_scan_json_key_lines(content, first_line))
     if data is None:
         data = {}
+    # Nesting that no bracket shows: YAML's indented blocks, TOML's dotted tables
+    # ([a.b.c]), a YAML alias inside its own anchor (a: &a [*a], without end).
+    depth = _nesting_depth(data, limits.max_depth)
+    if depth > limits.max_depth:
+        raise _too_deep("the front matter's nesting", depth, first_line, path=path, limits=limits)
     if not isinstance(data, dict):
         raise FrontMatterError(
             f"front matter must be a mapping of keys to values, not a {type(data).__name__}",
@@ -347,21 +357,50 @@ def _flow_depth(content: str, enough: int) -> int:
     return deepest
 
 
+def _check_flow_depth(content: str, first_line: int, *, path: str | None, limits: Limits) -> None:
+    """Refuse front matter whose ``[ ]`` and ``{ }`` nest deeper than ``limits.max_depth``.
+
+    Checked before parsing: older libyaml builds have no nesting limit of their
+    own and overflow the C stack on "a: [[[[...", a crash no caller can catch,
+    and tomllib recurses once per bracket.
+    """
+    depth = _flow_depth(content, limits.max_depth)
+    if depth > limits.max_depth:
+        raise _too_deep(
+            "the front matter's nesting of [ ] and { }", depth, first_line, path=path, limits=limits
+        )
+
+
+def _too_deep(what: str, depth: int, line: int, *, path: str | None, limits: Limits) -> LimitError:
+    return exceeded(what, depth, "max_depth", limits.max_depth, path=path, line=line)
+
+
+def _nesting_depth(data: Any, enough: int) -> int:
+    """How deep lists and mappings nest in the values of parsed front matter.
+
+    As `_flow_depth` counts them: 0 for keys with plain values, 1 for a list or
+    mapping as a value, and so on. Counting stops past ``enough``, so a structure
+    that contains itself (a YAML alias inside its own anchor) ends the walk too.
+    """
+    if not isinstance(data, dict | list):
+        return 0
+    deepest = 0
+    pending: list[tuple[Any, int]] = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > deepest:
+            deepest = depth
+            if deepest > enough:
+                break
+        for child in value.values() if isinstance(value, dict) else value:
+            if isinstance(child, dict | list):
+                pending.append((child, depth + 1))
+    return deepest
+
+
 def _load_yaml(
     content: str, first_line: int, *, path: str | None, key_lines: dict[str, int], limits: Limits
 ) -> Any:
-    depth = _flow_depth(content, limits.max_depth)
-    if depth > limits.max_depth:
-        # Older libyaml builds have no nesting limit of their own and overflow the C
-        # stack on "a: [[[[...": a crash no caller can catch.
-        raise exceeded(
-            "the front matter's nesting of [ ] and { }",
-            depth,
-            "max_depth",
-            limits.max_depth,
-            path=path,
-            line=first_line,
-        )
     loader = _new_loader(content)
     try:
         node = loader.get_single_node()
@@ -628,12 +667,20 @@ def _owner_key(lines: list[str], upto: int) -> tuple[str, int] | None:
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def _load_toml(content: str, first_line: int, *, path: str | None) -> Any:
+def _load_toml(content: str, first_line: int, *, path: str | None, limits: Limits) -> Any:
     if "\r" in content and "\n" not in content:
         # Lines ending in a lone CR, which TOML does not allow: the same lines with LF.
         content = content.replace("\r", "\n")
     try:
         return HANDLERS["toml"].load(content)
+    except RecursionError as exc:  # only when max_depth is raised past what tomllib can read
+        raise _too_deep(
+            "the front matter's nesting of [ ] and { }",
+            _flow_depth(content, limits.max_depth),
+            first_line,
+            path=path,
+            limits=limits,
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_POSITION.search(str(exc))
         line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
@@ -646,7 +693,7 @@ def _load_toml(content: str, first_line: int, *, path: str | None) -> Any:
         ) from exc
 
 
-def _load_json(content: str, first_line: int, *, path: str | None) -> Any:
+def _load_json(content: str, first_line: int, *, path: str | None, limits: Limits) -> Any:
     try:
         return json.loads(content)
     except json.JSONDecodeError as exc:  # only after ---json: split() decoded a bare object
@@ -657,6 +704,38 @@ def _load_json(content: str, first_line: int, *, path: str | None) -> Any:
             column=exc.colno,
             hint="check commas and quotes; JSON front matter is one object",
         ) from exc
+    except (RecursionError, ValueError) as exc:
+        raise _unreadable_json(exc, content, first_line, path=path, limits=limits) from exc
+
+
+def _unreadable_json(
+    exc: RecursionError | ValueError,
+    content: str,
+    first_line: int,
+    *,
+    path: str | None,
+    limits: Limits,
+) -> LimitError | FrontMatterError:
+    """The error for JSON that is well formed but that Python's decoder cannot read.
+
+    Its C decoder recurses once per ``[`` or ``{``, and refuses integers of more
+    than 4,300 digits (``sys.get_int_max_str_digits``).
+    """
+    if isinstance(exc, RecursionError):
+        return _too_deep(
+            "the front matter's nesting of [ ] and { }",
+            _flow_depth(content, limits.max_depth),
+            first_line,
+            path=path,
+            limits=limits,
+        )
+    return FrontMatterError(
+        f"JSON front matter holds a value Python cannot read: {exc}",
+        path=path,
+        line=first_line,
+        column=1,
+        hint="quote the number to keep it as text",
+    )
 
 
 def _scan_key_lines(content: str, first_line: int) -> dict[str, int]:

@@ -135,6 +135,11 @@ def _markdown(flavor: str) -> MarkdownIt:
         index = ruler.__find__(name)
         ruler.at(name, _recording(ruler.__rules__[index].fn, kind))
     ruler.push("newspost_stray_markup", _stray_markup)
+    if flavor == "goldmark":
+        # Hugo replaces shortcode calls before Markdown: "{{<youtube id>}}" holds no tag.
+        from newspost.parse.flavors import hugo_shortcode_call
+
+        ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return md
 
 

@@ -869,6 +869,10 @@ class MalformedAttribute(LintRule):
             opening = sc.body.rfind("<", 0, found.start())
             if opening < 0 or ">" in sc.body[opening : found.start()]:
                 continue  # not inside a tag
+            if sc.tag_holding(sc.body_start + found.start()) is None:
+                # The "=" is inside a quoted value (src="data:...base64,PHN2Zz4=" alt="x"):
+                # the quotes after it close that value and open the next one.
+                continue
             # The quotes are unbalanced, so the tag is the "<" before, not `tag_holding`'s.
             name = sc.tag_name_at(opening) or "tag"
             yield self.issue_at(

@@ -13,6 +13,7 @@ sanitized as the renderer will see it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -24,6 +25,7 @@ from markdown_it.common.utils import isStrSpace, normalizeReference, unescapeAll
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from newspost.parse.flavors import get_markdown, hugo_shortcode_call
 from newspost.sanitize._api import sanitize_html
 from newspost.sanitize._policy import DROP_WITH_CONTENT, Policy, Repairs
 from newspost.sanitize._urls import repair_url_scheme, url_scheme
@@ -120,13 +122,10 @@ def _accept_all(url: str) -> bool:
 @lru_cache(maxsize=8)
 def _markdown(flavor: str) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True})
-    try:
-        # The flavor's block rules (read-only use): kramdown HTML blocks differ.
-        from newspost.parse.flavors import get_markdown
-
+    # The flavor's block rules (read-only use): kramdown HTML blocks differ. An
+    # unknown flavor keeps CommonMark's.
+    with contextlib.suppress(KeyError):
         md.block = get_markdown(flavor).block
-    except Exception:  # pragma: no cover - unknown flavor: CommonMark blocks
-        pass
     # See every link, whatever its scheme: we judge it against the policy ourselves.
     md.validateLink = _accept_all  # type: ignore[method-assign]
     ruler = md.inline.ruler
@@ -137,8 +136,6 @@ def _markdown(flavor: str) -> MarkdownIt:
     ruler.push("newspost_stray_markup", _stray_markup)
     if flavor == "goldmark":
         # Hugo replaces shortcode calls before Markdown: "{{<youtube id>}}" holds no tag.
-        from newspost.parse.flavors import hugo_shortcode_call
-
         ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return md
 

@@ -243,21 +243,48 @@ def _clean_html_run(
         name = opened.group(1).lower() if opened else ""
         if name in DROP_WITH_CONTENT:
             # <script>...</script> inside a paragraph: the words between are code, drop them too.
-            for later in range(index + 1, len(spans)):
-                closing = _END.match(content[spans[later][0] : spans[later][1]])
-                if closing and closing.group(1).lower() == name:
-                    edits.append((start, spans[later][1], ""))
-                    index = later + 1
-                    break
-            else:
-                edits.append((start, end, ""))
-                index += 1
+            later = _closing_span(content, spans, index, name)
+            edits.append((start, spans[later][1], ""))
+            index = later + 1
             continue
         cleaned = _clean_tag(text, policy, engine, in_heading)
         if cleaned != text:
             edits.append((start, end, cleaned))
         index += 1
     return edits
+
+
+def _self_closed(tag: str, name: str) -> bool:
+    # "<svg/>" has no content: a browser honours "/>" on SVG and MathML elements
+    # only (on "<script/>" it is ignored, and the script runs to "</script>").
+    return name in ("svg", "math") and tag.endswith("/>")
+
+
+def _closing_span(content: str, spans: list[tuple[int, int]], index: int, name: str) -> int:
+    """The span that closes the element ``name`` opened at ``spans[index]``.
+
+    Nested elements of the same name count (``<svg><svg></svg></svg>`` closes at
+    the last tag); when none balances it, the last closing tag of that name, so
+    what a second pass would find inside is dropped now; with no closing tag at
+    all, or when the opening tag closes itself (``<svg/>``), the opening tag alone.
+    """
+    depth = 0
+    last = index
+    if _self_closed(content[spans[index][0] : spans[index][1]], name):
+        return index
+    for later in range(index + 1, len(spans)):
+        tag = content[spans[later][0] : spans[later][1]]
+        closing = _END.match(tag)
+        if closing and closing.group(1).lower() == name:
+            last = later
+            if depth == 0:
+                return later
+            depth -= 1
+            continue
+        opening = _START.match(tag)
+        if opening and opening.group(1).lower() == name and not _self_closed(tag, name):
+            depth += 1
+    return last
 
 
 def _clean_destination(raw: str, policy: Policy) -> str | None:

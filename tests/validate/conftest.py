@@ -2,7 +2,7 @@
 
 The built-in rules are written elsewhere and change; the engine's tests must not
 depend on them, so ``rules`` swaps the registry for the engine's own rules
-(NP100, NP101) and the three below (NP901, NP902, NP911), and puts the real one
+(NP100, NP101, NP117) and the three below (NP901, NP902, NP911), and puts the real one
 back afterwards.
 """
 
@@ -19,6 +19,7 @@ from newspost.validate import (
     Issue,
     LintRule,
     NotUtf8,
+    OverSafetyLimit,
     Severity,
     load_builtin_rules,
 )
@@ -83,7 +84,8 @@ def rules() -> Iterator[dict[str, LintRule]]:
     """The registry with only the engine's rules and the test rules, restored afterwards."""
     saved = dict(load_builtin_rules())
     RULES.clear()
-    RULES.update({cls.code: saved[cls.code] for cls in (FrontMatterInvalid, NotUtf8)})
+    engine_rules = (FrontMatterInvalid, NotUtf8, OverSafetyLimit)
+    RULES.update({cls.code: saved[cls.code] for cls in engine_rules})
     for cls in TEST_RULES:
         RULES[cls.code] = cls()
     try:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newspost import ConfigError, ReadError
+from newspost import ConfigError, Limits, ReadError
 from newspost.validate import Config, Options, Severity
 
 pytestmark = pytest.mark.usefixtures("rules")
@@ -89,6 +89,12 @@ def test_every_option_is_a_key() -> None:
         ),
         ({"max-title-length": "long"}, "max-title-length: Input should be a valid integer", None),
         ({"required-fields": [1]}, "required-fields[0]", None),
+        (
+            {"limits": {"max-dept": 200}},
+            "unknown key 'max-dept' in [tool.newspost.limits]",
+            "did you mean 'max-depth'?",
+        ),
+        ({"limits": {"max-lines": 0}}, "limits.max-lines: Input should be greater than", None),
     ],
 )
 def test_errors_name_the_key_and_hint(
@@ -124,6 +130,16 @@ def test_load_pyproject(tmp_path: Path) -> None:
     assert config.ignore == ["NP911"] and config.options.max_title_length == 70
     assert config.per_file_ignores == {"drafts/**": ["ALL"]}
     assert config.root == tmp_path and config.source == file
+
+
+def test_load_limits_table(tmp_path: Path) -> None:
+    file = write(
+        tmp_path / "pyproject.toml",
+        "[tool.newspost.limits]\nmax-depth = 200\nmax_lines = 90000\n",
+    )
+    limits = Config.load(file).limits
+    assert (limits.max_depth, limits.max_lines) == (200, 90_000)
+    assert limits.max_bytes == Limits().max_bytes  # the others keep their defaults
 
 
 def test_load_newspost_toml_keys_at_the_top(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from helpers import ROOT
+from newspost import Limits
 from newspost.validate import (
     RULES,
     Config,
@@ -73,11 +74,15 @@ def test_configuration_md_documents_every_key() -> None:
     assert undocumented == []
 
 
-def test_configuration_md_example_is_valid() -> None:
-    (example,) = fenced(DOCS / "configuration.md", "toml")
+def test_configuration_md_examples_are_valid() -> None:
+    example, limits = fenced(DOCS / "configuration.md", "toml")
     table: dict[str, Any] = tomllib.loads(example)["tool"]["newspost"]
     config = Config.from_mapping(table)
     assert config.per_file_ignores and config.severity and config.options.site_url
+    # The limits example lists every limit at its default.
+    table = tomllib.loads(limits)["tool"]["newspost"]
+    assert Config.from_mapping(table).limits == Limits()
+    assert len(table["limits"]) == len(Limits.model_fields)
 
 
 def test_ci_guide_workflow_uploads_the_sarif_it_writes() -> None:

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from newspost.validate import (
     Issue,
     LintRule,
     NotUtf8,
+    OverSafetyLimit,
     Report,
     Severity,
     check_file,
@@ -271,6 +273,36 @@ def test_not_utf8_becomes_np101(tmp_path: Path) -> None:
     ]
 
 
+def _too_deep(tmp_path: Path) -> Path:
+    post = tmp_path / "deep.md"
+    post.write_text("---\ntitle: Deep\n---\n" + "<div>" * 150 + "x" + "</div>" * 150 + "\n")
+    return post
+
+
+def test_a_post_over_a_limit_becomes_np117(tmp_path: Path) -> None:
+    report = check_file(_too_deep(tmp_path))
+    assert [(i.code, i.name, i.line, i.severity) for i in report.issues] == [
+        (OverSafetyLimit.code, "over-safety-limit", 4, Severity.ERROR)
+    ]
+    assert "max_depth=100" in report.issues[0].message
+    assert "[tool.newspost.limits]" in report.issues[0].message  # the hint says how to raise it
+
+
+def test_the_configuration_raises_the_limits(tmp_path: Path) -> None:
+    path = _too_deep(tmp_path)
+    report = check_file(path, Config.from_mapping({"limits": {"max-depth": 200}}))
+    assert all(issue.code != OverSafetyLimit.code for issue in report.issues)
+    assert check_file(path, Config(ignore=["NP117"])).issues == []
+
+
+def test_a_post_over_a_limit_does_not_stop_the_run(tmp_path: Path) -> None:
+    _too_deep(tmp_path)
+    (tmp_path / "fine.md").write_text("---\ntitle: Fine\n---\nText.\n")
+    reports = {Path(str(r.path)).name: [i.code for i in r.issues] for r in check_paths([tmp_path])}
+    assert reports["deep.md"] == ["NP117"]
+    assert "NP117" not in reports["fine.md"]
+
+
 def test_load_failures_follow_the_configuration() -> None:
     path = FIXTURES / "2024-07-30-4336.md"
     assert check_file(path, Config(ignore=["NP100"])).issues == []
@@ -385,10 +417,10 @@ def test_check_paths_in_process_raises_in_its_turn(
     unreadable = str(paths[5])
     real_load = engine.load
 
-    def load(path: str) -> object:
+    def load(path: str, **options: Any) -> object:
         if path == unreadable:
             raise ReadError("cannot read", path=path)
-        return real_load(path)
+        return real_load(path, **options)
 
     monkeypatch.setattr(engine, "load", load)
     reports = check_paths([folder], jobs=1)

@@ -18,6 +18,9 @@ __all__ = ["DEFAULT_LIMITS", "Limits", "exceeded"]
 class Limits(BaseModel):
     """Bounds on one post; pass ``limits=Limits(...)`` to `newspost.load` to change them.
 
+    ``newspost check`` and ``newspost fix`` take them from ``[tool.newspost.limits]``
+    (`newspost.validate.Config.limits`), and report a post over one as NP117.
+
     The defaults are far above any real news post (the largest in the test
     corpus is under 200 KB, 5,000 lines and 3,000 elements) and low enough
     that hitting one costs well under a second.

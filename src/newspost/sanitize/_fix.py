@@ -362,7 +362,7 @@ def _fix(text: str, path: str | None, post: Post | None, options: _Options) -> F
     run = _Run(text)
     if post is None:
         try:
-            post = loads(text, path=path)
+            post = loads(text, path=path, limits=options.config.limits)
         except FrontMatterError as exc:
             issues = _load_failure(path, exc, options.config, text=text).issues
             fix = issues[0].fix if issues else None
@@ -370,7 +370,7 @@ def _fix(text: str, path: str | None, post: Post | None, options: _Options) -> F
                 return FixResult(path, text, text, error=exc)
             run.apply([(issues[0].code, fix.description, list(fix.edits))])
             try:
-                post = loads(run.text, path=path)
+                post = loads(run.text, path=path, limits=options.config.limits)
             except NewsPostError:  # pragma: no cover - the fix is offered only if this loads
                 return FixResult(path, text, text, error=exc)
         except NewsPostError as exc:  # a lone surrogate, a limit
@@ -397,7 +397,7 @@ def _fix(text: str, path: str | None, post: Post | None, options: _Options) -> F
                 post = cleaned  # the sanitizer parsed it already
                 continue
         try:
-            post = loads(run.text, path=path)
+            post = loads(run.text, path=path, limits=options.config.limits)
         except NewsPostError:
             # An edit that breaks the post is a rule's bug: keep the post as it was before it.
             run.undo()

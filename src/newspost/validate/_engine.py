@@ -1,7 +1,7 @@
 """The engine: run the selected rules over posts and turn what they find into reports.
 
 ``validate`` checks one parsed post; ``check_file`` reads a file first and turns
-a post that cannot be read into an issue (NP100, NP101) instead of an
+a post that cannot be read into an issue (NP100, NP101, NP117) instead of an
 exception; ``check_paths`` does the same for many files, in worker processes
 when there are enough of them.
 """
@@ -22,7 +22,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from newspost._pool import default_jobs, map_chunks, resolve_jobs
-from newspost.errors import EncodingError, FrontMatterError, NewsPostError, ReadError
+from newspost.errors import EncodingError, FrontMatterError, LimitError, NewsPostError, ReadError
 from newspost.model.post import Post
 from newspost.parse import _SKIPPED_DIRS, is_post_file, iter_paths, load, loads  # iter_paths' walk
 from newspost.parse.recover import recover_front_matter
@@ -122,6 +122,39 @@ class NotUtf8(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Nothing to check on a parsed post: ``check_file`` reports this when decoding fails."""
+        return iter(())
+
+
+@_register_once
+class OverSafetyLimit(LintRule):
+    """A post over one of the safety limits on what reading a post may cost.
+
+    newspost refuses to read a file that is bigger, longer or more deeply nested
+    than any real post (8 MiB, 50,000 lines or HTML elements, elements or front
+    matter values nested 100 deep, 20,000 YAML values once aliases are expanded),
+    so that a hostile or broken file cannot hang a check or exhaust memory. Such a
+    post is not checked; the issue names the limit. Jekyll and Hugo would most
+    likely choke on it too: a generated page that nests `<div>`s 150 deep, or a
+    YAML alias bomb, is a fault of its own.
+
+    Bad: a body whose `<div>`s nest 150 deep.
+
+    Good: the same content without the nesting; or, for a file you trust, a
+    higher limit in the configuration:
+
+    ```toml
+    [tool.newspost.limits]
+    max-depth = 200
+    ```
+    """
+
+    code = "NP117"
+    name = "over-safety-limit"
+    severity = Severity.ERROR
+    summary = "the post is over a safety limit and was not checked"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        """Nothing to check on a parsed post: ``check_file`` reports this when loading fails."""
         return iter(())
 
 
@@ -332,11 +365,17 @@ _DEFAULT = Config()
 
 def _load_failure(
     path: str | None,
-    exc: FrontMatterError | EncodingError,
+    exc: FrontMatterError | EncodingError | LimitError,
     config: Config,
     text: str | None = None,
 ) -> Report:
-    rule = FrontMatterInvalid if isinstance(exc, FrontMatterError) else NotUtf8
+    rule: type[LintRule] = (
+        FrontMatterInvalid
+        if isinstance(exc, FrontMatterError)
+        else OverSafetyLimit
+        if isinstance(exc, LimitError)
+        else NotUtf8
+    )
     if not config.is_enabled(rule.code) or code_matches(rule.code, config.ignored_in(path)):
         return Report(path=path, fail_on=config.fail_on)
     message = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
@@ -383,7 +422,8 @@ def check_file(path: str | os.PathLike[str], config: Config | None = None) -> Re
     """Read a post and validate it; a post that cannot be read is reported, not raised.
 
     Front matter that does not parse becomes an NP100 issue at the line and
-    column where parsing stopped, bytes that are not UTF-8 an NP101 issue.
+    column where parsing stopped, bytes that are not UTF-8 an NP101 issue, and a
+    post over one of ``config.limits`` an NP117 issue.
 
     Raises:
         ReadError: the file cannot be read at all (missing, a folder, no permission).
@@ -400,10 +440,10 @@ def check_file(path: str | os.PathLike[str], config: Config | None = None) -> Re
 
 
 def _load_for_check(path: str, config: Config) -> Post | Report:
-    """The post at ``path``, or the report of why it does not load (NP100, NP101)."""
+    """The post at ``path``, or the report of why it does not load (NP100, NP101, NP117)."""
     try:
-        return load(path)
-    except (FrontMatterError, EncodingError) as exc:
+        return load(path, limits=config.limits)
+    except (FrontMatterError, EncodingError, LimitError) as exc:
         return _load_failure(path, exc, config)
 
 
@@ -520,8 +560,8 @@ def check_paths(
     """Check many files and folders (walked recursively), yielding one report per post in order.
 
     Work goes to worker processes in chunks of paths (up to `CHUNK_SIZE`),
-    each returning only its reports. Load failures are issues (NP100, NP101), as
-    in `check_file`.
+    each returning only its reports. Load failures are issues (NP100, NP101,
+    NP117), as in `check_file`.
 
     Args:
         paths: Files and folders; folders are walked as by `newspost.parse.iter_paths`.

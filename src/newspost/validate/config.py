@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from newspost.errors import ConfigError, ReadError
+from newspost.parse._limits import Limits
 from newspost.validate._registry import ALL, is_known_selector, match_length, nearest_code
 from newspost.validate._rule import Options, Severity
 
@@ -40,7 +41,7 @@ __all__ = ["CONFIG_FILES", "Config", "import_plugins"]
 CONFIG_FILES = ("newspost.toml", "pyproject.toml")
 """Files searched for, in this order in each folder, from the checked paths upward."""
 
-_ENGINE_KEYS = ("select", "ignore", "severity", "per_file_ignores", "fail_on", "plugins")
+_ENGINE_KEYS = ("select", "ignore", "severity", "per_file_ignores", "fail_on", "plugins", "limits")
 _MODULE_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
@@ -102,6 +103,13 @@ class Config(BaseModel):
         description="A report fails (exit code 1) when an issue is at or above this severity.",
     )
     options: Options = Field(default_factory=Options, description="Options the rules read.")
+    limits: Limits = Field(
+        default_factory=Limits,
+        description=(
+            "Bounds on what one post may cost to read ([tool.newspost.limits]); a post over "
+            "one is reported (NP117), not checked."
+        ),
+    )
     root: Path | None = Field(
         default=None, description="The folder per-file-ignores globs are relative to."
     )
@@ -150,6 +158,13 @@ class Config(BaseModel):
                 _normalize_code(key): level.strip().lower() if isinstance(level, str) else level
                 for key, level in value.items()
             }
+        return value
+
+    @field_validator("limits", mode="before")
+    @classmethod
+    def _normalize_limit_keys(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {str(key).replace("-", "_"): limit for key, limit in value.items()}
         return value
 
     @field_validator("fail_on", mode="before")
@@ -407,6 +422,12 @@ def _table_name(source: str | os.PathLike[str] | None) -> str:
     return "[tool.newspost]"
 
 
+def _limits_table_name(source: str | os.PathLike[str] | None) -> str:
+    if source is not None and PurePath(source).name == "newspost.toml":
+        return "[limits] of newspost.toml"
+    return "[tool.newspost.limits]"
+
+
 def _nearest(word: str, choices: list[str]) -> str | None:
     close = difflib.get_close_matches(word.replace("_", "-").lower(), choices, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
@@ -423,7 +444,16 @@ def _config_error(exc: ValidationError, source: Any) -> ConfigError:
     if loc[:1] == ["options"]:
         loc = loc[1:]
     key = _kebab(loc[0]) if loc else "[tool.newspost]"
+    if loc[:1] == ["limits"]:
+        loc = [loc[0], *map(_kebab, loc[1:])]  # field names; other tables' keys are globs, codes
     where = key + "".join(f"[{part}]" if part.isdigit() else f".{part}" for part in loc[1:])
+    if problem["type"] == "extra_forbidden" and loc[:1] == ["limits"] and len(loc) > 1:
+        limits = [_kebab(name) for name in Limits.model_fields]
+        return ConfigError(
+            f"unknown key {_kebab(loc[1])!r} in {_limits_table_name(source)}",
+            path=source,
+            hint=_nearest(loc[1], limits) or f"the limits are: {', '.join(limits)}",
+        )
     if problem["type"] == "extra_forbidden":
         return ConfigError(
             f"unknown key {key!r} in {_table_name(source)}",

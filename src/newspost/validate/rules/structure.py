@@ -721,6 +721,10 @@ class H1InBody(LintRule):
 # Markdown inside, the "{% ... %}" is the shortcode's, not Liquid's.
 _LIQUID = re.compile(r"(?<!\{)\{%-?\s*[A-Za-z_]\w*.*?%\}|\{\{-?\s*[^<%\s][^{}\n]*?\}\}", re.DOTALL)
 _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
+# Zola's shortcodes, in a post read as Hugo's (TOML front matter, a content/ folder):
+# "{{ youtube(id=…) }}", "{% note() %}…{% end %}". Liquid calls nothing with "name(",
+# and closes its blocks with "end" and the tag's name.
+_ZOLA_SHORTCODE = re.compile(r"\{[{%]-?\s*(?:[A-Za-z_]\w*\(|end\s*-?%\})")
 # WordPress's shortcodes, left by an import: "[caption id=… ]<img …> Text[/caption]",
 # "[gallery ids=…]". With attributes, or closed further on the line: "[video](…)" is a
 # Markdown link. No look runs past the next "[" (attributes) or the next opening of
@@ -741,7 +745,9 @@ class UnrenderedTemplate(LintRule):
     Jekyll post fails the build or shows as text.
 
     Neither runs WordPress's shortcodes, which an import leaves in (``[caption …]``,
-    ``[gallery ids=…]``). Code blocks are not checked.
+    ``[gallery ids=…]``). Code blocks are not checked, and neither are Zola's
+    shortcodes (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post
+    with Hugo's TOML front matter, which Zola writes too.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.
@@ -773,6 +779,8 @@ class UnrenderedTemplate(LintRule):
         else:
             return
         for found in pattern.finditer(body):
+            if pattern is _LIQUID and _ZOLA_SHORTCODE.match(found.group()):
+                continue
             snippet = " ".join(found.group().split())[:60]
             yield self.issue_at(ctx, sc.body_start + found.start(), f"{what}: {snippet}")
 

@@ -520,3 +520,30 @@ def test_hugo_reads_no_single_category() -> None:
     post = loads('+++\ntitle = "T"\ncategory = "News"\n+++\nBody\n')
     assert post.raw.generator == "hugo"
     assert (post.front_matter.categories, post.front_matter.extra) == ([], {"category": "News"})
+
+
+_HUGO_TABLES = (
+    '+++\ntitle = "T"\ndate = 2024-06-12\n\n[params]\nauthor = "x"\n\n'
+    '[params.social]\ntw = "y"\n\n[[resources]]\nsrc = "a.jpg"\n+++\nBody\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "changes", "written"),
+    [
+        # A new key goes among the top-level keys, not into the last table.
+        (_HUGO_TABLES, {"categories": ["News"]}, 'date = 2024-06-12\ncategories = ["News"]\n\n'),
+        ('+++\n[params]\nauthor = "x"\n+++\nBody\n', {"title": "T"}, '+++\ntitle = "T"\n[params]'),
+        # A table that changes is written inline, its sections (subtables too) gone.
+        (_HUGO_TABLES, {"params": {"author": "z"}}, 'params = { author = "z" }\n\n[[resources]]'),
+        (_HUGO_TABLES, {"resources": None}, 'tw = "y"\n\n+++'),
+    ],
+    ids=["new-key", "new-key-before-the-first-table", "changed-table", "removed-table"],
+)
+def test_toml_tables_stay_tables_when_keys_change(
+    text: str, changes: dict[str, object], written: str
+) -> None:
+    edited = loads(text).with_front_matter(**changes)
+    out = dumps(edited)
+    assert written in out
+    assert loads(out).front_matter == edited.front_matter

@@ -66,6 +66,10 @@ def render_front_matter(post: Post) -> str:
     newline = _newline(content)
     spans = _key_spans(content, raw.format)
     lines = content.splitlines(keepends=True)
+    # TOML's tables ([params], [[resources]]) follow its top-level keys: a key written
+    # after them would land in the last table.
+    tables = _toml_tables(lines) if raw.format == "toml" else {}
+    top_end = min((start for ranges in tables.values() for start, _ in ranges), default=len(lines))
     replacements: dict[int, tuple[int, str]] = {}
     appended: list[str] = []
     for key in list(old) + [k for k in new if k not in old]:
@@ -76,28 +80,24 @@ def render_front_matter(post: Post) -> str:
         if name in spans:
             start, end = spans[name]
             replacements[start] = (end, text)
-        elif text:
-            appended.append(text)
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        if index in replacements:
-            end, text = replacements[index]
-            out.append(text)
-            index = end
             continue
-        out.append(lines[index])
-        index += 1
+        # A table that changed goes, sections and all; it comes back as an inline table
+        # among the top-level keys.
+        for start, end in tables.get(name, ()):
+            replacements[start] = (end, "")
+        if text:
+            appended.append(text)
+    top = _replaced(lines, replacements, 0, top_end)
     if appended:
-        if out and not out[-1].endswith(("\n", "\r")):
-            out[-1] += newline
+        if top and not top[-1].endswith(("\n", "\r")):
+            top[-1] += newline
         # New keys go after the last key, before any trailing blank lines.
         tail: list[str] = []
-        while out and not out[-1].strip():
-            tail.insert(0, out.pop())
-        out.extend(appended)
-        out.extend(tail)
-    new_content = "".join(out)
+        while top and not top[-1].strip():
+            tail.insert(0, top.pop())
+        top.extend(appended)
+        top.extend(tail)
+    new_content = "".join(top + _replaced(lines, replacements, top_end, len(lines)))
     return (
         raw.text[: raw.front_matter_start]
         + new_content
@@ -133,6 +133,45 @@ def _plain(value: Any) -> Any:
 
 
 _TOP = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s#:\-\[\]{}=][^:=]*?))\s*[:=]""")
+
+
+def _replaced(
+    lines: list[str], replacements: dict[int, tuple[int, str]], start: int, end: int
+) -> list[str]:
+    """``lines[start:end]`` with each replaced range [from, to) given as its new text."""
+    out: list[str] = []
+    index = start
+    while index < end:
+        if index in replacements:
+            until, text = replacements[index]
+            out.append(text)
+            index = until
+            continue
+        out.append(lines[index])
+        index += 1
+    return out
+
+
+# A TOML table header's first key: [params], [params.author], [[resources]], ["a b"].
+_TOML_TABLE = re.compile(r"""\[\[?\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))""")
+
+
+def _toml_tables(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Line ranges [start, end) of the sections of each top-level key that is a TOML table.
+
+    A section runs from its header to the next line opening with "[", as
+    `_key_spans` ends the top-level keys there.
+    """
+    headers = [number for number, line in enumerate(lines) if line.startswith("[")]
+    tables: dict[str, list[tuple[int, int]]] = {}
+    for index, number in enumerate(headers):
+        found = _TOML_TABLE.match(lines[number])
+        if found is None:
+            continue
+        name = next(group for group in found.groups() if group is not None)
+        end = headers[index + 1] if index + 1 < len(headers) else len(lines)
+        tables.setdefault(name, []).append((number, end))
+    return tables
 
 
 def _key_spans(content: str, fmt: str) -> dict[str, tuple[int, int]]:

@@ -508,7 +508,10 @@ def test_jekyll_reads_a_single_category_and_tag() -> None:
 
 def test_a_plural_key_wins_over_the_singular_one() -> None:
     post = loads("---\ncategories: [A, B]\ncategory: C\n---\nBody\n", path="_posts/2024-06-12-a.md")
-    assert (post.front_matter.categories, post.front_matter.extra) == (["A", "B"], {"category": "C"})
+    assert (post.front_matter.categories, post.front_matter.extra) == (
+        ["A", "B"],
+        {"category": "C"},
+    )
     assert post.raw.key_aliases == {}
 
 

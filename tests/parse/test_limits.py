@@ -140,3 +140,24 @@ def test_many_brackets_that_do_not_nest_deep_load() -> None:
     assert isinstance(nested, list) and len(nested) == 1
     flat = loads("---\ntitle: '" + "[x] " * 500 + "'\n---\n").front_matter.title
     assert flat is not None and flat.count("[") == 500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a | b\n" * 20_000,  # 20,000 rows
+        "|" * 200_000,  # a row of 200,000 cells
+        "| " + "x |" * 10_000 + "\n" + "|\n" * 20_000,  # short rows filled up to the widest
+        # What kramdown looks through a table for: code spans whose closing run of
+        # backticks is nowhere (long to short), span HTML never closed, quotes never
+        # closed, IAL lines above rows that are not at a block boundary.
+        "x |" + "".join("`" * n + " " for n in range(2_000, 0, -1)),
+        "x | " + "<span>|" * 100_000,
+        "x | " + '<a title="|' * 100_000,
+        "x | " + "<!--|" * 100_000,
+        "p\n" + "{: .x}\n| a |\n" * 20_000,
+    ],
+    ids=["rows", "cells", "filling", "backticks", "span-html", "quotes", "comments", "ials"],
+)
+def test_kramdown_tables_are_read_in_linear_time(text: str) -> None:
+    _bounded(text, flavor="kramdown")

@@ -309,6 +309,7 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "kramdown_span_extension",
         "kramdown_abbreviation",
         "kramdown_end_of_block",
+        "kramdown_table",
         "footnote_def",
         "footnote_ref",
         "hugo_shortcode_call",
@@ -324,6 +325,7 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
     assert "reference" not in dead("[a]: /b")
     assert "reference" not in dead("x\n- [a]: /b")
     assert "reference" in dead("see [a]: /b")
+    assert "kramdown_table" not in dead("a | b")
     assert dead("a\r> b") == frozenset()  # not normalized: nothing is sure
 
 
@@ -617,3 +619,160 @@ def test_hugo_shortcode_calls_without_spaces_are_text_not_html() -> None:
     )
     assert "<youtube" not in post.lead[0].html  # type: ignore[union-attr]
     assert post.lead[1].text == "Write {{< youtube id >}} to embed one."  # type: ignore[union-attr]
+
+
+# kramdown's tables (its parser's table.rb), not GFM's: what Jekyll shows.
+
+
+def _kramdown_table_rows(body: str, flavor: str = "kramdown") -> list[list[list[str]]]:
+    """Each table of ``body`` as rows of cell texts, header row first."""
+    from newspost import loads
+
+    return [
+        [
+            [cell.text for cell in row]
+            for row in ([table.header] if table.header else []) + table.rows
+        ]
+        for table in loads(body, flavor=flavor).tables
+    ]
+
+
+def _kramdown_html(body: str) -> str:
+    md = get_markdown("kramdown")
+    return md.renderer.render(tokenize("kramdown", body, {}), md.options, {})
+
+
+def test_a_kramdown_table_needs_no_separator_line() -> None:
+    # Rows without a separator are all body rows, the header row empty.
+    assert _kramdown_table_rows("Text.\n\na | b\n") == [[["a", "b"]]]
+    from newspost import loads
+
+    table = loads("| **Name** | **Role** |\n| Kim | editor |\n", flavor="kramdown").tables[0]
+    assert table.header == [] and table.header_source == "none"
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["Name", "Role"],
+        ["Kim", "editor"],
+    ]
+    assert "<thead>" not in _kramdown_html("a | b\n")
+
+
+def test_a_kramdown_table_starts_only_at_a_block_boundary() -> None:
+    gfm_under_a_paragraph = "Prices:\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert _kramdown_table_rows(gfm_under_a_paragraph) == []
+    assert _kramdown_table_rows(gfm_under_a_paragraph, "goldmark") == [[["a", "b"], ["1", "2"]]]
+    assert _kramdown_table_rows("# Title\n| a | b |\n") == []  # right after a heading
+    assert _kramdown_table_rows("<div>x</div>\n| a | b |\n") == []  # right after HTML
+    # After a blank line, an end-of-block marker or an IAL over one, it starts.
+    for before in ("Text.\n\n", "Text.\n^\n", "Text.\n\n{: .prices}\n"):
+        assert _kramdown_table_rows(before + "| a | b |\n") == [[["a", "b"]]], before
+    assert _kramdown_table_rows("Text.\n{: .note}\n| a | b |\n") == []  # the IAL is the text's
+
+
+def test_a_kramdown_table_ends_at_a_block_boundary_or_is_none() -> None:
+    # A line without a "|" right under the rows: kramdown reads them all as a paragraph.
+    body = "| a | b |\n|---|---|\n| 1 | 2 |\n**Bold note.**\n"
+    assert _kramdown_table_rows(body) == []
+    assert _kramdown_table_rows(body, "goldmark") != []
+    for after in ("\nText.\n", "^\n", "{: .prices}\n", ""):
+        assert _kramdown_table_rows("| a | b |\n| 1 | 2 |\n" + after) == [[["a", "b"], ["1", "2"]]]
+
+
+def test_kramdown_table_sections_and_alignment() -> None:
+    body = (
+        "| h1 | h2 | h3 |\n|:---|:--:|---:|\n| a | b | c |\n"
+        "|----|\n| d | e | f |\n"  # a second body
+        "|====|\n| x | y | z |\n"  # the footer
+    )
+    html = _kramdown_html(body)
+    assert html.count("<tbody>") == 2 and "<tfoot>" in html
+    assert '<th style="text-align:left">h1</th>' in html
+    assert '<td style="text-align:center">e</td>' in html
+    assert '<td style="text-align:right">z</td>' in html
+    from newspost import loads
+
+    table = loads(body, flavor="kramdown").tables[0]
+    assert table.header_source == "gfm" and [c.text for c in table.header] == ["h1", "h2", "h3"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["a", "b", "c"],
+        ["d", "e", "f"],
+        ["x", "y", "z"],
+    ]
+    assert table.row_lines == [1, 3, 5, 7]
+
+
+def test_a_kramdown_header_may_be_narrower_than_its_rows() -> None:
+    # GFM wants as many header cells as separator columns; kramdown fills short rows.
+    body = "| a | b\n---|---|---\n1 | 2 | 3\n4 |\n"
+    assert _kramdown_table_rows(body) == [[["a", "b", ""], ["1", "2", "3"], ["4", "", ""]]]
+    assert _kramdown_table_rows(body, "goldmark") == []
+
+
+def test_a_kramdown_table_without_body_rows_is_none() -> None:
+    assert _kramdown_table_rows("| a | b |\n|---|---|\n") == []
+    assert _kramdown_table_rows("| a | b |\n|---|---|\n", "goldmark") == [[["a", "b"]]]
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        ("| a \\| b | c |", ["a | b", "c"]),
+        ("| `a|b` | c |", ["a|b", "c"]),
+        ("| <code>a|b</code> | c |", ["a|b", "c"]),
+        ("a | b |", ["a", "b"]),
+        ("| a | | b", ["a", "", "b"]),
+    ],
+)
+def test_kramdown_cells_split_at_pipes_outside_code(row: str, cells: list[str]) -> None:
+    assert _kramdown_table_rows(row + "\n") == [[cells]]
+
+
+def test_kramdown_leading_pipe_is_the_first_line_s() -> None:
+    # Without one on the first line, a later row's leading "|" opens an empty cell.
+    assert _kramdown_table_rows("a | b\n| c | d\n") == [[["a", "b", ""], ["", "c", "d"]]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "`a|b` and `c|d`\n",  # every "|" in a code span
+        "<span>a | b</span>\n",  # or in span HTML
+        "\\| escaped\n",
+        "<div>\n| a | b |\n</div>\n",  # raw inside an HTML block
+        "## a | b\n",
+        "a | b\n---\n",  # a Setext heading
+        "- a | b\n",  # a list item
+        "    | a | b |\n",  # indented code
+    ],
+)
+def test_lines_kramdown_reads_otherwise_are_no_table(body: str) -> None:
+    assert _kramdown_table_rows(body) == []
+
+
+def test_a_table_after_leading_html_is_read_as_markdown_it_reads_it() -> None:
+    for body in ("<p>a</p>\n| x | y |\n", "<p>a</p>\n\n| x | y |\n", "<p>a</p>\n<p>b</p>\n| x |\n"):
+        assert _tokens(tokenize("kramdown", body, {})) == _tokens(
+            get_markdown("kramdown").parse(body, {})
+        ), body
+    assert _kramdown_table_rows("<p>a</p>\n\n| x | y |\n") == [[["x", "y"]]]
+
+
+def test_correct_kramdown_tables_raise_no_table_findings() -> None:
+    from newspost import loads
+    from rule_support import run
+
+    body = "Prices:\n\n| **Kind** | **Price** |\n| wall | 60,000 |\n| stand |\n"
+    codes = {issue.code for issue in run(loads(body, flavor="kramdown"))}
+    assert not {"NP206", "NP207"} & codes
+
+
+_CELL = st.text(alphabet="abc xyz*_", min_size=1, max_size=6).filter(lambda s: s.strip(" "))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=5))
+def test_kramdown_table_rows_are_the_written_rows_filled(rows: list[list[str]]) -> None:
+    body = "Text.\n\n" + "".join("| " + " | ".join(row) + " |\n" for row in rows)
+    html = _kramdown_html(body)
+    width = max(map(len, rows))
+    assert html.count("<tr>") == len(rows)
+    assert html.count("<td>") == width * len(rows)

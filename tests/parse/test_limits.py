@@ -183,3 +183,24 @@ def test_front_matter_nesting_up_to_the_limit_loads_in_every_format() -> None:
 def test_json_front_matter_with_a_number_python_cannot_read_is_a_front_matter_error() -> None:
     error = _bounded('{\n"title": "Hi", "n": ' + "9" * 5_000 + "\n}\nbody\n")
     assert isinstance(error, FrontMatterError) and error.line == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a | b\n" * 20_000,  # 20,000 rows
+        "|" * 200_000,  # a row of 200,000 cells
+        "| " + "x |" * 10_000 + "\n" + "|\n" * 20_000,  # short rows filled up to the widest
+        # What kramdown looks through a table for: code spans whose closing run of
+        # backticks is nowhere (long to short), span HTML never closed, quotes never
+        # closed, IAL lines above rows that are not at a block boundary.
+        "x |" + "".join("`" * n + " " for n in range(2_000, 0, -1)),
+        "x | " + "<span>|" * 100_000,
+        "x | " + '<a title="|' * 100_000,
+        "x | " + "<!--|" * 100_000,
+        "p\n" + "{: .x}\n| a |\n" * 20_000,
+    ],
+    ids=["rows", "cells", "filling", "backticks", "span-html", "quotes", "comments", "ials"],
+)
+def test_kramdown_tables_are_read_in_linear_time(text: str) -> None:
+    _bounded(text, flavor="kramdown")

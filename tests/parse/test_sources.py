@@ -118,3 +118,19 @@ def test_source_labels_in_korean_chinese_and_japanese(
 ) -> None:
     (source,) = loads(f"## A\n\nBody text.\n\n{line}\n", flavor="commonmark").sources
     assert (source.label, source.url, source.publisher) == (label, url, publisher)
+
+
+def test_a_kramdown_source_line_read_as_a_one_row_table_is_a_source() -> None:
+    # kramdown (Jekyll) shows "출처: <a …>title</a> | publisher" as a one-row table.
+    post = loads(
+        "Text.\n\n출처: <a href='https://a.kr/1'>Story</a> | 연합뉴스\n", flavor="kramdown"
+    )
+    assert post.tables == []
+    [source] = post.sources
+    assert (source.label, source.url, source.title, source.publisher, source.line) == (
+        "출처",
+        "https://a.kr/1",
+        "Story",
+        "연합뉴스",
+        3,
+    )

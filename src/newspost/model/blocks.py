@@ -80,11 +80,14 @@ class Cell(Frozen):
 
 
 class Table(Frozen):
-    """A table: an HTML ``<table>`` or a GFM pipe table.
+    """A table: an HTML ``<table>`` or a Markdown pipe table (GFM's or kramdown's).
 
-    ``header`` is the ``<th>`` row (or ``<thead>``), the GFM header row, or a
-    first row whose every cell is wholly bold, the common editor habit; that
-    row is then not repeated in ``rows``. ``header_source`` says which.
+    ``header`` is the ``<th>`` row (or ``<thead>``), a Markdown table's header
+    row (the one above its separator line), or an HTML table's first row whose
+    every cell is wholly bold, the common editor habit; that row is then not
+    repeated in ``rows``. ``header_source`` says which. A Markdown table without
+    a header row has all its rows in ``rows``; so do a kramdown table's footer
+    rows, after its body rows.
     """
 
     kind: Literal["table"] = "table"

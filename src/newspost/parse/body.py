@@ -163,7 +163,7 @@ class _Rendered:
     rendered: list[int]
     source: list[int]
     markdown_tables: frozenset[int]
-    """Rendered lines where a Markdown (GFM pipe) table starts."""
+    """Rendered lines where a Markdown pipe table (GFM's or kramdown's) starts."""
 
 
 def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True) -> _Rendered:
@@ -800,7 +800,9 @@ class _Walker:
         if rows and (in_head[0] or all(cell.is_header for cell in rows[0])):
             header, rows = rows[0], rows[1:]
             source = "gfm" if from_markdown else "th"
-        elif rows and all(self._wholly_bold(cell) for cell in rows[0]):
+        elif rows and not from_markdown and all(self._wholly_bold(cell) for cell in rows[0]):
+            # Only an HTML table: a Markdown table without a separator line (kramdown's)
+            # is all body rows, which is how it shows.
             header = [cell.model_copy(update={"is_header": True}) for cell in rows[0]]
             rows = rows[1:]
             source = "bold"
@@ -965,6 +967,19 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
 
 
 def _sources_from_table(table: Table) -> list[Source]:
+    if not table.header and len(table.rows) == 1 and _SOURCE_LABEL.match(table.rows[0][0].text):
+        # kramdown (Jekyll) shows "출처: <a …>title</a> | publisher" as a table of
+        # one row: it is the same attribution line.
+        row = table.rows[0]
+        attribution = trusted(
+            Paragraph,
+            text=" | ".join(cell.text for cell in row),
+            html=" | ".join(cell.html for cell in row),
+            links=table.links,
+            images=table.images,
+            line=table.line,
+        )
+        return _source_from(attribution)
     if len(table.header) != 1 or any(len(row) != 1 for row in table.rows):
         return []
     found = _SOURCE_LABEL.match(table.header[0].text + " ")

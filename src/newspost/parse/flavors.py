@@ -14,8 +14,9 @@ import copy
 import html
 import os
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate
 from typing import Any, Literal
@@ -457,6 +458,431 @@ def _kramdown_end_of_block(state: StateBlock, start_line: int, end_line: int, si
     return True
 
 
+# kramdown's tables (its parser's table.rb). A line holding a "|" that no "\" escapes
+# opens one, at a block boundary only; rows go on while lines hold such a "|".
+_TABLE_PIPE = re.compile(r"^\||[^\\]\|")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_SEPARATOR_CHARS = "+|: \t-"
+_FOOTER_SEPARATOR_CHARS = "+|: \t="
+_ALIGNMENT = re.compile(r"(:?)-+(:?)")
+_BACKTICKS = re.compile(r"`+")
+# A "<code>" element on a row keeps its "|"s, as a code span does.
+_CODE_ELEMENT = re.compile(r"(<code.*?>.*?</code>)")
+# What Ruby's strip takes off a cell (not the Unicode spaces Python's would).
+_RUBY_SPACE = " \t\n\v\f\r\0"
+# Blocks kramdown tries before a table on the same line: a GFM ATX heading, the
+# underline of a Setext heading, a block-level HTML tag or comment, an ALD line.
+_ATX_HEADING = re.compile(r"#{1,6}[ \t]")
+_SETEXT_UNDERLINE = re.compile(r"[-=]+[ \t]*$")
+_HTML_TAG_NAME = re.compile(r"<([A-Za-z_][\w.:-]*)(?=[\s/>])[^>]*>")
+_ATTRIBUTE_LIST_DEFINITION = re.compile(r"\{:\w[\w-]*:")
+# kramdown's span-level HTML elements, those without a body, and those it reads
+# as block-level (a span parser leaves those as text).
+_SPAN_HTML = frozenset(
+    "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label "
+    "mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var".split()
+)
+_HTML_WITHOUT_BODY = frozenset(
+    "area base br col command embed hr img input keygen link meta param source track wbr".split()
+)
+_BLOCK_HTML = frozenset(
+    "address article aside applet body blockquote caption col colgroup dd div dl dt fieldset "
+    "figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li "
+    "main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul".split()
+)
+# A span HTML tag as kramdown reads one: a name, attributes with or without values.
+_SPAN_TAG = re.compile(
+    r"<([A-Za-z_][\w.:-]*)(?:\s+[A-Za-z_][\w.:-]*(?:\s*=\s*(?:\w+|\"[^\"]*\"|'[^']*'))?)*\s*(/)?>"
+)
+# How many IAL lines above a table line are looked through for a block boundary.
+_IAL_LOOKBACK = 8
+# Cells added to fill short rows, at most (markdown-it's own bound for its tables):
+# past it, rows are left as written.
+_MAX_FILLED_CELLS = 0x10000
+
+
+def _kramdown_table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: a kramdown table, rows of cells between "|"s, after a block boundary.
+
+    Rows above the first separator line ("|---|:-:|") are the header, whose colons
+    align the columns; a later separator starts another body, a "|===" line the
+    footer. A table without a separator is all body; one without body rows is
+    no table. Short rows are filled with empty cells, as kramdown does.
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    src = state.src
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    if src.find("|", start, state.eMarks[start_line]) < 0:
+        return False  # most lines: no pipe, no table
+    first = src[start : state.eMarks[start_line]]
+    if _TABLE_PIPE.search(first) is None:
+        return False
+    if not _after_block_boundary(state, start_line) or _taken_before_tables(
+        state, start_line, end_line, first
+    ):
+        return False
+    lines: list[str] = []
+    line = start_line
+    while line < end_line and state.sCount[line] >= state.blkIndent:
+        text = src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if "|" not in text or _TABLE_PIPE.search(text) is None:
+            break
+        lines.append(text.rstrip(" \t"))
+        line += 1
+    if not _before_block_boundary(state, line, end_line):
+        return False  # kramdown reads the lines as a paragraph
+    if not _pipe_on_every_line("\n".join(lines)):
+        return False
+    sections = _table_sections(lines, start_line, leading_pipe=first.lstrip().startswith("|"))
+    if sections is None:
+        return False
+    if silent:
+        return True
+    _push_table(state, sections, start_line, line)
+    state.line = line
+    return True
+
+
+_Row = tuple[int, list[str]]
+"""A table row: its line and its cells' Markdown."""
+
+
+@dataclass
+class _TableSections:
+    """A kramdown table's rows by section (thead, tbody, tfoot), and its columns' alignment."""
+
+    sections: list[tuple[str, list[_Row]]]
+    alignment: list[str]
+
+
+def _table_sections(
+    lines: list[str], first_line: int, *, leading_pipe: bool
+) -> _TableSections | None:
+    """The sections of the table written on ``lines``, or None where it has no body."""
+    sections: list[tuple[str, list[_Row]]] = []
+    rows: list[_Row] = []
+    alignment: list[str] | None = None
+    has_footer = False
+    for line, text in enumerate(lines, first_line):
+        if "-" in text and not text.strip(_SEPARATOR_CHARS):
+            if not rows:
+                continue  # kramdown ignores separators before any row
+            if alignment is None and not has_footer:
+                sections.append(("thead", rows))
+                alignment = [_column_alignment(*found) for found in _ALIGNMENT.findall(text)]
+            elif has_footer:
+                continue  # footer rows run on over separator lines
+            else:
+                sections.append(("tbody", rows))
+            rows = []
+        elif "=" in text and not text.strip(_FOOTER_SEPARATOR_CHARS):
+            if rows:
+                sections.append(("tbody", rows))
+                rows = []
+            has_footer = True
+        else:
+            rows.append((line, _kramdown_cells(text, leading_pipe=leading_pipe)))
+    if rows:
+        sections.append(("tfoot" if has_footer else "tbody", rows))
+    if not any(kind == "tbody" for kind, _ in sections):
+        return None
+    return _TableSections(sections, alignment or [])
+
+
+def _column_alignment(left: str, right: str) -> str:
+    if left and right:
+        return "center"
+    return "left" if left else "right" if right else ""
+
+
+def _push_table(state: StateBlock, table: _TableSections, start_line: int, end_line: int) -> None:
+    """The table's tokens, as markdown-it's GFM table rule writes them."""
+    rows = [row for _, section in table.sections for row in section]
+    columns = max(len(cells) for _, cells in rows)
+    fill = sum(columns - len(cells) for _, cells in rows) <= _MAX_FILLED_CELLS
+    alignment = (table.alignment + [""] * columns)[:columns]
+    token = state.push("table_open", "table", 1)
+    token.map = [start_line, end_line]
+    for kind, section in table.sections:
+        token = state.push(f"{kind}_open", kind, 1)
+        token.map = [section[0][0], section[-1][0] + 1] if section else None
+        tag = "th" if kind == "thead" else "td"
+        for line, cells in section:
+            token = state.push("tr_open", "tr", 1)
+            token.map = [line, line + 1]
+            for index in range(columns if fill else len(cells)):
+                token = state.push(f"{tag}_open", tag, 1)
+                if alignment[index]:
+                    token.attrs = {"style": "text-align:" + alignment[index]}
+                token = state.push("inline", "", 0)
+                token.map = [line, line + 1]
+                token.content = cells[index] if index < len(cells) else ""
+                token.children = []
+                state.push(f"{tag}_close", tag, -1)
+            state.push("tr_close", "tr", -1)
+        state.push(f"{kind}_close", kind, -1)
+    state.push("table_close", "table", -1)
+
+
+def _after_block_boundary(state: StateBlock, line: int) -> bool:
+    """Whether kramdown may start a table at ``line`` (its block boundary).
+
+    That is first in its container, or after a blank line, an end-of-block
+    marker (``^``), or block IALs that follow one of those. Not after a
+    paragraph's line, nor right after another block (a heading, a list, an HTML
+    block), nor after a definition of a link, an abbreviation or an ALD.
+    """
+    previous = line - 1
+    while True:
+        if previous < 0 or _first_in_container(state, previous + 1) or state.isEmpty(previous):
+            return True
+        text = state.src[state.bMarks[previous] + state.tShift[previous] : state.eMarks[previous]]
+        if text.rstrip(" \t") == "^" and state.sCount[previous] == state.blkIndent:
+            return True
+        if (
+            line - previous > _IAL_LOOKBACK
+            or not text.startswith("{:")
+            or _BLOCK_IAL.match(text) is None
+            or _ATTRIBUTE_LIST_DEFINITION.match(text) is not None
+        ):
+            return False
+        previous -= 1  # an IAL over a block: the boundary is what is above it
+
+
+def _first_in_container(state: StateBlock, line: int) -> bool:
+    """Whether ``line`` opens the content of a list item, a quote or a footnote."""
+    if not state.tokens:
+        return False
+    last = state.tokens[-1]
+    return last.nesting == 1 and (last.map is None or last.map[0] == line)
+
+
+def _before_block_boundary(state: StateBlock, line: int, end_line: int) -> bool:
+    """Whether ``line`` lets a table end above it: the end, a blank line, ``^`` or an IAL."""
+    if line >= end_line or state.sCount[line] < state.blkIndent or state.isEmpty(line):
+        return True
+    text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+    indent = state.sCount[line] - state.blkIndent
+    if text.rstrip(" \t") == "^" and indent == 0:
+        return True
+    return indent < 4 and text.startswith("{:") and _BLOCK_IAL.match(text) is not None
+
+
+def _taken_before_tables(state: StateBlock, line: int, end_line: int, text: str) -> bool:
+    """Whether a block kramdown tries before tables takes ``line`` (a heading, block HTML)."""
+    flush = state.sCount[line] == state.blkIndent
+    if flush and text.startswith("#") and _ATX_HEADING.match(text) is not None:
+        return True
+    after = line + 1
+    if (
+        after < end_line
+        and state.sCount[after] == state.blkIndent
+        and _SETEXT_UNDERLINE.match(
+            state.src, state.bMarks[after] + state.tShift[after], state.eMarks[after]
+        )
+        is not None
+    ):
+        return True
+    if text.startswith("<"):
+        if text.startswith("<!--"):
+            return True
+        tag = _HTML_TAG_NAME.match(text)
+        return tag is not None and tag.group(1).lower() not in _SPAN_HTML
+    return False
+
+
+def _kramdown_cells(row: str, *, leading_pipe: bool) -> list[str]:
+    r"""A row's cells, split at "|"s outside code spans and ``<code>`` elements.
+
+    "\\|" is a "|" in its cell. A leading pipe (if the table's first line has one)
+    and a trailing one open and close no cell.
+    """
+    cells: list[str] = []
+    last_close = row.rfind("</code>")
+    # Only up to the last "</code>": an unclosed "<code" past it is text, and no
+    # search for a close it lacks is made.
+    pieces = _CODE_ELEMENT.split(row[: last_close + 7]) if last_close >= 0 else [row]
+    if last_close >= 0:
+        pieces[-1] += row[last_close + 7 :]
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            _add_to_cell(cells, piece)
+            continue
+        spans = _CodeSpans(piece)
+        text_from = 0
+        for span_start, span_end in spans:
+            _split_into_cells(cells, piece[text_from:span_start])
+            _add_to_cell(cells, piece[span_start:span_end])
+            text_from = span_end
+        _split_into_cells(cells, piece[text_from:])
+    if leading_pipe and cells and not cells[0].strip(_RUBY_SPACE):
+        del cells[0]
+    if cells and not cells[-1].strip(_RUBY_SPACE):
+        cells.pop()
+    return [cell.strip(_RUBY_SPACE) for cell in cells]
+
+
+def _add_to_cell(cells: list[str], text: str) -> None:
+    if cells:
+        cells[-1] += text
+    else:
+        cells.append(text)
+
+
+def _split_into_cells(cells: list[str], text: str) -> None:
+    if not text:
+        return
+    first, *others = (part.replace("\\|", "|") for part in _UNESCAPED_PIPE.split(text))
+    _add_to_cell(cells, first)
+    cells.extend(others)
+
+
+class _CodeSpans:
+    """kramdown's code spans in a text: from a run of backticks to the next as long.
+
+    A lone backtick between spaces is text, and the closing run is looked for as a
+    string (``"``"`` closes at the start of ``"```"``). Iterating gives each span's
+    start and end, in order. The longest run after each is known beforehand, so a
+    run that is never closed costs no search: linear time on any text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        runs = [found.span() for found in _BACKTICKS.finditer(text)] if "`" in text else []
+        self.starts = [start for start, _ in runs]
+        self.ends = [end for _, end in runs]
+        longest = [0] * (len(runs) + 1)
+        for index in range(len(runs) - 1, -1, -1):
+            longest[index] = max(longest[index + 1], runs[index][1] - runs[index][0])
+        self.longest_from = longest
+
+    def close(self, at: int) -> int | None:
+        """The end of the code span opening at ``at`` (a backtick), or None: text."""
+        text = self.text
+        index = bisect_right(self.starts, at) - 1
+        run_end = self.ends[index]
+        length = run_end - at
+        if (
+            length == 1
+            and (at == 0 or text[at - 1] in _RUBY_SPACE[:-1])
+            and run_end < len(text)
+            and text[run_end] in _RUBY_SPACE[:-1]
+        ):
+            return None
+        if self.longest_from[index + 1] < length:
+            return None
+        return text.index("`" * length, run_end) + length
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        at = self.text.find("`")
+        while at >= 0:
+            end = self.close(at)
+            if end is None:
+                at = self.ends[bisect_right(self.starts, at) - 1]
+            else:
+                yield at, end
+                at = end
+            at = self.text.find("`", at)
+
+
+def _pipe_on_every_line(text: str) -> bool:
+    """Whether each line of a table holds a "|" outside code spans and span HTML.
+
+    kramdown's own check, which reads the spans of the whole table at once (a
+    code span may run over two lines), and gives up on the table otherwise.
+    """
+    pipe_on_line = False
+    for kind, value in _table_spans(text):
+        lines = value.split("\n")
+        while lines and not lines[-1]:
+            lines.pop()  # as Ruby's split drops trailing empty strings
+        if kind == "code":
+            if len(lines) > 2 or (len(lines) == 2 and not pipe_on_line):
+                break
+            if len(lines) == 2:
+                pipe_on_line = False
+        else:  # text, or an element (its name) or a comment kramdown reads as text
+            if len(lines) > 1 and not pipe_on_line and _TABLE_PIPE.search(lines[0]) is None:
+                break
+            if len(lines) > 1:
+                pipe_on_line = False
+            pipe_on_line = pipe_on_line or (
+                bool(lines) and _TABLE_PIPE.search(lines[-1]) is not None
+            )
+    return pipe_on_line
+
+
+def _table_spans(text: str) -> Iterator[tuple[str, str]]:
+    """A table's text as kramdown's code span and span HTML parsers cut it.
+
+    Each piece is ``("text", text)``, ``("code", content)`` or ``("html", name)``
+    (an element, its content hidden); text runs are whole, as kramdown merges
+    them. An element never closed hides the rest of the text.
+    """
+    spans = _CodeSpans(text)
+    # Past the last "-->", no comment closes: no search for one (linear time).
+    last_comment_close = text.rfind("-->")
+    text_from = 0
+    at = 0
+    while True:
+        found = _SPAN_START.search(text, at)
+        if found is None:
+            break
+        at = found.start()
+        if text[at] == "`":
+            end = spans.close(at)
+            if end is None:
+                at = spans.ends[bisect_right(spans.starts, at) - 1]
+                continue
+            if text_from < at:
+                yield "text", text[text_from:at]
+            yield "code", text[at:end]
+            text_from = at = end
+            continue
+        piece, end = _span_html(text, at, last_comment_close)
+        if piece is None:
+            at = end
+            continue
+        if text_from < at:
+            yield "text", text[text_from:at]
+        yield piece
+        text_from = at = end
+    if text_from < len(text):
+        yield "text", text[text_from:]
+
+
+_SPAN_START = re.compile(r"[`<]")
+
+
+def _span_html(text: str, at: int, last_comment_close: int) -> tuple[tuple[str, str] | None, int]:
+    """The span HTML at ``at`` (a "<") and where it ends; None where it is text."""
+    if text.startswith("<!--", at):
+        close = text.find("-->", at + 4) if at + 4 <= last_comment_close else -1
+        if close >= 0:
+            return ("comment", text[at : close + 3]), close + 3
+        return None, at + 1
+    tag = _SPAN_TAG.match(text, at)
+    if tag is None:
+        return None, at + 1
+    name = tag.group(1).lower()
+    if name in _BLOCK_HTML:
+        return None, tag.end()
+    if tag.group(2) or name in _HTML_WITHOUT_BODY:
+        return ("html", name), tag.end()
+    # The body runs to the matching close (same-name elements nest); unclosed, to the end.
+    pattern = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])", re.IGNORECASE)
+    depth = 1
+    search_from = tag.end()
+    while depth:
+        found = pattern.search(text, search_from)
+        if found is None:
+            return ("html", name), len(text)
+        search_from = text.find(">", found.end()) + 1 or len(text)
+        depth += -1 if found.group(1) else 1
+    return ("html", name), search_from
+
+
 # kramdown's block-level HTML elements: one of these opening a line starts an
 # HTML block that runs to its matching closing tag, blank lines included.
 _KRAMDOWN_BLOCK_TAGS = (
@@ -579,6 +1005,10 @@ def _kramdown() -> MarkdownIt:
         "kramdown_extension",
         _kramdown_extension,
     )
+    # kramdown's tables, not GFM's: tried where kramdown tries them, after lists
+    # and before definitions, and never ending a paragraph.
+    md.disable("table")
+    md.block.ruler.after("list", "kramdown_table", _kramdown_table)
     md.block.ruler.before("paragraph", "kramdown_abbreviation", _kramdown_abbreviation)
     md.block.ruler.before(
         "paragraph",
@@ -633,12 +1063,23 @@ def _cut_leading_html(name: str, text: str) -> tuple[list[_HtmlBlock], int, str 
     # rule can be cut here too, as long as no other rule can come first (a footnote
     # definition cannot: it opens its line with "[^").
     before = [rule for rule in rules[1:] if rule != "footnote_def"][: len(_BEFORE_HTML_BLOCK)]
-    commonmark_html = md.options.get("html") is True and before == _BEFORE_HTML_BLOCK
+    commonmark_html = md.options.get("html") is True and before in _BEFORE_HTML_BLOCK_ORDERS
     if "\r" in text or "\0" in text:
         # What markdown-it's own first step (normalize) does before it cuts lines.
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
     blocks, line, offset = _leading_html_blocks(text, commonmark_html=commonmark_html)
+    if blocks and blocks[-1][1] == line and "|" in text[offset : _line_end(text, offset)]:
+        # A kramdown table starts only at a block boundary, which the line right
+        # after an HTML block is not: the parser sees that block, to tell.
+        line, _, content = blocks.pop()
+        offset -= len(content)
     return blocks, line, text[offset:]
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line starting at ``start`` ends (its newline, or the text's end)."""
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
 
 
 def _rest_tokens(name: str, rest: str, line: int, env: dict[str, Any]) -> list[Token]:
@@ -715,8 +1156,8 @@ def _dead_rules(text: str) -> frozenset[str]:
     in a row; indented code four columns of spaces or a tab; a blockquote a ">",
     a reference definition a "[", each after only a block prefix on its line;
     the inline rules their own character; footnotes a "[^"; kramdown's extensions
-    a "{::", its abbreviations a "*[", its end-of-block marker a line of "^",
-    Hugo's shortcode calls a "{{".
+    a "{::", its abbreviations a "*[", its end-of-block marker a line of "^", its
+    tables a "|"; Hugo's shortcode calls a "{{".
     ``text`` must be normalized as ``md.parse`` would (lines end at "\n" alone):
     with any "\r" left, no rule is called dead.
     """
@@ -747,6 +1188,8 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("kramdown_end_of_block")
     if "{{" not in text:
         dead.append("hugo_shortcode_call")
+    if "|" not in text:
+        dead.append("kramdown_table")
     return frozenset(dead)
 
 
@@ -765,6 +1208,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("kramdown_span_extension", _kramdown_span_extension),
         ("kramdown_abbreviation", _kramdown_abbreviation),
         ("kramdown_end_of_block", _kramdown_end_of_block),
+        ("kramdown_table", _kramdown_table),
         ("heading_attributes", _heading_attributes),
         ("gfm_autolinks", _gfm_autolinks),
         ("task_lists", _task_lists),
@@ -856,6 +1300,12 @@ _BEFORE_HTML_BLOCK = [
     "list",
     "reference",
     "html_block",
+]
+# The rules tried before CommonMark's HTML-block rule: with GFM's table rule, or
+# with kramdown's (after lists), which takes no line a block-level tag opens.
+_BEFORE_HTML_BLOCK_ORDERS = [
+    _BEFORE_HTML_BLOCK,
+    [*_BEFORE_HTML_BLOCK[1:6], "kramdown_table", *_BEFORE_HTML_BLOCK[6:]],
 ]
 # CommonMark HTML blocks of kinds 6 and 7 (a block-level tag, or any tag alone on
 # its line) end at the next blank line; kinds 1 to 5 run to a closing string.
@@ -963,6 +1413,8 @@ def _commonmark_html_end(
     text = src[text_at : ends[line]]
     if not text.startswith("<") or any(start.search(text) for start in _TO_CLOSING):
         return None
+    if "|" in text:
+        return None  # a kramdown table's line, maybe (one a span-level tag opens)
     if not any(start.search(text) for start in _TO_BLANK_LINE):
         return None
     following = line + 1

@@ -375,6 +375,45 @@ def test_generator_tags_in_code_are_examples(body: str, generator: str | None) -
     assert flavors.detect_generator(body) == generator
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "body", "path", "generator"),
+    [
+        # Zola's own tables, in TOML or (Zola 0.19) YAML front matter.
+        ('title = "T"\n\n[taxonomies]\ntags = ["a"]\n', "", "content/a.md", "zola"),
+        ('title = "T"\n[extra]\nauthor = "K"\n', "", None, "zola"),
+        ("title: T\ntaxonomies:\n  tags: [a]\n", "", None, "zola"),
+        # Its shortcodes, outside code.
+        ("", '{{ youtube(id="x") }}\n', None, "zola"),
+        ("", "{% note() %}\nA note.\n{% end %}\n", None, "zola"),
+        ("", 'Write `{{ youtube(id="x") }}` to embed.\n', "content/a.md", "hugo"),
+        # Keys that only sound like the tables, and Liquid, are not Zola's.
+        ('title = "T"\nextra = "x"\n[params]\ntaxonomy = 1\n', "", None, "hugo"),
+        ("title: T\nextra: x\n", "{% if x %}a{% endif %}\n", None, "jekyll"),
+        # A Jekyll folder says more than anything else.
+        ("title: T\ntaxonomies:\n  tags: [a]\n", "", "_posts/2024-01-01-a.md", "jekyll"),
+    ],
+)
+def test_zola_posts_are_told_from_hugo_and_jekyll(
+    front_matter: str, body: str, path: str | None, generator: str
+) -> None:
+    fmt = "yaml" if ": " in front_matter and " = " not in front_matter else "toml"
+    found = flavors.detect_generator(
+        body,
+        path=path,
+        front_matter_format=fmt if front_matter else "none",
+        front_matter=front_matter,
+    )
+    assert found == generator
+    if generator == "zola":
+        # Zola renders with pulldown-cmark: CommonMark and tables, no linkify.
+        assert (
+            flavors.detect_flavor(
+                body, path=path, front_matter_format=fmt, front_matter=front_matter
+            )
+            == "commonmark"
+        )
+
+
 def test_a_jekyll_post_showing_a_shortcode_is_read_as_kramdown() -> None:
     from newspost import loads, validate
 

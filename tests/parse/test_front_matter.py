@@ -547,3 +547,41 @@ def test_toml_tables_stay_tables_when_keys_change(
     out = dumps(edited)
     assert written in out
     assert loads(out).front_matter == edited.front_matter
+
+
+_ZOLA = (
+    '+++\ntitle = "T"\ndate = 2024-06-12\n\n[taxonomies]\ncategories = ["News"]\n'
+    'tags = ["rust", "web"]\nauthors = ["kim"]\n\n[extra]\nimage = "a.jpg"\n+++\nBody\n'
+)
+
+
+def test_zola_reads_categories_and_tags_from_its_taxonomies() -> None:
+    post = loads(_ZOLA, path="content/blog/a.md")
+    fm = post.front_matter
+    assert post.raw.generator == "zola" and post.flavor == "commonmark"
+    assert (fm.categories, fm.tags) == (["News"], ["rust", "web"])
+    # Other taxonomies stay in the table, an extra key.
+    assert fm.extra == {"taxonomies": {"authors": ["kim"]}, "extra": {"image": "a.jpg"}}
+    assert post.raw.key_aliases == {
+        "categories": "taxonomies.categories",
+        "tags": "taxonomies.tags",
+    }
+    assert (post.raw.key_lines["categories"], post.raw.key_lines["tags"]) == (6, 7)
+    assert dumps(post) == _ZOLA
+
+
+def test_zola_taxonomies_are_written_back_in_their_table() -> None:
+    post = loads(_ZOLA, path="content/blog/a.md")
+    edited = post.with_front_matter(tags=["rust"])
+    out = dumps(edited)
+    assert 'taxonomies = { authors = ["kim"], categories = ["News"], tags = ["rust"] }' in out
+    assert "[taxonomies]" not in out and out.count("tags") == 1
+    assert loads(out, path="content/blog/a.md").front_matter == edited.front_matter
+
+
+def test_zola_yaml_taxonomies_are_written_back_in_their_mapping() -> None:
+    text = "---\ntitle: T\ntaxonomies:\n  tags: [a, b]\n---\nBody\n"
+    post = loads(text, path="content/blog/a.md")
+    assert (post.raw.generator, post.front_matter.tags) == ("zola", ["a", "b"])
+    out = dumps(post.with_front_matter(tags=["c"]))
+    assert out == "---\ntitle: T\ntaxonomies:\n  tags:\n  - c\n---\nBody\n"

@@ -104,8 +104,13 @@ def loads(
             )
     where = _fm.split(text, path=name, limits=bounds)
     body = text[where.body_start :]
-    chosen = flavor or detect_flavor(body, path=name, front_matter_format=where.format)
-    generator = generator_of(chosen, body, path=name, front_matter_format=where.format)
+    fm_text = text[where.content_start : where.content_end]
+    chosen = flavor or detect_flavor(
+        body, path=name, front_matter_format=where.format, front_matter=fm_text
+    )
+    generator = generator_of(
+        chosen, body, path=name, front_matter_format=where.format, front_matter=fm_text
+    )
     front_matter = _fm.read(text, where, path=name, limits=bounds, generator=generator)
     try:
         get_markdown(chosen)

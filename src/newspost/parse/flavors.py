@@ -1617,23 +1617,45 @@ register_flavor("goldmark", _goldmark, preprocess=hugo_shortcodes)
 
 _HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
 _LIQUID = re.compile(r"\{%-?\s*\w+")
+# Zola's shortcode calls, "{{ youtube(id=…) }}" and "{% note() %}…{% end %}": Liquid
+# and Hugo call nothing with "name(", and Liquid closes its blocks with "end" and
+# the tag's name.
+ZOLA_SHORTCODE = re.compile(r"\{[{%]-?\s*(?:[A-Za-z_]\w*\(|end\s*-?%\})")
+# Zola's front matter tables, which neither Hugo nor Jekyll has: taxonomies (its
+# categories and tags) and extra (its free-form keys).
+_ZOLA_TABLE = re.compile(r"^(?:\[(?:taxonomies|extra)\][ \t]*$|taxonomies:)", re.MULTILINE)
 
 
 def detect_generator(
-    text: str, *, path: str | None = None, front_matter_format: str = "none"
+    text: str,
+    *,
+    path: str | None = None,
+    front_matter_format: str = "none",
+    front_matter: str = "",
 ) -> Generator | None:
-    """Which site generator a post is written for, when the file says: Jekyll, Hugo or None.
+    r"""Which site generator a post is written for, when the file says: Jekyll, Hugo, Zola or None.
+
+    ``text`` is the body; ``front_matter``, the text between the delimiters,
+    tells Zola (its ``[taxonomies]`` and ``[extra]`` tables) from Hugo, whose
+    posts share its TOML front matter and ``content/`` folder.
 
     Examples:
         >>> detect_generator("", path="site/content/news/a.html")
         'hugo'
         >>> detect_generator("{% include x.html %}")
         'jekyll'
+        >>> detect_generator("", front_matter_format="toml", front_matter="[taxonomies]\ntags = []")
+        'zola'
     """
     # Folder names from either separator; not PurePath, whose cost shows on every post.
     parts = path.replace("\\", "/").split("/") if path else ()
     if "_posts" in parts or "_drafts" in parts:
         return "jekyll"
+    if (
+        ("taxonomies" in front_matter or "[extra]" in front_matter)
+        and _ZOLA_TABLE.search(front_matter) is not None
+    ) or ("(" in text and _outside_code(ZOLA_SHORTCODE, text)):
+        return "zola"
     if front_matter_format == "toml" or "content" in parts or _outside_code(_HUGO_SHORTCODE, text):
         return "hugo"
     if front_matter_format == "yaml" or _outside_code(_LIQUID, text):
@@ -1642,7 +1664,12 @@ def detect_generator(
 
 
 def generator_of(
-    flavor: str, text: str, *, path: str | None = None, front_matter_format: str = "none"
+    flavor: str,
+    text: str,
+    *,
+    path: str | None = None,
+    front_matter_format: str = "none",
+    front_matter: str = "",
 ) -> Generator | None:
     """The site generator a post read in ``flavor`` is written for.
 
@@ -1660,7 +1687,9 @@ def generator_of(
         return "hugo"
     if flavor == "kramdown":
         return "jekyll"
-    return detect_generator(text, path=path, front_matter_format=front_matter_format)
+    return detect_generator(
+        text, path=path, front_matter_format=front_matter_format, front_matter=front_matter
+    )
 
 
 # Code fences and inline code (not across a blank line): where a post about another
@@ -1684,12 +1713,16 @@ def _outside_code(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None
 
 
-def detect_flavor(text: str, *, path: str | None = None, front_matter_format: str = "none") -> str:
+def detect_flavor(
+    text: str, *, path: str | None = None, front_matter_format: str = "none", front_matter: str = ""
+) -> str:
     r"""Guess a file's Markdown flavor from what it says; ``commonmark`` when it says nothing.
 
     An ``.html`` post is ``html`` (no Markdown, as Jekyll and Hugo read it); otherwise
     a Hugo post (TOML front matter, a ``content/`` folder, shortcodes) is ``goldmark``,
-    a Jekyll post (a ``_posts`` folder, Liquid tags, YAML front matter) ``kramdown``.
+    a Jekyll post (a ``_posts`` folder, Liquid tags, YAML front matter) ``kramdown``,
+    and a Zola post (see `detect_generator`) ``commonmark``, as its renderer,
+    pulldown-cmark, reads CommonMark with tables and no linkify.
 
     Examples:
         >>> detect_flavor("+++\ntitle = 'x'\n+++\n", front_matter_format="toml")
@@ -1699,7 +1732,9 @@ def detect_flavor(text: str, *, path: str | None = None, front_matter_format: st
     """
     if path and os.path.splitext(os.path.basename(path))[1].lower() in (".html", ".htm"):
         return "html"
-    generator = detect_generator(text, path=path, front_matter_format=front_matter_format)
+    generator = detect_generator(
+        text, path=path, front_matter_format=front_matter_format, front_matter=front_matter
+    )
     if generator == "hugo" or (generator is None and front_matter_format == "json"):
         return "goldmark"
     if generator == "jekyll":

@@ -186,7 +186,8 @@ def read(
     (and ``tag`` as the one tag) when there is no ``categories`` (``tags``). The
     keys as the file spells them are kept in ``where.key_aliases`` (and
     ``where.key_lines`` names the fields), so that a change is written back
-    under the key the file has.
+    under the key the file has. Zola keeps categories and tags in its
+    ``[taxonomies]`` table: they are read from there, as ``taxonomies.categories``.
 
     Raises:
         FrontMatterError: the front matter does not parse, is not a mapping, or
@@ -229,7 +230,12 @@ def read(
             column=1,
             hint="write one 'key: value' per line",
         )
-    data = _as_hugo_reads(data, where) if generator == "hugo" else _as_jekyll_reads(data, where)
+    if generator == "hugo":
+        data = _as_hugo_reads(data, where)
+    elif generator == "zola":
+        data = _as_zola_reads(data, where, content, first_line)
+    else:
+        data = _as_jekyll_reads(data, where)
     if "date" not in data and path:
         named = _JEKYLL_NAME.match(os.path.basename(path))
         if named:
@@ -304,6 +310,57 @@ def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
         if isinstance(data[name], str):
             data[name] = [data[name]]  # one category, spaces and all
     return data
+
+
+# The taxonomies Zola's themes use for a post's categories and tags.
+_ZOLA_TAXONOMIES = ("categories", "tags")
+
+
+def _as_zola_reads(
+    data: dict[Any, Any], where: Split, content: str, first_line: int
+) -> dict[Any, Any]:
+    """``data`` with the categories and tags of Zola's ``[taxonomies]`` table as the fields.
+
+    They leave the table, which stays (an extra key, with any other taxonomy);
+    ``where.key_aliases`` names them ``taxonomies.categories`` and
+    ``taxonomies.tags``, so that a change is written back into the table.
+    """
+    taxonomies = data.get("taxonomies")
+    if not isinstance(taxonomies, dict):
+        return data
+    moved = [name for name in _ZOLA_TAXONOMIES if name in taxonomies and name not in data]
+    if not moved:
+        return data
+    read: dict[Any, Any] = {}
+    for key, value in data.items():
+        if key != "taxonomies":
+            read[key] = value
+            continue
+        read[key] = {name: terms for name, terms in taxonomies.items() if name not in moved}
+        for name in moved:
+            read[name] = taxonomies[name]
+            where.key_aliases[name] = f"taxonomies.{name}"
+            line = _nested_key_line(content, "taxonomies", name)
+            if line is not None:
+                where.key_lines[name] = first_line + line
+    return read
+
+
+def _nested_key_line(content: str, table: str, key: str) -> int | None:
+    """The 0-based line of ``key`` in a TOML ``[table]`` or a YAML ``table:`` mapping."""
+    entry = re.compile(rf"[ \t]*{re.escape(key)}[ \t]*[=:]")
+    toml: bool | None = None  # not inside the table yet
+    for number, text in enumerate(content.splitlines()):
+        if toml is None:
+            if text.startswith((f"[{table}]", f"{table}:")):
+                toml = text.startswith("[")
+            continue
+        if entry.match(text):
+            return number
+        # The table ends at TOML's next header, or at YAML's next top-level key.
+        if text.startswith("[") if toml else text[:1] not in ("", " ", "\t", "#"):
+            return None
+    return None
 
 
 def _read_under_fields(data: dict[Any, Any], where: Split) -> dict[Any, Any]:

@@ -37,6 +37,11 @@ def render_front_matter(post: Post) -> str:
         return head
     old = original.to_mapping()
     new = post.front_matter.to_mapping()
+    # A field read from inside a table (Zola's taxonomies.categories) is written back
+    # there: the table is what changes.
+    nested = {name: spelling for name, spelling in raw.key_aliases.items() if "." in spelling}
+    if nested:
+        old, new = _nested(old, nested), _nested(new, nested)
     if raw.format == "none":
         newline = _newline(raw.text[:4096])
         bom = BOM if raw.text.startswith(BOM) else ""
@@ -44,7 +49,7 @@ def render_front_matter(post: Post) -> str:
         return f"{bom}---{newline}{block}---{newline}{newline if raw.body.strip() else ''}"
     content = raw.front_matter_text
     # A key is written back as the file spells it: Hugo's "Title" stays "Title".
-    spelled = raw.key_aliases
+    spelled = {name: spelling for name, spelling in raw.key_aliases.items() if name not in nested}
     if raw.format == "json":
         updated = {
             **_json_original(content),
@@ -106,6 +111,22 @@ def render_front_matter(post: Post) -> str:
 
 
 _MISSING = object()
+
+
+def _nested(mapping: dict[str, Any], nested: dict[str, str]) -> dict[str, Any]:
+    """``mapping`` with each field of ``nested`` (field -> "table.key") back inside its table."""
+    tables: dict[str, dict[str, Any]] = {}
+    for name, spelling in nested.items():
+        table, key = spelling.split(".", 1)
+        if name in mapping:
+            tables.setdefault(table, {})[key] = mapping[name]
+    out: dict[str, Any] = {}
+    for key, value in mapping.items():
+        if key in nested:
+            continue
+        out[key] = {**value, **tables.pop(key, {})} if isinstance(value, dict) else value
+    out.update(tables)  # a table the front matter has no more of
+    return out
 
 
 def _newline(text: str) -> str:

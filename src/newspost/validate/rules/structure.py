@@ -14,6 +14,7 @@ from itertools import islice, pairwise
 
 from newspost.model.blocks import Paragraph, Table
 from newspost.model.post import Section
+from newspost.parse.flavors import ZOLA_SHORTCODE
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     VOID_ELEMENTS,
@@ -721,10 +722,6 @@ class H1InBody(LintRule):
 # Markdown inside, the "{% ... %}" is the shortcode's, not Liquid's.
 _LIQUID = re.compile(r"(?<!\{)\{%-?\s*[A-Za-z_]\w*.*?%\}|\{\{-?\s*[^<%\s][^{}\n]*?\}\}", re.DOTALL)
 _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
-# Zola's shortcodes, in a post read as Hugo's (TOML front matter, a content/ folder):
-# "{{ youtube(id=…) }}", "{% note() %}…{% end %}". Liquid calls nothing with "name(",
-# and closes its blocks with "end" and the tag's name.
-_ZOLA_SHORTCODE = re.compile(r"\{[{%]-?\s*(?:[A-Za-z_]\w*\(|end\s*-?%\})")
 # WordPress's shortcodes, left by an import: "[caption id=… ]<img …> Text[/caption]",
 # "[gallery ids=…]". With attributes, or closed further on the line: "[video](…)" is a
 # Markdown link. No look runs past the next "[" (attributes) or the next opening of
@@ -773,16 +770,26 @@ class UnrenderedTemplate(LintRule):
             return
         generator = ctx.post.raw.generator
         if generator == "hugo":
-            pattern, what = _LIQUID, "a Liquid tag in a Hugo post is not rendered"
+            unrendered = [(_LIQUID, "a Liquid tag in a Hugo post is not rendered")]
         elif generator == "jekyll":
-            pattern, what = _SHORTCODE, "a Hugo shortcode in a Jekyll post is not rendered"
+            unrendered = [(_SHORTCODE, "a Hugo shortcode in a Jekyll post is not rendered")]
+        elif generator == "zola":
+            unrendered = [
+                (_LIQUID, "a Liquid tag in a Zola post is not rendered"),
+                (_SHORTCODE, "a Hugo shortcode in a Zola post is not rendered"),
+            ]
         else:
             return
-        for found in pattern.finditer(body):
-            if pattern is _LIQUID and _ZOLA_SHORTCODE.match(found.group()):
-                continue
-            snippet = " ".join(found.group().split())[:60]
-            yield self.issue_at(ctx, sc.body_start + found.start(), f"{what}: {snippet}")
+        found_at: list[tuple[int, str]] = []
+        for pattern, what in unrendered:
+            for found in pattern.finditer(body):
+                # Zola's calls look like Liquid; a post taken for Hugo's may be Zola's.
+                if pattern is _LIQUID and ZOLA_SHORTCODE.match(found.group()):
+                    continue
+                snippet = " ".join(found.group().split())[:60]
+                found_at.append((found.start(), f"{what}: {snippet}"))
+        for start, message in sorted(found_at):
+            yield self.issue_at(ctx, sc.body_start + start, message)
 
 
 _GAP = re.compile(r"[ \t]{2,}")

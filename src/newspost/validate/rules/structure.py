@@ -248,7 +248,7 @@ class EmptyParagraph(LintRule):
                     edits=[delete_line_edit(ctx, start, end)],
                 )
                 yield self.issue_at(ctx, start, fix=fix)
-        if "&nbsp;" in body or "&#160;" in body or "\u00a0" in body:
+        if ("&" in body and ("&nbsp;" in body or "&#160;" in body)) or "\u00a0" in body:
             for found in _NBSP_LINE.finditer("\n" + body):
                 line_start, line_end = found.start(1) - 1, found.end(1) - 1  # offsets in body
                 if _line_before(body, line_start).strip() or _line_after(body, line_end).strip():

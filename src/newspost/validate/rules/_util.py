@@ -67,8 +67,10 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # Single-line code spans; a code span over several lines is rare enough in posts,
 # and a stray backtick must not blank out half a file.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+# Liquid blocks whose content is not the page's markup: raw text, code (Jekyll's
+# highlight, Octopress's and Hexo's codeblock) and comments.
 _LIQUID_RAW = re.compile(
-    r"\{%-?\s*(raw|highlight|comment)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL
+    r"\{%-?\s*(raw|highlight|codeblock|comment)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 

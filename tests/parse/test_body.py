@@ -315,3 +315,18 @@ def test_hugo_figure_shortcode_is_the_image_hugo_shows() -> None:
 @given(st.text(alphabet='{}<>%/ "=\nfigurersc', max_size=80))
 def test_hugo_shortcodes_keep_the_line_count(text: str) -> None:
     assert hugo_shortcodes(text).count("\n") == text.count("\n")
+
+
+def test_octopress_and_hexo_codeblock_tags_are_code_blocks() -> None:
+    # Octopress's {% codeblock %} tag, which Hexo kept, shows its content as code.
+    body = (
+        "{% codeblock lang:rust %}\nstatic C: LazyLock<String> = x;\n{% endcodeblock %}\n\n"
+        "{% codeblock Time to be awesome - awesome.rb %}\nputs <b>\n{% endcodeblock %}\n\nEnd.\n"
+    )
+    post = loads("---\ntitle: t\n---\n" + body, flavor="kramdown")
+    assert [(type(b).__name__, getattr(b, "language", None), b.line) for b in post.lead] == [
+        ("Code", "rust", 4),
+        ("Code", None, 8),
+        ("Paragraph", None, 12),
+    ]
+    assert post.lead[0].text == "static C: LazyLock<String> = x;\n"  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ import pytest
 
 import newspost.serialize  # noqa: F401 - importing it registers the rules
 from newspost import loads
+from newspost.serialize import to_jsonld
 from newspost.validate import RULES, Config, Context, Issue, Options, validate
 
 GOOD = (
@@ -117,6 +118,18 @@ def test_an_authors_list_is_the_author() -> None:
     post = "---\ntitle: t\nauthors:\n  - Maria Lopez\n  - Tom Becker\n---\nText.\n"
     assert _issues("NP701", post) == []
     assert [issue.line for issue in _issues("NP702", post)] == [3, 3]
+
+
+def test_an_author_under_hugo_params_is_the_author() -> None:
+    # Hugo keeps a page's own keys under params; themes read .Params.author.
+    toml = '+++\ntitle = "t"\n\n[params]\nauthor = "Marta Nowak"\n+++\nText.\n'
+    assert _issues("NP701", toml) == []
+    assert [(i.message, i.line) for i in _issues("NP702", toml)] == [
+        ("author 'Marta Nowak' has no url", 1)
+    ]
+    yaml_list = "---\ntitle: t\nparams:\n  authors: [Kim, Lee]\n---\nText.\n"
+    assert _issues("NP701", yaml_list) == []
+    assert to_jsonld(loads(toml))["author"] == {"@type": "Person", "name": "Marta Nowak"}
 
 
 def test_a_hugo_images_list_is_an_image() -> None:

@@ -1443,12 +1443,17 @@ _LIQUID_ASSIGN = re.compile(r"""\{%-?\s*assign\s+(\w+)\s*=\s*(["'])(.*?)\2\s*-?%
 _LIQUID_RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _LIQUID_HIGHLIGHT = re.compile(r"^\{%-?\s*highlight\s+(\w+)[^%]*%\}[ \t]*$", re.MULTILINE)
 _LIQUID_END_HIGHLIGHT = re.compile(r"^\{%-?\s*endhighlight\s*-?%\}[ \t]*$", re.MULTILINE)
+# Octopress's code block tag, which Hexo kept: {% codeblock [title] [lang:name] [url] %}.
+_LIQUID_CODEBLOCK = re.compile(r"^\{%-?\s*codeblock\b([^%\n]*)%\}[ \t]*$", re.MULTILINE)
+_CODEBLOCK_LANG = re.compile(r"\blang:([\w+#.-]+)")
+_LIQUID_END_CODEBLOCK = re.compile(r"^\{%-?\s*endcodeblock\s*-?%\}[ \t]*$", re.MULTILINE)
 
 
 def liquid(text: str) -> str:
     r"""What Jekyll's Liquid pass leaves for kramdown, as far as a post alone can say.
 
-    Comments disappear, ``{% highlight %}`` blocks become code fences, string
+    Comments disappear, ``{% highlight %}`` blocks (and Octopress's and Hexo's
+    ``{% codeblock %}``) become code fences, string
     ``{% assign %}`` variables are substituted into ``{{ name }}``; includes and
     everything else stay as written. Line count is kept.
 
@@ -1463,6 +1468,9 @@ def liquid(text: str) -> str:
     text = _LIQUID_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _LIQUID_HIGHLIGHT.sub(lambda m: f"```{m.group(1)}", text)
     text = _LIQUID_END_HIGHLIGHT.sub("```", text)
+    if "codeblock" in text:
+        text = _LIQUID_CODEBLOCK.sub(_codeblock_fence, text)
+        text = _LIQUID_END_CODEBLOCK.sub("```", text)
     text = _LIQUID_RAW.sub("", text)
     variables = {name: value for name, _, value in _LIQUID_ASSIGN.findall(text)}
     if variables:
@@ -1470,6 +1478,12 @@ def liquid(text: str) -> str:
         names = "|".join(re.escape(name) for name in variables)
         text = re.sub(r"\{\{\s*(" + names + r")\s*\}\}", lambda m: variables[m.group(1)], text)
     return text
+
+
+def _codeblock_fence(tag: re.Match[str]) -> str:
+    """A ``{% codeblock … lang:rust %}`` tag as the opening fence of the same code."""
+    language = _CODEBLOCK_LANG.search(tag.group(1))
+    return "```" + (language.group(1) if language else "")
 
 
 # Hugo's built-in shortcodes that shape what a post shows: a figure (its image and

@@ -207,10 +207,19 @@ MODIFIED_KEYS = (
 
 
 def post_author(post: Post) -> object:
-    """The front matter's ``author``, else its ``authors`` (Hugo's taxonomy, Pelican's key)."""
-    author = post.front_matter.author
+    """The front matter's ``author``, else its ``authors`` (Hugo's taxonomy, Pelican's key).
+
+    Else the ``author`` or ``authors`` under ``params``: Hugo keeps a page's own keys
+    there (``[params]`` in TOML), and themes read them as ``.Params.author``.
+    """
+    fm = post.front_matter
+    author = fm.author
     if author is None or author == "" or author == []:
-        return post.front_matter.extra.get("authors")
+        author = fm.extra.get("authors")
+    if author is None or author == "" or author == []:
+        params = fm.extra.get("params")
+        if isinstance(params, dict):
+            author = params.get("author") or params.get("authors") or author
     return author
 
 

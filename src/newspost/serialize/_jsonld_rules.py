@@ -82,7 +82,8 @@ class ArticleAuthorMissing(LintRule):
     every article, and shows it in results; search engines weigh articles
     whose author they can identify. A site-wide author set only in the site's
     configuration is invisible in the post's own structured data. A list under
-    ``authors``, as Hugo and Pelican sites write it, counts.
+    ``authors``, as Hugo and Pelican sites write it, counts, and so does an author
+    under Hugo's ``params``.
 
     Bad: front matter without ``author``.
 
@@ -120,7 +121,8 @@ class ArticleAuthorUrlMissing(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report named authors without a ``url`` (or ``uri``)."""
-        line = _key_line(ctx, "author", "authors")
+        # A TOML [params] table has no key line: the front matter's first line then.
+        line = _key_line(ctx, "author", "authors", "params") or _top_line(ctx)
         for author in _authors(ctx):
             name = _name_of(author)
             has_url = isinstance(author, dict) and (author.get("url") or author.get("uri"))

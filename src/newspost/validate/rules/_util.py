@@ -27,6 +27,7 @@ from newspost._compat import cached_property
 from newspost.model.blocks import Block, Code, Image, Table
 from newspost.model.front_matter import FrontMatter
 from newspost.model.post import Section
+from newspost.parse.flavors import _SHORTCODE_ARGUMENT  # read calls as the parser does
 from newspost.validate._rule import Context, Edit
 
 __all__ = [
@@ -66,8 +67,10 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # Single-line code spans; a code span over several lines is rare enough in posts,
 # and a stray backtick must not blank out half a file.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+# Liquid blocks whose content is not the page's markup: raw text, code (Jekyll's
+# highlight, Octopress's and Hexo's codeblock) and comments.
 _LIQUID_RAW = re.compile(
-    r"\{%-?\s*(raw|highlight|comment)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL
+    r"\{%-?\s*(raw|highlight|codeblock|comment)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -287,6 +290,9 @@ _TAG_NAME = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9]*)?)(?=[
 _ANCHOR = re.compile(r"<a(?=[\s>])([^<>]*)>(.*?)</a\s*>", re.DOTALL)
 _NAME_AT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 _IMG = re.compile(r"<img(?=[\s/>])[^<>]*>")
+# Hugo's figure shortcode, as the masked body has it ("{{<" is "{{%" there): an image
+# in the page as surely as an <img>. Arguments never hold "{{" (as in parse.flavors).
+_HUGO_FIGURE = re.compile(r"\{\{%\s*figure\b((?:(?!\{\{).)*?)/?[>%]\}\}", re.DOTALL)
 # A start tag's name and attributes, up to an offset: quoted values are taken whole
 # (a ">" or "<" inside one is text), so the match reaches the offset only when it is
 # among the tag's attributes. Matched with an end position, it never runs past it.
@@ -635,7 +641,7 @@ class Scan:
 
     @cached_property
     def images(self) -> list[BodyImage]:
-        """Every image written in the body, in order: HTML ``<img>`` and Markdown images."""
+        """Every image written in the body, in order: ``<img>``, Markdown and Hugo figures."""
         found: list[BodyImage] = []
         if self.has_tag("img"):
             base = self.body_start
@@ -658,8 +664,32 @@ class Scan:
         for link in self.md_links:
             if link.image:
                 found.append(BodyImage(link.url.value, link.text, link.start, link.url.start))
+        if "figure" in self.body and self.ctx.post.flavor == "goldmark":
+            found.extend(self._hugo_figures())
         found.sort(key=lambda image: image.offset)
         return found
+
+    def _hugo_figures(self) -> Iterator[BodyImage]:
+        """Hugo's ``{{< figure src=… >}}`` calls, as the images they write.
+
+        Hugo's template takes the caption for the alt text when ``alt`` is not given,
+        and writes no ``alt`` at all when neither is: such a figure has alt None.
+        """
+        base = self.body_start
+        body = self.body
+        for call in _HUGO_FIGURE.finditer(body):
+            src, src_offset, alt = "", base + call.start(), None
+            for argument in _SHORTCODE_ARGUMENT.finditer(body, call.start(1), call.end(1)):
+                key = (argument.group("key") or "").lower()
+                index = next(i for i in ("quoted", "raw", "bare") if argument.group(i) is not None)
+                value = argument.group(index)
+                if index == "quoted" and "\\" in value:
+                    value = re.sub(r"\\(.)", r"\1", value)
+                if key == "src":
+                    src, src_offset = value, base + argument.start(index)
+                elif key == "alt" or (key == "caption" and alt is None):
+                    alt = value
+            yield BodyImage(src, alt, base + call.start(), src_offset)
 
 
 _CASELESS: dict[re.Pattern[str], re.Pattern[str]] = {}

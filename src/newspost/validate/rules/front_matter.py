@@ -209,7 +209,9 @@ def _compare(title: str, reference: str | None) -> str:
     ref = fold(reference)
     if not ref:
         return "absent"
-    if title.startswith(ref) or ref.startswith(title):
+    # A title that ends with the whole reference only put words before it (a subject,
+    # "[속보]"): nothing of it was lost. One that lost the reference's first words is not.
+    if title.startswith(ref) or ref.startswith(title) or title.endswith(ref):
         return "match"
     # The texts share at most as many pairs as the shorter one has: when even that is
     # too few, counting them cannot make it "near".
@@ -227,14 +229,16 @@ class TitleDiffersFromHeadline(LintRule):
     Both are compared after normalising (NFC, casefolded, punctuation such as
     ‘’“”…·|-–— and all whitespace dropped), so only the wording counts. They
     *match* when one is a prefix of the other (a trailing " - Publisher" may be
-    dropped or added). They are *the same headline reworded* when, not matching,
-    they still share at least 80% of their character pairs: words were lost or
-    changed on the way, as when a generator strips quotes and hyphens and loses
-    "한-영". A title that is another sentence altogether (an editor's rewrite, or a
-    first ``<h2>`` that is only a section heading) is an editorial choice, not
-    reported. The headline is the first h1 or h2; the source title is
-    ``post.sources[0].title``. Reported when the headline is a reworded copy, or
-    when the source title is and the headline does not match either.
+    dropped or added), or when the title ends with the whole of the other (words
+    such as "서울시," or "[속보]" put before it). They are *the same headline
+    reworded* when, not matching, they still share at least 80% of their
+    character pairs: words were lost or changed on the way, as when a generator
+    strips quotes and hyphens and loses "한-영". A title that is another sentence
+    altogether (an editor's rewrite, or a first ``<h2>`` that is only a section
+    heading) is an editorial choice, not reported. The headline is the first h1
+    or h2; the source title is ``post.sources[0].title``. Reported when the
+    headline is a reworded copy, or when the source title is and the headline
+    does not match either.
 
     Bad: ``title: 디지털정부협력에 관한 양해각서 체결 서명 즉시 발효  행정안전부`` over the
     headline "한-영 ‘디지털정부 협력에 관한 양해각서’ 체결... 서명 즉시 발효".

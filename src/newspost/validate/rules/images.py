@@ -1,7 +1,8 @@
 """NP4xx: images in the body and their accessibility: alt text, addresses, placeholders.
 
-Images are found in the raw body (``<img>`` tags and Markdown ``![alt](src)``,
-never inside code), so each finding points at the image as written.
+Images are found in the raw body (``<img>`` tags, Markdown ``![alt](src)`` and, in
+Hugo posts, ``{{< figure src=… >}}``; never inside code), so each finding points at
+the image as written.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class MissingAltText(LintRule):
 
     Without ``alt``, screen readers read the file name or URL, and a broken image
     shows nothing at all. Describe the picture; for a purely decorative one, write
-    ``alt=""`` deliberately.
+    ``alt=""`` deliberately. A Hugo ``{{< figure >}}`` with neither ``alt`` nor
+    ``caption`` writes such an ``<img>``.
 
     Bad: ``<img src="/files/debugger1.png">``.
     Good: ``<img src="/files/debugger1.png" alt="The debugger's variable view">``.

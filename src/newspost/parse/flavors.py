@@ -1497,7 +1497,9 @@ _HUGO_SHORTCODE_CALL = re.compile(
     r"|%\s*(?P<percent>figure|ref|relref)\b(?P<percent_args>(?:(?!\{\{).)*?)/?%\}\})",
     re.DOTALL,
 )
-_SHORTCODE_ARGUMENT = re.compile(
+# One argument of a shortcode call, named (src="a.jpg") or not; the image rules read
+# figure calls with it too, so that they see the image this parser reads.
+SHORTCODE_ARGUMENT = re.compile(
     r"""(?:(?P<key>[\w-]+)\s*=\s*)?(?:"(?P<quoted>(?:[^"\\]|\\.)*)"|`(?P<raw>[^`]*)`|(?P<bare>[^\s"`]+))"""
 )
 
@@ -1552,7 +1554,7 @@ def _expand_shortcode(call: re.Match[str]) -> str:
     arguments = call.group("angle_args") or call.group("percent_args") or ""
     named: dict[str, str] = {}
     positional: list[str] = []
-    for found in _SHORTCODE_ARGUMENT.finditer(arguments):
+    for found in SHORTCODE_ARGUMENT.finditer(arguments):
         value = found.group("raw")
         if value is None:
             quoted = found.group("quoted")

@@ -27,7 +27,7 @@ from newspost._compat import cached_property
 from newspost.model.blocks import Block, Code, Image, Table
 from newspost.model.front_matter import FrontMatter
 from newspost.model.post import Section
-from newspost.parse.flavors import _SHORTCODE_ARGUMENT  # read calls as the parser does
+from newspost.parse.flavors import SHORTCODE_ARGUMENT  # calls read as the parser reads them
 from newspost.validate._rule import Context, Edit
 
 __all__ = [
@@ -664,7 +664,7 @@ class Scan:
         for link in self.md_links:
             if link.image:
                 found.append(BodyImage(link.url.value, link.text, link.start, link.url.start))
-        if "figure" in self.body and self.ctx.post.flavor == "goldmark":
+        if self.ctx.post.flavor == "goldmark" and "figure" in self.body:
             found.extend(self._hugo_figures())
         found.sort(key=lambda image: image.offset)
         return found
@@ -679,7 +679,7 @@ class Scan:
         body = self.body
         for call in _HUGO_FIGURE.finditer(body):
             src, src_offset, alt = "", base + call.start(), None
-            for argument in _SHORTCODE_ARGUMENT.finditer(body, call.start(1), call.end(1)):
+            for argument in SHORTCODE_ARGUMENT.finditer(body, call.start(1), call.end(1)):
                 key = (argument.group("key") or "").lower()
                 index = next(i for i in ("quoted", "raw", "bare") if argument.group(i) is not None)
                 value = argument.group(index)

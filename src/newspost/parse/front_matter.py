@@ -421,11 +421,17 @@ def _check_flow_depth(content: str, first_line: int, *, path: str | None, limits
     own and overflow the C stack on "a: [[[[...", a crash no caller can catch,
     and tomllib recurses once per bracket.
     """
+    if _flow_depth(content, limits.max_depth) > limits.max_depth:
+        raise _brackets_too_deep(content, first_line, path=path, limits=limits)
+
+
+def _brackets_too_deep(
+    content: str, first_line: int, *, path: str | None, limits: Limits
+) -> LimitError:
+    """The error for ``[ ]`` and ``{ }`` nested past ``limits.max_depth``, with their depth."""
     depth = _flow_depth(content, limits.max_depth)
-    if depth > limits.max_depth:
-        raise _too_deep(
-            "the front matter's nesting of [ ] and { }", depth, first_line, path=path, limits=limits
-        )
+    what = "the front matter's nesting of [ ] and { }"
+    return _too_deep(what, depth, first_line, path=path, limits=limits)
 
 
 def _too_deep(what: str, depth: int, line: int, *, path: str | None, limits: Limits) -> LimitError:
@@ -731,13 +737,7 @@ def _load_toml(content: str, first_line: int, *, path: str | None, limits: Limit
     try:
         return HANDLERS["toml"].load(content)
     except RecursionError as exc:  # only when max_depth is raised past what tomllib can read
-        raise _too_deep(
-            "the front matter's nesting of [ ] and { }",
-            _flow_depth(content, limits.max_depth),
-            first_line,
-            path=path,
-            limits=limits,
-        ) from exc
+        raise _brackets_too_deep(content, first_line, path=path, limits=limits) from exc
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_POSITION.search(str(exc))
         line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
@@ -779,13 +779,7 @@ def _unreadable_json(
     than 4,300 digits (``sys.get_int_max_str_digits``).
     """
     if isinstance(exc, RecursionError):
-        return _too_deep(
-            "the front matter's nesting of [ ] and { }",
-            _flow_depth(content, limits.max_depth),
-            first_line,
-            path=path,
-            limits=limits,
-        )
+        return _brackets_too_deep(content, first_line, path=path, limits=limits)
     return FrontMatterError(
         f"JSON front matter holds a value Python cannot read: {exc}",
         path=path,

@@ -63,8 +63,16 @@ def _register_once(cls: type[LintRule]) -> type[LintRule]:
     return register(cls)
 
 
+class _LoadFailure(LintRule):
+    """A rule for a post that cannot be read: ``check_file`` reports it, not ``check``."""
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        """Nothing to check on a parsed post: ``check_file`` reports this when loading fails."""
+        return iter(())
+
+
 @_register_once
-class FrontMatterInvalid(LintRule):
+class FrontMatterInvalid(_LoadFailure):
     """Front matter that cannot be split from the body or does not parse.
 
     Jekyll and Hugo stop the build or drop the post when its front matter is not
@@ -96,13 +104,9 @@ class FrontMatterInvalid(LintRule):
     severity = Severity.ERROR
     summary = "front matter does not parse"
 
-    def check(self, ctx: Context) -> Iterator[Issue]:
-        """Nothing to check on a parsed post: ``check_file`` reports this when loading fails."""
-        return iter(())
-
 
 @_register_once
-class NotUtf8(LintRule):
+class NotUtf8(_LoadFailure):
     r"""A file whose bytes are not UTF-8.
 
     Jekyll, Hugo, browsers and feeds read posts as UTF-8; a file saved in another
@@ -120,13 +124,9 @@ class NotUtf8(LintRule):
     severity = Severity.ERROR
     summary = "the file is not UTF-8"
 
-    def check(self, ctx: Context) -> Iterator[Issue]:
-        """Nothing to check on a parsed post: ``check_file`` reports this when decoding fails."""
-        return iter(())
-
 
 @_register_once
-class OverSafetyLimit(LintRule):
+class OverSafetyLimit(_LoadFailure):
     """A post over one of the safety limits on what reading a post may cost.
 
     newspost refuses to read a file that is bigger, longer or more deeply nested
@@ -152,10 +152,6 @@ class OverSafetyLimit(LintRule):
     name = "over-safety-limit"
     severity = Severity.ERROR
     summary = "the post is over a safety limit and was not checked"
-
-    def check(self, ctx: Context) -> Iterator[Issue]:
-        """Nothing to check on a parsed post: ``check_file`` reports this when loading fails."""
-        return iter(())
 
 
 # -- reports ---------------------------------------------------------------------------------
@@ -369,7 +365,7 @@ def _load_failure(
     config: Config,
     text: str | None = None,
 ) -> Report:
-    rule: type[LintRule] = (
+    rule: type[_LoadFailure] = (
         FrontMatterInvalid
         if isinstance(exc, FrontMatterError)
         else OverSafetyLimit

@@ -275,12 +275,31 @@ def _kramdown_ial(state: StateBlock, start_line: int, end_line: int, silent: boo
     kramdown renders nothing for it, and it ends the paragraph above it, so the
     line is taken here without a token.
     """
+    return _take_line(state, start_line, silent, "{:", _BLOCK_IAL, match_from_line_start=False)
+
+
+def _take_line(
+    state: StateBlock,
+    start_line: int,
+    silent: bool,
+    opener: str,
+    pattern: re.Pattern[str],
+    *,
+    match_from_line_start: bool,
+) -> bool:
+    """Take a line that shows nothing, without a token: ``opener``, then ``pattern``.
+
+    ``opener`` follows the line's indentation, which must not make it code.
+    ``pattern`` is matched from the line's start (when it allows indentation of
+    its own) or from its first character.
+    """
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
-    pos = state.bMarks[start_line] + state.tShift[start_line]
-    if not state.src.startswith("{:", pos):
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith(opener, first):
         return False
-    if _BLOCK_IAL.match(state.src, pos, state.eMarks[start_line]) is None:
+    start = state.bMarks[start_line] if match_from_line_start else first
+    if pattern.match(state.src, start, state.eMarks[start_line]) is None:
         return False
     if not silent:
         state.line = start_line + 1
@@ -428,16 +447,7 @@ _ABBREVIATION = re.compile(r" {0,3}\*\[.+?\]:")
 
 def _kramdown_abbreviation(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Block rule: a kramdown abbreviation definition line, taken without a token."""
-    if state.sCount[start_line] - state.blkIndent >= 4:
-        return False
-    start = state.bMarks[start_line]
-    if not state.src.startswith("*[", start + state.tShift[start_line]):
-        return False
-    if _ABBREVIATION.match(state.src, start, state.eMarks[start_line]) is None:
-        return False
-    if not silent:
-        state.line = start_line + 1
-    return True
+    return _take_line(state, start_line, silent, "*[", _ABBREVIATION, match_from_line_start=True)
 
 
 def _kramdown_end_of_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

@@ -17,7 +17,7 @@ from newspost.parse import front_matter as _fm
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import decode, holds_c0_controls, line_number
 from newspost.parse.body import parse_body
-from newspost.parse.flavors import FlavorName, detect_flavor, generator_of, get_markdown
+from newspost.parse.flavors import FlavorName, flavor_and_generator, get_markdown
 
 __all__ = ["POST_SUFFIXES", "Limits", "is_post_file", "iter_load", "iter_paths", "load", "loads"]
 
@@ -105,11 +105,8 @@ def loads(
     where = _fm.split(text, path=name, limits=bounds)
     body = text[where.body_start :]
     fm_text = text[where.content_start : where.content_end]
-    chosen = flavor or detect_flavor(
-        body, path=name, front_matter_format=where.format, front_matter=fm_text
-    )
-    generator = generator_of(
-        chosen, body, path=name, front_matter_format=where.format, front_matter=fm_text
+    chosen, generator = flavor_and_generator(
+        body, flavor=flavor, path=name, front_matter_format=where.format, front_matter=fm_text
     )
     front_matter = _fm.read(text, where, path=name, limits=bounds, generator=generator)
     try:

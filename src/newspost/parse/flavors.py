@@ -44,6 +44,7 @@ __all__ = [
     "FlavorName",
     "detect_flavor",
     "detect_generator",
+    "flavor_and_generator",
     "flavor_names",
     "generator_of",
     "get_markdown",
@@ -1717,13 +1718,46 @@ def generator_of(
         >>> generator_of("html", "", path="_posts/2024-01-01-a.html")
         'jekyll'
     """
-    if flavor == "goldmark":
-        return "hugo"
-    if flavor == "kramdown":
-        return "jekyll"
-    return detect_generator(
+    return _RENDERED_BY.get(flavor) or detect_generator(
         text, path=path, front_matter_format=front_matter_format, front_matter=front_matter
     )
+
+
+# The generators whose renderer a flavor is: Goldmark is Hugo's, kramdown Jekyll's.
+_RENDERED_BY: dict[str, Generator] = {"goldmark": "hugo", "kramdown": "jekyll"}
+
+
+def flavor_and_generator(
+    text: str,
+    *,
+    flavor: str | None = None,
+    path: str | None = None,
+    front_matter_format: str = "none",
+    front_matter: str = "",
+) -> tuple[str, Generator | None]:
+    """A post's flavor (``flavor``, or `detect_flavor`'s) and `generator_of` it, the file read once.
+
+    Examples:
+        >>> flavor_and_generator("{% include x.html %}")
+        ('kramdown', 'jekyll')
+        >>> flavor_and_generator("", front_matter_format="json")
+        ('goldmark', 'hugo')
+    """
+    if not flavor and _is_html_file(path):
+        flavor = "html"  # no Markdown, as Jekyll and Hugo read it
+    if flavor:
+        return flavor, generator_of(
+            flavor,
+            text,
+            path=path,
+            front_matter_format=front_matter_format,
+            front_matter=front_matter,
+        )
+    generator = detect_generator(
+        text, path=path, front_matter_format=front_matter_format, front_matter=front_matter
+    )
+    chosen = _flavor_for(generator, front_matter_format)
+    return chosen, _RENDERED_BY.get(chosen, generator)
 
 
 # Code fences and inline code (not across a blank line): where a post about another
@@ -1764,11 +1798,20 @@ def detect_flavor(
         >>> detect_flavor("---\n---\n", path="_posts/2024-01-01-x.md", front_matter_format="yaml")
         'kramdown'
     """
-    if path and os.path.splitext(os.path.basename(path))[1].lower() in (".html", ".htm"):
-        return "html"
-    generator = detect_generator(
+    return flavor_and_generator(
         text, path=path, front_matter_format=front_matter_format, front_matter=front_matter
+    )[0]
+
+
+def _is_html_file(path: str | None) -> bool:
+    return bool(path) and os.path.splitext(os.path.basename(path or ""))[1].lower() in (
+        ".html",
+        ".htm",
     )
+
+
+def _flavor_for(generator: Generator | None, front_matter_format: str) -> str:
+    """The flavor of a Markdown post written for ``generator`` (see `detect_flavor`)."""
     if generator == "hugo" or (generator is None and front_matter_format == "json"):
         return "goldmark"
     if generator == "jekyll":

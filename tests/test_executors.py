@@ -216,3 +216,17 @@ def test_fix_paths(
     assert fixed(results, many) == expected
     assert sum(r.written for r in results) >= 5  # the examples do need fixing
     assert files(many) == files(one)
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3, 8])
+@pytest.mark.parametrize("count", [0, 1, 5, 31, 32, 33, 200, 1212])
+def test_chunks_cover_every_item_once_and_shrink_at_the_end(count: int, workers: int) -> None:
+    from newspost._pool import _chunk_starts
+
+    starts = _chunk_starts(count, 32, workers)
+    ends = [*starts[1:], count] if starts else []
+    sizes = [end - start for start, end in zip(starts, ends, strict=True)]
+    assert sum(sizes) == count and all(1 <= size <= 32 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)  # big chunks first, the small ones last
+    if count >= 2 * workers * 32:
+        assert sizes[0] == 32 and sizes[-1] <= 4  # the last chunk keeps one worker briefly

@@ -88,7 +88,7 @@ def map_chunks(
         executor: An executor to use instead of a pool made here.
         most: The most items in one chunk, when ``chunk_size`` is not given.
         chunk_size: Items in one chunk; by default enough for four chunks per
-            worker, at most ``most``.
+            worker, at most ``most``, and smaller towards the end (`_chunk_starts`).
         pool_from: Without an executor, fewer items than this stay in-process.
         initializer: Run first in each worker process of a pool made here.
 
@@ -121,8 +121,13 @@ def map_chunks(
     try:
         # Submit everything before handing results out: with "fork", workers start now,
         # before the caller starts threads of its own (a progress bar, for one).
+        if chunk_size is None:
+            starts = _chunk_starts(len(items), size, workers)
+        else:
+            starts = list(range(0, len(items), size))
+        ends = [*starts[1:], len(items)]
         pending.extend(
-            pool.submit(chunk, items[start : start + size]) for start in range(0, len(items), size)
+            pool.submit(chunk, items[start:end]) for start, end in zip(starts, ends, strict=True)
         )
         yield _drain(pending)
     finally:
@@ -130,6 +135,27 @@ def map_chunks(
             future.cancel()
         if owned:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunk_starts(count: int, size: int, workers: int) -> list[int]:
+    """Where each chunk of ``count`` items starts: ``size`` items each, then fewer at the end.
+
+    Workers take chunks in turn; the last chunk handed out keeps one worker busy
+    while the others have nothing left. Once what remains would fill two rounds
+    of chunks, each chunk takes a share of what remains instead, so the workers
+    finish within a few items of each other.
+
+    >>> _chunk_starts(200, 32, 2)
+    [0, 32, 64, 96, 122, 142, 157, 168, 176, 182, 187, 191, 195, 199]
+    """
+    starts: list[int] = []
+    start = 0
+    while start < count:
+        starts.append(start)
+        remaining = count - start
+        # A floor on the share: each chunk is a round trip to a worker, worth a few items.
+        start += min(size, max(-(-remaining // (2 * workers)), size // 8, 1))
+    return starts
 
 
 def _drain(pending: collections.deque[Future[list[R]]]) -> Iterator[R]:

@@ -238,7 +238,7 @@ def _check(args: argparse.Namespace) -> int:
                             shown = time.perf_counter()
                     yield report
 
-            reports = counted(check_paths(found.posts, config, jobs=args.jobs))
+            reports = counted(check_paths(found.posts, config, jobs=args.jobs, fixes=False))
             if args.format == "text" and out.isatty():
                 for report in reports:
                     printer.print(styled_text(report), end="")

@@ -440,6 +440,19 @@ def test_check_paths_worker_processes_give_the_same_reports(folder: Path) -> Non
     assert summary(list(check_paths([folder], jobs=2, chunk_size=8))) == expected
 
 
+def test_check_paths_without_fixes_keeps_all_but_the_repairs(folder: Path) -> None:
+    with_fixes = list(check_paths([folder], jobs=1))
+    assert any(issue.fix is not None for r in with_fixes for issue in r.issues)
+    for jobs in (1, 2):
+        bare = list(check_paths([folder], jobs=jobs, chunk_size=8, fixes=False))
+        assert all(issue.fix is None for r in bare for issue in r.issues)
+        # model_dump() leaves `fix` out: everything else is the same
+        assert [r.model_dump() for r in bare] == [r.model_dump() for r in with_fixes]
+        assert [[i.fixable for i in r.issues] for r in bare] == [
+            [i.fixable for i in r.issues] for r in with_fixes
+        ]
+
+
 def test_check_paths_config_reaches_the_workers(folder: Path) -> None:
     config = Config(ignore=["NP100"], severity={"NP902": "info"})
     reports = list(check_paths([folder], config, jobs=2, chunk_size=8))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 from pydantic_core import PydanticUndefined
 
-__all__ = ["Frozen", "assemble", "trusted"]
+__all__ = ["Frozen", "assemble", "reduce_to_fields", "trusted"]
 
 
 class Frozen(BaseModel):
@@ -18,6 +20,9 @@ class Frozen(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return reduce_to_fields(self)
 
 
 _Model = TypeVar("_Model", bound=BaseModel)
@@ -101,3 +106,62 @@ def trusted(cls: type[_Model], /, **values: Any) -> _Model:
             missing = ", ".join(repr(name) for name in sorted(plan.required - values.keys()))
             raise TypeError(f"{cls.__name__}: missing value for the required field {missing}")
     return assemble(cls, data, set(values))
+
+
+_FIELD_NAMES: dict[type[BaseModel], tuple[str, ...]] = {}
+_FIELD_VALUES: dict[type[BaseModel], Callable[[dict[str, Any]], tuple[Any, ...]]] = {}
+
+
+def _field_names(cls: type[BaseModel]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(cls.model_fields)
+    return names
+
+
+def reduce_to_fields(model: BaseModel) -> tuple[Any, ...]:
+    """Pickle ``model`` as its class and its field values: a model's ``__reduce__``.
+
+    ``check --jobs`` sends every finding from a worker process back in a pickle.
+    pydantic's own pickling writes four attributes by name for each model (its
+    ``__dict__`` with every field's name, the fields set, extra and private
+    attributes) and reads them back through Python-level ``__getstate__`` and
+    ``__setstate__``: for koreanews' findings that was a tenth of each worker's
+    instructions. The values alone, in field order, make a pickle half the size
+    and a third faster to write. Cached views in ``__dict__`` are left out (they
+    are made again on use). A model with extra or private attributes, or not
+    every field set, is pickled as pydantic pickles it, so nothing is lost.
+    """
+    cls = type(model)
+    names = _field_names(cls)
+    if (
+        model.__pydantic_extra__ is not None
+        or model.__pydantic_private__ is not None
+        or len(model.__pydantic_fields_set__) != len(names)
+    ):
+        return (_from_state, (cls, model.__getstate__()))
+    values_of = _FIELD_VALUES.get(cls)
+    if values_of is None:
+        getter = operator.itemgetter(*names)
+        values_of = getter if len(names) > 1 else lambda fields: (getter(fields),)
+        _FIELD_VALUES[cls] = values_of
+    return (_from_fields, (cls, values_of(model.__dict__)))
+
+
+def _from_fields(cls: type[_Model], values: tuple[Any, ...]) -> _Model:
+    # The other half of `reduce_to_fields`: the values were a whole model's fields. As
+    # `assemble`, inline: a run's reports call this for every finding.
+    names = _FIELD_NAMES.get(cls) or _field_names(cls)
+    model = _new(cls)
+    _set_dict(model, dict(zip(names, values, strict=True)))
+    _set_fields_set(model, set(names))
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
+
+
+def _from_state(cls: type[_Model], state: dict[Any, Any]) -> _Model:
+    # pydantic's own way back (what it pickles when no ``__reduce__`` is given).
+    model = _new(cls)
+    model.__setstate__(state)
+    return model

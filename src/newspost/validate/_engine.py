@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from newspost._pool import default_jobs, map_chunks, resolve_jobs
 from newspost.errors import EncodingError, FrontMatterError, LimitError, NewsPostError, ReadError
+from newspost.model._base import assemble, reduce_to_fields
 from newspost.model.post import Post
 from newspost.parse import _SKIPPED_DIRS, is_post_file, iter_paths, load, loads  # iter_paths' walk
 from newspost.parse.recover import recover_front_matter
@@ -169,6 +170,7 @@ class Report(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True)
+    __reduce__ = reduce_to_fields  # reports come back from worker processes
 
     path: str | None = Field(default=None, description="The post's file, if any.")
     issues: list[Issue] = Field(default_factory=list, description="Findings, by line and column.")
@@ -508,19 +510,21 @@ def _import_rules(modules: tuple[str, ...]) -> None:
             importlib.import_module(module)
 
 
-def _check_chunk(paths: list[str], config: Config, modules: tuple[str, ...] = ()) -> list[Report]:
+def _check_chunk(
+    paths: list[str], config: Config, modules: tuple[str, ...] = (), fixes: bool = True
+) -> list[Report]:
     # Runs in a worker: only paths go in and Reports come out, never whole Posts.
     # A worker of someone else's executor (Dask, spawn) has not imported the
     # modules of the caller's own rules: do it here, once per process (cached).
     _import_rules(modules)
-    return list(_check_in_batches(paths, config))
+    return list(_check_in_batches(paths, config, fixes))
 
 
 BATCH_SIZE = 32
 """Posts loaded before any of them is validated, when checking many files."""
 
 
-def _check_in_batches(paths: list[str], config: Config) -> Iterator[Report]:
+def _check_in_batches(paths: list[str], config: Config, fixes: bool = True) -> Iterator[Report]:
     """`check_file` on each path, in order, loading `BATCH_SIZE` posts before validating them.
 
     Parsing and the rules run through different code and data; doing each for a
@@ -528,7 +532,7 @@ def _check_in_batches(paths: list[str], config: Config) -> Iterator[Report]:
     CPU time on koreanews in paired runs (the instructions are the same: the
     processor's caches fare better). The reports are `check_file`'s; a file that
     raises (``ReadError``) raises when its turn comes, after the reports of the
-    files before it.
+    files before it. Without ``fixes``, their issues are `_without_fixes`.
     """
     for start in range(0, len(paths), BATCH_SIZE):
         loaded: list[Post | Report] = []
@@ -540,9 +544,25 @@ def _check_in_batches(paths: list[str], config: Config) -> Iterator[Report]:
                 failure = exc
                 break
         for item in loaded:
-            yield item if isinstance(item, Report) else validate(item, config)
+            report = item if isinstance(item, Report) else validate(item, config)
+            yield report if fixes else _without_fixes(report)
         if failure is not None:
             raise failure
+
+
+def _without_fixes(report: Report) -> Report:
+    """``report`` with every issue's ``fix`` left out (``fixable`` still says if there was one)."""
+    if all(issue.fix is None for issue in report.issues):
+        return report
+    issues = [
+        issue
+        if issue.fix is None
+        # Built as `Issue` itself builds a finding (every value already checked).
+        else assemble(Issue, {**issue.__dict__, "fix": None}, set(issue.__pydantic_fields_set__))
+        for issue in report.issues
+    ]
+    fields = {**report.__dict__, "issues": issues}
+    return assemble(Report, fields, set(report.__pydantic_fields_set__))
 
 
 def check_paths(
@@ -552,6 +572,7 @@ def check_paths(
     jobs: int | None = None,
     executor: Executor | None = None,
     chunk_size: int | None = None,
+    fixes: bool = True,
 ) -> Generator[Report, None, None]:
     """Check many files and folders (walked recursively), yielding one report per post in order.
 
@@ -569,6 +590,9 @@ def check_paths(
             this process's rules first; those must be importable there.
         chunk_size: Paths per task; by default enough for four tasks per
             worker, at most `CHUNK_SIZE`.
+        fixes: False to leave out each issue's `Fix` (``fixable`` still says
+            whether it has one), for a caller that only reports: the repairs are
+            a third of what worker processes send back. ``newspost check`` does.
 
     Returns:
         A generator of reports in the order of the paths; ``close()`` it to stop
@@ -589,8 +613,8 @@ def check_paths(
     if not files:
         return
     with _map_with_rules(
-        functools.partial(_check_in_batches, config=config),
-        functools.partial(_check_chunk, config=config),
+        functools.partial(_check_in_batches, config=config, fixes=fixes),
+        functools.partial(_check_chunk, config=config, fixes=fixes),
         files,
         workers=resolve_jobs(jobs),
         executor=executor,

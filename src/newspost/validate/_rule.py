@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from newspost._compat import cached_property
-from newspost.model._base import assemble
+from newspost.model._base import assemble, reduce_to_fields
 from newspost.model.post import Post
 from newspost.parse._text import LineIndex, line_number
 
@@ -58,6 +58,7 @@ class Edit(BaseModel):
     """Replace ``text[start:end]`` of the post's original text (``post.raw.text``)."""
 
     model_config = ConfigDict(frozen=True)
+    __reduce__ = reduce_to_fields  # findings come back from worker processes
 
     start: int = Field(ge=0, description="Offset of the first character replaced.")
     end: int = Field(ge=0, description="Offset just past the last character replaced.")
@@ -68,6 +69,7 @@ class Fix(BaseModel):
     """A safe repair: what it does, and the edits that do it."""
 
     model_config = ConfigDict(frozen=True)
+    __reduce__ = reduce_to_fields  # findings come back from worker processes
 
     description: str
     edits: list[Edit]
@@ -77,6 +79,7 @@ class Issue(BaseModel):
     """One finding: which rule, how bad, what, and where in the original file."""
 
     model_config = ConfigDict(frozen=True)
+    __reduce__ = reduce_to_fields  # findings come back from worker processes
 
     code: str = Field(description='The rule code, "NP" and three digits.')
     name: str = Field(description="The rule's kebab-case name.")

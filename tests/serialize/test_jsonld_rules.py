@@ -137,6 +137,65 @@ def test_a_hugo_images_list_is_an_image() -> None:
     assert _issues("NP707", toml) == []
 
 
+# Real themes' names for the post's image, each the only image of a correct post.
+THEME_IMAGES = {
+    "featured_image": "---\ntitle: t\nfeatured_image: https://x.kr/a.jpg\n---\nText.\n",
+    "Ghost's feature_image": "---\ntitle: t\nfeature_image: https://x.kr/a.jpg\n---\nText.\n",
+    "PaperMod's cover.image": (
+        '+++\ntitle = "t"\n[cover]\nimage = "https://x.kr/a.jpg"\nalt = "A ferry"\n+++\nText.\n'
+    ),
+    "thumbnail": "---\ntitle: t\nthumbnail: https://x.kr/a.jpg\n---\nText.\n",
+    "og_image": "---\ntitle: t\nog_image: https://x.kr/a.jpg\n---\nText.\n",
+    "Minimal Mistakes' header.teaser": (
+        "---\ntitle: t\nheader:\n  overlay_color: '#333'\n  teaser: https://x.kr/a.jpg\n---\nText.\n"
+    ),
+    "Minimal Mistakes' header.image": (
+        "---\ntitle: t\nheader:\n  image: https://x.kr/a.jpg\n---\nText.\n"
+    ),
+    "LoveIt's featuredImage, in Hugo's any case": (
+        '+++\ntitle = "t"\nfeaturedImage = "https://x.kr/a.jpg"\n+++\nText.\n'
+    ),
+    "Hugo's params.images": '+++\ntitle = "t"\n[params]\nimages = ["https://x.kr/a.jpg"]\n+++\nx\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(THEME_IMAGES))
+def test_a_themes_image_key_is_the_image(name: str) -> None:
+    post = THEME_IMAGES[name]
+    assert _issues("NP707", post) == []
+    assert to_jsonld(loads(post))["image"] == ["https://x.kr/a.jpg"]
+
+
+def test_an_image_key_without_an_address_is_no_image() -> None:
+    # cover: true (a flag), an empty thumbnail, a mapping with no address: reported on
+    # the first image key's line.
+    post = "---\ntitle: t\ncover: true\nthumbnail: ''\nhero: {title: x}\n---\nText.\n"
+    assert [issue.line for issue in _issues("NP707", post)] == [3]
+    assert "image" not in to_jsonld(loads(post))
+
+
+def test_front_matter_images_come_first_in_key_order() -> None:
+    post = loads(
+        "---\nimages: [/c.jpg]\nthumbnail: /b.jpg\nimage: /a.jpg\nfeatured_image: /a.jpg\n"
+        "---\n![d](/d.jpg)\n"
+    )
+    assert to_jsonld(post)["image"] == ["/a.jpg", "/b.jpg", "/c.jpg", "/d.jpg"]
+
+
+def test_every_relative_front_matter_image_is_reported_once() -> None:
+    post = (
+        "---\ntitle: t\nimage: /a.jpg\nfeatured_image: /a.jpg\nheader:\n  teaser: /t.jpg\n"
+        "images: [/a.jpg, https://x.kr/b.jpg]\n---\nText.\n"
+    )
+    assert [(i.line, i.message.split(" is ")[0]) for i in _issues("NP708", post)] == [
+        (3, "image '/a.jpg'"),
+        (6, "header.teaser '/t.jpg'"),
+    ]
+    assert _issues("NP708", post, {"site_url": "https://x.kr"}) == []
+    toml = '+++\ntitle = "t"\n[params]\nfeatured_image = "/a.jpg"\n+++\nText.\n'
+    assert [i.line for i in _issues("NP708", toml)] == [4]
+
+
 def test_modified_dates_compare_as_days_when_either_is_a_day() -> None:
     same_day = "---\ntitle: t\ndate: 2024-06-12 23:00:00 +0900\nupdated: 2024-06-12\n---\nx\n"
     assert _issues("NP705", same_day) == []

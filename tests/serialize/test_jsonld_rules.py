@@ -125,11 +125,83 @@ def test_an_author_under_hugo_params_is_the_author() -> None:
     toml = '+++\ntitle = "t"\n\n[params]\nauthor = "Marta Nowak"\n+++\nText.\n'
     assert _issues("NP701", toml) == []
     assert [(i.message, i.line) for i in _issues("NP702", toml)] == [
-        ("author 'Marta Nowak' has no url", 1)
+        ("author 'Marta Nowak' has no url", 5)  # its line inside [params]
     ]
     yaml_list = "---\ntitle: t\nparams:\n  authors: [Kim, Lee]\n---\nText.\n"
     assert _issues("NP701", yaml_list) == []
     assert to_jsonld(loads(toml))["author"] == {"@type": "Person", "name": "Marta Nowak"}
+
+
+ZOLA_019 = """+++
+title = "Ferry timetable changes"
+date = 2024-06-12T10:00:00+09:00
+authors = ["Kim Min-ji"]
+
+[taxonomies]
+tags = ["ferry"]
+
+[extra]
+cover_image = "https://x.kr/ferry.jpg"
++++
+The ferry runs twice a day.
+"""
+ZOLA_EXTRA = """+++
+title = "Ferry timetable changes"
+date = 2024-06-12T10:00:00+09:00
+
+[taxonomies]
+tags = ["ferry"]
+
+[extra]
+author = { name = "Kim Min-ji", url = "https://x.kr/kim" }
+banner = "https://x.kr/ferry.jpg"
++++
+The ferry runs twice a day.
+"""
+ZOLA_YAML = """---
+title: Ferry timetable changes
+taxonomies:
+  tags: [ferry]
+extra:
+  authors: [Kim Min-ji, Lee Jun]
+  image: https://x.kr/ferry.jpg
+---
+The ferry runs twice a day.
+"""
+
+
+@pytest.mark.parametrize("text", [ZOLA_019, ZOLA_EXTRA, ZOLA_YAML], ids=["0.19", "extra", "yaml"])
+def test_a_zola_posts_author_and_image(text: str) -> None:
+    post = loads(text)
+    assert post.raw.generator == "zola"
+    assert _issues("NP701", text) == [] and _issues("NP707", text) == []
+    article = to_jsonld(post)
+    assert article["image"] == ["https://x.kr/ferry.jpg"]
+    assert "Kim Min-ji" in str(article["author"])
+
+
+def test_a_zola_posts_faults_are_reported_where_they_are() -> None:
+    assert [(i.message, i.line) for i in _issues("NP702", ZOLA_019)] == [
+        ("author 'Kim Min-ji' has no url", 4)
+    ]
+    assert [i.line for i in _issues("NP702", ZOLA_YAML)] == [6, 6]
+    no_author = "\n".join(
+        line for line in ZOLA_EXTRA.split("\n") if not line.startswith("author = ")
+    )
+    assert [i.message for i in _issues("NP701", no_author)] == [
+        "no author: the NewsArticle's author is missing"
+    ]
+    relative = ZOLA_EXTRA.replace("https://x.kr/ferry.jpg", "/ferry.jpg")
+    assert [(i.message, i.line) for i in _issues("NP708", relative)] == [
+        ("extra.banner '/ferry.jpg' is relative and no site-url is configured to resolve it", 10)
+    ]
+
+
+def test_extra_is_zolas_table_only_in_zola_posts() -> None:
+    # A Jekyll post's "extra" key is the site's own: no author or image is read there.
+    jekyll = "---\ntitle: t\nextra:\n  author: Kim\n  image: https://x.kr/a.jpg\n---\nText.\n"
+    assert loads(jekyll).raw.generator == "jekyll"
+    assert len(_issues("NP701", jekyll)) == 1 and len(_issues("NP707", jekyll)) == 1
 
 
 def test_a_hugo_images_list_is_an_image() -> None:

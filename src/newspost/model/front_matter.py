@@ -156,21 +156,22 @@ IMAGE_KEYS: tuple[str, ...] = (
     "featured_image",  # WordPress exports, many Jekyll and Hugo themes
     "featuredImage",  # Hugo LoveIt and DoIt (Hugo reads keys in any case)
     "cover",  # Hugo PaperMod, as cover.image; others as text
-    "cover_image",
+    "cover_image",  # Zola themes, under [extra]
     "thumbnail",
     "og_image",
     "social_image",
+    "social_media_card",  # Zola tabi, under [extra]
     "header_image",
     "overlay_image",
     "teaser",
-    "banner",
+    "banner",  # Zola Duckquill, under [extra]
     "hero",
     "images",  # Hugo's list, which its own Open Graph and schema templates read
 )
 """Front matter keys that name the post's image, top-level or under a table.
 
-The tables are Minimal Mistakes' ``header`` (``header.image``, ``header.teaser``...)
-and Hugo's ``params``; see `image_addresses`.
+The tables are Minimal Mistakes' ``header`` (``header.image``, ``header.teaser``...),
+Hugo's ``params`` and, in a Zola post, its ``extra``; see `image_addresses`.
 """
 
 # Where a mapping under one of IMAGE_KEYS keeps its address: PaperMod's
@@ -225,8 +226,10 @@ def image_addresses(
 
     The keys are `IMAGE_KEYS`, read at the top level (``image`` and
     ``feature_image`` through their typed fields), then under Minimal Mistakes'
-    ``header`` and Hugo's ``params``; a nested key is written dotted
-    (``header.teaser``, ``params.images``). A value is an
+    ``header``, Hugo's ``params`` and, when ``generator`` is ``"zola"``, Zola's
+    ``extra`` table (Zola refuses unknown top-level keys, so themes read
+    ``page.extra.image``); a nested key is written dotted (``header.teaser``,
+    ``extra.cover_image``). A value is an
     address, a mapping holding one (``path``, ``src``, ``url`` or PaperMod's
     ``image``), or a list of those; blank ones are left out, repeated ones kept.
     Hugo reads keys in any case, so a Hugo post's ``featuredimage`` counts.
@@ -234,9 +237,11 @@ def image_addresses(
     Examples:
         >>> fm = FrontMatter.from_mapping({
         ...     "featured_image": "/a.jpg", "cover": {"image": "/b.jpg", "alt": "B"},
-        ...     "header": {"teaser": "/c.jpg"}})
+        ...     "header": {"teaser": "/c.jpg"}, "extra": {"banner": "/d.jpg"}})
         >>> image_addresses(fm)
         [('featured_image', '/a.jpg'), ('cover', '/b.jpg'), ('header.teaser', '/c.jpg')]
+        >>> image_addresses(fm, "zola")[-1]
+        ('extra.banner', '/d.jpg')
     """
     found = [
         (name, address)
@@ -247,7 +252,7 @@ def image_addresses(
     caseless = generator == "hugo"
     for key, value in _image_entries(extra, caseless, _IMAGE_FIELDS):
         found.extend((key, address) for address in _addresses(value))
-    for table in ("header", "params"):
+    for table in ("header", "params", "extra") if generator == "zola" else ("header", "params"):
         mapping = extra.get(table)
         if isinstance(mapping, dict):
             for key, value in _image_entries(mapping, caseless):

@@ -175,7 +175,7 @@ class Post(Frozen):
 
         Read with `newspost.model.image_addresses` for the post's generator: the keys of
         `newspost.model.IMAGE_KEYS` at the top level, under ``header`` and Hugo's
-        ``params``.
+        ``params``, and under ``extra`` in a Zola post.
 
         Examples:
             >>> from newspost import loads

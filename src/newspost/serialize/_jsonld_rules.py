@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from newspost.model.front_matter import IMAGE_KEYS
 from newspost.model.post import Post
 from newspost.parse.front_matter import nested_key_line
-from newspost.serialize._common import modified_date, post_author, web_url
+from newspost.serialize._common import author_source, modified_date, web_url
 from newspost.serialize.jsonld import image_urls
 from newspost.validate._rule import RULES, Context, Issue, LintRule, Severity, register
 
@@ -70,7 +70,7 @@ def _name_of(author: object) -> str:
 
 
 def _authors(ctx: Context) -> list[object]:
-    author = post_author(ctx.post)
+    author = author_source(ctx.post)[0]
     if author is None or author == "" or author == []:
         return []
     return list(author) if isinstance(author, list) else [author]
@@ -84,8 +84,8 @@ class ArticleAuthorMissing(LintRule):
     every article, and shows it in results; search engines weigh articles
     whose author they can identify. A site-wide author set only in the site's
     configuration is invisible in the post's own structured data. A list under
-    ``authors``, as Hugo and Pelican sites write it, counts, and so does an author
-    under Hugo's ``params``.
+    ``authors``, as Hugo, Pelican and Zola (since 0.19) sites write it, counts, and
+    so does an author under Hugo's ``params`` or a Zola post's ``extra``.
 
     Bad: front matter without ``author``.
 
@@ -123,8 +123,10 @@ class ArticleAuthorUrlMissing(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report named authors without a ``url`` (or ``uri``)."""
-        # A TOML [params] table has no key line: the front matter's first line then.
-        line = _key_line(ctx, "author", "authors", "params") or _top_line(ctx)
+        # Where the author was read from: author, authors, or params.author (Hugo) and
+        # extra.author (Zola) inside their tables.
+        key = author_source(ctx.post)[1]
+        line = (_nested_key_line(ctx, key) if key else None) or _top_line(ctx)
         for author in _authors(ctx):
             name = _name_of(author)
             has_url = isinstance(author, dict) and (author.get("url") or author.get("uri"))
@@ -279,8 +281,9 @@ class ArticleImageMissing(LintRule):
     without one smaller, or not at all, in Top stories and Discover. Every
     front matter key themes name the post's image by counts (``image``,
     ``feature_image``, ``featured_image``, ``cover``, ``thumbnail``,
-    ``og_image``, Hugo's ``images`` list, Minimal Mistakes' ``header.image``...:
-    `newspost.model.IMAGE_KEYS`), and so does any image in the body.
+    ``og_image``, Hugo's ``images`` list, Minimal Mistakes' ``header.image``, a
+    Zola post's ``extra.image``...: `newspost.model.IMAGE_KEYS`), and so does any
+    image in the body.
 
     Bad: a post without ``image:`` and with no image in its body.
 

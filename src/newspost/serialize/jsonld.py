@@ -157,7 +157,8 @@ def image_urls(post: Post, site_url: str | None) -> list[str]:
 
     The front matter's are those of `newspost.model.IMAGE_KEYS` (``image``,
     ``feature_image``, ``featured_image``, PaperMod's ``cover.image``, Hugo's
-    ``images`` list, Minimal Mistakes' ``header.image``...), which themes write
+    ``images`` list, Minimal Mistakes' ``header.image``, a Zola post's
+    ``extra.image``...), which themes write
     into their own Open Graph and schema tags. Relative URLs are resolved
     against ``site_url`` when it is given; a mistyped scheme (``httpss://``) is
     fixed; ``data:`` URLs, other schemes and empty ones are left out.

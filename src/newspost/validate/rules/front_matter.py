@@ -830,7 +830,7 @@ class DateWithoutTimeZone(LintRule):
 
 
 # Where NP115 looks for the placeholders it found: under the post's image keys, at any
-# depth (a list's items, PaperMod's cover.image, header.teaser).
+# depth (a list's items, PaperMod's cover.image, header.teaser, Zola's extra.banner).
 _IMAGE_KEY_NAMES = frozenset(IMAGE_KEYS)
 
 
@@ -840,7 +840,7 @@ class PlaceholderImage(LintRule):
 
     The images are those the post names as its own, which NP707 (article-image-missing)
     and the ``jsonld`` format read: `newspost.model.IMAGE_KEYS` at the top level, under
-    a ``header`` (Minimal Mistakes) and Hugo's ``params``.
+    a ``header`` (Minimal Mistakes), Hugo's ``params`` and a Zola post's ``extra``.
 
     Stock placeholder services (``options.placeholder_hosts``: picsum.photos,
     placehold.it, example.com...) serve a random or blank picture: the share card

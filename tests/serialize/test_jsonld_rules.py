@@ -204,6 +204,14 @@ def test_extra_is_zolas_table_only_in_zola_posts() -> None:
     assert len(_issues("NP701", jekyll)) == 1 and len(_issues("NP707", jekyll)) == 1
 
 
+def test_a_lazily_loaded_body_image_is_an_image() -> None:
+    gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+    lazy = f'---\ntitle: t\n---\n<img src="{gif}" data-lazy-src="https://x.kr/a.jpg" alt="A">\n'
+    assert _issues("NP707", lazy) == []
+    placeholder_only = f'---\ntitle: t\n---\n<img src="{gif}" alt="A">\n'
+    assert len(_issues("NP707", placeholder_only)) == 1
+
+
 def test_a_hugo_images_list_is_an_image() -> None:
     toml = '+++\ntitle = "t"\nimages = ["https://x.kr/a.jpg"]\n+++\nText.\n'
     assert _issues("NP707", toml) == []

@@ -159,13 +159,15 @@ def image_urls(post: Post, site_url: str | None) -> list[str]:
     ``feature_image``, ``featured_image``, PaperMod's ``cover.image``, Hugo's
     ``images`` list, Minimal Mistakes' ``header.image``, a Zola post's
     ``extra.image``...), which themes write
-    into their own Open Graph and schema tags. Relative URLs are resolved
+    into their own Open Graph and schema tags. A lazily loaded body image gives
+    its real address (`newspost.model.Image.shown_src`). Relative URLs are resolved
     against ``site_url`` when it is given; a mistyped scheme (``httpss://``) is
     fixed; ``data:`` URLs, other schemes and empty ones are left out.
     """
     found: list[str] = []
     candidates = [address for _, address in post.front_matter_images]
-    candidates += [image.src for image in post.images]
+    # A lazily loaded image's real address, not its data: placeholder.
+    candidates += [image.shown_src for image in post.images]
     for src in candidates:
         url = web_url(src, site_url) if src and src.strip() else None
         if url and url not in found:

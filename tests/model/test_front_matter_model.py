@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from newspost.model.front_matter import FrontMatter
+from newspost.model.front_matter import FrontMatter, image_addresses
 
 
 class _Validated(FrontMatter):
@@ -186,3 +186,31 @@ def test_hexo_hierarchies_read_as_their_words_once(field: str) -> None:
     ]
     with pytest.raises(ValidationError, match="found a nested dict"):
         FrontMatter.from_mapping({field: [{"name": "x"}]})
+
+
+def test_image_addresses_read_every_image_key_in_order() -> None:
+    fm = FrontMatter.from_mapping(
+        {
+            "images": ["/c.jpg", {"src": "/d.jpg", "alt": "D"}, "", 3],
+            "cover": {"image": "/b.jpg", "caption": "https://example.com/credit"},
+            "image": {"path": "/a.jpg", "alt": "A"},
+            "hero": True,
+            "header": {"teaser": "/t.jpg", "caption": "/not-an-image-key.jpg"},
+            "params": {"og_image": "/o.jpg"},
+            "author": {"image": "/avatar.jpg"},
+        }
+    )
+    assert image_addresses(fm) == [
+        ("image", "/a.jpg"),
+        ("cover", "/b.jpg"),
+        ("images", "/c.jpg"),
+        ("images", "/d.jpg"),
+        ("header.teaser", "/t.jpg"),
+        ("params.og_image", "/o.jpg"),
+    ]
+
+
+def test_image_addresses_read_a_hugo_posts_keys_in_any_case() -> None:
+    fm = FrontMatter.from_mapping({"featuredImage": "/a.jpg", "Thumbnail": "/b.jpg"})
+    assert image_addresses(fm, "hugo") == [("featuredImage", "/a.jpg"), ("Thumbnail", "/b.jpg")]
+    assert image_addresses(fm, "jekyll") == [("featuredImage", "/a.jpg")]  # Jekyll's are exact

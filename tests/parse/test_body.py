@@ -119,6 +119,45 @@ def test_image_wrapped_in_link() -> None:
     assert isinstance(image, Image) and image.link is not None and image.link.url == "/big.png"
 
 
+_GIF = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+
+
+@pytest.mark.parametrize(
+    ("tag", "lazy"),
+    [
+        (f'<img src="{_GIF}" data-src="https://x.kr/a.jpg" alt="A">', "https://x.kr/a.jpg"),
+        (
+            f'<img src="{_GIF}" data-lazy-src="/a.jpg?w=800&amp;h=600" alt="A">',
+            "/a.jpg?w=800&h=600",
+        ),
+        (f"<img src='{_GIF}' data-original=' /a.jpg ' alt='A'>", "/a.jpg"),
+        (
+            f'<img src="{_GIF}" data-srcset="/a-300.jpg 300w, /a-900.jpg 900w" alt="A">',
+            "/a-900.jpg",
+        ),
+        (f'<img src="{_GIF}" srcset="/a.jpg 1x, /a@2x.jpg 2x" alt="A">', "/a@2x.jpg"),
+        ('<img src="/tiny.jpg" data-src="/a.jpg" alt="A">', "/a.jpg"),  # a blurred preview first
+    ],
+)
+def test_a_lazily_loaded_image_keeps_src_and_gets_its_real_address(tag: str, lazy: str) -> None:
+    image = loads(f"<p>{tag}</p>\n").images[0]
+    assert image.src == (_GIF if "tiny" not in tag else "/tiny.jpg")
+    assert image.lazy_src == lazy and image.shown_src == lazy
+
+
+def test_an_image_that_is_not_lazily_loaded_has_no_lazy_src() -> None:
+    post = loads(
+        '<p><img src="/a.jpg" srcset="/a.jpg 1x, /a@2x.jpg 2x" alt="A">'
+        '<img src="/b.jpg" data-src="" alt="B"><img data-src="/c.jpg" alt="C"></p>\n'
+    )
+    assert [(i.src, i.lazy_src, i.shown_src) for i in post.images] == [
+        ("/a.jpg", None, "/a.jpg"),  # srcset beside a real src: src is the image
+        ("/b.jpg", None, "/b.jpg"),
+        ("/c.jpg", "/c.jpg", "/c.jpg"),  # no src: data-src is both, as src always was
+    ]
+    assert "lazy_src" not in post.images[0].model_fields_set
+
+
 def test_figure_with_caption() -> None:
     post = loads('<figure><img src="a.jpg" alt="x"><figcaption>Cap</figcaption></figure>\n')
     image = post.lead[0]

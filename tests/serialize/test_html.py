@@ -277,3 +277,10 @@ def test_corpus_sample_reads_back_the_same(corpus_sample: list[Path]) -> None:
         _check(load(path))
     for path in corpus_sample[::4]:
         _check(load(path), standalone=True)
+
+
+def test_a_lazily_loaded_image_is_written_with_its_real_address() -> None:
+    # The page written has no lazy-loading script to swap the placeholder for the image.
+    gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+    post = loads(f'---\ntitle: t\n---\n<img src="{gif}" data-src="https://x.kr/a.jpg" alt="A">\n')
+    assert '<img src="https://x.kr/a.jpg" alt="A">' in dumps(post, format="html")

@@ -117,6 +117,18 @@ def test_images_are_absolute_and_deduplicated() -> None:
     assert relative == ["/img/a.jpg"]  # no site URL: left as written (NP708 reports it)
 
 
+def test_a_lazily_loaded_image_gives_its_real_address() -> None:
+    gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+    data = article(
+        "title: t\n",
+        f'<img src="{gif}" data-src="/img/ferry.jpg" alt="A ferry">\n\n'
+        f'<p>A pier: <img src="{gif}" alt="P"\n'
+        'data-srcset="/p-400.jpg 400w, /p-1200.jpg 1200w"></p>\n',
+        site_url="https://x.kr",
+    )
+    assert data["image"] == ["https://x.kr/img/ferry.jpg", "https://x.kr/p-1200.jpg"]
+
+
 def test_authors_list_when_there_is_no_author() -> None:
     assert article("authors: [Lee, Kim]\n")["author"] == [
         {"@type": "Person", "name": "Lee"},

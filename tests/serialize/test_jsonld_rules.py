@@ -125,16 +125,155 @@ def test_an_author_under_hugo_params_is_the_author() -> None:
     toml = '+++\ntitle = "t"\n\n[params]\nauthor = "Marta Nowak"\n+++\nText.\n'
     assert _issues("NP701", toml) == []
     assert [(i.message, i.line) for i in _issues("NP702", toml)] == [
-        ("author 'Marta Nowak' has no url", 1)
+        ("author 'Marta Nowak' has no url", 5)  # its line inside [params]
     ]
     yaml_list = "---\ntitle: t\nparams:\n  authors: [Kim, Lee]\n---\nText.\n"
     assert _issues("NP701", yaml_list) == []
     assert to_jsonld(loads(toml))["author"] == {"@type": "Person", "name": "Marta Nowak"}
 
 
+ZOLA_019 = """+++
+title = "Ferry timetable changes"
+date = 2024-06-12T10:00:00+09:00
+authors = ["Kim Min-ji"]
+
+[taxonomies]
+tags = ["ferry"]
+
+[extra]
+cover_image = "https://x.kr/ferry.jpg"
++++
+The ferry runs twice a day.
+"""
+ZOLA_EXTRA = """+++
+title = "Ferry timetable changes"
+date = 2024-06-12T10:00:00+09:00
+
+[taxonomies]
+tags = ["ferry"]
+
+[extra]
+author = { name = "Kim Min-ji", url = "https://x.kr/kim" }
+banner = "https://x.kr/ferry.jpg"
++++
+The ferry runs twice a day.
+"""
+ZOLA_YAML = """---
+title: Ferry timetable changes
+taxonomies:
+  tags: [ferry]
+extra:
+  authors: [Kim Min-ji, Lee Jun]
+  image: https://x.kr/ferry.jpg
+---
+The ferry runs twice a day.
+"""
+
+
+@pytest.mark.parametrize("text", [ZOLA_019, ZOLA_EXTRA, ZOLA_YAML], ids=["0.19", "extra", "yaml"])
+def test_a_zola_posts_author_and_image(text: str) -> None:
+    post = loads(text)
+    assert post.raw.generator == "zola"
+    assert _issues("NP701", text) == [] and _issues("NP707", text) == []
+    article = to_jsonld(post)
+    assert article["image"] == ["https://x.kr/ferry.jpg"]
+    assert "Kim Min-ji" in str(article["author"])
+
+
+def test_a_zola_posts_faults_are_reported_where_they_are() -> None:
+    assert [(i.message, i.line) for i in _issues("NP702", ZOLA_019)] == [
+        ("author 'Kim Min-ji' has no url", 4)
+    ]
+    assert [i.line for i in _issues("NP702", ZOLA_YAML)] == [6, 6]
+    no_author = "\n".join(
+        line for line in ZOLA_EXTRA.split("\n") if not line.startswith("author = ")
+    )
+    assert [i.message for i in _issues("NP701", no_author)] == [
+        "no author: the NewsArticle's author is missing"
+    ]
+    relative = ZOLA_EXTRA.replace("https://x.kr/ferry.jpg", "/ferry.jpg")
+    assert [(i.message, i.line) for i in _issues("NP708", relative)] == [
+        ("extra.banner '/ferry.jpg' is relative and no site-url is configured to resolve it", 10)
+    ]
+
+
+def test_extra_is_zolas_table_only_in_zola_posts() -> None:
+    # A Jekyll post's "extra" key is the site's own: no author or image is read there.
+    jekyll = "---\ntitle: t\nextra:\n  author: Kim\n  image: https://x.kr/a.jpg\n---\nText.\n"
+    assert loads(jekyll).raw.generator == "jekyll"
+    assert len(_issues("NP701", jekyll)) == 1 and len(_issues("NP707", jekyll)) == 1
+
+
+def test_a_lazily_loaded_body_image_is_an_image() -> None:
+    gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+    lazy = f'---\ntitle: t\n---\n<img src="{gif}" data-lazy-src="https://x.kr/a.jpg" alt="A">\n'
+    assert _issues("NP707", lazy) == []
+    placeholder_only = f'---\ntitle: t\n---\n<img src="{gif}" alt="A">\n'
+    assert len(_issues("NP707", placeholder_only)) == 1
+
+
 def test_a_hugo_images_list_is_an_image() -> None:
     toml = '+++\ntitle = "t"\nimages = ["https://x.kr/a.jpg"]\n+++\nText.\n'
     assert _issues("NP707", toml) == []
+
+
+# Real themes' names for the post's image, each the only image of a correct post.
+THEME_IMAGES = {
+    "featured_image": "---\ntitle: t\nfeatured_image: https://x.kr/a.jpg\n---\nText.\n",
+    "Ghost's feature_image": "---\ntitle: t\nfeature_image: https://x.kr/a.jpg\n---\nText.\n",
+    "PaperMod's cover.image": (
+        '+++\ntitle = "t"\n[cover]\nimage = "https://x.kr/a.jpg"\nalt = "A ferry"\n+++\nText.\n'
+    ),
+    "thumbnail": "---\ntitle: t\nthumbnail: https://x.kr/a.jpg\n---\nText.\n",
+    "og_image": "---\ntitle: t\nog_image: https://x.kr/a.jpg\n---\nText.\n",
+    "Minimal Mistakes' header.teaser": (
+        "---\ntitle: t\nheader:\n  overlay_color: '#333'\n  teaser: https://x.kr/a.jpg\n---\nText.\n"
+    ),
+    "Minimal Mistakes' header.image": (
+        "---\ntitle: t\nheader:\n  image: https://x.kr/a.jpg\n---\nText.\n"
+    ),
+    "LoveIt's featuredImage, in Hugo's any case": (
+        '+++\ntitle = "t"\nfeaturedImage = "https://x.kr/a.jpg"\n+++\nText.\n'
+    ),
+    "Hugo's params.images": '+++\ntitle = "t"\n[params]\nimages = ["https://x.kr/a.jpg"]\n+++\nx\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(THEME_IMAGES))
+def test_a_themes_image_key_is_the_image(name: str) -> None:
+    post = THEME_IMAGES[name]
+    assert _issues("NP707", post) == []
+    assert to_jsonld(loads(post))["image"] == ["https://x.kr/a.jpg"]
+
+
+def test_an_image_key_without_an_address_is_no_image() -> None:
+    # cover: true (a flag), an empty thumbnail, a mapping with no address: reported on
+    # the first image key's line.
+    post = "---\ntitle: t\ncover: true\nthumbnail: ''\nhero: {title: x}\n---\nText.\n"
+    assert [issue.line for issue in _issues("NP707", post)] == [3]
+    assert "image" not in to_jsonld(loads(post))
+
+
+def test_front_matter_images_come_first_in_key_order() -> None:
+    post = loads(
+        "---\nimages: [/c.jpg]\nthumbnail: /b.jpg\nimage: /a.jpg\nfeatured_image: /a.jpg\n"
+        "---\n![d](/d.jpg)\n"
+    )
+    assert to_jsonld(post)["image"] == ["/a.jpg", "/b.jpg", "/c.jpg", "/d.jpg"]
+
+
+def test_every_relative_front_matter_image_is_reported_once() -> None:
+    post = (
+        "---\ntitle: t\nimage: /a.jpg\nfeatured_image: /a.jpg\nheader:\n  teaser: /t.jpg\n"
+        "images: [/a.jpg, https://x.kr/b.jpg]\n---\nText.\n"
+    )
+    assert [(i.line, i.message.split(" is ")[0]) for i in _issues("NP708", post)] == [
+        (3, "image '/a.jpg'"),
+        (6, "header.teaser '/t.jpg'"),
+    ]
+    assert _issues("NP708", post, {"site_url": "https://x.kr"}) == []
+    toml = '+++\ntitle = "t"\n[params]\nfeatured_image = "/a.jpg"\n+++\nText.\n'
+    assert [i.line for i in _issues("NP708", toml)] == [4]
 
 
 def test_modified_dates_compare_as_days_when_either_is_a_day() -> None:

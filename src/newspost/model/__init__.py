@@ -14,12 +14,13 @@ from newspost.model.blocks import (
     Rule,
     Table,
 )
-from newspost.model.front_matter import FrontMatter, parse_date
+from newspost.model.front_matter import IMAGE_KEYS, FrontMatter, image_addresses, parse_date
 from newspost.model.post import Post, RawText, Section, Source
 
 Section.model_rebuild()
 
 __all__ = [
+    "IMAGE_KEYS",
     "Block",
     "Cell",
     "Code",
@@ -37,5 +38,6 @@ __all__ = [
     "Section",
     "Source",
     "Table",
+    "image_addresses",
     "parse_date",
 ]

@@ -6,6 +6,8 @@ starts, so findings and fixes can point at the source.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -25,6 +27,7 @@ __all__ = [
     "Quote",
     "Rule",
     "Table",
+    "lazy_source",
 ]
 
 
@@ -39,11 +42,118 @@ class Link(Frozen):
     line: int | None = Field(default=None, description="1-based line in the original file.")
 
 
+# Where lazy-loading scripts (lazysizes, jQuery lazyload, WordPress plugins such as
+# a3 Lazy Load and WP Rocket) keep the image they put in src once the page is shown.
+_LAZY_SRC = ("data-src", "data-lazy-src", "data-original")
+_LAZY_SRCSET = ("data-srcset", "data-lazy-srcset")
+# A candidate's one descriptor: a width ("800w") or a pixel density ("2x", "1.5x").
+_DESCRIPTOR = re.compile(r"^\s*(\d+(?:\.\d+)?)([wx])\s*$", re.IGNORECASE)
+
+
+def lazy_source(attributes: Mapping[str, str]) -> tuple[str, int, int] | None:
+    """Where an ``<img>``'s lazily loaded image is: (attribute, start, end) in its value.
+
+    A lazy-loading script swaps ``src`` (often a tiny ``data:`` GIF or SVG) for
+    the real image as the reader scrolls to it. That image is the first
+    non-blank, non-``data:`` value of ``data-src``, ``data-lazy-src`` or
+    ``data-original``; else the widest candidate of ``data-srcset`` or
+    ``data-lazy-srcset``; else, when ``src`` is missing or a ``data:`` URL, the
+    widest candidate of ``srcset``, which browsers show in its place. None when
+    the tag has none of them. ``attributes`` maps lower-case names to values, as
+    written or decoded: the positions are in the value given.
+
+    Examples:
+        >>> tag = {"src": "data:image/gif;base64,R0lGOD", "data-srcset": "a.jpg 300w, b.jpg 800w"}
+        >>> name, start, end = lazy_source(tag)
+        >>> name, tag[name][start:end]
+        ('data-srcset', 'b.jpg')
+        >>> lazy_source({"src": "/a.jpg", "srcset": "/a.jpg 1x, /a@2x.jpg 2x"}) is None
+        True
+    """
+    for name in _LAZY_SRC:
+        value = attributes.get(name)
+        if value and value.strip() and not _is_data_url(value):
+            start = len(value) - len(value.lstrip())
+            return name, start, len(value.rstrip())
+    names: tuple[str, ...] = _LAZY_SRCSET
+    src = attributes.get("src")
+    if not src or not src.strip() or _is_data_url(src):
+        names = (*_LAZY_SRCSET, "srcset")
+    for name in names:
+        value = attributes.get(name)
+        widest = _widest_candidate(value) if value else None
+        if widest is not None:
+            return name, *widest
+    return None
+
+
+def _is_data_url(value: str) -> bool:
+    return value.lstrip()[:5].lower() == "data:"
+
+
+def _widest_candidate(srcset: str) -> tuple[int, int] | None:
+    """(start, end) of the widest candidate's URL: the largest ``w``, else the largest ``x``."""
+    best: tuple[int, float, int, int] | None = None  # (1 for w, size, start, end)
+    for start, end, descriptor in _candidates(srcset):
+        if _is_data_url(srcset[start:end]):
+            continue
+        found = _DESCRIPTOR.match(descriptor)
+        if found is None:
+            kind, size = 0, 1.0  # no descriptor (or one not understood): 1x
+        else:
+            kind, size = (1 if found.group(2).lower() == "w" else 0), float(found.group(1))
+        if best is None or (kind, size) > best[:2]:
+            best = (kind, size, start, end)
+    return (best[2], best[3]) if best is not None else None
+
+
+def _candidates(srcset: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, descriptors) of each candidate of a ``srcset``, as HTML splits them.
+
+    A URL is a run of non-space characters (commas inside it stay: CDNs write
+    ``w_300,h_200``); commas ending it end the candidate, else its descriptors run
+    to the next comma.
+    """
+    pos, size = 0, len(srcset)
+    while True:
+        while pos < size and (srcset[pos].isspace() or srcset[pos] == ","):
+            pos += 1
+        if pos >= size:
+            return
+        start = pos
+        while pos < size and not srcset[pos].isspace():
+            pos += 1
+        end = pos
+        if srcset[end - 1] == ",":
+            while end > start and srcset[end - 1] == ",":
+                end -= 1
+            yield start, end, ""
+            continue
+        comma = srcset.find(",", pos)
+        stop = size if comma < 0 else comma
+        yield start, end, srcset[pos:stop]
+        pos = stop
+
+
 class Image(Frozen):
-    """An image, on its own (a block) or inside other content."""
+    """An image, on its own (a block) or inside other content.
+
+    ``src`` is the ``src`` attribute as written (else ``data-src``). A lazily
+    loaded image, ``<img src="data:image/gif;base64,…" data-src="/real.jpg">``,
+    keeps its placeholder there and its real address in ``lazy_src`` (see
+    `lazy_source`); `shown_src` is the one the reader sees.
+    """
 
     kind: Literal["image"] = "image"
-    src: str = Field(description="The src exactly as written.")
+    src: str = Field(description="The src exactly as written (else data-src).")
+    lazy_src: str | None = Field(
+        default=None,
+        description=(
+            "The address a lazy-loading script puts in src (data-src, data-lazy-src, "
+            "data-original, the widest of data-srcset, or of srcset when src is a data: "
+            "placeholder); None when the image is not lazily loaded."
+        ),
+    )
     alt: str | None = Field(
         default=None, description="The alt text; None when the attribute is missing."
     )
@@ -53,6 +163,18 @@ class Image(Frozen):
     )
     link: Link | None = Field(default=None, description="The link wrapping the image, if any.")
     line: int | None = Field(default=None, description="1-based line in the original file.")
+
+    @property
+    def shown_src(self) -> str:
+        """The address the reader sees: ``lazy_src`` for a lazily loaded image, else ``src``.
+
+        Examples:
+            >>> Image(src="data:image/gif;base64,R0lGOD", lazy_src="/ferry.jpg").shown_src
+            '/ferry.jpg'
+            >>> Image(src="/ferry.jpg").shown_src
+            '/ferry.jpg'
+        """
+        return self.lazy_src if self.lazy_src is not None else self.src
 
 
 class Paragraph(Frozen):

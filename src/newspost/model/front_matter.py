@@ -6,13 +6,14 @@ import base64
 import datetime as dt
 import email.utils
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from newspost.model._base import trusted
 
-__all__ = ["FrontMatter", "parse_date"]
+__all__ = ["IMAGE_KEYS", "FrontMatter", "image_addresses", "parse_date"]
 
 # Jekyll writes "2024-06-12 10:00:00 +0900"; YAML's own timestamp grammar
 # wants "+09:00", so PyYAML hands such dates over as strings. Hexo's documents
@@ -145,6 +146,120 @@ def _string_list(value: object, field: str) -> list[str]:
 _IMAGE_ADDRESS_KEYS = ("path", "src", "url")
 
 
+# The keys that name the post's own image (its share card, header and listing picture),
+# one list for every reader of it: the placeholder rule (NP115), the structured data's
+# image and the rules that check it (NP707, NP708). Most telling first, lists last: the
+# first address found is the NewsArticle's first image.
+IMAGE_KEYS: tuple[str, ...] = (
+    "image",  # Jekyll themes (Chirpy, Minima), Hugo themes (Stack), Pelican
+    "feature_image",  # Ghost
+    "featured_image",  # WordPress exports, many Jekyll and Hugo themes
+    "featuredImage",  # Hugo LoveIt and DoIt (Hugo reads keys in any case)
+    "cover",  # Hugo PaperMod, as cover.image; others as text
+    "cover_image",  # Zola themes, under [extra]
+    "thumbnail",
+    "og_image",
+    "social_image",
+    "social_media_card",  # Zola tabi, under [extra]
+    "header_image",
+    "overlay_image",
+    "teaser",
+    "banner",  # Zola Duckquill, under [extra]
+    "hero",
+    "images",  # Hugo's list, which its own Open Graph and schema templates read
+)
+"""Front matter keys that name the post's image, top-level or under a table.
+
+The tables are Minimal Mistakes' ``header`` (``header.image``, ``header.teaser``...),
+Hugo's ``params`` and, in a Zola post, its ``extra``; see `image_addresses`.
+"""
+
+# Where a mapping under one of IMAGE_KEYS keeps its address: PaperMod's
+# "cover: {image: ..., alt: ...}", and the keys the typed fields read.
+_MAPPING_ADDRESS_KEYS = ("path", "src", "url", "image")
+
+
+def _addresses(value: object) -> list[str]:
+    """The image addresses in a value: text, a mapping with one, or a list of those."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, dict):
+        for key in _MAPPING_ADDRESS_KEYS:
+            address = value.get(key)
+            if isinstance(address, str):
+                return [address] if address.strip() else []
+        return []
+    if isinstance(value, list | tuple):
+        return [
+            address
+            for item in value
+            if isinstance(item, str | dict)
+            for address in _addresses(item)
+        ]
+    return []
+
+
+def _image_entries(
+    table: dict[str, Any], caseless: bool, skip: tuple[str, ...] = ()
+) -> Iterator[tuple[str, object]]:
+    """(key as written, value) of the IMAGE_KEYS in a mapping (but ``skip``), in that order."""
+    written: dict[str, str] = {}
+    if caseless:
+        for written_key in table:
+            written.setdefault(written_key.lower(), written_key)
+    for name in IMAGE_KEYS:
+        if name in skip:
+            continue
+        key = written.get(name.lower()) if caseless else (name if name in table else None)
+        if key is not None:
+            yield key, table[key]
+
+
+# The IMAGE_KEYS that are typed fields: their addresses are the fields' (never in extra).
+_IMAGE_FIELDS = ("image", "feature_image")
+
+
+def image_addresses(
+    front_matter: FrontMatter, generator: str | None = None
+) -> list[tuple[str, str]]:
+    """The post's own images named in its front matter: (key, address) pairs, as written.
+
+    The keys are `IMAGE_KEYS`, read at the top level (``image`` and
+    ``feature_image`` through their typed fields), then under Minimal Mistakes'
+    ``header``, Hugo's ``params`` and, when ``generator`` is ``"zola"``, Zola's
+    ``extra`` table (Zola refuses unknown top-level keys, so themes read
+    ``page.extra.image``); a nested key is written dotted (``header.teaser``,
+    ``extra.cover_image``). A value is an
+    address, a mapping holding one (``path``, ``src``, ``url`` or PaperMod's
+    ``image``), or a list of those; blank ones are left out, repeated ones kept.
+    Hugo reads keys in any case, so a Hugo post's ``featuredimage`` counts.
+
+    Examples:
+        >>> fm = FrontMatter.from_mapping({
+        ...     "featured_image": "/a.jpg", "cover": {"image": "/b.jpg", "alt": "B"},
+        ...     "header": {"teaser": "/c.jpg"}, "extra": {"banner": "/d.jpg"}})
+        >>> image_addresses(fm)
+        [('featured_image', '/a.jpg'), ('cover', '/b.jpg'), ('header.teaser', '/c.jpg')]
+        >>> image_addresses(fm, "zola")[-1]
+        ('extra.banner', '/d.jpg')
+    """
+    found = [
+        (name, address)
+        for name in _IMAGE_FIELDS
+        for address in _addresses(getattr(front_matter, name))
+    ]
+    extra = front_matter.extra
+    caseless = generator == "hugo"
+    for key, value in _image_entries(extra, caseless, _IMAGE_FIELDS):
+        found.extend((key, address) for address in _addresses(value))
+    for table in ("header", "params", "extra") if generator == "zola" else ("header", "params"):
+        mapping = extra.get(table)
+        if isinstance(mapping, dict):
+            for key, value in _image_entries(mapping, caseless):
+                found.extend((f"{table}.{key}", address) for address in _addresses(value))
+    return found
+
+
 def _image(value: object, field: str) -> str | None:
     if isinstance(value, dict):
         for key in _IMAGE_ADDRESS_KEYS:
@@ -166,7 +281,6 @@ _TEXT_FIELDS = (
     "layout",
     "permalink",
 )
-_IMAGE_FIELDS = ("image", "feature_image")
 _LIST_FIELDS = ("categories", "tags")
 # Which validator `_plain_value` stands in for, by field (one dict lookup per key).
 _PLAIN_KINDS = {

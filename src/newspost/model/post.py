@@ -12,7 +12,7 @@ from pydantic import Field
 
 from newspost.model._base import Frozen
 from newspost.model.blocks import Block, Html, Image, Link, ListBlock, Paragraph, Quote, Table
-from newspost.model.front_matter import FrontMatter
+from newspost.model.front_matter import FrontMatter, image_addresses
 
 if TYPE_CHECKING:
     from newspost.parse.flavors import FlavorName
@@ -168,6 +168,22 @@ class Post(Frozen):
     def date(self) -> dt.datetime | dt.date | None:
         """The publication date (front matter, else the Jekyll file name)."""
         return self.front_matter.date
+
+    @property
+    def front_matter_images(self) -> list[tuple[str, str]]:
+        r"""The images the front matter names as the post's own: (key, address) pairs.
+
+        Read with `newspost.model.image_addresses` for the post's generator: the keys of
+        `newspost.model.IMAGE_KEYS` at the top level, under ``header`` and Hugo's
+        ``params``, and under ``extra`` in a Zola post.
+
+        Examples:
+            >>> from newspost import loads
+            >>> post = loads("---\nfeatured_image: /a.jpg\nheader:\n  teaser: /b.jpg\n---\nText.\n")
+            >>> post.front_matter_images
+            [('featured_image', '/a.jpg'), ('header.teaser', '/b.jpg')]
+        """
+        return image_addresses(self.front_matter, self.raw.generator)
 
     def walk_sections(self) -> Iterator[Section]:
         """Every section at every depth, in document order."""

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from lxml import etree
 from markdown_it.renderer import RendererHTML
@@ -35,6 +35,7 @@ from newspost.model.blocks import (
     Quote,
     Rule,
     Table,
+    lazy_source,
 )
 from newspost.model.post import Section, Source
 from newspost.parse._kept import Kept
@@ -474,15 +475,20 @@ class _Walker:
         if parent is not None and parent.tag == "a" and parent.get("href") is not None:
             links = self.links(parent)
             link = links[0] if links else None
-        return trusted(
-            Image,
-            src=img.get("src") or img.get("data-src") or "",
-            alt=img.get("alt"),
-            title=img.get("title"),
-            caption=caption,
-            link=link,
-            line=self.line(img),
-        )
+        values: dict[str, Any] = {
+            "src": img.get("src") or img.get("data-src") or "",
+            "alt": img.get("alt"),
+            "title": img.get("title"),
+            "caption": caption,
+            "link": link,
+            "line": self.line(img),
+        }
+        attributes: dict[str, str] = {str(k): str(v) for k, v in img.attrib.items()}
+        lazy = lazy_source(attributes)
+        if lazy is not None:  # set only when there is one, as a validated Image has it
+            name, start, end = lazy
+            values["lazy_src"] = attributes[name][start:end]
+        return trusted(Image, **values)
 
     # Blocks ---------------------------------------------------------------
 

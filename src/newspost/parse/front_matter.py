@@ -340,13 +340,13 @@ def _as_zola_reads(
         for name in moved:
             read[name] = taxonomies[name]
             where.key_aliases[name] = f"taxonomies.{name}"
-            line = _nested_key_line(content, "taxonomies", name)
+            line = nested_key_line(content, "taxonomies", name)
             if line is not None:
                 where.key_lines[name] = first_line + line
     return read
 
 
-def _nested_key_line(content: str, table: str, key: str) -> int | None:
+def nested_key_line(content: str, table: str, key: str) -> int | None:
     """The 0-based line of ``key`` in a TOML ``[table]`` or a YAML ``table:`` mapping."""
     entry = re.compile(rf"[ \t]*{re.escape(key)}[ \t]*[=:]")
     toml: bool | None = None  # not inside the table yet
@@ -811,4 +811,13 @@ def _scan_json_key_lines(content: str, first_line: int) -> dict[str, int]:
     return lines
 
 
-__all__ = ["HANDLERS", "Format", "Split", "TOMLHandler", "parse_date", "read", "split"]
+__all__ = [
+    "HANDLERS",
+    "Format",
+    "Split",
+    "TOMLHandler",
+    "nested_key_line",
+    "parse_date",
+    "read",
+    "split",
+]

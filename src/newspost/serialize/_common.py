@@ -19,6 +19,7 @@ from newspost.model.post import Post
 __all__ = [
     "MODIFIED_KEYS",
     "absolute_url",
+    "author_source",
     "block_text",
     "body_texts",
     "check_site_url",
@@ -207,20 +208,43 @@ MODIFIED_KEYS = (
 
 
 def post_author(post: Post) -> object:
-    """The front matter's ``author``, else its ``authors`` (Hugo's taxonomy, Pelican's key).
+    """The post's author as the front matter names it (see `author_source`), or None."""
+    return author_source(post)[0]
 
-    Else the ``author`` or ``authors`` under ``params``: Hugo keeps a page's own keys
-    there (``[params]`` in TOML), and themes read them as ``.Params.author``.
+
+def author_source(post: Post) -> tuple[object, str | None]:
+    r"""The front matter's author and the key it was read from (dotted under a table).
+
+    The ``author`` key, else ``authors`` (Hugo's taxonomy, Pelican's key, and Zola's own
+    list since 0.19). Else the ``author`` or ``authors`` under ``params``: Hugo keeps a
+    page's own keys there (``[params]`` in TOML), and themes read them as
+    ``.Params.author``. Else, in a Zola post, the ``author`` or ``authors`` under
+    ``extra``: Zola refuses unknown top-level keys, so its themes read
+    ``page.extra.author``. (None, None) when there is none.
+
+    Examples:
+        >>> from newspost import loads
+        >>> zola = loads('+++\ntitle = "t"\n[extra]\nauthor = "Kim"\n+++\nText.\n')
+        >>> zola.raw.generator, author_source(zola)
+        ('zola', ('Kim', 'extra.author'))
     """
     fm = post.front_matter
-    author = fm.author
-    if author is None or author == "" or author == []:
-        author = fm.extra.get("authors")
-    if author is None or author == "" or author == []:
-        params = fm.extra.get("params")
-        if isinstance(params, dict):
-            author = params.get("author") or params.get("authors") or author
-    return author
+    if not _empty(fm.author):
+        return fm.author, "author"
+    if not _empty(fm.extra.get("authors")):
+        return fm.extra["authors"], "authors"
+    tables = ("params", "extra") if post.raw.generator == "zola" else ("params",)
+    for table in tables:
+        mapping = fm.extra.get(table)
+        if isinstance(mapping, dict):
+            for key in ("author", "authors"):
+                if not _empty(mapping.get(key)):
+                    return mapping[key], f"{table}.{key}"
+    return None, None
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == []
 
 
 def modified_date(post: Post) -> tuple[dt.datetime | dt.date | None, str | None]:

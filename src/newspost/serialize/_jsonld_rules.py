@@ -15,8 +15,10 @@ import functools
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from newspost.model.front_matter import IMAGE_KEYS
 from newspost.model.post import Post
-from newspost.serialize._common import modified_date, post_author, web_url
+from newspost.parse.front_matter import nested_key_line
+from newspost.serialize._common import author_source, modified_date, web_url
 from newspost.serialize.jsonld import image_urls
 from newspost.validate._rule import RULES, Context, Issue, LintRule, Severity, register
 
@@ -68,7 +70,7 @@ def _name_of(author: object) -> str:
 
 
 def _authors(ctx: Context) -> list[object]:
-    author = post_author(ctx.post)
+    author = author_source(ctx.post)[0]
     if author is None or author == "" or author == []:
         return []
     return list(author) if isinstance(author, list) else [author]
@@ -82,8 +84,8 @@ class ArticleAuthorMissing(LintRule):
     every article, and shows it in results; search engines weigh articles
     whose author they can identify. A site-wide author set only in the site's
     configuration is invisible in the post's own structured data. A list under
-    ``authors``, as Hugo and Pelican sites write it, counts, and so does an author
-    under Hugo's ``params``.
+    ``authors``, as Hugo, Pelican and Zola (since 0.19) sites write it, counts, and
+    so does an author under Hugo's ``params`` or a Zola post's ``extra``.
 
     Bad: front matter without ``author``.
 
@@ -121,8 +123,10 @@ class ArticleAuthorUrlMissing(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report named authors without a ``url`` (or ``uri``)."""
-        # A TOML [params] table has no key line: the front matter's first line then.
-        line = _key_line(ctx, "author", "authors", "params") or _top_line(ctx)
+        # Where the author was read from: author, authors, or params.author (Hugo) and
+        # extra.author (Zola) inside their tables.
+        key = author_source(ctx.post)[1]
+        line = (_nested_key_line(ctx, key) if key else None) or _top_line(ctx)
         for author in _authors(ctx):
             name = _name_of(author)
             has_url = isinstance(author, dict) and (author.get("url") or author.get("uri"))
@@ -274,8 +278,12 @@ class ArticleImageMissing(LintRule):
     """The post has no image at all, so its NewsArticle has no ``image``.
 
     Google recommends at least one image per article and shows articles
-    without one smaller, or not at all, in Top stories and Discover. The front
-    matter's ``image``, ``feature_image`` and Hugo's ``images`` list count.
+    without one smaller, or not at all, in Top stories and Discover. Every
+    front matter key themes name the post's image by counts (``image``,
+    ``feature_image``, ``featured_image``, ``cover``, ``thumbnail``,
+    ``og_image``, Hugo's ``images`` list, Minimal Mistakes' ``header.image``, a
+    Zola post's ``extra.image``...: `newspost.model.IMAGE_KEYS`), and so does any
+    image in the body.
 
     Bad: a post without ``image:`` and with no image in its body.
 
@@ -290,7 +298,7 @@ class ArticleImageMissing(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report a post with no front matter image and no body image."""
         if not _has_image(ctx.post):
-            yield self.issue(ctx, line=_key_line(ctx, "image", "feature_image") or _top_line(ctx))
+            yield self.issue(ctx, line=_key_line(ctx, *IMAGE_KEYS) or _top_line(ctx))
 
 
 def _has_image(post: Post) -> bool:
@@ -298,21 +306,21 @@ def _has_image(post: Post) -> bool:
 
     The front matter's image, the usual case, answers before the body's images are collected.
     """
-    fm = post.front_matter
-    if any(src and src.strip() and _web_url(src, None) for src in (fm.image, fm.feature_image)):
+    if any(_web_url(src, None) for _, src in post.front_matter_images):
         return True
     return bool(image_urls(post, None))
 
 
 @_register_once
 class ArticleImageNotAbsolute(LintRule):
-    """The front matter image is site-relative and no site URL is configured to resolve it.
+    """A front matter image is site-relative and no site URL is configured to resolve it.
 
     Structured data is read apart from the page, so its image URLs must be
     absolute (``https://…``). newspost resolves relative ones against
     ``site_url`` (``[tool.newspost] site-url``, or ``--site-url`` for
     ``newspost convert``); without it they stay relative and search engines
-    ignore them. Body images are NP403's (site-relative-image).
+    ignore them. The front matter's images are those NP707 (article-image-missing)
+    reads, each address reported once; body images are NP403's (site-relative-image).
 
     Bad: ``image: /assets/img/x.jpg`` with no ``site-url`` configured.
 
@@ -326,12 +334,31 @@ class ArticleImageNotAbsolute(LintRule):
     summary = "the front matter image is relative and no site URL is configured"
 
     def check(self, ctx: Context) -> Iterator[Issue]:
-        """Report ``image`` and ``feature_image`` values that stay relative."""
+        """Report the front matter's image addresses that stay relative, once each."""
         if ctx.options.site_url:
             return
-        fm = ctx.post.front_matter
-        for key, value in (("image", fm.image), ("feature_image", fm.feature_image)):
-            url = _web_url(value, None) if value else None
-            if url and not urlsplit(url).scheme and not url.startswith("//"):
-                message = f"{key} {url!r} is relative and no site-url is configured to resolve it"
-                yield self.issue(ctx, message, line=_key_line(ctx, key))
+        seen: set[str] = set()
+        for key, value in ctx.post.front_matter_images:
+            url = _web_url(value, None)
+            if not url or url in seen or urlsplit(url).scheme or url.startswith("//"):
+                continue
+            seen.add(url)
+            message = f"{key} {url!r} is relative and no site-url is configured to resolve it"
+            yield self.issue(ctx, message, line=_nested_key_line(ctx, key))
+
+
+def _nested_key_line(ctx: Context, key: str) -> int | None:
+    """The line of a front matter key, dotted when under a table (``extra.image``).
+
+    A top-level key's line, else the key's own line inside its table, else the
+    table's line (a TOML table has none: then None, and the issue goes to line 1).
+    """
+    line = ctx.post.raw.key_lines.get(key)
+    if line is not None or "." not in key:
+        return line
+    table, name = key.split(".", 1)
+    raw = ctx.post.raw
+    inner = nested_key_line(raw.front_matter_text, table, name)
+    if inner is not None:
+        return ctx.front_matter_first_line + inner
+    return raw.key_lines.get(table)

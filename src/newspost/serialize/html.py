@@ -294,7 +294,7 @@ def _display_date(value: dt.datetime | dt.date) -> str:
 def _opens_with_image(post: Post, src: str) -> bool:
     # The seed's habit: the front matter image repeated as the body's first block.
     for block in post.blocks():
-        return isinstance(block, Image) and block.src.strip() == src.strip()
+        return isinstance(block, Image) and block.shown_src.strip() == src.strip()
     return False
 
 
@@ -362,7 +362,8 @@ def _code_language(language: str | None) -> str | None:
 
 
 def _img(image: Image) -> str:
-    attributes = f' src="{_attr(image.src)}"'
+    # The page written has no lazy-loading script: a lazily loaded image's real address.
+    attributes = f' src="{_attr(image.shown_src)}"'
     if image.alt is not None:
         attributes += f' alt="{_attr(image.alt)}"'
     if image.title:

@@ -153,31 +153,26 @@ def dumps_jsonld(
 
 
 def image_urls(post: Post, site_url: str | None) -> list[str]:
-    """The front matter's ``image``, ``feature_image``, ``images``, then the body's: URLs once each.
+    """The front matter's images (`Post.front_matter_images`), then the body's: URLs once each.
 
-    ``images`` is Hugo's list, which its own Open Graph and schema templates read.
-    Relative URLs are resolved against ``site_url`` when it is given; a
-    mistyped scheme (``httpss://``) is fixed; ``data:`` URLs, other schemes and
-    empty ones are left out.
+    The front matter's are those of `newspost.model.IMAGE_KEYS` (``image``,
+    ``feature_image``, ``featured_image``, PaperMod's ``cover.image``, Hugo's
+    ``images`` list, Minimal Mistakes' ``header.image``, a Zola post's
+    ``extra.image``...), which themes write
+    into their own Open Graph and schema tags. A lazily loaded body image gives
+    its real address (`newspost.model.Image.shown_src`). Relative URLs are resolved
+    against ``site_url`` when it is given; a mistyped scheme (``httpss://``) is
+    fixed; ``data:`` URLs, other schemes and empty ones are left out.
     """
     found: list[str] = []
-    fm = post.front_matter
-    candidates = [fm.image, fm.feature_image, *_listed_images(fm.extra.get("images"))]
-    candidates += [image.src for image in post.images]
+    candidates = [address for _, address in post.front_matter_images]
+    # A lazily loaded image's real address, not its data: placeholder.
+    candidates += [image.shown_src for image in post.images]
     for src in candidates:
         url = web_url(src, site_url) if src and src.strip() else None
         if url and url not in found:
             found.append(url)
     return found
-
-
-def _listed_images(value: object) -> list[str]:
-    """The addresses in an ``images`` value: a list of them, or one."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [item for item in value if isinstance(item, str)]
-    return []
 
 
 def _people(value: object) -> list[Thing]:

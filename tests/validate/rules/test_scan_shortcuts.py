@@ -8,13 +8,16 @@ character references, stray quotes and angle brackets.
 
 from __future__ import annotations
 
+import html
 import sys
 import unicodedata
+from dataclasses import replace
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newspost import loads
+from newspost.model.blocks import lazy_source
 from newspost.validate import Context, Options
 from newspost.validate.rules._util import (
     _IMG,
@@ -29,10 +32,13 @@ from newspost.validate.rules._util import (
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
-_NAMES = st.sampled_from(["src", "SRC", "data-src", "Data-Src", "alt", "ALT", "width", "srcx", "x"])
-_VALUES = st.sampled_from(
-    ["", '="a.png"', "='b.png'", "=c.png", '=""', "= 'x y'", '="a&amp;b"', "=&lt;", '="', "='"]
+_LAZY_NAMES = ["data-lazy-src", "data-original", "srcset", "DATA-SRCSET", "data-lazy-srcset"]
+_NAMES = st.sampled_from(
+    ["src", "SRC", "data-src", "Data-Src", "alt", "ALT", "width", "srcx", "x", *_LAZY_NAMES]
 )
+_LAZY_VALUES = ['="data:image/gif;base64,R0lGOD"', "='a.png 1x, b&amp;.png 2x'", '=" c 9w,d 1w"']
+_PLAIN_VALUES = ["", '="a.png"', "='b.png'", "=c.png", '=""', "= 'x y'", '="a&amp;b"', "=&lt;"]
+_VALUES = st.sampled_from([*_PLAIN_VALUES, '="', "='", *_LAZY_VALUES])
 _attribute = st.tuples(st.sampled_from([" ", "  ", "\n", "/", " /"]), _NAMES, _VALUES).map("".join)
 _img = st.tuples(
     st.sampled_from(["<img", "<IMG", "<Img"]),
@@ -66,14 +72,25 @@ def _images_the_plain_way(sc: Scan) -> list[BodyImage]:
             )
             src = tag.get("src") or tag.get("data-src")
             alt = tag.get("alt")
-            found.append(
-                BodyImage(
-                    src=(src.value or "") if src else "",
-                    alt=(alt.value or "") if alt is not None else None,
-                    offset=tag.start,
-                    src_offset=src.value_start if src else tag.start,
-                )
+            image = BodyImage(
+                src=(src.value or "") if src else "",
+                alt=(alt.value or "") if alt is not None else None,
+                offset=tag.start,
+                src_offset=src.value_start if src else tag.start,
             )
+            attrs = {attr.name: attr for attr in tag.attrs[::-1]}  # the first of each name
+            lazy = lazy_source(
+                {name: attr.raw_value for name, attr in attrs.items() if attr.raw_value is not None}
+            )
+            if lazy is not None:
+                name, start, end = lazy
+                raw = attrs[name].raw_value or ""
+                image = replace(
+                    image,
+                    lazy_src=html.unescape(raw[start:end]),
+                    lazy_offset=attrs[name].value_start + start,
+                )
+            found.append(image)
     for link in sc.md_links:
         if link.image:
             found.append(BodyImage(link.url.value, link.text, link.start, link.url.start))
@@ -86,6 +103,8 @@ def _images_the_plain_way(sc: Scan) -> list[BodyImage]:
 @example('<img src="a.png" SRC="b.png" alt alt="x">')
 @example("<img data-src='d&amp;.png' src= >")
 @example('<img alt="" src="">')
+@example('<img src="data:image/gif;base64,R0lGOD" data-src="/a&amp;b.jpg" data-src="/c.jpg">')
+@example("<img srcset='/a.jpg 1x, /b.jpg 2x' data-srcset=\"/c.jpg 300w, /d.jpg 900w\">")
 def test_images_are_the_tags_first_attributes(body: str) -> None:
     (_ctx, sc), (_plain_ctx, plain) = _scan(body), _scan(body)
     assert sc.images == _images_the_plain_way(plain)

@@ -17,14 +17,14 @@ import re
 import unicodedata
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypedDict, cast
 
 import yaml
 
 from newspost._compat import cached_property
-from newspost.model.blocks import Block, Code, Image, Table
+from newspost.model.blocks import Block, Code, Image, Table, lazy_source
 from newspost.model.front_matter import FrontMatter
 from newspost.model.post import Section
 from newspost.parse.flavors import SHORTCODE_ARGUMENT  # calls read as the parser reads them
@@ -167,7 +167,22 @@ def _parse_attrs(text: str, base: int) -> Iterator[Attr]:
         yield _attr(found, base)
 
 
-_IMAGE_ATTRS = frozenset({"src", "data-src", "alt"})
+_IMAGE_ATTRS = frozenset(
+    {
+        "src",
+        "alt",
+        # where lazy_source looks for a lazily loaded image
+        "data-src",
+        "data-lazy-src",
+        "data-original",
+        "data-srcset",
+        "data-lazy-srcset",
+        "srcset",
+    }
+)
+
+
+_PLAIN_IMAGE_ATTRS = frozenset({"src", "alt"})  # an <img> with only these is not lazy
 
 
 def _first_attrs(text: str, names: frozenset[str]) -> dict[str, re.Match[str]]:
@@ -334,6 +349,20 @@ class BodyImage:
     """Where the image starts (``<img`` or ``![``)."""
     src_offset: int
     """Where its address starts."""
+    lazy_src: str | None = None
+    """The real image of a lazily loaded ``<img>`` (`newspost.model.Image.lazy_src`)."""
+    lazy_offset: int = -1
+    """Where ``lazy_src`` starts (-1 when there is none)."""
+
+    @property
+    def shown_src(self) -> str:
+        """The address the reader sees: ``lazy_src`` when there is one, else ``src``."""
+        return self.lazy_src if self.lazy_src is not None else self.src
+
+    @property
+    def shown_offset(self) -> int:
+        """Where `shown_src` starts."""
+        return self.lazy_offset if self.lazy_src is not None else self.src_offset
 
 
 # -- the per-post scan -------------------------------------------------------------------
@@ -660,7 +689,10 @@ class Scan:
                 if alt:
                     raw = _value_of(alt)[0]
                     alt_value = html.unescape(raw) if raw else ""
-                found.append(BodyImage(src_value, alt_value, offset, src_offset))
+                image = BodyImage(src_value, alt_value, offset, src_offset)
+                if attrs.keys() - _PLAIN_IMAGE_ATTRS:
+                    image = self._lazy(image, attrs)
+                found.append(image)
         for link in self.md_links:
             if link.image:
                 found.append(BodyImage(link.url.value, link.text, link.start, link.url.start))
@@ -668,6 +700,25 @@ class Scan:
             found.extend(self._hugo_figures())
         found.sort(key=lambda image: image.offset)
         return found
+
+    @staticmethod
+    def _lazy(image: BodyImage, attrs: dict[str, re.Match[str]]) -> BodyImage:
+        """``image`` with its lazily loaded address, when the ``<img>`` has one."""
+        values: dict[str, str] = {}
+        starts: dict[str, int] = {}
+        for name, found in attrs.items():
+            raw, at, _ = _value_of(found)
+            if raw is not None:
+                values[name], starts[name] = raw, at
+        lazy = lazy_source(values)
+        if lazy is None:
+            return image
+        name, start, end = lazy
+        return replace(
+            image,
+            lazy_src=html.unescape(values[name][start:end]),
+            lazy_offset=image.offset + 4 + starts[name] + start,
+        )
 
     def _hugo_figures(self) -> Iterator[BodyImage]:
         """Hugo's ``{{< figure src=… >}}`` calls, as the images they write.

@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 import yaml
 
-from newspost.model.front_matter import parse_date
+from newspost.model.front_matter import IMAGE_KEYS, parse_date
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     field_value,
@@ -829,41 +829,18 @@ class DateWithoutTimeZone(LintRule):
                 )
 
 
-_IMAGE_KEYS = frozenset(
-    {
-        "image",
-        "images",
-        "feature_image",
-        "featured_image",
-        "thumbnail",
-        "cover",
-        "og_image",
-        "banner",
-        "teaser",
-        "overlay_image",
-        "header_image",
-        "hero",
-        "cover_image",
-        "social_image",
-    }
-)
-
-
-def _strings(values: list[object]) -> Iterator[str]:
-    for value in values:
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, list | tuple):
-            yield from _strings(list(value))
-        elif isinstance(value, dict):
-            yield from _strings(list(value.values()))
+# Where NP115 looks for the placeholders it found: under the post's image keys, at any
+# depth (a list's items, PaperMod's cover.image, header.teaser, Zola's extra.banner).
+_IMAGE_KEY_NAMES = frozenset(IMAGE_KEYS)
 
 
 @register
 class PlaceholderImage(LintRule):
     """A front matter image (``image``, ``feature_image``, ``images``...) is a placeholder.
 
-    Images under a ``header`` (Minimal Mistakes) or Hugo's ``params`` count too.
+    The images are those the post names as its own, which NP707 (article-image-missing)
+    and the ``jsonld`` format read: `newspost.model.IMAGE_KEYS` at the top level, under
+    a ``header`` (Minimal Mistakes), Hugo's ``params`` and a Zola post's ``extra``.
 
     Stock placeholder services (``options.placeholder_hosts``: picsum.photos,
     placehold.it, example.com...) serve a random or blank picture: the share card
@@ -880,17 +857,16 @@ class PlaceholderImage(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         hosts = ctx.options.placeholder_hosts
-        fm = ctx.post.front_matter
-        values = [fm.image, fm.feature_image, *(v for k, v in fm.extra.items() if k in _IMAGE_KEYS)]
-        if isinstance(fm.extra.get("header"), dict):
-            values.extend(fm.extra["header"].values())
-        params = fm.extra.get("params")  # Hugo's own place for a page's custom keys
-        if isinstance(params, dict):
-            values.extend(v for k, v in params.items() if k in _IMAGE_KEYS)
-        if not any(h in url and on_hosts(url, hosts) for url in _strings(values) for h in hosts):
+        images = ctx.post.front_matter_images
+        placeholders = {
+            url for _, url in images if any(h in url for h in hosts) and on_hosts(url, hosts)
+        }
+        if not placeholders:
             return  # the common case, decided without locating anything
-        for key, value, start, _ in front_matter_strings(ctx, _IMAGE_KEYS):
-            if on_hosts(value, hosts):
+        # A Hugo post's keys are written in any case ("featuredImage"): look under those too.
+        keys = _IMAGE_KEY_NAMES | {key.rsplit(".", 1)[-1] for key, _ in images}
+        for key, value, start, _ in front_matter_strings(ctx, keys):
+            if value in placeholders:
                 yield self.issue_at(ctx, start, f"{key} is a placeholder image: {value}")
 
 

@@ -2,7 +2,9 @@
 
 Images are found in the raw body (``<img>`` tags, Markdown ``![alt](src)`` and, in
 Hugo posts, ``{{< figure src=… >}}``; never inside code), so each finding points at
-the image as written.
+the image as written. A lazily loaded ``<img>`` (``src="data:image/gif;base64,…"
+data-src="/real.jpg"``, see `newspost.model.Image.lazy_src`) is checked by its real
+image, the one the reader sees: its address is the one reported.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ class MissingAltText(LintRule):
         for image in _images(ctx):
             if image.alt is None:
                 yield self.issue_at(
-                    ctx, image.offset, f"image has no alt attribute: {image.src[:80]}"
+                    ctx, image.offset, f"image has no alt attribute: {image.shown_src[:80]}"
                 )
 
 
@@ -117,14 +119,17 @@ class SiteRelativeImage(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         for image in _images(ctx):
-            src = image.src.strip()
+            src = image.shown_src.strip()
             if src.startswith("/") and not src.startswith("//"):
                 yield self.issue_at(
-                    ctx, image.src_offset, f"image address is site-relative: {src[:80]}"
+                    ctx, image.shown_offset, f"image address is site-relative: {src[:80]}"
                 )
 
 
-_SRCSET = re.compile(r"""srcset[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# srcset, and the data-srcset or data-lazy-srcset a lazy-loading script copies into it.
+_SRCSET = re.compile(
+    r"""(?:data-(?:lazy-)?)?srcset[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+)
 # A srcset candidate's URL: what is not whitespace, after the spaces and the comma that
 # end the one before (descriptors such as "2x" are skipped by the host test).
 _SRCSET_URL = re.compile(r"(?:^|,)[ \t\r\n]*([^\s,][^\s]*?),*(?=\s|$)")
@@ -138,7 +143,8 @@ class PlaceholderBodyImage(LintRule):
     picsum.photos, placehold.it and the like serve random or blank pictures: the
     reader sees a stock photo unrelated to the story, a different one on each load.
     The candidates of a ``srcset`` (``<img>``, ``<picture>``'s ``<source>``) count too:
-    the browser may pick any of them.
+    the browser may pick any of them; so do a lazily loaded image's (``data-src``,
+    ``data-srcset``...), which a script puts in the page.
 
     Bad: ``<img src="https://picsum.photos/800/400" alt="...">``,
     ``<source srcset="https://placehold.co/600x400 2x">``.
@@ -153,11 +159,12 @@ class PlaceholderBodyImage(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         hosts = ctx.options.placeholder_hosts
         found = [
-            (image.src_offset, image.src) for image in _images(ctx) if on_hosts(image.src, hosts)
+            (image.shown_offset, image.shown_src)
+            for image in _images(ctx)
+            if on_hosts(image.shown_src, hosts)
         ]
         if "srcset" in scan(ctx).lower:
-            found.extend(self._srcset(ctx, hosts))
-            found.sort()
+            found = sorted(set(found).union(self._srcset(ctx, hosts)))  # a lazy one is in both
         for offset, src in found:
             yield self.issue_at(ctx, offset, f"image is a placeholder: {src[:80]}")
 
@@ -173,7 +180,7 @@ class PlaceholderBodyImage(LintRule):
                 or body[found.start() - 1] not in BEFORE_ATTRIBUTE
                 or sc.tag_holding(at) not in _SRCSET_TAGS
             ):
-                continue  # "data-srcset=", or srcset= in text: no image the browser loads
+                continue  # "data-xyz-srcset=", or srcset= in text: no image the page loads
             group = next(i for i in (1, 2, 3) if found.group(i) is not None)
             value = body[found.start(group) : found.end(group)]
             for candidate in _SRCSET_URL.finditer(value):
@@ -188,7 +195,8 @@ class InsecureImage(LintRule):
 
     On an HTTPS page browsers upgrade or block such "mixed content"; where the
     old host has no HTTPS, the image is simply missing, and the page loses its
-    padlock. Info, since many old hosts now redirect.
+    padlock. Info, since many old hosts now redirect. A lazily loaded image's
+    real address (``data-src``...) is loaded too, and checked as well as ``src``.
 
     Bad: ``<img src="http://haiku-os.org/files/screenshots/cnsl.png">``.
     Good: ``<img src="https://www.haiku-os.org/files/screenshots/cnsl.png">``.
@@ -201,7 +209,9 @@ class InsecureImage(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         for image in _images(ctx):
-            if image.src.strip()[:7].lower() == "http://":
-                yield self.issue_at(
-                    ctx, image.src_offset, f"image is loaded over http: {image.src[:80]}"
-                )
+            loaded = [(image.src_offset, image.src)]
+            if image.lazy_src is not None and image.lazy_offset != image.src_offset:
+                loaded.append((image.lazy_offset, image.lazy_src))
+            for offset, src in loaded:
+                if src.strip()[:7].lower() == "http://":
+                    yield self.issue_at(ctx, offset, f"image is loaded over http: {src[:80]}")

@@ -15,6 +15,7 @@ import yaml
 
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
+    delete_line_edit,
     node_offset,
     on_hosts,
     scan,
@@ -197,8 +198,16 @@ class RelDofollow(LintRule):
     no search engine reads, and HTML validators reject it. The fix removes the
     token, and the whole ``rel`` attribute when nothing else is left in it.
 
-    Bad: ``<a href="https://newsdao.kr" rel="dofollow">``.
-    Good: ``<a href="https://newsdao.kr">``.
+    In a kramdown (Jekyll) post, an attribute list sets it too:
+    ``[text](https://x.kr){: rel="dofollow"}``, or a ``{: rel="dofollow"}`` line. The
+    fix removes the token, the attribute, or the whole list when nothing else is
+    left in it; a list alone on its line between two lines of text is left to you
+    (without it, they would join into one paragraph). In other flavors such a list
+    is text.
+
+    Bad: ``<a href="https://newsdao.kr" rel="dofollow">``,
+    ``[뉴스다오](https://newsdao.kr){: rel="dofollow"}``.
+    Good: ``<a href="https://newsdao.kr">``, ``[뉴스다오](https://newsdao.kr)``.
     """
 
     code = "NP303"
@@ -213,6 +222,7 @@ class RelDofollow(LintRule):
             return
         base = sc.body_start
         body = sc.body
+        reported: set[int] = set()
         for found in sc.finditer(_REL):
             first = found.start()
             while first > 0 and body[first - 1] in " \t\r\n":
@@ -239,9 +249,88 @@ class RelDofollow(LintRule):
                     start=base + found.start() - space, end=base + found.end(), replacement=""
                 )
             fix = Fix(description=f"remove {bogus!r} from rel", edits=[edit])
+            reported.add(found.start())
             yield self.issue_at(
                 ctx, base + found.start(), f'rel="{raw}": {bogus!r} is not a rel value', fix=fix
             )
+        # kramdown reads attribute lists; in other flavors "{: rel=...}" is text.
+        if ctx.post.flavor == "kramdown" and "{:" in body:
+            yield from self._attribute_lists(ctx, reported)
+
+    def _attribute_lists(self, ctx: Context, reported: set[int]) -> Iterator[Issue]:
+        """Bogus rel values set by kramdown's attribute lists, ``{: rel="dofollow"}``.
+
+        ``reported`` holds the body offsets of the ``rel`` attributes already reported.
+        """
+        sc = scan(ctx)
+        base = sc.body_start
+        for ial in _IAL.finditer(sc.body):
+            rels = list(_IAL_REL.finditer(ial.group(1)))
+            for found in rels:
+                at = ial.start(1) + found.start()
+                group = 1 if found.group(1) is not None else 2
+                raw = found.group(group)
+                tokens = raw.split()
+                kept = [t for t in tokens if t.lower() not in _BOGUS_REL]
+                if len(kept) == len(tokens) or at in reported:
+                    continue
+                bogus = next(t for t in tokens if t.lower() in _BOGUS_REL)
+                edits: list[Edit] | None = None
+                if kept:
+                    value_start = base + ial.start(1) + found.start(group)
+                    edit = Edit(
+                        start=value_start, end=value_start + len(raw), replacement=" ".join(kept)
+                    )
+                    edits = [edit]
+                elif len(rels) == 1:  # with two rel attributes, removals could overlap
+                    edits = _without_attribute(ctx, ial, found)
+                fix = Fix(description=f"remove {bogus!r} from rel", edits=edits) if edits else None
+                yield self.issue_at(
+                    ctx, base + at, f'rel="{raw}": {bogus!r} is not a rel value', fix=fix
+                )
+
+
+# A kramdown attribute list: a span or block IAL ("{: .class rel="x"}") or an attribute
+# list definition ("{:name: rel="x"}"); not an extension ("{::comment}", "{:/}").
+_IAL = re.compile(r"\{:(?![:/])([^{}\n]*)\}")
+# A rel key-value pair in one, as kramdown reads them: quoted, no space around "=", at the
+# list's start or after a space, and followed by a space or the end.
+_IAL_REL = re.compile(r"""(?:^|(?<=\s))rel=(?:"([^"]*)"|'([^']*)')(?=\s|$)""", re.IGNORECASE)
+# An attribute list definition's name ("{:ref: ...}"), which must keep an attribute.
+_ALD_NAME = re.compile(r"^\w[\w-]*:")
+
+
+def _without_attribute(ctx: Context, ial: re.Match[str], rel: re.Match[str]) -> list[Edit] | None:
+    """The edits that take a ``rel`` attribute out of a kramdown attribute list, or None.
+
+    The attribute goes with the spaces before it; a list left empty goes whole (an
+    empty ``{:}`` would show as text), and a list alone on its line goes with its line
+    when a blank line (or the start or end of the body) is next to it: between two
+    lines of text, the line kept them apart (it ends a paragraph), so no fix is offered.
+    """
+    sc = scan(ctx)
+    base, body = sc.body_start, sc.body
+    content = ial.group(1)
+    start, end = rel.start(), rel.end()
+    while start > 0 and content[start - 1].isspace():
+        start -= 1
+    rest = (content[:start] + content[end:]).strip()
+    name = _ALD_NAME.match(rest)
+    if rest[name.end() :].strip() if name else rest:
+        at = base + ial.start(1)
+        return [Edit(start=at + start, end=at + end, replacement="")]
+    if name:
+        return None  # a definition needs an attribute: "{:ref:}" would be text
+    line_start = body.rfind("\n", 0, ial.start()) + 1
+    line_end = body.find("\n", ial.end())
+    line_end = len(body) if line_end < 0 else line_end
+    if body[line_start : ial.start()].strip() or body[ial.end() : line_end].strip():
+        return [Edit(start=base + ial.start(), end=base + ial.end(), replacement="")]  # a span's
+    before = body[: max(line_start - 1, 0)].rsplit("\n", 1)[-1]
+    after = body[line_end + 1 :].split("\n", 1)[0]
+    if before.strip() and after.strip():
+        return None
+    return [delete_line_edit(ctx, base + ial.start(), base + ial.end())]
 
 
 _SOURCE_KEYS = (

@@ -143,7 +143,10 @@ class DangerousUrl(LintRule):
     in links and frames can hold a whole page that looks like the site. Values are
     checked after decoding character references and dropping the whitespace and
     control characters browsers ignore, case-insensitively. ``data:`` raster images
-    (``data:image/png`` and the like) in ``<img>`` are allowed.
+    (``data:image/png`` and the like) in ``<img>`` are allowed, and so is any
+    ``data:image/`` placeholder (an SVG too) in the ``src`` of a lazily loaded
+    ``<img>``, whose ``data-src`` (or ``data-srcset``...) holds the real image: an image
+    in ``<img>`` runs no script, and lazy-loading plugins write such tiny placeholders.
 
     Bad: ``<a href="javascript:void(0)">``, ``<a href="JaVa&#x09;Script:alert(1)">``.
     Good: ``<a href="https://example.org/page">``.
@@ -155,6 +158,7 @@ class DangerousUrl(LintRule):
     summary = "javascript:, vbscript: or data: URL"
 
     def check(self, ctx: Context) -> Iterator[Issue]:
+        lazy: set[int] | None = None  # where the src of each lazily loaded <img> starts
         for ref in scan(ctx).urls:
             if ":" not in ref.value:
                 continue
@@ -168,6 +172,11 @@ class DangerousUrl(LintRule):
                 and scan(ctx).tag_before(ref.start) in _IMAGE_TAGS
             ):
                 continue
+            if scheme == "data" and ref.kind == "src" and value.startswith("data:image/"):
+                if lazy is None:
+                    lazy = {i.src_offset for i in scan(ctx).images if i.lazy_src is not None}
+                if ref.start in lazy:
+                    continue  # a lazy loader's placeholder: the real image is elsewhere
             yield self.issue_at(
                 ctx, ref.start, f"{scheme}: URL in {ref.kind}: {ref.value.strip()[:60]}"
             )

@@ -15,6 +15,7 @@ from pydantic import Field
 from newspost.model._base import Frozen
 
 __all__ = [
+    "LAZY_IMAGE_ATTRIBUTES",
     "Block",
     "Cell",
     "Code",
@@ -46,6 +47,8 @@ class Link(Frozen):
 # a3 Lazy Load and WP Rocket) keep the image they put in src once the page is shown.
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original")
 _LAZY_SRCSET = ("data-srcset", "data-lazy-srcset")
+LAZY_IMAGE_ATTRIBUTES = frozenset((*_LAZY_SRC, *_LAZY_SRCSET, "srcset"))
+"""The attributes `lazy_source` reads: an ``<img>`` with none of them is not lazily loaded."""
 # A candidate's one descriptor: a width ("800w") or a pixel density ("2x", "1.5x").
 _DESCRIPTOR = re.compile(r"^\s*(\d+(?:\.\d+)?)([wx])\s*$", re.IGNORECASE)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import PurePath
@@ -169,8 +170,8 @@ class Post(Frozen):
         """The publication date (front matter, else the Jekyll file name)."""
         return self.front_matter.date
 
-    @property
-    def front_matter_images(self) -> list[tuple[str, str]]:
+    @functools.cached_property  # pydantic leaves these out of equality and copies
+    def front_matter_images(self) -> tuple[tuple[str, str], ...]:
         r"""The images the front matter names as the post's own: (key, address) pairs.
 
         Read with `newspost.model.image_addresses` for the post's generator: the keys of
@@ -181,9 +182,10 @@ class Post(Frozen):
             >>> from newspost import loads
             >>> post = loads("---\nfeatured_image: /a.jpg\nheader:\n  teaser: /b.jpg\n---\nText.\n")
             >>> post.front_matter_images
-            [('featured_image', '/a.jpg'), ('header.teaser', '/b.jpg')]
+            (('featured_image', '/a.jpg'), ('header.teaser', '/b.jpg'))
         """
-        return image_addresses(self.front_matter, self.raw.generator)
+        # Three rules and the JSON-LD writer ask for it: read the keys once.
+        return tuple(image_addresses(self.front_matter, self.raw.generator))
 
     def walk_sections(self) -> Iterator[Section]:
         """Every section at every depth, in document order."""

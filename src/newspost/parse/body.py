@@ -23,6 +23,7 @@ from markdown_it.renderer import RendererHTML
 from newspost.errors import NewsPostError
 from newspost.model._base import trusted
 from newspost.model.blocks import (
+    LAZY_IMAGE_ATTRIBUTES,
     Block,
     Cell,
     Code,
@@ -483,11 +484,12 @@ class _Walker:
             "link": link,
             "line": self.line(img),
         }
-        attributes: dict[str, str] = {str(k): str(v) for k, v in img.attrib.items()}
-        lazy = lazy_source(attributes)
-        if lazy is not None:  # set only when there is one, as a validated Image has it
-            name, start, end = lazy
-            values["lazy_src"] = attributes[name][start:end]
+        if not LAZY_IMAGE_ATTRIBUTES.isdisjoint(img.keys()):  # most images have none
+            attributes: dict[str, str] = {str(k): str(v) for k, v in img.attrib.items()}
+            lazy = lazy_source(attributes)
+            if lazy is not None:  # set only when there is one, as a validated Image has it
+                name, start, end = lazy
+                values["lazy_src"] = attributes[name][start:end]
         return trusted(Image, **values)
 
     # Blocks ---------------------------------------------------------------

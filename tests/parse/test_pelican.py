@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newspost import FormatError, NewsPostError, dumps, load, loads
+from newspost import FormatError, LimitError, NewsPostError, dumps, load, loads, validate
 from newspost.validate import check_file
 
 PELICAN = """\
@@ -326,3 +327,19 @@ def test_rules_report_at_the_keys_line(tmp_path: Path) -> None:
     assert (issues["NP106"].line, issues["NP106"].column) == (1, 12)
     assert issues["NP114"].line == 3 and issues["NP114"].message.startswith("Date ")
     assert "Pelican post" in issues["NP213"].message and issues["NP213"].line == 5
+
+
+def test_a_header_over_the_size_limit_is_refused_without_reading_it_all() -> None:
+    text = "Title: x\n" + "    more\n" * 900_000 + "\nBody\n"
+    started = time.perf_counter()
+    with pytest.raises(LimitError) as caught:
+        loads(text)
+    assert caught.value.limit == "max_front_matter_bytes"
+    assert time.perf_counter() - started < 2.0
+
+
+def test_a_fix_stays_on_its_line_when_lines_end_in_a_lone_cr() -> None:
+    post = loads("Title: a  b\rSummary: x  y\r\rBody\r")
+    fixes = [issue.fix for issue in validate(post).issues if issue.code == "NP106"]
+    assert len(fixes) == 1 and fixes[0] is not None
+    assert [(edit.start, edit.end) for edit in fixes[0].edits] == [(8, 10)]

@@ -68,13 +68,15 @@ _PELICAN_NAMES = {"excerpt": "summary"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
-def header(text: str, start: int, path: str | None) -> tuple[int, int] | None:
+def header(text: str, start: int, path: str | None, limit: int) -> tuple[int, int] | None:
     """Where a header opening ``text`` at ``start`` ends: (its content's end, the body's start).
 
     None when there is none: ``path`` is not a Markdown file (a text without a
     path may be one), the first line's key is not a known one, or a line before
     the first blank line is neither a key nor a continuation. The content ends
-    where the blank line starts; the body starts after it.
+    where the blank line starts; the body starts after it. A header is not
+    looked at past ``limit`` characters: it ends there, for the size limit to
+    refuse it.
     """
     opening = _KEY.match(text, start)
     if opening is None or opening.group(1).lower() not in _OPENING_KEYS:
@@ -84,6 +86,8 @@ def header(text: str, start: int, path: str | None) -> tuple[int, int] | None:
     at = start
     end = len(text)
     while at < end:
+        if at - start > limit:
+            return at, at
         found = _LINE_BREAK.search(text, at)
         line_end, following = (found.start(), found.end()) if found else (end, end)
         line = text[at:line_end]

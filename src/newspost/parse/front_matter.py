@@ -139,23 +139,27 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
             body_start += 1
         return Split("json", start, end, _past_line_break(text, body_start))
     if text[start : start + 1].isascii():  # Pelican's keys are ASCII: not a Korean first line
-        pelican = _pelican_split(text, start, path)
+        pelican = _pelican_split(text, start, path, limits.max_front_matter_bytes)
         if pelican is not None:
             return pelican
     return Split("none", start, start, start)
 
 
-def _pelican_split(text: str, start: int, path: str | None) -> Split | None:
+def _pelican_split(text: str, start: int, path: str | None, limit: int) -> Split | None:
     """The `Split` of a Pelican header opening ``text``, if there is one that reads.
 
     A header whose values the model cannot take (a ``Date`` that is no date) is
     not taken for one: its lines may be prose that only looks like keys
-    ("Date: early June"), and a post without a header still reads.
+    ("Date: early June"), and a post without a header still reads. One over
+    ``limit`` characters is not read here: `read` refuses it, as it does any
+    front matter that large.
     """
-    found = _pelican.header(text, start, path)
+    found = _pelican.header(text, start, path, limit)
     if found is None:
         return None
     content_end, body_start = found
+    if content_end - start > limit:
+        return Split("pelican", start, content_end, body_start)
     data, _, _ = _pelican.read(text[start:content_end], 1)
     try:
         FrontMatter.from_mapping(data)

@@ -919,6 +919,9 @@ _PELICAN_KEY = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:\s*")
 def _pelican_value_span(ctx: Context, line: int, start: int, end: int) -> tuple[int, int] | None:
     """The value on a Pelican key's line (stripped), unless it goes on over the next lines."""
     raw = ctx.post.raw
+    lone_cr = raw.text.find("\r", start, end)
+    if lone_cr >= 0:  # lines ending in a lone CR, which `line_bounds` does not end at
+        end = lone_cr
     if line < len(ctx.lines):
         following, _ = line_bounds(ctx, line + 1)
         if following < raw.front_matter_end and raw.text.startswith("    ", following):

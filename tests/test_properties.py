@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 
 import yaml
@@ -66,6 +67,25 @@ def test_json_round_trip_is_exact(mapping: dict[str, object], body: str) -> None
     except NewsPostError:
         return
     assert Post.model_validate_json(post.model_dump_json()) == post
+
+
+def _refuse(constant: str) -> object:
+    raise AssertionError(f"{constant} is not JSON")
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.dictionaries(keys, st.one_of(st.floats(), st.lists(st.floats(), max_size=3))), bodies)
+def test_json_is_json_proper_whatever_the_numbers(mapping: dict[str, object], body: str) -> None:
+    """YAML's .inf and .nan are no JSON numbers: never null, never bare NaN or Infinity."""
+    text = _document(mapping, body)
+    try:
+        post = loads(text)
+    except NewsPostError:
+        return
+    written = post.model_dump_json()
+    json.loads(written, parse_constant=_refuse)
+    assert Post.model_validate_json(written) == post
+    assert dumps(post) == text
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import BROKEN_FRONT_MATTER, ROOT, corpus_files
-from newspost import FormatError, Post, ReadError, dumps, load
+from newspost import FormatError, Post, ReadError, dumps, load, loads
 from newspost.parse import iter_paths
 from newspost.serialize import load_json, loads_json
 
@@ -96,3 +96,70 @@ def test_json_keeps_every_front_matter_type() -> None:
     date = post.front_matter.date
     assert isinstance(date, dt.datetime) and date.utcoffset() == dt.timedelta(hours=9)
     assert post.front_matter.extra["nested"] == {"a": [1, 2, {"b": None}]}
+
+
+def _strict_json(text: str) -> object:
+    """``text`` read as JSON proper: Python's reader would take NaN and Infinity too."""
+
+    def refuse(constant: str) -> object:
+        raise AssertionError(f"{constant} is no JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "---\nw: .inf\nx: -.Inf\ny: .NaN\nz: +.INF\n---\n",
+            ["Infinity", "-Infinity", "NaN", "Infinity"],
+        ),
+        (
+            "+++\nw = inf\nx = -inf\ny = nan\nz = +inf\n+++\n",
+            ["Infinity", "-Infinity", "NaN", "Infinity"],
+        ),
+        (
+            '{"w": Infinity, "x": -Infinity, "y": NaN, "z": 1.5}\n',
+            ["Infinity", "-Infinity", "NaN", 1.5],
+        ),
+    ],
+    ids=["yaml", "toml", "json"],
+)
+def test_numbers_json_has_no_form_for_are_strings_never_null(
+    text: str, expected: list[object]
+) -> None:
+    post = loads(text)
+    assert list(post.front_matter.extra.values()) == expected
+    written = dumps(post, format="json")
+    assert list(_strict_json(written)["front_matter"]["extra"].values()) == expected  # type: ignore[index]
+    back = loads_json(written)
+    assert back == post  # NaN never equals itself: as a float it could not round-trip
+    assert dumps(back) == text  # the file keeps .inf as it was written
+
+
+def test_numbers_json_has_no_form_for_inside_lists_and_mappings() -> None:
+    post = loads("---\nratios: [1.5, .nan]\nlimits: {low: -.inf, high: .inf}\n---\nBody\n")
+    data = _strict_json(dumps(post, format="json", indent=2))
+    assert data["front_matter"]["extra"] == {  # type: ignore[index]
+        "ratios": [1.5, "NaN"],
+        "limits": {"low": "-Infinity", "high": "Infinity"},
+    }
+
+
+def test_an_infinite_value_set_by_an_edit_is_a_string_too() -> None:
+    post = loads("---\ntitle: T\n---\nBody\n").with_front_matter(weight=float("-inf"))
+    assert post.front_matter.extra == {"weight": "-Infinity"}
+    assert _strict_json(dumps(post, format="json"))
+    assert loads(dumps(post)).front_matter == post.front_matter
+
+
+def test_newspost_convert_writes_infinity_as_a_string(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newspost.cli import main
+
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: T\nweight: .inf\n---\nBody\n", encoding="utf-8")
+    assert main(["convert", str(path), "--to", "json"]) == 0
+    data = _strict_json(capsys.readouterr().out)
+    assert data["front_matter"]["extra"] == {"weight": "Infinity"}  # type: ignore[index]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import email.utils
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -90,6 +91,8 @@ def parse_date(value: object) -> dt.datetime | dt.date | None:
 
 def _json_safe(value: Any) -> Any:
     """Turn YAML-native values into JSON-compatible ones, so ``extra`` round-trips through JSON."""
+    if type(value) is str:  # most values: spared the checks below
+        return value
     if isinstance(value, dict):
         return {str(k): _json_safe(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -100,6 +103,10 @@ def _json_safe(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
+    if isinstance(value, float) and not math.isfinite(value):
+        # JSON has no number for YAML's .inf and .nan (TOML's inf and nan): kept as the
+        # strings JavaScript writes for them, where pydantic would write null.
+        return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
     return value
 
 
@@ -339,7 +346,9 @@ class FrontMatter(BaseModel):
 
     Known fields are typed; ``extra`` keeps every other key, in the file's
     order and never sorted, with JSON-compatible values (YAML timestamps there
-    become ISO 8601 strings). Frozen: make a changed copy with
+    become ISO 8601 strings, binary values base64, and the numbers JSON has no
+    form for, ``.inf``, ``-.inf`` and ``.nan``, the strings ``"Infinity"``,
+    ``"-Infinity"`` and ``"NaN"``). Frozen: make a changed copy with
     `replace`, and `newspost.dumps` rewrites only the changed keys.
 
     Examples:

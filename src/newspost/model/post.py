@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Generator", "Post", "RawText", "Section", "Source"]
 
-Generator = Literal["jekyll", "hugo", "zola"]
+Generator = Literal["jekyll", "hugo", "zola", "pelican"]
 """A site generator whose reading of a post newspost follows (its front matter keys, its tags)."""
 
 
@@ -73,7 +73,12 @@ class RawText(Frozen):
     """The original text and where its parts are: what makes the round trip lossless."""
 
     text: str = Field(description="The whole file as decoded: BOM, line endings and all.")
-    format: Literal["yaml", "toml", "json", "none"] = Field(description="The front matter syntax.")
+    format: Literal["yaml", "toml", "json", "pelican", "none"] = Field(
+        description=(
+            "The front matter syntax: YAML (---), TOML (+++), JSON, Pelican's (MultiMarkdown's) "
+            "'Key: value' lines up to the first blank line, or none."
+        )
+    )
     front_matter_start: int = Field(
         0, description="Offset where the front matter's content starts."
     )
@@ -90,15 +95,16 @@ class RawText(Frozen):
         description=(
             "Front matter keys read under a field's name, as the generator reads them "
             "(Hugo's in any case, and publishDate or lastmod as the date; Jekyll's category "
-            "and tag): the field's name to the key as the file spells it ({'title': 'Title'})."
+            "and tag; Pelican's keys in lower case, Summary as the excerpt): the field's "
+            "(or extra key's) name to the key as the file spells it ({'title': 'Title'})."
         ),
     )
     generator: Generator | None = Field(
         default=None,
         description=(
-            "The site generator the post is written for (Jekyll, Hugo or Zola), as its flavor, "
-            "folder, front matter and tags tell (None when they do not): its front matter keys "
-            "are read as that generator reads them."
+            "The site generator the post is written for (Jekyll, Hugo, Zola or Pelican), as "
+            "its flavor, folder, front matter and tags tell (None when they do not): its front "
+            "matter keys are read as that generator reads them."
         ),
     )
 

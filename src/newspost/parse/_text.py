@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from itertools import accumulate
 from pathlib import Path
 
@@ -30,18 +31,13 @@ def decode(data: bytes, *, path: str | Path | None = None) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        legacy = _legacy_encoding(data)
         raise EncodingError(
             f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} ({exc.reason})",
             offset=exc.start,
             path=path,
             line=line,
             column=column,
-            hint=(
-                f"save the file as UTF-8; it reads as {legacy[1]}: iconv -f {legacy[0]} -t utf-8"
-                if legacy
-                else "save the file as UTF-8 (for example: iconv -f cp949 -t utf-8)"
-            ),
+            hint=_legacy_hint(data, exc.start),
         ) from exc
     if "\0" in text:  # rare: only then can it be UTF-16 or UTF-32 text without a BOM
         wide = _wide_encoding(data)
@@ -83,26 +79,161 @@ def _not_utf8(encoding: str, path: str | Path | None) -> EncodingError:
     )
 
 
-# Legacy encodings a post is often saved in, each with the characters its text then holds.
-_LEGACY = (
-    ("cp949", "Korean (CP949/EUC-KR)", re.compile(r"[\uac00-\ud7a3]")),
-    ("cp932", "Japanese (Shift_JIS)", re.compile(r"[\u3040-\u30ff]")),
-    ("gb18030", "Chinese (GB18030)", re.compile(r"[\u4e00-\u9fff]")),
-    ("cp1252", "Western (Windows-1252)", re.compile(r"[\u00c0-\u00ff\u2013-\u201e\u2026]")),
+def _legacy_hint(data: bytes, at: int) -> str:
+    """What to do about bytes that are not UTF-8 from offset ``at``: the encoding they look like.
+
+    A file that is UTF-8 but for a few bytes (text pasted from elsewhere) is
+    not converted whole, which would garble the rest: the hint names those
+    bytes' text instead. Otherwise the file is in one legacy encoding, which
+    `_legacy_encoding` guesses.
+    """
+    # The bytes around the first that is not UTF-8 tell: before it, all are UTF-8.
+    if _mostly_utf8(data[max(0, at - _SAMPLE_BYTES) : at + _SAMPLE_BYTES]):
+        run = _non_ascii_run(data, at)
+        legacy = _legacy_encoding(run)
+        if legacy is None:
+            return "the rest of the file is UTF-8: retype or delete the text here"
+        return (
+            f"the rest of the file is UTF-8: retype {run.decode(legacy[0], 'replace')!r} here "
+            f"(these bytes read as {legacy[1]})"
+        )
+    legacy = _legacy_encoding(data[at : at + _SAMPLE_BYTES])
+    if legacy is None:
+        return "save the file as UTF-8: iconv -f ENCODING -t utf-8, with the encoding it is in"
+    return f"save the file as UTF-8; it reads as {legacy[1]}: iconv -f {legacy[0]} -t utf-8"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether more of the non-ASCII characters of ``data`` are UTF-8 than are not.
+
+    A file in a legacy encoding spells UTF-8 characters only by chance (a Korean
+    syllable's two bytes one time in ten, a Latin letter and a symbol hardly
+    ever), so its bytes are mostly not.
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())  # less the file's own U+FFFD
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return good > bad
+
+
+_RUN_MAX = 64  # bytes of a stretch not in UTF-8 read to name its encoding
+
+
+def _non_ascii_run(data: bytes, at: int) -> bytes:
+    """The bytes that are not ASCII around offset ``at`` (at most `_RUN_MAX` of them)."""
+    start = at
+    while start > 0 and data[start - 1] > 0x7F and at - start < _RUN_MAX:
+        start -= 1
+    end = at
+    while end < len(data) and data[end] > 0x7F and end - start < _RUN_MAX:
+        end += 1
+    return data[start:end]
+
+
+_SAMPLE = 20_000  # characters: enough to tell an encoding, few enough to score quickly
+_SAMPLE_BYTES = 4 * _SAMPLE  # what is decoded of a large file (a character cut: one U+FFFD)
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Kana, CJK signs and kanji, full-width forms (not the half-width katakana that
+# EUC-KR and GB2312 bytes read as in Shift_JIS).
+_JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffef]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# What Western European text holds beyond ASCII: Windows-1252's letters and marks,
+# less the ones only mojibake and Shift_JIS bytes spell (ƒ, ˆ, ˜) and the C1 controls
+# ISO-8859-1 reads 0x80-0x9F as.
+_WESTERN = frozenset(
+    bytes(range(0x80, 0x100)).decode("cp1252", "ignore").translate({ord(c): None for c in "ƒˆ˜"})
+)
+
+
+def _score_korean(text: str) -> float:
+    """The share of Hangul (and signs) in KS X 1001, EUC-KR's set: CP949 adds rare syllables."""
+    return _share(text, lambda char: not _HAN.match(char) and _double_byte(char, "euc_kr"))
+
+
+def _score_chinese(text: str) -> float:
+    """The share of characters in GB2312, the common set: Latin bytes spell rare GBK ones."""
+    return _share(text, lambda char: not _HANGUL.match(char) and _double_byte(char, "gb2312"))
+
+
+def _score_traditional_chinese(text: str) -> float:
+    """The share of Big5's signs and common (level 1) hanzi, its bytes 0xA140 to 0xC67E."""
+    return _share(text, lambda char: _double_byte(char, "big5", below=0xC7))
+
+
+def _score_japanese(text: str) -> float:
+    """The share of kana, kanji and Japanese signs, where kana are a good part as in Japanese."""
+    wide = _NON_ASCII_RUN.findall(text[:_SAMPLE])
+    if sum(len(_KANA.findall(run)) for run in wide) * 10 < sum(map(len, wide)):
+        return 0.0  # Latin-1 bytes read in Shift_JIS spell kanji, hardly ever kana
+    return _share(text, _JAPANESE.match)
+
+
+def _score_western(text: str) -> float:
+    """The share of Western letters and marks standing alone or in twos between ASCII.
+
+    Latin-1 text has an accented letter or a curly quote here and there; CJK
+    bytes read in Windows-1252 are long runs of them.
+    """
+    plausible = total = 0
+    for run in _NON_ASCII_RUN.findall(text[:_SAMPLE]):
+        total += len(run)
+        if len(run) <= 2:
+            plausible += sum(1 for char in run if char in _WESTERN)
+    return plausible / total if total else 0.0
+
+
+def _share(text: str, plausible: Callable[[str], object]) -> float:
+    """The share of the non-ASCII characters of ``text`` (sampled) that are ``plausible``."""
+    wide = "".join(_NON_ASCII_RUN.findall(text[:_SAMPLE]))
+    return sum(1 for char in wide if plausible(char)) / len(wide) if wide else 0.0
+
+
+def _double_byte(char: str, codec: str, *, below: int = 0x100) -> bool:
+    """Whether ``char`` is one double-byte code of ``codec`` whose first byte is under ``below``.
+
+    One code: Python's EUC-KR writes a syllable KS X 1001 lacks as eight bytes of jamo.
+    """
+    try:
+        code = char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and code[0] < below
+
+
+# Legacy encodings a post is often saved in, each with how to score what it reads as.
+# The order settles ties, which short texts can give: Korean comes before Chinese, as
+# KS X 1001's Hangul bytes spell common hanzi too, and Western before Big5, as a capital
+# accented letter before an ASCII one ("Ärger") is a common Big5 hanzi.
+_LEGACY: tuple[tuple[str, str, Callable[[str], float]], ...] = (
+    ("cp949", "Korean (CP949/EUC-KR)", _score_korean),
+    ("cp932", "Japanese (Shift_JIS)", _score_japanese),
+    ("gb18030", "Chinese (GB18030)", _score_chinese),
+    ("cp1252", "Western European (Windows-1252/Latin-1)", _score_western),
+    ("cp950", "Traditional Chinese (Big5/CP950)", _score_traditional_chinese),
+    ("latin-1", "Western European (ISO-8859-1)", _score_western),
 )
 
 
 def _legacy_encoding(data: bytes) -> tuple[str, str] | None:
-    """The legacy encoding bytes that are not UTF-8 decode in, with mostly its own script."""
-    for codec, name, script in _LEGACY:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        wide = [char for char in text if ord(char) > 0x7F]
-        if wide and len(script.findall("".join(wide))) * 2 > len(wide):
-            return codec, name
-    return None
+    """The legacy encoding bytes that are not UTF-8 most likely are, and its name.
+
+    Each encoding is scored by how much of the non-ASCII text it reads is that
+    language's common text (bytes it cannot read count against it, so a file
+    cut in the middle of a character, or with one stray byte, is still named);
+    the best score over a half wins, the earlier encoding on a tie. Whether the
+    bytes decode at all would not do: Latin-1 letters before ASCII ones (``é``
+    in ``Montréal``) are valid GB18030, but as rare hanzi, and a curly
+    apostrophe before an ``s`` is a valid CP949 syllable, but not a KS X 1001 one.
+    """
+    best: tuple[str, str] | None = None
+    best_score = 0.5
+    for codec, name, score in _LEGACY:
+        value = score(data.decode(codec, "replace"))  # U+FFFD is common text in none
+        if value > best_score:
+            best, best_score = (codec, name), value
+    return best
 
 
 # The C0 controls XML cannot hold (all but tab, LF and CR), and every other byte.

@@ -1662,11 +1662,15 @@ def detect_generator(
     front_matter_format: str = "none",
     front_matter: str = "",
 ) -> Generator | None:
-    r"""Which site generator a post is written for, when the file says: Jekyll, Hugo, Zola or None.
+    r"""Which site generator a post is written for, when the file says: Jekyll, Hugo, Zola, Pelican.
+
+    None when it does not say.
 
     ``text`` is the body; ``front_matter``, the text between the delimiters,
     tells Zola (its ``[taxonomies]`` and ``[extra]`` tables) from Hugo, whose
-    posts share its TOML front matter and ``content/`` folder.
+    posts share its TOML front matter and ``content/`` folder. A header of
+    ``Key: value`` lines (``front_matter_format="pelican"``) is Pelican's, in
+    whatever folder (Pelican's is ``content/`` too).
 
     Examples:
         >>> detect_generator("", path="site/content/news/a.html")
@@ -1675,7 +1679,11 @@ def detect_generator(
         'jekyll'
         >>> detect_generator("", front_matter_format="toml", front_matter="[taxonomies]\ntags = []")
         'zola'
+        >>> detect_generator("", path="content/a.md", front_matter_format="pelican")
+        'pelican'
     """
+    if front_matter_format == "pelican":
+        return "pelican"  # a header of "Key: value" lines, which only Pelican reads
     # Folder names from either separator; not PurePath, whose cost shows on every post.
     parts = path.replace("\\", "/").split("/") if path else ()
     if "_posts" in parts or "_drafts" in parts:

@@ -1,8 +1,9 @@
-"""Split front matter from the body, and read it (YAML, TOML ``+++`` or JSON).
+"""Split front matter from the body, and read it (YAML, TOML ``+++``, JSON or Pelican's).
 
 The delimiters are python-frontmatter's (its handlers' boundary patterns and
 loaders), but the split is done here by offset, so the original text can be
-given back byte for byte and every key knows its line.
+given back byte for byte and every key knows its line. Pelican's header of
+``Key: value`` lines, which has no delimiters, is `_pelican`'s.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pydantic import ValidationError
 from newspost.errors import FrontMatterError, LimitError
 from newspost.model.front_matter import FrontMatter, parse_date
 from newspost.model.post import Generator
+from newspost.parse import _pelican
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import BOM, LineIndex, line_number
 
@@ -34,7 +36,7 @@ try:  # libyaml is several times faster; fall back to the pure-Python loader.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
-Format = Literal["yaml", "toml", "json", "none"]
+Format = Literal["yaml", "toml", "json", "pelican", "none"]
 
 _YAML_OPEN = re.compile(r"-{3}[ \t]*(?:\r?\n|\r)")
 # A closing line is found from the newline before it (the opening line's own at the
@@ -136,7 +138,34 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         while body_start < len(text) and text[body_start] in " \t":
             body_start += 1
         return Split("json", start, end, _past_line_break(text, body_start))
+    if text[start : start + 1].isascii():  # Pelican's keys are ASCII: not a Korean first line
+        pelican = _pelican_split(text, start, path, limits.max_front_matter_bytes)
+        if pelican is not None:
+            return pelican
     return Split("none", start, start, start)
+
+
+def _pelican_split(text: str, start: int, path: str | None, limit: int) -> Split | None:
+    """The `Split` of a Pelican header opening ``text``, if there is one that reads.
+
+    A header whose values the model cannot take (a ``Date`` that is no date) is
+    not taken for one: its lines may be prose that only looks like keys
+    ("Date: early June"), and a post without a header still reads. One over
+    ``limit`` characters is not read here: `read` refuses it, as it does any
+    front matter that large.
+    """
+    found = _pelican.header(text, start, path, limit)
+    if found is None:
+        return None
+    content_end, body_start = found
+    if content_end - start > limit:
+        return Split("pelican", start, content_end, body_start)
+    data, _, _ = _pelican.read(text[start:content_end], 1)
+    try:
+        FrontMatter.from_mapping(data)
+    except (ValidationError, ValueError):
+        return None
+    return Split("pelican", start, content_end, body_start)
 
 
 def _past_line_break(text: str, at: int) -> int:
@@ -188,6 +217,9 @@ def read(
     ``where.key_lines`` names the fields), so that a change is written back
     under the key the file has. Zola keeps categories and tags in its
     ``[taxonomies]`` table: they are read from there, as ``taxonomies.categories``.
+    A Pelican header is read as Pelican reads it, whatever the generator (see
+    `newspost.parse._pelican.read`): keys in lower case, ``Summary`` as the
+    excerpt, ``Category`` as the one category.
 
     Raises:
         FrontMatterError: the front matter does not parse, is not a mapping, or
@@ -204,6 +236,12 @@ def read(
             path=path,
             line=first_line,
         )
+    if where.format == "pelican":
+        # Text lines: brackets there nest nothing, and keys are read as Pelican reads them.
+        header, key_lines, key_aliases = _pelican.read(content, first_line)
+        where.key_lines.update(key_lines)
+        where.key_aliases.update(key_aliases)
+        return _from_mapping(header, where, path=path, first_line=first_line)
     _check_flow_depth(content, first_line, path=path, limits=limits)
     if where.format == "none":
         data: Any = {}
@@ -236,6 +274,13 @@ def read(
         data = _as_zola_reads(data, where, content, first_line)
     else:
         data = _as_jekyll_reads(data, where)
+    return _from_mapping(data, where, path=path, first_line=first_line)
+
+
+def _from_mapping(
+    data: dict[Any, Any], where: Split, *, path: str | None, first_line: int
+) -> FrontMatter:
+    """`FrontMatter.from_mapping`, dated by a Jekyll file name when ``data`` has no date."""
     if "date" not in data and path:
         named = _JEKYLL_NAME.match(os.path.basename(path))
         if named:

@@ -17,6 +17,7 @@ import yaml
 
 from newspost.model.front_matter import FrontMatter
 from newspost.model.post import Post
+from newspost.parse import _pelican
 from newspost.parse import front_matter as _fm
 from newspost.parse._text import BOM
 
@@ -68,6 +69,13 @@ def render_front_matter(post: Post) -> str:
             + content
             + raw.text[raw.front_matter_end : raw.body_start]
         )
+    if raw.format == "pelican":
+        content = _pelican_content(content, old, new, spelled, path=post.path)
+        return (
+            raw.text[: raw.front_matter_start]
+            + content
+            + raw.text[raw.front_matter_end : raw.body_start]
+        )
     newline = _newline(content)
     spans = _key_spans(content, raw.format)
     lines = content.splitlines(keepends=True)
@@ -111,6 +119,46 @@ def render_front_matter(post: Post) -> str:
 
 
 _MISSING = object()
+
+
+def _pelican_content(
+    content: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    spelled: dict[str, str],
+    *,
+    path: str | None,
+) -> str:
+    """A Pelican header's lines with the keys that changed rewritten, removed or added.
+
+    Changed keys keep their lines' place and the file's spelling; new ones go
+    after the last key, capitalized as the file's first key is.
+
+    Raises:
+        FormatError: a value a header cannot hold (see `_pelican.render`).
+    """
+    newline = _newline(content)
+    spans = _pelican.line_spans(content)
+    lines = _pelican.lines_of(content)
+    capitalized = content.lstrip(" ")[:1].isupper()
+    replacements: dict[int, tuple[int, str]] = {}
+    appended: list[str] = []
+    for key in list(old) + [k for k in new if k not in old]:
+        if old.get(key, _MISSING) == new.get(key, _MISSING):
+            continue
+        name = spelled.get(key, key)
+        if name not in spans:  # a key the file does not have: named as Pelican names it
+            name = _pelican.key_for(key, new.get(key), capitalized)
+        text = "" if key not in new else _pelican.render(name, new[key], newline, path=path)
+        if name in spans:
+            start, end = spans[name]
+            replacements[start] = (end, text)
+        elif text:
+            appended.append(text)
+    kept = "".join(_replaced(lines, replacements, 0, len(lines)))
+    if appended and kept and not kept.endswith(("\n", "\r")):
+        kept += newline  # the header was the whole file, without a last line break
+    return kept + "".join(appended)
 
 
 def _nested(mapping: dict[str, Any], nested: dict[str, str]) -> dict[str, Any]:

@@ -940,7 +940,7 @@ def value_span(ctx: Context, key: str) -> tuple[int, int] | None:
     """Offsets of a top-level key's value when it is written on one line, else None.
 
     YAML: the scalar's span (quotes included). TOML and JSON: the quoted string on
-    the key's line (quotes excluded).
+    the key's line (quotes excluded). Pelican: the text after the key, stripped.
     """
     raw = ctx.post.raw
     if raw.format == "yaml":
@@ -955,11 +955,35 @@ def value_span(ctx: Context, key: str) -> tuple[int, int] | None:
     if line is None or raw.format == "none":
         return None
     start, end = line_bounds(ctx, line)
+    if raw.format == "pelican":
+        return _pelican_value_span(ctx, line, start, end)
     found = _INLINE_STRING.search(raw.text, start, end)
     if not found:
         return None
     group = 1 if found.group(1) is not None else 2
     return found.start(group), found.end(group)
+
+
+_PELICAN_KEY = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:\s*")
+
+
+def _pelican_value_span(ctx: Context, line: int, start: int, end: int) -> tuple[int, int] | None:
+    """The value on a Pelican key's line (stripped), unless it goes on over the next lines."""
+    raw = ctx.post.raw
+    lone_cr = raw.text.find("\r", start, end)
+    if lone_cr >= 0:  # lines ending in a lone CR, which `line_bounds` does not end at
+        end = lone_cr
+    if line < len(ctx.lines):
+        following, _ = line_bounds(ctx, line + 1)
+        if following < raw.front_matter_end and raw.text.startswith("    ", following):
+            return None  # a continuation line: the value is more than this line
+    found = _PELICAN_KEY.match(raw.text, start, end)
+    if found is None:
+        return None
+    value_end = end
+    while value_end > found.end() and raw.text[value_end - 1].isspace():
+        value_end -= 1
+    return found.end(), value_end
 
 
 def front_matter_strings(ctx: Context, keys: frozenset[str]) -> Iterator[tuple[str, str, int, int]]:

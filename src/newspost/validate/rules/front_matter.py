@@ -19,6 +19,7 @@ from pathlib import PurePath
 import yaml
 
 from newspost.model.front_matter import IMAGE_KEYS, parse_date
+from newspost.parse._pelican import entries as pelican_entries
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     field_value,
@@ -607,6 +608,10 @@ class DuplicateKey(LintRule):
     reads keys in any case, so in a Hugo post ``title`` and ``Title`` are one
     key written twice, and which value it shows is not defined.
 
+    A Pelican header (``Key: value`` lines) is read in any case too, and Pelican
+    keeps the first value of its own keys (``Title``, ``Date``, ``Tags``...), as
+    newspost does of every key.
+
     Bad: ``title: Old`` and, further down, ``title: New``.
     Good: one ``title:``.
     """
@@ -633,6 +638,22 @@ class DuplicateKey(LintRule):
                 )
         elif raw.format == "json":
             yield from self._json(ctx)
+        elif raw.format == "pelican":
+            yield from self._pelican(ctx)
+
+    def _pelican(self, ctx: Context) -> Iterator[Issue]:
+        first_line = ctx.front_matter_first_line
+        first: dict[str, int] = {}
+        for entry in pelican_entries(ctx.post.raw.front_matter_text):
+            earlier = first.setdefault(entry.key.lower(), entry.line)
+            if earlier != entry.line:
+                yield self.issue(
+                    ctx,
+                    f"key {entry.key!r} is repeated (first on line {first_line + earlier}); "
+                    "Pelican reads keys in any case, and only the first value is read",
+                    line=first_line + entry.line,
+                    column=1,
+                )
 
     def _in_another_case(self, ctx: Context) -> Iterator[Issue]:
         post = ctx.post

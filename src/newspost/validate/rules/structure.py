@@ -744,7 +744,9 @@ class UnrenderedTemplate(LintRule):
     Neither runs WordPress's shortcodes, which an import leaves in (``[caption …]``,
     ``[gallery ids=…]``). Code blocks are not checked, and neither are Zola's
     shortcodes (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post
-    with Hugo's TOML front matter, which Zola writes too.
+    with Hugo's TOML front matter, which Zola writes too. In a Pelican post (a
+    header of ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags
+    not: Pelican's ``liquid_tags`` plugin renders them.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.
@@ -778,6 +780,9 @@ class UnrenderedTemplate(LintRule):
                 (_LIQUID, "a Liquid tag in a Zola post is not rendered"),
                 (_SHORTCODE, "a Hugo shortcode in a Zola post is not rendered"),
             ]
+        elif generator == "pelican":
+            # Liquid tags are left alone: Pelican's liquid_tags plugin renders {% img %} & co.
+            unrendered = [(_SHORTCODE, "a Hugo shortcode in a Pelican post is not rendered")]
         else:
             return
         found_at: list[tuple[int, str]] = []

@@ -11,8 +11,9 @@ Prints, for the posts under FOLDER (default: ../shared/corpus/koreanews beside t
    loaded afresh for each round, as ``check`` sees them);
 2. the rules that take the most time;
 3. ``check_paths`` with ``jobs=1`` (in-process) and ``jobs=J`` (default 2) over K copies
-   of the folder (default 4, in a temporary folder, so there is enough work), wall time and
-   speed-up. The speed-up is only meaningful on otherwise idle cores: check the load first.
+   of the folder (default 4, in a temporary folder, so there is enough work), without the
+   fixes as ``newspost check`` asks (``fixes=False``), wall time and speed-up. The
+   speed-up is only meaningful on otherwise idle cores: check the load first.
 
 Not a test: the figures go into notes, never into assertions. Timings are best of N.
 """
@@ -142,8 +143,12 @@ def main() -> None:
         for copy in range(args.copies):
             shutil.copytree(args.folder, Path(tmp, f"copy{copy}"))
         many = collect_paths([tmp]).posts
-        one, _ = best(args.repeat, lambda: list(check_paths(many, config, jobs=1)))
-        more, _ = best(args.repeat, lambda: list(check_paths(many, config, jobs=args.jobs)))
+
+        def run(jobs: int) -> None:
+            list(check_paths(many, config, jobs=jobs, fixes=False))  # as `newspost check` does
+
+        one, _ = best(args.repeat, lambda: run(1))
+        more, _ = best(args.repeat, lambda: run(args.jobs))
         print(
             f"check_paths over {len(many)} files ({args.copies} copies): jobs=1 {one:.2f} s "
             f"({len(many) / one:.0f} posts/s), jobs={args.jobs} {more:.2f} s "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -85,10 +86,7 @@ def render_front_matter(post: Post) -> str:
     top_end = min((start for ranges in tables.values() for start, _ in ranges), default=len(lines))
     replacements: dict[int, tuple[int, str]] = {}
     appended: list[str] = []
-    for key in list(old) + [k for k in new if k not in old]:
-        if old.get(key, _MISSING) == new.get(key, _MISSING):
-            continue
-        name = spelled.get(key, key)
+    for key, name in _changed_keys(old, new, spelled):
         text = "" if key not in new else _render_key(name, new[key], raw.format, newline)
         if name in spans:
             start, end = spans[name]
@@ -121,6 +119,15 @@ def render_front_matter(post: Post) -> str:
 _MISSING = object()
 
 
+def _changed_keys(
+    old: dict[str, Any], new: dict[str, Any], spelled: dict[str, str]
+) -> Iterator[tuple[str, str]]:
+    """(key, name in the file) of each key changed, removed or added, in the file's order."""
+    for key in list(old) + [k for k in new if k not in old]:
+        if old.get(key, _MISSING) != new.get(key, _MISSING):
+            yield key, spelled.get(key, key)
+
+
 def _pelican_content(
     content: str,
     old: dict[str, Any],
@@ -143,10 +150,7 @@ def _pelican_content(
     capitalized = content.lstrip(" ")[:1].isupper()
     replacements: dict[int, tuple[int, str]] = {}
     appended: list[str] = []
-    for key in list(old) + [k for k in new if k not in old]:
-        if old.get(key, _MISSING) == new.get(key, _MISSING):
-            continue
-        name = spelled.get(key, key)
+    for key, name in _changed_keys(old, new, spelled):
         if name not in spans:  # a key the file does not have: named as Pelican names it
             name = _pelican.key_for(key, new.get(key), capitalized)
         text = "" if key not in new else _pelican.render(name, new[key], newline, path=path)

@@ -114,6 +114,12 @@ def test_a_header_keeps_its_line_endings_and_lines() -> None:
         ("<p>Title: in HTML</p>\n", "post.md"),
         ("    Title: an indented code block\n\nBody\n", "post.md"),
         ("", "post.md"),
+        # YAML front matter that lost its --- lines (NP118 reports it), not a header:
+        ("Title: x\nDate: 2024-06-12\n\nBody\n", "_posts/2024-06-12-x.md"),  # Jekyll's
+        ("Title: x\nDate: 2024-06-12\n\nBody\n", "site\\_drafts\\x.md"),
+        ('title: "Quoted as YAML quotes"\ndate: 2024-06-12\n\nBody\n', "post.md"),
+        ("title: x\ntags: [a, b]\n\nBody\n", "post.md"),
+        ("title: x\nsummary: |\n    a block scalar\n\nBody\n", "post.md"),
     ],
 )
 def test_what_is_no_header(text: str, path: str) -> None:

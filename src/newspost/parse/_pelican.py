@@ -66,6 +66,13 @@ _RENAMED = {"category": "categories", "summary": "excerpt", "authors": "author"}
 # The other way, for keys a changed post adds: the field's name -> Pelican's key.
 _PELICAN_NAMES = {"excerpt": "summary"}
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_JEKYLL_FOLDERS = frozenset({"_posts", "_drafts"})
+# A value written as YAML writes one: quoted, a flow list or mapping, or a block scalar.
+_YAML_VALUE = re.compile(r"""[ \t]*(?:"[^"]*"|'[^']*'|\[.*\]|\{.*\}|[|>][-+]?)[ \t]*$""")
+
+
+def _folders(path: str) -> set[str]:
+    return set(path.replace("\\", "/").split("/")[:-1])
 
 
 def header(text: str, start: int, path: str | None, limit: int) -> tuple[int, int] | None:
@@ -81,8 +88,10 @@ def header(text: str, start: int, path: str | None, limit: int) -> tuple[int, in
     opening = _KEY.match(text, start)
     if opening is None or opening.group(1).lower() not in _OPENING_KEYS:
         return None
-    if path is not None and not path.lower().endswith(_MARKDOWN_SUFFIXES):
-        return None
+    if path is not None and (
+        not path.lower().endswith(_MARKDOWN_SUFFIXES) or _JEKYLL_FOLDERS & _folders(path)
+    ):
+        return None  # not Markdown, or a Jekyll post: Jekyll reads only "---" front matter
     at = start
     end = len(text)
     while at < end:
@@ -93,8 +102,13 @@ def header(text: str, start: int, path: str | None, limit: int) -> tuple[int, in
         line = text[at:line_end]
         if not line.strip():  # Python-Markdown's end of the metadata: a blank line
             return at, following
-        if _KEY.match(line) is None and _MORE.match(line) is None:
+        key = _KEY.match(line)
+        if key is None and _MORE.match(line) is None:
             return None  # a line of prose: the first paragraph is no header
+        if key is not None and _YAML_VALUE.match(line, key.end()):
+            # Quotes and brackets are YAML's: Pelican would keep them in the value. These
+            # are YAML front matter without its "---" lines, which no generator reads.
+            return None
         at = following
     return end, end
 

@@ -48,6 +48,7 @@ __all__ = [
     "TitleMultiline",
     "TitleRepeatedSpaces",
     "TitleTooLong",
+    "UnfencedFrontMatter",
     "YamlCoercedValue",
 ]
 
@@ -936,3 +937,105 @@ class KeyHoldsSpaces(LintRule):
                     )
                 yield self.issue(ctx, message, **key_position(ctx, key))
             before = (key, line)
+
+
+# A front matter key line as YAML writes one: a name, a colon, then a space or the line's end.
+_BARE_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+# Keys every generator's posts open with; one of them must be there, so that a body
+# opening with "Note: ..." or "Update: ..." is prose.
+_POST_KEYS = frozenset(
+    {
+        "title",
+        "date",
+        "layout",
+        "categories",
+        "category",
+        "tags",
+        "author",
+        "description",
+        "excerpt",
+        "permalink",
+        "slug",
+        "draft",
+    }
+)
+_FENCE = re.compile(r"-{3}[ \t]*$")
+
+
+@register
+class UnfencedFrontMatter(LintRule):
+    """The post opens with front matter keys, but without the ``---`` line above them.
+
+    Jekyll and Hugo read front matter only between two ``---`` lines. Without
+    the first one, ``title: …`` and ``date: …`` are the page's first paragraph (a
+    heading, when the closing ``---`` is there: it underlines them), and the post
+    has no title, date or layout. Scripts that write posts drop the opening line,
+    or both. The fix adds the missing lines, when the keys read as YAML. (A
+    never-closed front matter is NP100's.) A Pelican header of ``Key: value``
+    lines, outside Jekyll's ``_posts``, is front matter of its own and not this.
+
+    Bad:
+
+    ```text
+    title: "정부, 디지털 협력 양해각서 체결"
+    date: 2024-06-12 10:00:00 +0900
+
+    본문…
+    ```
+
+    Good: the same keys between a ``---`` line above and one below.
+    """
+
+    code = "NP118"
+    name = "front-matter-unfenced"
+    severity = Severity.ERROR
+    summary = "front matter keys without the --- line above them"
+    fixable = True
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        raw = ctx.post.raw
+        if raw.format != "none" or raw.front_matter_start != raw.body_start:
+            return
+        text = raw.text
+        start = raw.body_start
+        if _BARE_KEY_LINE.match(text, start) is None:  # the common case: one match, and out
+            return
+        lines = ctx.lines
+        first = ctx.index.position(start)[0]
+        last = first  # 1-based lines [first, last) hold the keys
+        closed = False
+        while last <= len(lines):
+            line = lines[last - 1]
+            if _FENCE.match(line):
+                closed = True
+                break
+            if not line.strip():
+                break
+            if _BARE_KEY_LINE.match(line) is None and not line.startswith((" ", "\t", "-")):
+                return  # prose: a paragraph that merely opens with a colon
+            last += 1
+        block = "\n".join(lines[first - 1 : last - 1])
+        try:
+            data = yaml.safe_load(block)  # a rare post: the body opens with a key line
+        except yaml.YAMLError:
+            data = None
+        if not isinstance(data, dict) or not _POST_KEYS & {str(key).lower() for key in data}:
+            return
+        newline = "\r\n" if "\r\n" in text[: start + len(block) + 2] else "\n"
+        fence = "---" + newline
+        edits = [Edit(start=start, end=start, replacement=fence)]
+        if not closed:
+            end = ctx.index.offset(last) if last <= len(lines) else len(text)
+            at_end = end == len(text) and not text.endswith(("\n", "\r"))
+            edits.append(Edit(start=end, end=end, replacement=(newline if at_end else "") + fence))
+        where = "above them" if closed else "around them"
+        message = f"front matter keys on lines {first}-{last - 1} have no --- line {where}"
+        if last - 1 == first:
+            message = f"front matter key on line {first} has no --- line {where}"
+        yield self.issue(
+            ctx,
+            message + ": Jekyll and Hugo show them as text",
+            line=first,
+            column=1,
+            fix=Fix(description=f"add the --- line{'' if closed else 's'}", edits=edits),
+        )

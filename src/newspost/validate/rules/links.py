@@ -33,8 +33,9 @@ __all__ = [
 ]
 
 # A scheme that is meant to be http(s) but is not: httpss, htps, htttp, ttps, hhttp...
+# The colon may be doubled ("http:://") or typed as the semicolon on its key ("https;//").
 _BROKEN_SCHEME = re.compile(
-    r"^(?P<scheme>h{1,2}t{0,3}p{1,2}s{0,3}|t{1,2}ps?)(?P<colon>:?)(?P<slashes>[/\\]*)",
+    r"^(?P<scheme>h{1,2}t{0,3}p{1,2}s{0,3}|t{1,2}ps?)(?P<colon>[:;]{0,2})(?P<slashes>[/\\]*)",
     re.IGNORECASE,
 )
 
@@ -57,7 +58,7 @@ def _scheme_repair(url: str) -> tuple[str, str] | None:
     if scheme in ("http", "https"):
         if not colon and slashes != "//":
             return None  # "http-guide.html", "https" as a word: not a URL at all
-        if colon and slashes == "//":
+        if colon == ":" and slashes == "//":
             return None
     elif not colon and slashes != "//":
         return None
@@ -67,7 +68,9 @@ def _scheme_repair(url: str) -> tuple[str, str] | None:
 
 def _may_be_broken(url: str) -> bool:
     """False for the common cases (a correct http(s) scheme, another start), without a pattern."""
-    return not url.startswith(("https://", "http://")) and url[:1] in " \t\nhHtT"
+    if url.startswith(("https://", "http://")):
+        return url.startswith(("https:///", "http:///"))  # a third slash: "https:///a.kr"
+    return url[:1] in " \t\nhHtT"
 
 
 def _yaml_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
@@ -85,13 +88,14 @@ def _yaml_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 class InvalidUrlScheme(LintRule):
     """A URL's scheme is misspelt or malformed: ``httpss://``, ``htps://``, ``https//``.
 
-    (Or ``http:/x``, with a slash missing.) Browsers treat an unknown scheme as a
-    relative path (``httpss://a.kr`` becomes ``/post/httpss://a.kr``), so the link is
-    dead; a missing or extra slash breaks feed readers and link checkers even where
-    browsers guess. Checked in ``href`` and ``src`` values, Markdown links, images
-    and autolinks (``<httpss://...>``), reference definitions and YAML front matter
-    values. The fix rewrites
-    only the scheme (``https://`` when the misspelling ends in "s", else ``http://``).
+    (Or ``http:/x`` and ``https:///x``, with a slash missing or one too many, and
+    ``http:://x`` or ``https;//x``, with the colon doubled or mistyped.) Browsers
+    treat an unknown scheme as a relative path (``httpss://a.kr`` becomes
+    ``/post/httpss://a.kr``), so the link is dead; a missing or extra slash breaks
+    feed readers and link checkers even where browsers guess. Checked in ``href``
+    and ``src`` values, Markdown links, images and autolinks (``<httpss://...>``),
+    reference definitions and YAML front matter values. The fix rewrites only the
+    scheme (``https://`` when the misspelling ends in "s", else ``http://``).
 
     Bad: ``<a href="httpss://newsdao.kr/2624">``.
     Good: ``<a href="https://newsdao.kr/2624">``.
@@ -110,7 +114,7 @@ class InvalidUrlScheme(LintRule):
                 yield from self._check(ctx, text, ref.raw, ref.start)
         front = ctx.post.raw.front_matter_text
         if ctx.post.raw.format != "yaml" or not any(
-            not front.startswith(("http://", "https://"), m.start())
+            _may_be_broken(front[m.start() : m.start() + 16])
             and _scheme_repair(front[m.start() : m.start() + 16])
             for m in _SCHEME_START.finditer(front)
         ):

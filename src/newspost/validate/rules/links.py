@@ -148,10 +148,19 @@ class InvalidUrlScheme(LintRule):
         )
 
 
+# Words left where the address was to go: "링크 주소", "LINK_URL", "url_here", "link1",
+# "링크_삽입", "여기에 링크"...
+_PLACEHOLDER_WORD = (
+    r"(?:링크|주소|url|link)(?:[-_\s]*(?:주소|url|link|here|address|\d+))*|"
+    r"(?:링크|주소|url)[-_\s]*(?:를|을)?[-_\s]*(?:입력|삽입|추가)\S*|"
+    r"your[-_ ]?(?:link|url)(?:[-_ ]?here)?|(?:insert|add|paste)[-_ ]?(?:link|url)(?:[-_ ]?here)?|"
+    r"여기에.*|tbd|todo|x{3,}"
+)
+# Such a word alone, in brackets ("[링크]", "(URL)", "{link}"), after "#" or after a bare
+# scheme ("https://링크주소"); "#" alone; a scheme alone; a placeholder .com host.
 _PLACEHOLDER_URL = re.compile(
-    r"^(?:#|링크|링크\s*주소|주소|url|링크\s*url|link\s*\d*|your[-_ ]?(?:link|url)(?:[-_ ]?here)?|"
-    r"(?:insert|add|paste)[-_ ]?(?:link|url)(?:[-_ ]?here)?|여기에.*|tbd|todo|x{3,}|about:blank|"
-    r"https?:/{0,2}|(?:https?://)?(?:www\.)?(?:link|url|domain|your-?site|yourdomain)\.com/?)$",
+    rf"^(?:#|about:blank|https?:/{{0,2}}|(?:https?://|#)?[(\[{{<]{{0,2}}(?:{_PLACEHOLDER_WORD})[)\]}}>]{{0,2}}|"
+    r"(?:https?://)?(?:www\.)?(?:link|url|domain|your-?(?:web)?site|yourdomain)\.com/?)$",
     re.IGNORECASE,
 )
 _LINK_KINDS = frozenset({"href", "md", "ref"})
@@ -162,7 +171,9 @@ class PlaceholderLink(LintRule):
     """A link points at a placeholder: "링크주소", "여기에_링크_삽입", "#", "URL", example.com.
 
     Templates and generators leave such placeholders where the real address was
-    to go; readers click and land nowhere (``#`` jumps to the top). Checked in
+    to go; readers click and land nowhere (``#`` jumps to the top). The words count
+    joined (``LINK_URL``, ``url_here``), in brackets (``[링크]``, ``(URL)``), after
+    ``#`` or after a bare scheme (``https://링크주소``). Checked in
     ``href`` values, Markdown links and reference definitions; hosts come from
     ``options.placeholder_hosts``. ``javascript:`` links are NP505's.
 

@@ -56,6 +56,12 @@ def test_prose_starting_with_source_is_not_a_source() -> None:
     assert post.sources == []
 
 
+def test_a_marked_note_is_not_a_source() -> None:
+    # A mark before a label other than 출처 makes a note or a list written as text.
+    post = loads("## A\n\nBody.\n\n<p>※ 참고: 자세한 내용은 홈페이지를 확인하세요.</p>\n")
+    assert post.sources == []
+
+
 def test_source_table() -> None:
     body = (
         "## A\n\ntext\n\n<table><tr><th>출처</th></tr>"
@@ -111,6 +117,10 @@ def test_a_footer_signs_off_with_an_address_after_a_lead_in(last: str, is_footer
         ('参考：<a href="https://a.jp/n">記事</a>', "参考", "https://a.jp/n", None),
         ('引用元：<a href="https://b.jp/n">NHK</a>', "引用元", "https://b.jp/n", None),
         ('原文链接：<a href="https://c.cn/n">c</a>', "原文链接", "https://c.cn/n", None),
+        # After a reference mark or a bullet, and "기사 출처" as one label.
+        ("<p>※ 출처: 연합뉴스</p>", "출처", None, "연합뉴스"),
+        ('<p>▶ 기사 출처: <a href="https://a.kr/1">a</a></p>', "기사 출처", "https://a.kr/1", None),
+        ("<p>- 뉴스 출처: 뉴스1</p>", "뉴스 출처", None, "뉴스1"),
     ],
 )
 def test_source_labels_in_korean_chinese_and_japanese(

@@ -914,10 +914,12 @@ def _escape(text: str) -> str:
 
 # -- sources and footer ------------------------------------------------------------------
 
-# Longer labels first: "자료 출처:" is one label, not "자료" and a space.
+# Longer labels first: "자료 출처:" is one label, not "자료" and a space. A Korean
+# attribution may follow a reference mark or a bullet ("※ 출처: 연합뉴스").
 _SOURCE_LABEL = re.compile(
-    r"^\s*(?P<bracket>[(（【\[]?)\s*"
-    r"(?P<label>출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|참고\s*자료|참고|참조|"
+    r"^\s*(?P<mark>[※▶►☞■●•*-]\s*)?(?P<bracket>[(（【\[]?)\s*"
+    r"(?P<label>출처|(?:기사|뉴스|원문)\s*출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|"
+    r"참고\s*자료|참고|참조|"
     r"source|sources|via|credit|credits|reference|references|originally\s+published\s+(?:at|on|in)|"
     r"quelle|fuente|出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
     r"参考文献|参考|參考|引用元|元記事|ソース)"
@@ -936,6 +938,8 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     if found.group("sep").strip() == "" and label.lower() not in ("via",):
         # "Source Code of ..." is prose; a label needs its colon, except "via".
         return []
+    if found.group("mark") and "출처" not in label:
+        return []  # "※ 참고: ..." is a note, "- Source: ..." a list written as text
     rest = paragraph.text[found.end() :]
     if found.group("bracket"):
         # "（来源：新华社）": the attribution is the bracket's content.

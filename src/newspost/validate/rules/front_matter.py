@@ -150,7 +150,8 @@ class TitleTooLong(LintRule):
             )
 
 
-_NUMBERED_LIST = re.compile(r"(?:^|\s)1[.)]\s+\S.*?\s2[.)]\s+\S", re.DOTALL)
+# "1. a 2. b", "1) a 2) b", or with circled digits, "① a ② b".
+_NUMBERED_LIST = re.compile(r"(?:^|\s)(?:1[.)]\s+|①\s*)\S.*?\s(?:2[.)]\s+|②\s*)\S", re.DOTALL)
 
 
 @register
@@ -159,8 +160,8 @@ class TitleMultiline(LintRule):
 
     A title is one line of text. Line breaks in it (a YAML ``|`` block, a quoted
     string over lines) show up as stray spaces or break feed and ``<title>`` output;
-    a list such as "1. ... 2. ..." in a title is body text that slipped into it,
-    typically from a generator answering in a list.
+    a list such as "1. ... 2. ..." (or "① ... ② ...") in a title is body text that
+    slipped into it, typically from a generator answering in a list.
 
     Bad: ``title: "1. 예약 방법 2. 시간표"``.
     Good: ``title: 예약 방법과 시간표``.
@@ -277,7 +278,8 @@ class TitleDiffersFromHeadline(LintRule):
         )
 
 
-_INNER_SPACES = re.compile(r"(?<=\S)[ \t\u3000]{2,}(?=\S)")
+# Spaces, tabs, no-break spaces (a "&nbsp; " pasted from a page) and ideographic spaces.
+_INNER_SPACES = re.compile(r"(?<=\S)[ \t\u00a0\u3000]{2,}(?=\S)")
 
 
 @register
@@ -285,8 +287,9 @@ class TitleRepeatedSpaces(LintRule):
     """The title has two or more spaces in a row.
 
     Repeated spaces are the trace of something removed (a dash, a quote, a word),
-    and they survive into ``<title>``, feeds and share cards. The fix collapses each
-    run to one space inside the title's value and nowhere else.
+    and they survive into ``<title>``, feeds and share cards. A no-break space
+    beside a space counts (it shows as two). The fix collapses each run to one
+    space inside the title's value and nowhere else.
 
     Bad: ``title: 서명 즉시 발효  행정안전부``.
     Good: ``title: 서명 즉시 발효 행정안전부``.

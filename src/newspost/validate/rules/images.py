@@ -61,6 +61,14 @@ _GENERIC_ALT = frozenset(
     "untitled alt alt text banner icon placeholder 사진 이미지 썸네일 그림 대표이미지 대표 이미지 "
     "스크린샷 캡처 캡쳐 배너 첨부 첨부이미지 image1 image 1 photo 1 写真 画像 图片 图像".split()
 ) | frozenset({"대표 이미지", "alt text", "screen shot", "image 1", "photo 1"})
+# Korean phrases that name only the kind of picture: "본문 이미지", "관련 사진", "사진 설명".
+_KO_PICTURES = ("이미지", "사진", "그림", "썸네일")
+_GENERIC_ALT |= frozenset(
+    f"{word}{space}{picture}"
+    for word in ("본문", "관련", "첨부", "기사", "뉴스", "예시", "샘플", "참고")
+    for picture in _KO_PICTURES
+    for space in ("", " ")
+) | frozenset(f"{picture}{space}설명" for picture in _KO_PICTURES for space in ("", " "))
 _FILE_NAME_ALT = re.compile(
     r"^(?:[\w\-. ()]+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)|"
     r"(?:img|dsc|dscn|dscf|pxl|mvimg|screenshot|스크린샷|kakaotalk)[_\- ]?[\d_\- ]{3,}.*)$",
@@ -70,7 +78,13 @@ _FILE_NAME_ALT = re.compile(
 
 def _generic(alt: str) -> bool:
     text = " ".join(unicodedata.normalize("NFC", alt).casefold().split()).strip(" .:-_")
-    return bool(text) and (text in _GENERIC_ALT or bool(_FILE_NAME_ALT.match(text)))
+    if not text:
+        return False
+    if text in _GENERIC_ALT or _FILE_NAME_ALT.match(text):
+        return True
+    # A generic word numbered, as generators number the pictures: "이미지1", "image-2".
+    bare = text.rstrip("0123456789")
+    return 0 < len(text) - len(bare) <= 3 and bare.rstrip(" _-") in _GENERIC_ALT
 
 
 @register
@@ -78,7 +92,9 @@ class GenericAltText(LintRule):
     """An image's alt text is a generic word or a file name ("Thumbnail", "사진", "IMG_1234.jpg").
 
     Such alt text tells a screen reader user only that there is a picture, which
-    they knew; it is what CMSs and generators fill in by default.
+    they knew; it is what CMSs and generators fill in by default. Such words count
+    numbered ("이미지1", "image-2") and in phrases that name only the kind of picture
+    ("본문 이미지", "관련 사진", "사진 설명").
 
     Bad: ``![Thumbnail](https://img1.daumcdn.net/...)``.
     Good: ``![라배도 여객선 터미널 전경](https://img1.daumcdn.net/...)``.

@@ -33,8 +33,9 @@ __all__ = [
 ]
 
 # A scheme that is meant to be http(s) but is not: httpss, htps, htttp, ttps, hhttp...
+# The colon may be doubled ("http:://") or typed as the semicolon on its key ("https;//").
 _BROKEN_SCHEME = re.compile(
-    r"^(?P<scheme>h{1,2}t{0,3}p{1,2}s{0,3}|t{1,2}ps?)(?P<colon>:?)(?P<slashes>[/\\]*)",
+    r"^(?P<scheme>h{1,2}t{0,3}p{1,2}s{0,3}|t{1,2}ps?)(?P<colon>[:;]{0,2})(?P<slashes>[/\\]*)",
     re.IGNORECASE,
 )
 
@@ -57,7 +58,7 @@ def _scheme_repair(url: str) -> tuple[str, str] | None:
     if scheme in ("http", "https"):
         if not colon and slashes != "//":
             return None  # "http-guide.html", "https" as a word: not a URL at all
-        if colon and slashes == "//":
+        if colon == ":" and slashes == "//":
             return None
     elif not colon and slashes != "//":
         return None
@@ -67,7 +68,9 @@ def _scheme_repair(url: str) -> tuple[str, str] | None:
 
 def _may_be_broken(url: str) -> bool:
     """False for the common cases (a correct http(s) scheme, another start), without a pattern."""
-    return not url.startswith(("https://", "http://")) and url[:1] in " \t\nhHtT"
+    if url.startswith(("https://", "http://")):
+        return url.startswith(("https:///", "http:///"))  # a third slash: "https:///a.kr"
+    return url[:1] in " \t\nhHtT"
 
 
 def _yaml_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
@@ -85,13 +88,14 @@ def _yaml_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
 class InvalidUrlScheme(LintRule):
     """A URL's scheme is misspelt or malformed: ``httpss://``, ``htps://``, ``https//``.
 
-    (Or ``http:/x``, with a slash missing.) Browsers treat an unknown scheme as a
-    relative path (``httpss://a.kr`` becomes ``/post/httpss://a.kr``), so the link is
-    dead; a missing or extra slash breaks feed readers and link checkers even where
-    browsers guess. Checked in ``href`` and ``src`` values, Markdown links, images
-    and autolinks (``<httpss://...>``), reference definitions and YAML front matter
-    values. The fix rewrites
-    only the scheme (``https://`` when the misspelling ends in "s", else ``http://``).
+    (Or ``http:/x`` and ``https:///x``, with a slash missing or one too many, and
+    ``http:://x`` or ``https;//x``, with the colon doubled or mistyped.) Browsers
+    treat an unknown scheme as a relative path (``httpss://a.kr`` becomes
+    ``/post/httpss://a.kr``), so the link is dead; a missing or extra slash breaks
+    feed readers and link checkers even where browsers guess. Checked in ``href``
+    and ``src`` values, Markdown links, images and autolinks (``<httpss://...>``),
+    reference definitions and YAML front matter values. The fix rewrites only the
+    scheme (``https://`` when the misspelling ends in "s", else ``http://``).
 
     Bad: ``<a href="httpss://newsdao.kr/2624">``.
     Good: ``<a href="https://newsdao.kr/2624">``.
@@ -110,7 +114,7 @@ class InvalidUrlScheme(LintRule):
                 yield from self._check(ctx, text, ref.raw, ref.start)
         front = ctx.post.raw.front_matter_text
         if ctx.post.raw.format != "yaml" or not any(
-            not front.startswith(("http://", "https://"), m.start())
+            _may_be_broken(front[m.start() : m.start() + 16])
             and _scheme_repair(front[m.start() : m.start() + 16])
             for m in _SCHEME_START.finditer(front)
         ):
@@ -144,10 +148,19 @@ class InvalidUrlScheme(LintRule):
         )
 
 
+# Words left where the address was to go: "링크 주소", "LINK_URL", "url_here", "link1",
+# "링크_삽입", "여기에 링크"...
+_PLACEHOLDER_WORD = (
+    r"(?:링크|주소|url|link)(?:[-_\s]*(?:주소|url|link|here|address|\d+))*|"
+    r"(?:링크|주소|url)[-_\s]*(?:를|을)?[-_\s]*(?:입력|삽입|추가)\S*|"
+    r"your[-_ ]?(?:link|url)(?:[-_ ]?here)?|(?:insert|add|paste)[-_ ]?(?:link|url)(?:[-_ ]?here)?|"
+    r"여기에.*|tbd|todo|x{3,}"
+)
+# Such a word alone, in brackets ("[링크]", "(URL)", "{link}"), after "#" or after a bare
+# scheme ("https://링크주소"); "#" alone; a scheme alone; a placeholder .com host.
 _PLACEHOLDER_URL = re.compile(
-    r"^(?:#|링크|링크\s*주소|주소|url|링크\s*url|link\s*\d*|your[-_ ]?(?:link|url)(?:[-_ ]?here)?|"
-    r"(?:insert|add|paste)[-_ ]?(?:link|url)(?:[-_ ]?here)?|여기에.*|tbd|todo|x{3,}|about:blank|"
-    r"https?:/{0,2}|(?:https?://)?(?:www\.)?(?:link|url|domain|your-?site|yourdomain)\.com/?)$",
+    rf"^(?:#|about:blank|https?:/{{0,2}}|(?:https?://|#)?[(\[{{<]{{0,2}}(?:{_PLACEHOLDER_WORD})[)\]}}>]{{0,2}}|"
+    r"(?:https?://)?(?:www\.)?(?:link|url|domain|your-?(?:web)?site|yourdomain)\.com/?)$",
     re.IGNORECASE,
 )
 _LINK_KINDS = frozenset({"href", "md", "ref"})
@@ -158,7 +171,9 @@ class PlaceholderLink(LintRule):
     """A link points at a placeholder: "링크주소", "여기에_링크_삽입", "#", "URL", example.com.
 
     Templates and generators leave such placeholders where the real address was
-    to go; readers click and land nowhere (``#`` jumps to the top). Checked in
+    to go; readers click and land nowhere (``#`` jumps to the top). The words count
+    joined (``LINK_URL``, ``url_here``), in brackets (``[링크]``, ``(URL)``), after
+    ``#`` or after a bare scheme (``https://링크주소``). Checked in
     ``href`` values, Markdown links and reference definitions; hosts come from
     ``options.placeholder_hosts``. ``javascript:`` links are NP505's.
 

@@ -206,8 +206,15 @@ class DuplicateHeading(LintRule):
 
 
 # A <p> start tag, then only blank content, then its end tag. Run over the lower-cased
-# body, it starts with the literal "<p", which the engine looks for fast.
-_EMPTY_P = re.compile(r"<p(?=[\s>])[^<>]*>(?:\s|&nbsp;|&#160;|&#x0*a0;|\u00a0|<br\s*/?>)*</p\s*>")
+# body, it starts with the literal "<p", which the engine looks for fast. Editors wrap
+# the blank in inline tags (<span style=...>&nbsp;</span>, <b><br></b>) and give <br>
+# attributes (TinyMCE's <br data-mce-bogus="1">): still nothing to read.
+_EMPTY_P = re.compile(
+    r"<p(?=[\s>])[^<>]*>"
+    r"(?:\s|&nbsp;|&#160;|&#x0*a0;|\u00a0|<br(?=[\s/>])[^<>]*>"
+    r"|</?(?:span|b|strong|em|i|u|font)(?=[\s/>])[^<>]*>)*"
+    r"</p\s*>"
+)
 # A line of only non-breaking spaces, matched with the line break before it (group 1 is
 # the line): run over "\n" + the body, so that the engine can look for the literal "\n"
 # instead of trying "^" at every character.
@@ -222,9 +229,10 @@ class EmptyParagraph(LintRule):
 
     Editors insert ``<p>&nbsp;</p>`` for vertical space; it makes gaps that differ
     from theme to theme, screen readers announce a blank, and the parser drops it
-    from the structure, so it is found in the raw text. A Markdown paragraph of
-    only ``&nbsp;`` counts too. The fix deletes the element (its whole line when it
-    is alone on it).
+    from the structure, so it is found in the raw text. The blank may sit inside
+    inline tags (``<p><span style="...">&nbsp;</span></p>``, ``<p><b><br></b></p>``),
+    and a Markdown paragraph of only ``&nbsp;`` counts too. The fix deletes the
+    element (its whole line when it is alone on it).
 
     Bad: ``<p data-ke-size="size16">&nbsp;</p>``.
     Good: nothing; space between blocks is the theme's job.
@@ -395,10 +403,17 @@ class RaggedTable(LintRule):
             )
 
 
-_WHOLLY_BOLD = re.compile(r"^\s*<(b|strong)\b[^>]*>(.*)</\1>\s*$", re.DOTALL | re.IGNORECASE)
+# The bold may sit inside a colour or font span, as editors' colour tools write it:
+# <h2><span style="color: #ee2323;"><b>...</b></span></h2>.
+_WHOLLY_BOLD = re.compile(
+    r"^\s*(?:<(?:span|font)\b[^>]*>\s*)*<(b|strong)\b[^>]*>(.*)</\1>\s*(?:</(?:span|font)\s*>\s*)*$",
+    re.DOTALL | re.IGNORECASE,
+)
 _MD_BOLD_HEADING = re.compile(r"^(#{1,6}[ \t]+)(\*\*|__)(.+)(\2)([ \t]*#*[ \t]*)$")
 _HTML_BOLD_HEADING = re.compile(
-    r"<h([1-6])\b[^>]*>[ \t]*(<(b|strong)\b[^>]*>)(.*?)(</\3\s*>)[ \t]*</h\1\s*>", re.IGNORECASE
+    r"<h([1-6])\b[^>]*>[ \t]*(?:<(?:span|font)\b[^>]*>[ \t]*)*(<(b|strong)\b[^>]*>)(.*?)(</\3\s*>)"
+    r"[ \t]*(?:</(?:span|font)\s*>[ \t]*)*</h\1\s*>",
+    re.IGNORECASE,
 )
 
 
@@ -416,7 +431,8 @@ class BoldHeading(LintRule):
 
     Headings are already bold in every theme; the extra markup only adds weight
     where the theme chose none, and tells screen readers the whole heading is
-    stressed. The fix removes the bold markup when the heading sits on one line.
+    stressed. Bold inside a colour span (``<h2><span style="..."><b>...</b></span></h2>``)
+    counts too. The fix removes the bold markup when the heading sits on one line.
 
     Bad: ``<h3><b>Polling 방식 적용</b></h3>`` or ``## **Polling**``.
     Good: ``<h3>Polling 방식 적용</h3>``.

@@ -180,7 +180,8 @@ class ZeroWidthCharacter(LintRule):
 
 _BIDI_ALWAYS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BIDI_MARKS = re.compile("[\u200e\u200f\u061c]")
-_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Hebrew, Arabic and their neighbours, less U+061C ARABIC LETTER MARK, which is a mark.
+_RTL_LETTER = re.compile("[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 @register

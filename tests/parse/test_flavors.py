@@ -795,6 +795,21 @@ def test_a_table_after_leading_html_is_read_as_markdown_it_reads_it() -> None:
     assert _kramdown_table_rows("<p>a</p>\n\n| x | y |\n") == [[["x", "y"]]]
 
 
+def test_liquid_filters_divide_no_kramdown_cells() -> None:
+    # Jekyll replaces "{{ x | filter }}" before kramdown reads the line: its "|" is gone.
+    from newspost import loads
+
+    for body in (
+        "Text.\n\nPublished on {{ page.date | date: '%Y' }}.\n",
+        'Text.\n\n![A]({{ "/a.png" | relative_url }}){: .center}\n',
+        "Text.\n\n{% if page.tags | size > 0 %}Tagged.{% endif %}\n",
+    ):
+        assert _kramdown_table_rows(body) == [], body
+        assert not loads(body, flavor="kramdown").tables
+    rows = "Text.\n\n| {{ page.date | date: '%Y' }} | c |\n| d | e |\n"
+    assert _kramdown_table_rows(rows) == [[["{{ page.date | date: '%Y' }}", "c"], ["d", "e"]]]
+
+
 def test_correct_kramdown_tables_raise_no_table_findings() -> None:
     from newspost import loads
     from rule_support import run

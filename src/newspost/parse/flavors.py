@@ -505,6 +505,13 @@ _BLOCK_HTML = frozenset(
 _SPAN_TAG = re.compile(
     r"<([A-Za-z_][\w.:-]*)(?:\s+[A-Za-z_][\w.:-]*(?:\s*=\s*(?:\w+|\"[^\"]*\"|'[^']*'))?)*\s*(/)?>"
 )
+# A Liquid output or tag on one line ("{{ page.date | date: '%Y' }}", "{% link a.md %}"):
+# Jekyll has replaced it before kramdown reads the line, so its filters' "|"s divide
+# no cells and open no table. They are hidden as this character while the rows are
+# cut, then given back to the cells. Not past the next opening: many unclosed ones are
+# read in linear time.
+_LIQUID_ON_LINE = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}")
+_HIDDEN_PIPE = "\ue000"
 # How many IAL lines above a table line are looked through for a block boundary.
 _IAL_LOOKBACK = 8
 # Cells added to fill short rows, at most (markdown-it's own bound for its tables):
@@ -527,6 +534,8 @@ def _kramdown_table(state: StateBlock, start_line: int, end_line: int, silent: b
     if src.find("|", start, state.eMarks[start_line]) < 0:
         return False  # most lines: no pipe, no table
     first = src[start : state.eMarks[start_line]]
+    if "{" in first:
+        first = _hide_liquid_pipes(first)
     if _TABLE_PIPE.search(first) is None:
         return False
     if not _after_block_boundary(state, start_line) or _taken_before_tables(
@@ -537,6 +546,8 @@ def _kramdown_table(state: StateBlock, start_line: int, end_line: int, silent: b
     line = start_line
     while line < end_line and state.sCount[line] >= state.blkIndent:
         text = src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if "{" in text:
+            text = _hide_liquid_pipes(text)
         if "|" not in text or _TABLE_PIPE.search(text) is None:
             break
         lines.append(text.rstrip(" \t"))
@@ -553,6 +564,13 @@ def _kramdown_table(state: StateBlock, start_line: int, end_line: int, silent: b
     _push_table(state, sections, start_line, line)
     state.line = line
     return True
+
+
+def _hide_liquid_pipes(line: str) -> str:
+    """``line`` with the "|"s inside Liquid outputs and tags hidden (see `_HIDDEN_PIPE`)."""
+    if "|" not in line or _HIDDEN_PIPE in line:
+        return line
+    return _LIQUID_ON_LINE.sub(lambda tag: tag.group().replace("|", _HIDDEN_PIPE), line)
 
 
 _Row = tuple[int, list[str]]
@@ -593,7 +611,10 @@ def _table_sections(
                 rows = []
             has_footer = True
         else:
-            rows.append((line, _kramdown_cells(text, leading_pipe=leading_pipe)))
+            cells = _kramdown_cells(text, leading_pipe=leading_pipe)
+            if _HIDDEN_PIPE in text:
+                cells = [cell.replace(_HIDDEN_PIPE, "|") for cell in cells]
+            rows.append((line, cells))
     if rows:
         sections.append(("tfoot" if has_footer else "tbody", rows))
     if not any(kind == "tbody" for kind, _ in sections):

@@ -14,6 +14,7 @@ import copy
 import html
 import os
 import re
+import types
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,10 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import Any, Literal
 
-from markdown_it import MarkdownIt
+import mdurl
+from markdown_it import MarkdownIt, helpers
+from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.common.utils import unescapeAll
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_core import ParserCore
 from markdown_it.parser_inline import ParserInline
@@ -1016,8 +1020,83 @@ def _opens_a_block(html: str) -> bool:
 _LOOKAHEAD_LINES = 400
 
 
+def _liquid_link_destination(string: str, pos: int, maximum: int) -> Any:
+    """markdown-it's ``parseLinkDestination``, a Liquid output or tag taken whole.
+
+    Jekyll runs Liquid before kramdown: ``![a]({{ site.baseurl }}/a.png)`` reaches
+    kramdown as ``![a](/blog/a.png)``, an image, where the spaces of the written tag
+    end a CommonMark destination and leave the line as text.
+    """
+    result = helpers.parseLinkDestination(string, pos, maximum)
+    if not result.ok or string.find("{", pos, result.pos) < 0 or string.startswith("<", pos):
+        return result
+    start = pos
+    level = 0
+    while pos < maximum:
+        char = string[pos]
+        if char == "{" and string.startswith(("{{", "{%"), pos):
+            tag = _LIQUID_ON_LINE.match(string, pos, maximum)
+            if tag is not None:
+                pos = tag.end()
+                continue
+        if char <= " " or char == "\x7f":
+            break
+        if char == "\\" and pos + 1 < maximum:
+            if string[pos + 1] == " ":
+                break
+            pos += 2
+            continue
+        if char == "(":
+            level += 1
+            if level > 32:
+                return result  # as markdown-it gives up
+        elif char == ")":
+            if level == 0:
+                break
+            level -= 1
+        pos += 1
+    if level == 0:
+        result.str = unescapeAll(string[start:pos])
+        result.pos = pos
+    return result
+
+
+# The link helpers of a flavor whose body Liquid runs on first (see `_LiquidMarkdownIt`).
+_LIQUID_HELPERS = types.ModuleType("newspost_liquid_link_helpers")
+_LIQUID_HELPERS.parseLinkLabel = helpers.parseLinkLabel  # type: ignore[attr-defined]
+_LIQUID_HELPERS.parseLinkTitle = helpers.parseLinkTitle  # type: ignore[attr-defined]
+_LIQUID_HELPERS.parseLinkDestination = _liquid_link_destination  # type: ignore[attr-defined]
+
+
+class _LiquidMarkdownIt(MarkdownIt):
+    """A parser for a body Liquid runs on first: a link's address may hold Liquid.
+
+    ``[docs]({{ site.baseurl }}/docs/)`` and ``![a]({{ "/a.png" | relative_url }})``
+    are a link and an image, their addresses kept as written (the site's
+    ``baseurl`` is in its configuration, not in the post), as an ``<img src>``
+    holding Liquid keeps it.
+    """
+
+    def __init__(self, config: str, options_update: dict[str, Any] | None = None) -> None:
+        super().__init__(config, options_update)
+        self.helpers = _LIQUID_HELPERS
+
+    def normalizeLink(self, url: str) -> str:
+        """markdown-it's, the Liquid in the address left as written."""
+        if "{" not in url or _LIQUID_ON_LINE.search(url) is None:
+            return normalizeLink(url)
+        parts: list[str] = []
+        written = 0
+        for tag in _LIQUID_ON_LINE.finditer(url):
+            parts.append(mdurl.encode(url[written : tag.start()]))
+            parts.append(tag.group())
+            written = tag.end()
+        parts.append(mdurl.encode(url[written:]))
+        return "".join(parts)
+
+
 def _kramdown() -> MarkdownIt:
-    md = _commonmark()
+    md = _LiquidMarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # First in line: it only takes lines opening with a block-level tag, and
     # sparing those lines the other rules' checks is most of a news body.
     md.block.ruler.before(

@@ -795,6 +795,21 @@ def test_a_table_after_leading_html_is_read_as_markdown_it_reads_it() -> None:
     assert _kramdown_table_rows("<p>a</p>\n\n| x | y |\n") == [[["x", "y"]]]
 
 
+def test_liquid_filters_divide_no_kramdown_cells() -> None:
+    # Jekyll replaces "{{ x | filter }}" before kramdown reads the line: its "|" is gone.
+    from newspost import loads
+
+    for body in (
+        "Text.\n\nPublished on {{ page.date | date: '%Y' }}.\n",
+        'Text.\n\n![A]({{ "/a.png" | relative_url }}){: .center}\n',
+        "Text.\n\n{% if page.tags | size > 0 %}Tagged.{% endif %}\n",
+    ):
+        assert _kramdown_table_rows(body) == [], body
+        assert not loads(body, flavor="kramdown").tables
+    rows = "Text.\n\n| {{ page.date | date: '%Y' }} | c |\n| d | e |\n"
+    assert _kramdown_table_rows(rows) == [[["{{ page.date | date: '%Y' }}", "c"], ["d", "e"]]]
+
+
 def test_correct_kramdown_tables_raise_no_table_findings() -> None:
     from newspost import loads
     from rule_support import run
@@ -815,3 +830,42 @@ def test_kramdown_table_rows_are_the_written_rows_filled(rows: list[list[str]]) 
     width = max(map(len, rows))
     assert html.count("<tr>") == len(rows)
     assert html.count("<td>") == width * len(rows)
+
+
+# Liquid in a Markdown address, which Jekyll replaces before kramdown reads the link.
+
+
+def test_liquid_in_a_link_address_keeps_the_link() -> None:
+    from newspost import loads
+
+    body = (
+        "![Shot]({{ site.baseurl }}/assets/shot.png) and [docs]({{ site.baseurl }}"
+        '{% link _docs/plugins.md %}).\n\n![A]({{ "/a.png" | relative_url }}){: .center}\n\n'
+        '[ref][r] and [page]({{ site.url }}/이미지.html "Title")\n\n'
+        "[r]: {{ site.baseurl }}/r.html\n"
+    )
+    post = loads(body, flavor="kramdown")
+    assert [(image.src, image.alt) for image in post.images] == [
+        ("{{ site.baseurl }}/assets/shot.png", "Shot"),
+        ('{{ "/a.png" | relative_url }}', "A"),
+    ]
+    assert [(link.url, link.title) for link in post.links] == [
+        ("{{ site.baseurl }}{% link _docs/plugins.md %}", None),
+        ("{{ site.baseurl }}/r.html", None),
+        ("{{ site.url }}/%EC%9D%B4%EB%AF%B8%EC%A7%80.html", "Title"),
+    ]
+    assert "{{" not in post.text  # the paragraphs' text, not the Markdown written
+    # Hugo runs no Liquid: there the spaces end the address, as Goldmark reads it.
+    assert loads("[docs]({{ site.baseurl }}/docs/)\n", flavor="goldmark").links == []
+
+
+def test_an_unclosed_liquid_tag_in_an_address_is_read_in_linear_time() -> None:
+    from newspost import loads
+
+    for unit in ("[a]({{ ", "[a]({{ x }}", "| {{"):
+        small, big = unit * 2_000 + "\n", unit * 8_000 + "\n"
+        started = time.perf_counter()
+        loads(small, flavor="kramdown")
+        middle = time.perf_counter()
+        loads(big, flavor="kramdown")
+        assert time.perf_counter() - middle < 8 * (middle - started) + 0.5, unit

@@ -14,6 +14,7 @@ import copy
 import html
 import os
 import re
+import types
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,10 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import Any, Literal
 
-from markdown_it import MarkdownIt
+import mdurl
+from markdown_it import MarkdownIt, helpers
+from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.common.utils import unescapeAll
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_core import ParserCore
 from markdown_it.parser_inline import ParserInline
@@ -505,6 +509,13 @@ _BLOCK_HTML = frozenset(
 _SPAN_TAG = re.compile(
     r"<([A-Za-z_][\w.:-]*)(?:\s+[A-Za-z_][\w.:-]*(?:\s*=\s*(?:\w+|\"[^\"]*\"|'[^']*'))?)*\s*(/)?>"
 )
+# A Liquid output or tag on one line ("{{ page.date | date: '%Y' }}", "{% link a.md %}"):
+# Jekyll has replaced it before kramdown reads the line, so its filters' "|"s divide
+# no cells and open no table. They are hidden as this character while the rows are
+# cut, then given back to the cells. Not past the next opening: many unclosed ones are
+# read in linear time.
+_LIQUID_ON_LINE = re.compile(r"\{\{(?:(?!\{\{).)*?\}\}|\{%(?:(?!\{%).)*?%\}")
+_HIDDEN_PIPE = "\ue000"
 # How many IAL lines above a table line are looked through for a block boundary.
 _IAL_LOOKBACK = 8
 # Cells added to fill short rows, at most (markdown-it's own bound for its tables):
@@ -527,6 +538,8 @@ def _kramdown_table(state: StateBlock, start_line: int, end_line: int, silent: b
     if src.find("|", start, state.eMarks[start_line]) < 0:
         return False  # most lines: no pipe, no table
     first = src[start : state.eMarks[start_line]]
+    if "{" in first:
+        first = _hide_liquid_pipes(first)
     if _TABLE_PIPE.search(first) is None:
         return False
     if not _after_block_boundary(state, start_line) or _taken_before_tables(
@@ -537,6 +550,8 @@ def _kramdown_table(state: StateBlock, start_line: int, end_line: int, silent: b
     line = start_line
     while line < end_line and state.sCount[line] >= state.blkIndent:
         text = src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if "{" in text:
+            text = _hide_liquid_pipes(text)
         if "|" not in text or _TABLE_PIPE.search(text) is None:
             break
         lines.append(text.rstrip(" \t"))
@@ -553,6 +568,13 @@ def _kramdown_table(state: StateBlock, start_line: int, end_line: int, silent: b
     _push_table(state, sections, start_line, line)
     state.line = line
     return True
+
+
+def _hide_liquid_pipes(line: str) -> str:
+    """``line`` with the "|"s inside Liquid outputs and tags hidden (see `_HIDDEN_PIPE`)."""
+    if "|" not in line or _HIDDEN_PIPE in line:
+        return line
+    return _LIQUID_ON_LINE.sub(lambda tag: tag.group().replace("|", _HIDDEN_PIPE), line)
 
 
 _Row = tuple[int, list[str]]
@@ -593,7 +615,10 @@ def _table_sections(
                 rows = []
             has_footer = True
         else:
-            rows.append((line, _kramdown_cells(text, leading_pipe=leading_pipe)))
+            cells = _kramdown_cells(text, leading_pipe=leading_pipe)
+            if _HIDDEN_PIPE in text:
+                cells = [cell.replace(_HIDDEN_PIPE, "|") for cell in cells]
+            rows.append((line, cells))
     if rows:
         sections.append(("tfoot" if has_footer else "tbody", rows))
     if not any(kind == "tbody" for kind, _ in sections):
@@ -995,8 +1020,83 @@ def _opens_a_block(html: str) -> bool:
 _LOOKAHEAD_LINES = 400
 
 
+def _liquid_link_destination(string: str, pos: int, maximum: int) -> Any:
+    """markdown-it's ``parseLinkDestination``, a Liquid output or tag taken whole.
+
+    Jekyll runs Liquid before kramdown: ``![a]({{ site.baseurl }}/a.png)`` reaches
+    kramdown as ``![a](/blog/a.png)``, an image, where the spaces of the written tag
+    end a CommonMark destination and leave the line as text.
+    """
+    result = helpers.parseLinkDestination(string, pos, maximum)
+    if not result.ok or string.find("{", pos, result.pos) < 0 or string.startswith("<", pos):
+        return result
+    start = pos
+    level = 0
+    while pos < maximum:
+        char = string[pos]
+        if char == "{" and string.startswith(("{{", "{%"), pos):
+            tag = _LIQUID_ON_LINE.match(string, pos, maximum)
+            if tag is not None:
+                pos = tag.end()
+                continue
+        if char <= " " or char == "\x7f":
+            break
+        if char == "\\" and pos + 1 < maximum:
+            if string[pos + 1] == " ":
+                break
+            pos += 2
+            continue
+        if char == "(":
+            level += 1
+            if level > 32:
+                return result  # as markdown-it gives up
+        elif char == ")":
+            if level == 0:
+                break
+            level -= 1
+        pos += 1
+    if level == 0:
+        result.str = unescapeAll(string[start:pos])
+        result.pos = pos
+    return result
+
+
+# The link helpers of a flavor whose body Liquid runs on first (see `_LiquidMarkdownIt`).
+_LIQUID_HELPERS = types.ModuleType("newspost_liquid_link_helpers")
+_LIQUID_HELPERS.parseLinkLabel = helpers.parseLinkLabel  # type: ignore[attr-defined]
+_LIQUID_HELPERS.parseLinkTitle = helpers.parseLinkTitle  # type: ignore[attr-defined]
+_LIQUID_HELPERS.parseLinkDestination = _liquid_link_destination  # type: ignore[attr-defined]
+
+
+class _LiquidMarkdownIt(MarkdownIt):
+    """A parser for a body Liquid runs on first: a link's address may hold Liquid.
+
+    ``[docs]({{ site.baseurl }}/docs/)`` and ``![a]({{ "/a.png" | relative_url }})``
+    are a link and an image, their addresses kept as written (the site's
+    ``baseurl`` is in its configuration, not in the post), as an ``<img src>``
+    holding Liquid keeps it.
+    """
+
+    def __init__(self, config: str, options_update: dict[str, Any] | None = None) -> None:
+        super().__init__(config, options_update)
+        self.helpers = _LIQUID_HELPERS
+
+    def normalizeLink(self, url: str) -> str:
+        """markdown-it's, the Liquid in the address left as written."""
+        if "{" not in url or _LIQUID_ON_LINE.search(url) is None:
+            return normalizeLink(url)
+        parts: list[str] = []
+        written = 0
+        for tag in _LIQUID_ON_LINE.finditer(url):
+            parts.append(mdurl.encode(url[written : tag.start()]))
+            parts.append(tag.group())
+            written = tag.end()
+        parts.append(mdurl.encode(url[written:]))
+        return "".join(parts)
+
+
 def _kramdown() -> MarkdownIt:
-    md = _commonmark()
+    md = _LiquidMarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # First in line: it only takes lines opening with a block-level tag, and
     # sparing those lines the other rules' checks is most of a news body.
     md.block.ruler.before(

@@ -154,3 +154,22 @@ def test_whitespace_is_never_a_word_character() -> None:
         char = chr(code)
         assert (_NOT_WORD.fullmatch(char) is None) == char.isalnum(), hex(code)
         assert not (char.isspace() and char.isalnum()), hex(code)
+
+
+def test_a_template_tag_in_a_markdown_address_is_part_of_it() -> None:
+    # As the parser reads the post: Jekyll replaces Liquid (and Hugo a ref call) first.
+    body = (
+        '![Shot]({{ site.baseurl }}/a.png) [docs]({{ "/docs/" | relative_url }}) '
+        "![b](http://{{ site.host }}/b.png) ![c](c.png)"
+    )
+    _, sc = _scan(body)
+    assert [image.src for image in sc.images] == [
+        "{{ site.baseurl }}/a.png",
+        "http://{{ site.host }}/b.png",
+        "c.png",
+    ]
+    assert [link.url.value for link in sc.md_links if not link.image] == [
+        '{{ "/docs/" | relative_url }}'
+    ]
+    post = loads(f"---\ntitle: T\n---\n{body}\n", path="_posts/2024-01-01-a.md")
+    assert [image.src for image in sc.images] == [image.src for image in post.images]

@@ -256,6 +256,12 @@ class UrlRef:
 _MD_LINK = re.compile(
     r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\([ \t]*(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
 )
+# The same destination, with template tags in it taken whole (as parse.flavors reads a
+# Jekyll post's Liquid, and Hugo its shortcode calls); not past the next tag's opening.
+_MD_TEMPLATED_DESTINATION = re.compile(
+    r"(?:\{\{(?:(?!\{\{)[^\n])*?\}\}|\{%(?:(?!\{%)[^\n])*?%\}|[^\s()])*"
+    r"(?:\([^\s()]*\)[^\s()]*)*"
+)
 _MD_REF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
 # A CommonMark autolink, <scheme:...>: Goldmark and markdown-it link any scheme this way.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
@@ -593,6 +599,12 @@ class Scan:
         for found in _MD_LINK.finditer(body):
             raw = found.group(2)
             start = found.start(2)
+            if "{" in raw:
+                # A template tag in the address ("{{ site.baseurl }}/a.png", a Hugo
+                # ref call): the generator replaces it first, spaces and all.
+                templated = _MD_TEMPLATED_DESTINATION.match(body, start)
+                assert templated is not None  # it matches the empty string at worst
+                raw = templated.group()
             if raw.startswith("<"):
                 raw, start = raw[1:-1], start + 1
             opening = found.start()

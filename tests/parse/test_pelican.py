@@ -28,8 +28,6 @@ Summary: Short version for index
 This is the content of my super blog post.
 """
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-
 
 def test_pelicans_example_is_read_as_pelican_reads_it() -> None:
     post = loads(PELICAN, path="content/my-super-post.md")
@@ -130,12 +128,12 @@ def test_what_is_no_header(text: str, path: str) -> None:
     assert dumps(post) == text
 
 
-def test_no_corpus_post_is_taken_for_a_pelican_post() -> None:
-    headerless = list((CORPUS / "tistory-dump").rglob("*.md"))
+def test_no_corpus_post_is_taken_for_a_pelican_post(corpus: Path) -> None:
+    headerless = list((corpus / "tistory-dump").rglob("*.md"))
     assert len(headerless) > 10
     for path in headerless:
         assert load(path).raw.format == "none", path
-    for path in CORPUS.rglob("*.md"):
+    for path in corpus.rglob("*.md"):
         try:
             post = load(path)
         except NewsPostError:

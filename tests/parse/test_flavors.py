@@ -869,3 +869,31 @@ def test_an_unclosed_liquid_tag_in_an_address_is_read_in_linear_time() -> None:
         middle = time.perf_counter()
         loads(big, flavor="kramdown")
         assert time.perf_counter() - middle < 8 * (middle - started) + 0.5, unit
+
+
+# kramdown's markdown="1" blocks and its table of contents.
+
+
+def test_a_kramdown_markdown_block_holds_markdown() -> None:
+    from newspost import loads
+
+    body = (
+        'Intro.\n\n<div class="notice" markdown="1">\n**Note:** this *is* Markdown.\n\n'
+        '- one\n</div>\n\n<div markdown="1">\n![The venue](/venue.jpg)\n</div>\n'
+    )
+    post = loads(body, flavor="kramdown")
+    blocks = [(block.kind, block.line, getattr(block, "text", "")) for block in post.lead]
+    assert blocks == [
+        ("paragraph", 1, "Intro."),
+        ("paragraph", 4, "Note: this is Markdown."),
+        ("list", 6, "one"),
+        ("image", 10, ""),
+    ]
+    # A body opening with one is cut as markdown-it cuts it.
+    opening = '<div markdown="1">\n**Bold**\n</div>\n<p>x</p>\n'
+    assert _tokens(tokenize("kramdown", opening, {})) == _tokens(
+        get_markdown("kramdown").parse(opening, {})
+    )
+    assert loads(opening, flavor="kramdown").lead[0].text == "Bold"  # type: ignore[union-attr]
+    # Without the attribute, kramdown keeps the HTML block raw.
+    assert loads("<div>\n**Bold**\n</div>\n", flavor="kramdown").lead[0].text == "**Bold**"  # type: ignore[union-attr]

@@ -931,6 +931,7 @@ _KRAMDOWN_BLOCK_SET = frozenset(_KRAMDOWN_BLOCK_TAGS.split("|"))
 # "<p-x>") and its attributes, up to the line's first ">".
 _OPENING_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(?=[ \t/>\n\r])([^>\n]*)>")
 _MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.IGNORECASE)
+_MARKDOWN_BLOCK_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block)\b""", re.IGNORECASE)
 _TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
@@ -941,7 +942,9 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
         return False
     line = _html_block_end(state.src, pos, state.eMarks, start_line, end_line)
     if line is None:
-        return False
+        line = _markdown_block_open(state.src, pos, state.eMarks[start_line], start_line)
+        if line is None:
+            return False
     if silent:
         return True
     state.line = line
@@ -949,6 +952,27 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
     token.map = [start_line, line]
     token.content = state.getLines(start_line, line, state.blkIndent, True)
     return True
+
+
+def _markdown_block_open(src: str, pos: int, eol: int, line: int) -> int | None:
+    """The line after a block-level tag alone on ``line`` that says ``markdown="1"``; or None.
+
+    kramdown reads what such an element holds as Markdown blocks: the tag's line is an
+    HTML block of its own, and the lines after it are Markdown again (the closing tag
+    is an HTML block of CommonMark's). Without this, CommonMark's rule took them raw
+    up to the next blank line.
+    """
+    if src.find("arkdown", pos, eol) < 0:
+        return None
+    opening = _OPENING_TAG.match(src, pos, eol)
+    if (
+        opening is None
+        or opening.group(1).lower() not in _KRAMDOWN_BLOCK_SET
+        or _MARKDOWN_BLOCK_ATTR.search(opening.group(2)) is None
+        or src[opening.end() : eol].strip(" \t")
+    ):
+        return None
+    return line + 1
 
 
 def _html_block_end(
@@ -1505,6 +1529,8 @@ def _leading_html_blocks(
             break
         text_at = start + indent
         after = _html_block_end(src, text_at, ends, line, total)
+        if after is None:
+            after = _markdown_block_open(src, text_at, ends[line], line)
         if after is None and commonmark_html:
             after = _commonmark_html_end(src, text_at, ends, line, total)
         if after is None:

@@ -897,3 +897,14 @@ def test_a_kramdown_markdown_block_holds_markdown() -> None:
     assert loads(opening, flavor="kramdown").lead[0].text == "Bold"  # type: ignore[union-attr]
     # Without the attribute, kramdown keeps the HTML block raw.
     assert loads("<div>\n**Bold**\n</div>\n", flavor="kramdown").lead[0].text == "**Bold**"  # type: ignore[union-attr]
+
+
+def test_a_kramdown_toc_list_is_no_content() -> None:
+    from newspost import loads
+
+    for toc in ("* TOC\n{:toc}\n", "1. Contents\n{: toc }\n"):
+        post = loads(toc + "\nText.\n\n## A\n\nMore.\n", flavor="kramdown")
+        assert [block.kind for block in post.lead] == ["paragraph"], toc
+        assert [section.title for section in post.sections] == ["A"]
+    kept = loads("- a\n- b\n{: .compact}\n", flavor="kramdown")
+    assert [block.kind for block in kept.lead] == ["list"]

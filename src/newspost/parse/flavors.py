@@ -280,7 +280,38 @@ def _kramdown_ial(state: StateBlock, start_line: int, end_line: int, silent: boo
     kramdown renders nothing for it, and it ends the paragraph above it, so the
     line is taken here without a token.
     """
-    return _take_line(state, start_line, silent, "{:", _BLOCK_IAL, match_from_line_start=False)
+    if not _take_line(state, start_line, silent, "{:", _BLOCK_IAL, match_from_line_start=False):
+        return False
+    if not silent:
+        _drop_toc_list(state, start_line)
+    return True
+
+
+# The IAL that makes the list above it the place of the table of contents.
+_TOC_IAL = re.compile(r"\{:\s*toc\s*\}")
+
+
+def _drop_toc_list(state: StateBlock, line: int) -> None:
+    """``* TOC`` over ``{:toc}``: the list is where kramdown writes the table of contents.
+
+    The contents are the post's headings, which its sections hold already; the
+    list's own words ("TOC", "Table of contents") are shown nowhere, so it goes.
+    """
+    text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+    tokens = state.tokens
+    if (
+        "toc" not in text
+        or _TOC_IAL.match(text) is None
+        or not tokens
+        or tokens[-1].type not in ("bullet_list_close", "ordered_list_close")
+    ):
+        return
+    close = tokens[-1]
+    opening = close.type[: -len("close")] + "open"
+    for index in range(len(tokens) - 2, -1, -1):
+        if tokens[index].type == opening and tokens[index].level == close.level:
+            del tokens[index:]
+            return
 
 
 def _take_line(

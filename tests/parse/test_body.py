@@ -347,7 +347,8 @@ def test_hugo_figure_shortcode_is_the_image_hugo_shows() -> None:
     paragraph = post.sections[0].blocks[0]
     assert isinstance(paragraph, Paragraph) and paragraph.line == 16
     assert [link.url for link in paragraph.links] == ["plan.md"]
-    assert paragraph.text.endswith("{{< figure src=“c.jpg” >}}")  # Hugo's escape, shown
+    # Hugo's escape, shown as written: Hugo puts it back after Goldmark's typographer.
+    assert paragraph.text.endswith('{{< figure src="c.jpg" >}}')
     assert dumps(post) == text
 
 

@@ -908,3 +908,17 @@ def test_a_kramdown_toc_list_is_no_content() -> None:
         assert [section.title for section in post.sections] == ["A"]
     kept = loads("- a\n- b\n{: .compact}\n", flavor="kramdown")
     assert [block.kind for block in kept.lead] == ["list"]
+
+
+def test_a_hugo_shortcode_call_keeps_its_quotes() -> None:
+    # Hugo replaces the call before Goldmark's typographer and linkify see the text.
+    from newspost import loads
+
+    post = loads(
+        '{{< tweet user="SanDiegoZoo" id="1453" >}}\n\nSee "this" -- ok.\n', flavor="goldmark"
+    )
+    assert post.lead[0].html == '{{< tweet user="SanDiegoZoo" id="1453" >}}'  # type: ignore[union-attr]
+    assert post.lead[1].text == "See “this” – ok."  # type: ignore[union-attr]
+    inline = loads('Watch {{< youtube id="https://youtu.be/x" >}} now.\n', flavor="goldmark")
+    assert inline.lead[0].text == 'Watch {{< youtube id="https://youtu.be/x" >}} now.'  # type: ignore[union-attr]
+    assert inline.links == []

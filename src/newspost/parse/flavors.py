@@ -134,7 +134,8 @@ def hugo_shortcode_call(state: StateInline, silent: bool) -> bool:
 
     Hugo replaces the call before Goldmark reads the post, so the ``<`` of
     ``{{<youtube id>}}`` (written without spaces) opens no tag; read as inline
-    HTML, it hid the call and left an element that never closes.
+    HTML, it hid the call and left an element that never closes. Nor do the
+    typographer's curly quotes or linkify's links reach into its arguments.
     """
     if not state.src.startswith("{{", state.pos):
         return False
@@ -142,7 +143,10 @@ def hugo_shortcode_call(state: StateInline, silent: bool) -> bool:
     if found is None:
         return False
     if not silent:
-        state.pending += found.group()
+        # Text that the typographer and linkify leave alone (as they do an escape):
+        # Hugo reads the call's quotes and addresses before Goldmark sees the text.
+        token = state.push("text_special", "", 0)
+        token.content = found.group()
     state.pos = found.end()
     return True
 

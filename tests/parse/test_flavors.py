@@ -922,3 +922,34 @@ def test_a_hugo_shortcode_call_keeps_its_quotes() -> None:
     inline = loads('Watch {{< youtube id="https://youtu.be/x" >}} now.\n', flavor="goldmark")
     assert inline.lead[0].text == 'Watch {{< youtube id="https://youtu.be/x" >}} now.'  # type: ignore[union-attr]
     assert inline.links == []
+
+
+# Hexo's tags, which its posts (read as Jekyll's: a _posts folder, Liquid-like tags) use
+# for their images and links to other posts.
+
+
+def test_hexo_image_tags_are_the_images_hexo_writes() -> None:
+    from newspost import dumps, loads
+
+    body = (
+        'Intro.\n\n{% asset_img scheduler.png "Workers and queues" %}\n\n'
+        '{% img right /images/home.png 800 450 "Home page" "The home page" %}\n\n'
+        "{% img /images/old.png 400 \"Title text 'Alt text'\" %}\n\n"
+        'See {% post_link reading-list-2022 %} and {% post_link deploy "my post" %}.\n\n'
+        "```\n{% asset_img example.jpg An example %}\n```\n"
+    )
+    post = loads(body, path="source/_posts/tokio.md")
+    assert [(image.src, image.alt, image.title, image.line) for image in post.images] == [
+        ("scheduler.png", None, "Workers and queues", 3),  # a title only: Hexo writes no alt
+        ("/images/home.png", "The home page", "Home page", 5),
+        ("/images/old.png", "Alt text", "Title text", 7),
+    ]
+    assert [(link.url, link.text) for link in post.links] == [
+        ("reading-list-2022", "reading-list-2022"),
+        ("deploy", "my post"),
+    ]
+    assert post.lead[-1].text == "{% asset_img example.jpg An example %}\n"  # type: ignore[union-attr]
+    assert dumps(post) == body
+    assert (
+        liquid("{% img %} {% asset_img no-file-name %}") == "{% img %} {% asset_img no-file-name %}"
+    )

@@ -1625,7 +1625,8 @@ def liquid(text: str) -> str:
     r"""What Jekyll's Liquid pass leaves for kramdown, as far as a post alone can say.
 
     Comments disappear, ``{% highlight %}`` blocks (and Octopress's and Hexo's
-    ``{% codeblock %}``) become code fences, string
+    ``{% codeblock %}``) become code fences, Hexo's ``{% asset_img %}``, ``{% img %}``
+    and ``{% post_link %}`` the image or link Hexo writes, string
     ``{% assign %}`` variables are substituted into ``{{ name }}``; includes and
     everything else stay as written. Line count is kept.
 
@@ -1643,6 +1644,8 @@ def liquid(text: str) -> str:
     if "codeblock" in text:
         text = _LIQUID_CODEBLOCK.sub(_codeblock_fence, text)
         text = _LIQUID_END_CODEBLOCK.sub("```", text)
+    if ("img" in text or "post_link" in text) and _HEXO_TAG.search(text) is not None:
+        text = _HEXO_TAG_OR_CODE.sub(_hexo_tag_html, text)
     text = _LIQUID_RAW.sub("", text)
     variables = {name: value for name, _, value in _LIQUID_ASSIGN.findall(text)}
     if variables:
@@ -1650,6 +1653,60 @@ def liquid(text: str) -> str:
         names = "|".join(re.escape(name) for name in variables)
         text = re.sub(r"\{\{\s*(" + names + r")\s*\}\}", lambda m: variables[m.group(1)], text)
     return text
+
+
+# Hexo's image and link tags (Octopress's img too), one line each:
+# {% asset_img [class] slug [width] [height] [title [alt]] %}, {% img ... %} with a path,
+# {% post_link slug [text] %}.
+_HEXO_TAG = re.compile(
+    r"\{%-?[ \t]*(?P<tag>asset_img|img|post_link)[ \t]+(?P<arguments>[^%\n]*?)[ \t]*-?%\}"
+)
+_HEXO_ARGUMENT = re.compile(r"\"([^\"]*)\"|'([^']*)'|(\S+)")
+_HEXO_META = re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
+
+
+def _hexo_tag_html(tag: re.Match[str]) -> str:
+    """A Hexo image or post link tag as the HTML Hexo writes for it (the address as written).
+
+    As Hexo's ``img`` tag reads its arguments: class names up to the image, a width
+    and a height if they are numbers, then the title and the alt text, each quoted
+    ("title 'alt'" too); an image with a title only has no alt text. A post link's
+    text is the one given, else (Hexo writes the linked post's title) its slug.
+    """
+    if tag.group("tag") is None:
+        return tag.group()  # code, or a raw block: shown as written
+    name = tag.group("tag")
+    # Each argument, and whether it was quoted.
+    words = [
+        (argument.group(argument.lastindex or 0), argument.lastindex != 3)
+        for argument in _HEXO_ARGUMENT.finditer(tag.group("arguments"))
+    ]
+    if not words:
+        return tag.group()
+    if name == "post_link":
+        slug = words[0][0]
+        text = " ".join(word for word, _ in words[1:] if word.lower() not in ("true", "false"))
+        return f'<a href="{html.escape(slug)}">{html.escape(text or slug)}</a>'
+    index = next(
+        (i for i, (word, _) in enumerate(words) if "." in word or "/" in word or ":" in word),
+        None,
+    )
+    if index is None:
+        return tag.group()
+    attributes = f' src="{html.escape(words[index][0])}"'
+    rest = words[index + 1 :]
+    while rest and rest[0][0].isdigit() and len(attributes) < 200:
+        rest = rest[1:]  # the width and the height
+    if len(rest) >= 2 and rest[0][1] and rest[1][1]:
+        title, alt = rest[0][0], rest[1][0]  # "title" "alt", as hexo-tag-img writes them
+    else:
+        meta = _HEXO_META.match(" ".join(word for word, _ in rest))
+        title, alt = (meta.group(1), meta.group(2)) if meta else (None, None)
+    if title and title.strip():
+        attributes += f' title="{html.escape(title.strip())}"'
+    if alt and alt.strip():
+        attributes += f' alt="{html.escape(alt.strip())}"'
+    return f"<img{attributes}>"
 
 
 def _codeblock_fence(tag: re.Match[str]) -> str:
@@ -1938,6 +1995,13 @@ _CODE = re.compile(
 )
 # Liquid's raw blocks, where a Jekyll post shows shortcodes (the tags are Liquid's own).
 _LIQUID_RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.DOTALL)
+
+
+# A Hexo tag, or code or a raw block where one is shown as written (Hexo, as Jekyll,
+# leaves its Markdown code blocks alone): one pass, code taken first.
+_HEXO_TAG_OR_CODE = re.compile(
+    f"(?:{_CODE.pattern}|{_LIQUID_RAW_BLOCK.pattern})|{_HEXO_TAG.pattern}", re.DOTALL | re.MULTILINE
+)
 
 
 def _outside_code(pattern: re.Pattern[str], text: str) -> bool:

@@ -869,3 +869,87 @@ def test_an_unclosed_liquid_tag_in_an_address_is_read_in_linear_time() -> None:
         middle = time.perf_counter()
         loads(big, flavor="kramdown")
         assert time.perf_counter() - middle < 8 * (middle - started) + 0.5, unit
+
+
+# kramdown's markdown="1" blocks and its table of contents.
+
+
+def test_a_kramdown_markdown_block_holds_markdown() -> None:
+    from newspost import loads
+
+    body = (
+        'Intro.\n\n<div class="notice" markdown="1">\n**Note:** this *is* Markdown.\n\n'
+        '- one\n</div>\n\n<div markdown="1">\n![The venue](/venue.jpg)\n</div>\n'
+    )
+    post = loads(body, flavor="kramdown")
+    blocks = [(block.kind, block.line, getattr(block, "text", "")) for block in post.lead]
+    assert blocks == [
+        ("paragraph", 1, "Intro."),
+        ("paragraph", 4, "Note: this is Markdown."),
+        ("list", 6, "one"),
+        ("image", 10, ""),
+    ]
+    # A body opening with one is cut as markdown-it cuts it.
+    opening = '<div markdown="1">\n**Bold**\n</div>\n<p>x</p>\n'
+    assert _tokens(tokenize("kramdown", opening, {})) == _tokens(
+        get_markdown("kramdown").parse(opening, {})
+    )
+    assert loads(opening, flavor="kramdown").lead[0].text == "Bold"  # type: ignore[union-attr]
+    # Without the attribute, kramdown keeps the HTML block raw.
+    assert loads("<div>\n**Bold**\n</div>\n", flavor="kramdown").lead[0].text == "**Bold**"  # type: ignore[union-attr]
+
+
+def test_a_kramdown_toc_list_is_no_content() -> None:
+    from newspost import loads
+
+    for toc in ("* TOC\n{:toc}\n", "1. Contents\n{: toc }\n"):
+        post = loads(toc + "\nText.\n\n## A\n\nMore.\n", flavor="kramdown")
+        assert [block.kind for block in post.lead] == ["paragraph"], toc
+        assert [section.title for section in post.sections] == ["A"]
+    kept = loads("- a\n- b\n{: .compact}\n", flavor="kramdown")
+    assert [block.kind for block in kept.lead] == ["list"]
+
+
+def test_a_hugo_shortcode_call_keeps_its_quotes() -> None:
+    # Hugo replaces the call before Goldmark's typographer and linkify see the text.
+    from newspost import loads
+
+    post = loads(
+        '{{< tweet user="SanDiegoZoo" id="1453" >}}\n\nSee "this" -- ok.\n', flavor="goldmark"
+    )
+    assert post.lead[0].html == '{{< tweet user="SanDiegoZoo" id="1453" >}}'  # type: ignore[union-attr]
+    assert post.lead[1].text == "See “this” – ok."  # type: ignore[union-attr]
+    inline = loads('Watch {{< youtube id="https://youtu.be/x" >}} now.\n', flavor="goldmark")
+    assert inline.lead[0].text == 'Watch {{< youtube id="https://youtu.be/x" >}} now.'  # type: ignore[union-attr]
+    assert inline.links == []
+
+
+# Hexo's tags, which its posts (read as Jekyll's: a _posts folder, Liquid-like tags) use
+# for their images and links to other posts.
+
+
+def test_hexo_image_tags_are_the_images_hexo_writes() -> None:
+    from newspost import dumps, loads
+
+    body = (
+        'Intro.\n\n{% asset_img scheduler.png "Workers and queues" %}\n\n'
+        '{% img right /images/home.png 800 450 "Home page" "The home page" %}\n\n'
+        "{% img /images/old.png 400 \"Title text 'Alt text'\" %}\n\n"
+        'See {% post_link reading-list-2022 %} and {% post_link deploy "my post" %}.\n\n'
+        "```\n{% asset_img example.jpg An example %}\n```\n"
+    )
+    post = loads(body, path="source/_posts/tokio.md")
+    assert [(image.src, image.alt, image.title, image.line) for image in post.images] == [
+        ("scheduler.png", None, "Workers and queues", 3),  # a title only: Hexo writes no alt
+        ("/images/home.png", "The home page", "Home page", 5),
+        ("/images/old.png", "Alt text", "Title text", 7),
+    ]
+    assert [(link.url, link.text) for link in post.links] == [
+        ("reading-list-2022", "reading-list-2022"),
+        ("deploy", "my post"),
+    ]
+    assert post.lead[-1].text == "{% asset_img example.jpg An example %}\n"  # type: ignore[union-attr]
+    assert dumps(post) == body
+    assert (
+        liquid("{% img %} {% asset_img no-file-name %}") == "{% img %} {% asset_img no-file-name %}"
+    )

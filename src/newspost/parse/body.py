@@ -77,7 +77,23 @@ _STRAY_BLOCKS = frozenset(["li", "tr", "dd", "dt"])
 _SPACED_EXTRA = frozenset(["li", "tr", "td", "th", "dt", "dd"])
 _SPACED_TAGS = _BLOCK_TAGS | _INVISIBLE | _STRAY_BLOCKS | {"br", "td", "th"}
 _CREDIT_LENGTH = 120
-_TEMPLATE_ONLY = re.compile(r"^(?:\s*(?:\{%.*?%\}|\{\{.*?\}\}|\{:.*?\}))+\s*$", re.DOTALL)
+# A template tag: a Liquid tag or output, a Hugo shortcode call, a kramdown IAL. Not
+# past the next tag's opening, so the text between two tags is never taken for one.
+_TEMPLATE_TAG = r"\{%(?:(?!\{%).)*?%\}|\{\{(?:(?!\{\{).)*?\}\}|\{:[^{}]*\}"
+_TEMPLATE_ONLY = re.compile(rf"(?:\s*(?:{_TEMPLATE_TAG}))+\s*$", re.DOTALL)
+# The tags that open and close a block around a paragraph's text, which they print
+# nothing of themselves: Liquid's ("{% blockquote %}", "{% note info %}", Hexo's and
+# Eleventy's paired shortcodes) and Hugo's ("{{% notice %}}", "{{< alert >}}"), as
+# text or as escaped HTML ("{{&lt; alert &gt;}}"). A "{{ value }}" prints its value.
+_BLOCK_TAG = r"\{%(?:(?!\{%).)*?%\}|\{\{(?:<|&lt;|%)(?:(?!\{\{).)*?(?:>|&gt;|%)\}\}"
+_BLOCK_TAGS_BEFORE = re.compile(rf"(?:\s*(?:{_BLOCK_TAG}))+\s*", re.DOTALL)
+_BLOCK_TAGS_AFTER = re.compile(rf"(?:\s*(?:{_BLOCK_TAG}))+\s*$", re.DOTALL)
+# Link definitions ("[label]: /url"), as collapsed text: under a Liquid tag they are
+# the paragraph's lines to markdown-it, but Jekyll's include above them ends in
+# definitions of its own, and kramdown reads them all as definitions (shown nowhere).
+_DEFINITIONS_ONLY = re.compile(
+    r"(?:\s*\[[^\[\]]+\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?)+\s*$"
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -333,6 +349,27 @@ def _template_only(text: str) -> bool:
     return text[:1] == "{" and _TEMPLATE_ONLY.match(text) is not None
 
 
+def _inside_block_tags(text: str, html: str) -> tuple[str, str]:
+    """A paragraph's text and HTML without the block tags around them, if it opens with one.
+
+    ``{{% notice warning %}}``, the notice, ``{{% /notice %}}`` on three lines is one
+    paragraph; the site shows the notice (in its box), the tags being replaced. Empty
+    when what the tags leave is link definitions.
+    """
+    before = _BLOCK_TAGS_BEFORE.match(text)
+    if before is None:
+        return text, html
+    after = _BLOCK_TAGS_AFTER.search(text, before.end())
+    text = text[before.end() : after.start() if after else len(text)]
+    if text[:1] == "[" and _DEFINITIONS_ONLY.match(text):
+        return "", ""
+    before = _BLOCK_TAGS_BEFORE.match(html)
+    if before is not None:
+        after = _BLOCK_TAGS_AFTER.search(html, before.end())
+        html = html[before.end() : after.start() if after else len(html)]
+    return text, html
+
+
 def _collapse(text: str) -> str:
     """Runs of whitespace as one space, none at the ends: ``" ".join(text.split())``."""
     # A printable text holds no whitespace but " " (every other space, tab or line
@@ -578,9 +615,15 @@ class _Walker:
         if not text and not images:
             return
         html = "".join(html_parts).strip()
-        if _template_only(text):
-            out.append(trusted(Html, html=text, text="", line=line))
-            return
+        if text[:1] == "{":
+            if _template_only(text):
+                out.append(trusted(Html, html=text, text="", line=line))
+                return
+            shown, html = _inside_block_tags(text, html)
+            if not shown:
+                out.append(trusted(Html, html=text, text="", line=line))
+                return
+            text = shown
         out.append(trusted(Paragraph, text=text, html=html, links=links, images=images, line=line))
 
     def _element(self, element: Element, out: list[_Item]) -> None:
@@ -728,14 +771,21 @@ class _Walker:
             return
         if not text:
             return  # &nbsp;-only or empty: nothing a reader sees
-        if _template_only(text):
-            out.append(trusted(Html, html=text, text="", line=line))
-            return
+        html = _inner_html(element)
+        if text[:1] == "{":
+            if _template_only(text):
+                out.append(trusted(Html, html=text, text="", line=line))
+                return
+            shown, html = _inside_block_tags(text, html)
+            if not shown:
+                out.append(trusted(Html, html=text, text="", line=line))
+                return
+            text = shown
         out.append(
             trusted(
                 Paragraph,
                 text=text,
-                html=_inner_html(element),
+                html=html,
                 links=self.links(element),
                 images=[self.image(img) for img in images],
                 line=line,
@@ -747,14 +797,21 @@ class _Walker:
         text = _collapse(raw)
         if not text:
             return
-        if _template_only(text):
-            out.append(trusted(Html, html=text, text="", line=line))
-            return
+        html = _escape(raw).strip()
+        if text[:1] == "{":
+            if _template_only(text):
+                out.append(trusted(Html, html=text, text="", line=line))
+                return
+            shown, html = _inside_block_tags(text, html)
+            if not shown:
+                out.append(trusted(Html, html=text, text="", line=line))
+                return
+            text = shown
         out.append(
             trusted(
                 Paragraph,
                 text=text,
-                html=_escape(raw).strip(),
+                html=html,
                 links=[],
                 images=[],
                 line=line,

@@ -134,7 +134,8 @@ def hugo_shortcode_call(state: StateInline, silent: bool) -> bool:
 
     Hugo replaces the call before Goldmark reads the post, so the ``<`` of
     ``{{<youtube id>}}`` (written without spaces) opens no tag; read as inline
-    HTML, it hid the call and left an element that never closes.
+    HTML, it hid the call and left an element that never closes. Nor do the
+    typographer's curly quotes or linkify's links reach into its arguments.
     """
     if not state.src.startswith("{{", state.pos):
         return False
@@ -142,7 +143,10 @@ def hugo_shortcode_call(state: StateInline, silent: bool) -> bool:
     if found is None:
         return False
     if not silent:
-        state.pending += found.group()
+        # Text that the typographer and linkify leave alone (as they do an escape):
+        # Hugo reads the call's quotes and addresses before Goldmark sees the text.
+        token = state.push("text_special", "", 0)
+        token.content = found.group()
     state.pos = found.end()
     return True
 
@@ -280,7 +284,38 @@ def _kramdown_ial(state: StateBlock, start_line: int, end_line: int, silent: boo
     kramdown renders nothing for it, and it ends the paragraph above it, so the
     line is taken here without a token.
     """
-    return _take_line(state, start_line, silent, "{:", _BLOCK_IAL, match_from_line_start=False)
+    if not _take_line(state, start_line, silent, "{:", _BLOCK_IAL, match_from_line_start=False):
+        return False
+    if not silent:
+        _drop_toc_list(state, start_line)
+    return True
+
+
+# The IAL that makes the list above it the place of the table of contents.
+_TOC_IAL = re.compile(r"\{:\s*toc\s*\}")
+
+
+def _drop_toc_list(state: StateBlock, line: int) -> None:
+    """``* TOC`` over ``{:toc}``: the list is where kramdown writes the table of contents.
+
+    The contents are the post's headings, which its sections hold already; the
+    list's own words ("TOC", "Table of contents") are shown nowhere, so it goes.
+    """
+    text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+    tokens = state.tokens
+    if (
+        "toc" not in text
+        or _TOC_IAL.match(text) is None
+        or not tokens
+        or tokens[-1].type not in ("bullet_list_close", "ordered_list_close")
+    ):
+        return
+    close = tokens[-1]
+    opening = close.type[: -len("close")] + "open"
+    for index in range(len(tokens) - 2, -1, -1):
+        if tokens[index].type == opening and tokens[index].level == close.level:
+            del tokens[index:]
+            return
 
 
 def _take_line(
@@ -931,6 +966,7 @@ _KRAMDOWN_BLOCK_SET = frozenset(_KRAMDOWN_BLOCK_TAGS.split("|"))
 # "<p-x>") and its attributes, up to the line's first ">".
 _OPENING_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(?=[ \t/>\n\r])([^>\n]*)>")
 _MARKDOWN_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block|span)""", re.IGNORECASE)
+_MARKDOWN_BLOCK_ATTR = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block)\b""", re.IGNORECASE)
 _TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
@@ -941,7 +977,9 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
         return False
     line = _html_block_end(state.src, pos, state.eMarks, start_line, end_line)
     if line is None:
-        return False
+        line = _markdown_block_open(state.src, pos, state.eMarks[start_line], start_line)
+        if line is None:
+            return False
     if silent:
         return True
     state.line = line
@@ -949,6 +987,27 @@ def _kramdown_html_block(state: StateBlock, start_line: int, end_line: int, sile
     token.map = [start_line, line]
     token.content = state.getLines(start_line, line, state.blkIndent, True)
     return True
+
+
+def _markdown_block_open(src: str, pos: int, eol: int, line: int) -> int | None:
+    """The line after a block-level tag alone on ``line`` that says ``markdown="1"``; or None.
+
+    kramdown reads what such an element holds as Markdown blocks: the tag's line is an
+    HTML block of its own, and the lines after it are Markdown again (the closing tag
+    is an HTML block of CommonMark's). Without this, CommonMark's rule took them raw
+    up to the next blank line.
+    """
+    if src.find("arkdown", pos, eol) < 0:
+        return None
+    opening = _OPENING_TAG.match(src, pos, eol)
+    if (
+        opening is None
+        or opening.group(1).lower() not in _KRAMDOWN_BLOCK_SET
+        or _MARKDOWN_BLOCK_ATTR.search(opening.group(2)) is None
+        or src[opening.end() : eol].strip(" \t")
+    ):
+        return None
+    return line + 1
 
 
 def _html_block_end(
@@ -1505,6 +1564,8 @@ def _leading_html_blocks(
             break
         text_at = start + indent
         after = _html_block_end(src, text_at, ends, line, total)
+        if after is None:
+            after = _markdown_block_open(src, text_at, ends[line], line)
         if after is None and commonmark_html:
             after = _commonmark_html_end(src, text_at, ends, line, total)
         if after is None:
@@ -1564,7 +1625,8 @@ def liquid(text: str) -> str:
     r"""What Jekyll's Liquid pass leaves for kramdown, as far as a post alone can say.
 
     Comments disappear, ``{% highlight %}`` blocks (and Octopress's and Hexo's
-    ``{% codeblock %}``) become code fences, string
+    ``{% codeblock %}``) become code fences, Hexo's ``{% asset_img %}``, ``{% img %}``
+    and ``{% post_link %}`` the image or link Hexo writes, string
     ``{% assign %}`` variables are substituted into ``{{ name }}``; includes and
     everything else stay as written. Line count is kept.
 
@@ -1582,6 +1644,8 @@ def liquid(text: str) -> str:
     if "codeblock" in text:
         text = _LIQUID_CODEBLOCK.sub(_codeblock_fence, text)
         text = _LIQUID_END_CODEBLOCK.sub("```", text)
+    if ("img" in text or "post_link" in text) and _HEXO_TAG.search(text) is not None:
+        text = _HEXO_TAG_OR_CODE.sub(_hexo_tag_html, text)
     text = _LIQUID_RAW.sub("", text)
     variables = {name: value for name, _, value in _LIQUID_ASSIGN.findall(text)}
     if variables:
@@ -1589,6 +1653,60 @@ def liquid(text: str) -> str:
         names = "|".join(re.escape(name) for name in variables)
         text = re.sub(r"\{\{\s*(" + names + r")\s*\}\}", lambda m: variables[m.group(1)], text)
     return text
+
+
+# Hexo's image and link tags (Octopress's img too), one line each:
+# {% asset_img [class] slug [width] [height] [title [alt]] %}, {% img ... %} with a path,
+# {% post_link slug [text] %}.
+_HEXO_TAG = re.compile(
+    r"\{%-?[ \t]*(?P<tag>asset_img|img|post_link)[ \t]+(?P<arguments>[^%\n]*?)[ \t]*-?%\}"
+)
+_HEXO_ARGUMENT = re.compile(r"\"([^\"]*)\"|'([^']*)'|(\S+)")
+_HEXO_META = re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
+
+
+def _hexo_tag_html(tag: re.Match[str]) -> str:
+    """A Hexo image or post link tag as the HTML Hexo writes for it (the address as written).
+
+    As Hexo's ``img`` tag reads its arguments: class names up to the image, a width
+    and a height if they are numbers, then the title and the alt text, each quoted
+    ("title 'alt'" too); an image with a title only has no alt text. A post link's
+    text is the one given, else (Hexo writes the linked post's title) its slug.
+    """
+    if tag.group("tag") is None:
+        return tag.group()  # code, or a raw block: shown as written
+    name = tag.group("tag")
+    # Each argument, and whether it was quoted.
+    words = [
+        (argument.group(argument.lastindex or 0), argument.lastindex != 3)
+        for argument in _HEXO_ARGUMENT.finditer(tag.group("arguments"))
+    ]
+    if not words:
+        return tag.group()
+    if name == "post_link":
+        slug = words[0][0]
+        text = " ".join(word for word, _ in words[1:] if word.lower() not in ("true", "false"))
+        return f'<a href="{html.escape(slug)}">{html.escape(text or slug)}</a>'
+    index = next(
+        (i for i, (word, _) in enumerate(words) if "." in word or "/" in word or ":" in word),
+        None,
+    )
+    if index is None:
+        return tag.group()
+    attributes = f' src="{html.escape(words[index][0])}"'
+    rest = words[index + 1 :]
+    while rest and rest[0][0].isdigit() and len(attributes) < 200:
+        rest = rest[1:]  # the width and the height
+    if len(rest) >= 2 and rest[0][1] and rest[1][1]:
+        title, alt = rest[0][0], rest[1][0]  # "title" "alt", as hexo-tag-img writes them
+    else:
+        meta = _HEXO_META.match(" ".join(word for word, _ in rest))
+        title, alt = (meta.group(1), meta.group(2)) if meta else (None, None)
+    if title and title.strip():
+        attributes += f' title="{html.escape(title.strip())}"'
+    if alt and alt.strip():
+        attributes += f' alt="{html.escape(alt.strip())}"'
+    return f"<img{attributes}>"
 
 
 def _codeblock_fence(tag: re.Match[str]) -> str:
@@ -1877,6 +1995,13 @@ _CODE = re.compile(
 )
 # Liquid's raw blocks, where a Jekyll post shows shortcodes (the tags are Liquid's own).
 _LIQUID_RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.DOTALL)
+
+
+# A Hexo tag, or code or a raw block where one is shown as written (Hexo, as Jekyll,
+# leaves its Markdown code blocks alone): one pass, code taken first.
+_HEXO_TAG_OR_CODE = re.compile(
+    f"(?:{_CODE.pattern}|{_LIQUID_RAW_BLOCK.pattern})|{_HEXO_TAG.pattern}", re.DOTALL | re.MULTILINE
+)
 
 
 def _outside_code(pattern: re.Pattern[str], text: str) -> bool:

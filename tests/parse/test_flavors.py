@@ -862,13 +862,11 @@ def test_liquid_in_a_link_address_keeps_the_link() -> None:
 def test_an_unclosed_liquid_tag_in_an_address_is_read_in_linear_time() -> None:
     from newspost import loads
 
+    # A hang guard, as in test_limits (no benchmark): quadratic work here takes minutes.
     for unit in ("[a]({{ ", "[a]({{ x }}", "| {{"):
-        small, big = unit * 2_000 + "\n", unit * 8_000 + "\n"
         started = time.perf_counter()
-        loads(small, flavor="kramdown")
-        middle = time.perf_counter()
-        loads(big, flavor="kramdown")
-        assert time.perf_counter() - middle < 8 * (middle - started) + 0.5, unit
+        loads(unit * 20_000 + "\n", flavor="kramdown")
+        assert time.perf_counter() - started < 30.0, unit
 
 
 # kramdown's markdown="1" blocks and its table of contents.

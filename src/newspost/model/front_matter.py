@@ -162,6 +162,8 @@ IMAGE_KEYS: tuple[str, ...] = (
     "feature_image",  # Ghost
     "featured_image",  # WordPress exports, many Jekyll and Hugo themes
     "featuredImage",  # Hugo LoveIt and DoIt (Hugo reads keys in any case)
+    "coverImage",  # wordpress-export-to-markdown, Next.js' blog starter
+    "heroImage",  # Astro's blog template
     "cover",  # Hugo PaperMod, as cover.image; others as text
     "cover_image",  # Zola themes, under [extra]
     "thumbnail",
@@ -174,6 +176,7 @@ IMAGE_KEYS: tuple[str, ...] = (
     "banner",  # Zola Duckquill, under [extra]
     "hero",
     "images",  # Hugo's list, which its own Open Graph and schema templates read
+    "photos",  # Hexo's list, shown as the post's gallery
 )
 """Front matter keys that name the post's image, top-level or under a table.
 

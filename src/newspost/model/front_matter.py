@@ -369,7 +369,8 @@ class FrontMatter(BaseModel):
         default=None,
         description=(
             "Publication date: the front matter's (offset kept; a bare date stays a date) "
-            "or, failing that, the date in a Jekyll file name YYYY-MM-DD-slug.md."
+            "or, failing that, the date in a Jekyll file name YYYY-MM-DD-slug.md (or in "
+            "the name of the folder of an index.md, YYYY-MM-DD-slug/index.md)."
         ),
     )
     slug: str | None = None

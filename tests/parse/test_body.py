@@ -421,3 +421,18 @@ def test_template_tags_alone_are_still_no_text() -> None:
         post = loads("Text.\n\n" + written, flavor="kramdown" if "{%" in written else "goldmark")
         assert [block.kind for block in post.lead] == ["paragraph", "html"], written
         assert post.text == "Text."
+
+
+def test_a_closing_sentence_pointing_at_pages_is_not_a_promo_footer() -> None:
+    for last, text in (
+        (
+            "Read [the docs](https://a.dev/docs) and see the follow-up about slots.",
+            "Read the docs and see the follow-up about slots.",
+        ),
+        ("Visit [the upgrade guide](https://a.dev/up) first.", "Visit the upgrade guide first."),
+    ):
+        post = loads(f"## Setup\n\nInstall it.\n\n{last}\n", flavor="commonmark")
+        assert post.footer == [], last
+        assert post.sections[0].blocks[-1].text == text  # type: ignore[union-attr]
+    promo = loads("## Setup\n\nInstall it.\n\nFollow us on [Mastodon](https://m.social/@a)!\n")
+    assert [block.kind for block in promo.footer] == ["paragraph"]

@@ -55,6 +55,16 @@ def test_date_from_jekyll_file_name() -> None:
     assert dumps(post) == "---\ntitle: x\n---\n"  # nothing is written for it
 
 
+def test_date_from_the_folder_of_an_index() -> None:
+    # Docusaurus dates "blog/2023-08-01-v3-beta/index.md" by its folder, and WordPress
+    # exporters write posts as such folders.
+    post = loads("---\ntitle: x\n---\n", path="blog/2023-08-01-v3-beta/index.md")
+    assert post.date == dt.date(2023, 8, 1)
+    assert dumps(post) == "---\ntitle: x\n---\n"
+    assert loads("---\ntitle: x\n---\n", path="posts/2023-08-01-a/other.md").date is None
+    assert loads("---\ntitle: x\n---\n", path="posts/launch/index.md").date is None
+
+
 def test_toml_front_matter() -> None:
     text = '+++\ntitle = "Hugo"\ndate = 2012-11-10T14:44:27Z\ntags = ["a", "b"]\n+++\n<h2>Hi</h2>\n'
     post = loads(text)

@@ -49,3 +49,12 @@ def test_named_files_are_taken_as_they_are(tmp_path: Path) -> None:
     note = tmp_path / "notes.txt"
     note.write_text("plain")
     assert list(iter_paths([note])) == [note]
+
+
+def test_mdx_files_are_walked_past_and_read_when_named(tmp_path: Path) -> None:
+    # MDX is Markdown with JSX and ES imports, which only an MDX compiler reads.
+    mdx = tmp_path / "2023-08-01-beta" / "index.mdx"
+    mdx.parent.mkdir()
+    mdx.write_text("---\ntitle: Beta\n---\nimport Tabs from '@theme/Tabs';\n\nText.\n")
+    assert list(iter_paths(tmp_path)) == []
+    assert [post.title for post in iter_load([mdx])] == ["Beta"]

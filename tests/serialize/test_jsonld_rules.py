@@ -236,6 +236,11 @@ THEME_IMAGES = {
         '+++\ntitle = "t"\nfeaturedImage = "https://x.kr/a.jpg"\n+++\nText.\n'
     ),
     "Hugo's params.images": '+++\ntitle = "t"\n[params]\nimages = ["https://x.kr/a.jpg"]\n+++\nx\n',
+    "Astro's heroImage": "---\ntitle: t\nheroImage: https://x.kr/a.jpg\n---\nText.\n",
+    "wordpress-export-to-markdown's coverImage": (
+        '---\ntitle: "t"\ncoverImage: "https://x.kr/a.jpg"\n---\nText.\n'
+    ),
+    "Hexo's photos": "---\ntitle: t\nphotos:\n  - https://x.kr/a.jpg\n---\nText.\n",
 }
 
 

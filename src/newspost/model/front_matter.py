@@ -162,6 +162,8 @@ IMAGE_KEYS: tuple[str, ...] = (
     "feature_image",  # Ghost
     "featured_image",  # WordPress exports, many Jekyll and Hugo themes
     "featuredImage",  # Hugo LoveIt and DoIt (Hugo reads keys in any case)
+    "coverImage",  # wordpress-export-to-markdown, Next.js' blog starter
+    "heroImage",  # Astro's blog template
     "cover",  # Hugo PaperMod, as cover.image; others as text
     "cover_image",  # Zola themes, under [extra]
     "thumbnail",
@@ -174,6 +176,7 @@ IMAGE_KEYS: tuple[str, ...] = (
     "banner",  # Zola Duckquill, under [extra]
     "hero",
     "images",  # Hugo's list, which its own Open Graph and schema templates read
+    "photos",  # Hexo's list, shown as the post's gallery
 )
 """Front matter keys that name the post's image, top-level or under a table.
 
@@ -366,7 +369,8 @@ class FrontMatter(BaseModel):
         default=None,
         description=(
             "Publication date: the front matter's (offset kept; a bare date stays a date) "
-            "or, failing that, the date in a Jekyll file name YYYY-MM-DD-slug.md."
+            "or, failing that, the date in a Jekyll file name YYYY-MM-DD-slug.md (or in "
+            "the name of the folder of an index.md, YYYY-MM-DD-slug/index.md)."
         ),
     )
     slug: str | None = None

@@ -211,7 +211,12 @@ def load(
 
 
 def is_post_file(path: Path) -> bool:
-    """Whether a file is a post by its name, and for ``.html``/``.txt`` by its first line."""
+    """Whether a file is a post by its name, and for ``.html``/``.txt`` by its first line.
+
+    MDX files (``.mdx``, Docusaurus's and Astro's) are not: their ``import`` lines, JSX
+    components and ``{expressions}`` are code, which only an MDX compiler reads. Named
+    explicitly (`load`, a file given to ``newspost check``), one is read as Markdown.
+    """
     if path.name.startswith(".") or path.suffix.lower() not in POST_SUFFIXES:
         return False
     if path.suffix.lower() in _ALWAYS_POSTS:

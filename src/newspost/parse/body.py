@@ -1107,7 +1107,10 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
 
 _PROMO = re.compile(
     r"원한다면|바로|구독|방문|더\s*많은|더보기|확인하세요|놀러|"
-    r"subscribe|follow|visit|read more|more news|newsletter|sign up|join us",
+    # "follow us", not "a follow-up" or "follow the guide"; "visit our site", not "visit
+    # the docs": a post's own last sentence points at pages too.
+    r"subscribe|follow (?:us|me)\b|visit (?:us|our)\b|read more|more news|newsletter|sign up|"
+    r"join us",
     re.IGNORECASE,
 )
 _URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?[\w.-]+\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)

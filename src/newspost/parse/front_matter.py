@@ -282,7 +282,12 @@ def _from_mapping(
 ) -> FrontMatter:
     """`FrontMatter.from_mapping`, dated by a Jekyll file name when ``data`` has no date."""
     if "date" not in data and path:
-        named = _JEKYLL_NAME.match(os.path.basename(path))
+        name = os.path.basename(path)
+        named = _JEKYLL_NAME.match(name)
+        if named is None and name.startswith("index."):
+            # A post that is a folder, "2019-05-30-welcome/index.md": Docusaurus dates
+            # it by the folder's name, and WordPress exporters write them so.
+            named = _JEKYLL_NAME.match(os.path.basename(os.path.dirname(path)))
         if named:
             data = {**data, "date": "-".join(named.groups())}
     try:

@@ -444,6 +444,7 @@ _DATE_KEYS = frozenset(
         "created_at",
         "published_at",
         "pubdate",
+        "updateddate",  # Astro's blog template: updatedDate
     }
 )
 

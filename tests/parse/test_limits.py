@@ -32,7 +32,7 @@ BOMB = (
 )
 
 
-def _bounded(text: str | bytes, *, seconds: float = 30.0, **kwargs: object) -> NewsPostError | None:
+def _bounded(text: str | bytes, *, seconds: float = 60.0, **kwargs: object) -> NewsPostError | None:
     # The bound catches hangs (quadratic blow-ups), not slowness: speed is measured in bench/.
     started = time.perf_counter()
     try:

@@ -19,7 +19,10 @@ class Frozen(BaseModel):
     they can be shared between threads, cached and compared safely.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: pydantic builds a model's validator on first use, not at import. The
+    # parser builds most models without validating them (`trusted`), and every process
+    # (each pre-commit run, each worker) paid at import for validators it never used.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return reduce_to_fields(self)

@@ -362,7 +362,8 @@ class FrontMatter(BaseModel):
         'Bye'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validator built on first use, as Frozen's (model/_base.py).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     title: str | None = Field(default=None, description="The post's title as written.")
     date: dt.datetime | dt.date | None = Field(

@@ -34,7 +34,8 @@ class Limits(BaseModel):
         max_bytes
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validator built on first use, as Frozen's (model/_base.py).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     max_bytes: int = Field(default=8 * 2**20, ge=1, description="Largest file, in bytes of UTF-8.")
     max_lines: int = Field(default=50_000, ge=1, description="Most lines in the body.")

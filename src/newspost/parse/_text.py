@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from itertools import accumulate
@@ -132,12 +133,25 @@ def _non_ascii_run(data: bytes, at: int) -> bytes:
 
 _SAMPLE = 20_000  # characters: enough to tell an encoding, few enough to score quickly
 _SAMPLE_BYTES = 4 * _SAMPLE  # what is decoded of a large file (a character cut: one U+FFFD)
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]"
+_KANA = r"[\u3040-\u30ff]"
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 # Kana, CJK signs and kanji, full-width forms (not the half-width katakana that
 # EUC-KR and GB2312 bytes read as in Shift_JIS).
-_JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffef]")
+_JAPANESE = r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffef]"
+
+
+@functools.cache
+def _script(char_class: str) -> re.Pattern[str]:
+    """``char_class`` compiled, on first use.
+
+    Compiling a class of thousands of CJK characters takes milliseconds (the
+    compiler maps them one by one), paid by every process at import; only a
+    file that does not decode needs these.
+    """
+    return re.compile(char_class)
+
+
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # What Western European text holds beyond ASCII: Windows-1252's letters and marks,
 # less the ones only mojibake and Shift_JIS bytes spell (ƒ, ˆ, ˜) and the C1 controls
@@ -149,12 +163,14 @@ _WESTERN = frozenset(
 
 def _score_korean(text: str) -> float:
     """The share of Hangul (and signs) in KS X 1001, EUC-KR's set: CP949 adds rare syllables."""
-    return _share(text, lambda char: not _HAN.match(char) and _double_byte(char, "euc_kr"))
+    han = _script(_HAN).match
+    return _share(text, lambda char: not han(char) and _double_byte(char, "euc_kr"))
 
 
 def _score_chinese(text: str) -> float:
     """The share of characters in GB2312, the common set: Latin bytes spell rare GBK ones."""
-    return _share(text, lambda char: not _HANGUL.match(char) and _double_byte(char, "gb2312"))
+    hangul = _script(_HANGUL).match
+    return _share(text, lambda char: not hangul(char) and _double_byte(char, "gb2312"))
 
 
 def _score_traditional_chinese(text: str) -> float:
@@ -165,9 +181,10 @@ def _score_traditional_chinese(text: str) -> float:
 def _score_japanese(text: str) -> float:
     """The share of kana, kanji and Japanese signs, where kana are a good part as in Japanese."""
     wide = _NON_ASCII_RUN.findall(text[:_SAMPLE])
-    if sum(len(_KANA.findall(run)) for run in wide) * 10 < sum(map(len, wide)):
+    kana = _script(_KANA).findall
+    if sum(len(kana(run)) for run in wide) * 10 < sum(map(len, wide)):
         return 0.0  # Latin-1 bytes read in Shift_JIS spell kanji, hardly ever kana
-    return _share(text, _JAPANESE.match)
+    return _share(text, _script(_JAPANESE).match)
 
 
 def _score_western(text: str) -> float:

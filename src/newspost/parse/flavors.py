@@ -18,7 +18,7 @@ import types
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from itertools import accumulate
 from typing import Any, Literal
 
@@ -1488,6 +1488,7 @@ _TO_CLOSING = [start for start, _, _ in HTML_SEQUENCES[:5]]
 _PLUS_ONE = (1).__add__
 
 
+@cache
 def _one_line_block_pattern() -> re.Pattern[str]:
     r"""A line that is one whole kramdown HTML block, as `_html_block_end` cuts it.
 
@@ -1505,6 +1506,10 @@ def _one_line_block_pattern() -> re.Pattern[str]:
     line's end, and nothing is read past it. No branch backtracks more than once
     over a character (each "<" is taken by one alternative only), so a long line
     costs linear time.
+
+    Compiled on first use (once a process, cached): its fifty branches take the
+    regex compiler as long as parsing a few posts, which a process that reads no
+    kramdown post need not pay.
     """
     branches = [
         rf"{tag}(?=[ \t/>])(?![^<>]*arkdown)[^<>]*(?<!/)>"
@@ -1512,9 +1517,6 @@ def _one_line_block_pattern() -> re.Pattern[str]:
         for tag in sorted(_KRAMDOWN_BLOCK_SET - {"hr"})
     ]
     return re.compile(rf"<(?:{'|'.join(branches)})[^<]*\Z")
-
-
-_ONE_LINE_BLOCK = _one_line_block_pattern()
 
 
 def _leading_html_blocks(
@@ -1542,7 +1544,7 @@ def _leading_html_blocks(
     ends.append(length)  # the lookahead may ask one line past the end, as eMarks allows
     blocks: list[_HtmlBlock] = []
     line = 0
-    one_line_block = _ONE_LINE_BLOCK.match
+    one_line_block = _one_line_block_pattern().match
     while line < total:
         text = lines[line]
         if not text:

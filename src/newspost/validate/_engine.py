@@ -169,7 +169,8 @@ class Report(BaseModel):
         ('hello.md', True)
     """
 
-    model_config = ConfigDict(frozen=True)
+    # Validator built on first use, as Frozen's (model/_base.py).
+    model_config = ConfigDict(frozen=True, defer_build=True)
     __reduce__ = reduce_to_fields  # reports come back from worker processes
 
     path: str | None = Field(default=None, description="The post's file, if any.")

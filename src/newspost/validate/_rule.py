@@ -57,7 +57,8 @@ class Severity(str, enum.Enum):
 class Edit(BaseModel):
     """Replace ``text[start:end]`` of the post's original text (``post.raw.text``)."""
 
-    model_config = ConfigDict(frozen=True)
+    # Validator built on first use, as Frozen's (model/_base.py).
+    model_config = ConfigDict(frozen=True, defer_build=True)
     __reduce__ = reduce_to_fields  # findings come back from worker processes
 
     start: int = Field(ge=0, description="Offset of the first character replaced.")
@@ -68,7 +69,8 @@ class Edit(BaseModel):
 class Fix(BaseModel):
     """A safe repair: what it does, and the edits that do it."""
 
-    model_config = ConfigDict(frozen=True)
+    # Validator built on first use, as Frozen's (model/_base.py).
+    model_config = ConfigDict(frozen=True, defer_build=True)
     __reduce__ = reduce_to_fields  # findings come back from worker processes
 
     description: str
@@ -78,7 +80,8 @@ class Fix(BaseModel):
 class Issue(BaseModel):
     """One finding: which rule, how bad, what, and where in the original file."""
 
-    model_config = ConfigDict(frozen=True)
+    # Validator built on first use, as Frozen's (model/_base.py).
+    model_config = ConfigDict(frozen=True, defer_build=True)
     __reduce__ = reduce_to_fields  # findings come back from worker processes
 
     code: str = Field(description='The rule code, "NP" and three digits.')
@@ -100,7 +103,8 @@ _STR_OR_NONE = (str, type(None))
 class Options(BaseModel):
     """Options the rules read; set in ``[tool.newspost]`` or passed to `validate`."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validator built on first use, as Frozen's (model/_base.py).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     required_fields: list[str] = Field(
         # Every generator, feed and archive needs these two; categories, tags or an

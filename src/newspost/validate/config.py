@@ -74,7 +74,8 @@ class Config(BaseModel):
         did you mean 'max-title-length'?
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validator built on first use, as Frozen's (model/_base.py).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     plugins: list[str] = Field(
         default_factory=list,

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newspost import loads, to_jsonld
+import pytest
+
+from newspost import dumps, loads, to_jsonld
 from rule_support import run_rule
 
 # Astro's blog template (src/content/blog/first-post.md): its schema reads pubDate
@@ -40,3 +42,95 @@ def test_a_month_name_date_ruby_reads_dates_a_jekyll_post() -> None:
 def test_a_month_name_date_that_is_no_day_is_still_reported() -> None:
     post = loads("---\ntitle: T\nlastmod: Jun 31 2024\n---\nText.\n")
     assert [issue.line for issue in run_rule("NP109", post)] == [3]
+
+
+# AstroPaper's (Astro) front matter: pubDatetime and modDatetime in its schema.
+ASTRO_PAPER_POST = """\
+---
+author: Sat Naing
+pubDatetime: 2022-09-23T15:22:00Z
+modDatetime: 2023-12-21T09:12:47.400Z
+title: Adding new posts in AstroPaper theme
+tags:
+  - docs
+description: Some rules & recommendations for creating or adding new posts.
+---
+
+Here are some rules and recommendations.
+"""
+
+# Fuwari's (Astro) front matter: published and updated, dates.
+FUWARI_POST = """\
+---
+title: Simple Guides for Fuwari
+published: 2024-04-01
+updated: 2024-04-13
+description: "How to use this blog template."
+tags: ["Fuwari", "Blogging"]
+category: Guides
+draft: false
+---
+
+This blog template is built with Astro.
+"""
+
+
+@pytest.mark.parametrize("path", ["src/content/blog/first-post.md", "blog/first-post.md"])
+@pytest.mark.parametrize(
+    ("text", "key", "published", "modified"),
+    [
+        (ASTRO_BLOG_POST + "", "pubDate", "2022-07-08", "2022-07-08"),
+        (
+            ASTRO_BLOG_POST.replace("heroImage", "updatedDate: 'Jul 10 2022'\nheroImage"),
+            "pubDate",
+            "2022-07-08",
+            "2022-07-10",
+        ),
+        (
+            ASTRO_PAPER_POST,
+            "pubDatetime",
+            "2022-09-23T15:22:00+00:00",
+            "2023-12-21T09:12:47.400000+00:00",
+        ),
+        (FUWARI_POST, "published", "2024-04-01", "2024-04-13"),
+    ],
+    ids=["Astro's blog", "Astro's blog, updated", "AstroPaper", "Fuwari"],
+)
+def test_astro_posts_are_dated_by_their_schemas_keys(
+    path: str, text: str, key: str, published: str, modified: str
+) -> None:
+    post = loads(text, path=path)
+    assert post.date is not None and post.date.isoformat() == published
+    assert post.raw.key_aliases["date"] == key
+    assert (
+        post.raw.key_lines["date"]
+        == text.splitlines().index(
+            next(line for line in text.splitlines() if line.startswith(f"{key}:"))
+        )
+        + 1
+    )
+    article = to_jsonld(post)
+    assert (article["datePublished"], article["dateModified"]) == (published, modified)
+    found = [
+        issue.code
+        for code in ("NP100", "NP103", "NP109", "NP113", "NP703")
+        for issue in run_rule(code, post)
+    ]
+    assert found == []
+    # A changed date is written back under the key the file has.
+    changed = dumps(post.with_front_matter(date=dt.date(2025, 1, 2)))
+    assert f"{key}: 2025-01-02\n" in changed
+    assert loads(changed, path=path).date == dt.date(2025, 1, 2)
+
+
+def test_jekylls_published_flag_is_no_date() -> None:
+    post = loads("---\ntitle: T\npublished: false\n---\nText.\n", path="_posts/x.md")
+    assert (post.date, post.front_matter.published) == (None, False)
+    post = loads("---\ntitle: T\npublished: true\npubDate: 2024-06-19\n---\nText.\n")
+    assert (post.date, post.front_matter.published) == (dt.date(2024, 6, 19), True)
+
+
+def test_a_date_key_wins_over_astros_keys() -> None:
+    post = loads("---\ntitle: T\ndate: 2024-06-19\npubDate: 2024-06-01\n---\nText.\n")
+    assert post.date == dt.date(2024, 6, 19)
+    assert post.front_matter.extra == {"pubDate": "2024-06-01"}

@@ -444,7 +444,9 @@ class FrontMatter(BaseModel):
     date: dt.datetime | dt.date | None = Field(
         default=None,
         description=(
-            "Publication date: the front matter's (offset kept; a bare date stays a date) "
+            "Publication date: the front matter's (offset kept; a bare date stays a date), "
+            "read from the key the generator dates a post by when there is no date key "
+            "(Hugo's publishDate or lastmod, Astro's pubDate, pubDatetime or published), "
             "or, failing that, the date in a Jekyll file name YYYY-MM-DD-slug.md (or in "
             "the name of the folder of an index.md, YYYY-MM-DD-slug/index.md)."
         ),

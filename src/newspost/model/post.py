@@ -94,7 +94,8 @@ class RawText(Frozen):
         default_factory=dict,
         description=(
             "Front matter keys read under a field's name, as the generator reads them "
-            "(Hugo's in any case, and publishDate or lastmod as the date; Jekyll's category "
+            "(Hugo's in any case, and publishDate or lastmod as the date; Astro's pubDate "
+            "as the date; Jekyll's category "
             "and tag; Pelican's keys in lower case, Summary as the excerpt): the field's "
             "(or extra key's) name to the key as the file spells it ({'title': 'Title'})."
         ),

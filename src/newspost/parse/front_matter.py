@@ -212,7 +212,10 @@ def read(
     case (``Title`` is the title when there is no ``title``), and dates a post
     without a ``date`` by its ``publishDate`` (or ``lastmod``). Jekyll, and a
     post whose generator is not known, reads ``category`` as the one category
-    (and ``tag`` as the one tag) when there is no ``categories`` (``tags``). The
+    (and ``tag`` as the one tag) when there is no ``categories`` (``tags``), and
+    dates a post without a ``date`` by the key Astro's schemas name it with:
+    ``pubDate``, ``pubDatetime``, ``publishDate``, or a ``published`` that is a
+    date (Jekyll's is true or false). The
     keys as the file spells them are kept in ``where.key_aliases`` (and
     ``where.key_lines`` names the fields), so that a change is written back
     under the key the file has. Zola keeps categories and tags in its
@@ -307,7 +310,8 @@ def _from_mapping(
 
 # Hugo's .Date for a post without a date key: its publish date, else its last change
 # (Hugo's default [frontmatter] date = ["date", "publishDate", "lastmod"], and their aliases).
-_HUGO_DATE_KEYS = ("publishdate", "pubdate", "published", "lastmod", "modified")
+# Last, AstroPaper's pubDatetime: Astro's posts, in src/content/, are read as Hugo's.
+_HUGO_DATE_KEYS = ("publishdate", "pubdate", "published", "lastmod", "modified", "pubdatetime")
 
 
 def _as_hugo_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
@@ -344,19 +348,33 @@ def _as_hugo_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
 _SINGULAR_KEYS = {"categories": "category", "tags": "tag"}
 
 
+# The keys that date a post without a date where Jekyll's reading is the default (YAML
+# front matter): Astro's content collections name the date in their own schema, as
+# pubDate (its blog template), pubDatetime (AstroPaper), publishDate or published
+# (Fuwari; a date there, where Jekyll's published is true or false). The first that is
+# a date wins.
+_PUBLISHED_KEYS = ("pubDate", "pubDatetime", "publishDate", "published")
+
+
 def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
     """``data`` with Jekyll's ``category`` and ``tag`` as the categories and tags.
 
     Only where the plural key is absent: beside ``categories``, a ``category``
-    stays an extra key rather than replace what the file lists.
+    stays an extra key rather than replace what the file lists. A post without
+    a ``date`` is dated by Astro's ``pubDate`` (``pubDatetime``, ``publishDate``
+    or a ``published`` that is a date), as Astro sites name it.
     """
     for name, singular in _SINGULAR_KEYS.items():
         if singular in data and name not in data:
             where.key_aliases[name] = singular
+    if "date" not in data:
+        published = next((key for key in _PUBLISHED_KEYS if _is_date(data.get(key))), None)
+        if published is not None:
+            where.key_aliases["date"] = published
     if not where.key_aliases:
         return data
     data = _read_under_fields(data, where)
-    for name in where.key_aliases:
+    for name in _SINGULAR_KEYS.keys() & where.key_aliases.keys():
         if isinstance(data[name], str):
             data[name] = [data[name]]  # one category, spaces and all
     return data

@@ -203,6 +203,8 @@ MODIFIED_KEYS = (
     "updated_at",
     "date_modified",
     "dateModified",
+    "updatedDate",  # Astro's blog template
+    "modDatetime",  # AstroPaper (Astro)
 )
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
 

@@ -431,6 +431,9 @@ _DATE_KEYS = frozenset(
     {
         "date",
         "lastmod",
+        "pubdatetime",  # AstroPaper (Astro): pubDatetime, modDatetime
+        "moddatetime",
+        "published",  # Fuwari (Astro), Hugo's alias of publishDate: when a date, one
         "publishdate",
         "publish_date",
         "expirydate",

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from newspost import dumps, loads, to_jsonld
+from newspost import FrontMatterError, dumps, loads, to_jsonld
 from rule_support import run_rule
 
 # Astro's blog template (src/content/blog/first-post.md): its schema reads pubDate
@@ -134,3 +134,38 @@ def test_a_date_key_wins_over_astros_keys() -> None:
     post = loads("---\ntitle: T\ndate: 2024-06-19\npubDate: 2024-06-01\n---\nText.\n")
     assert post.date == dt.date(2024, 6, 19)
     assert post.front_matter.extra == {"pubDate": "2024-06-01"}
+
+
+# Eleventy's words for a date it takes at build time (any case), from its docs' examples.
+@pytest.mark.parametrize(
+    "written", ["Last Modified", '"git Last Modified"', "Created", "git Created", "last modified"]
+)
+def test_eleventys_date_words_are_no_date_and_no_fault(written: str) -> None:
+    text = f"---\ntitle: How to handle dates in Eleventy\ndate: {written}\ntags: post\n---\nText.\n"
+    # The file name's date does not count either: Eleventy takes the word's.
+    post = loads(text, path="src/posts/2024-06-01-dates.md")
+    assert (post.date, post.raw.date_keyword) == (None, written.strip('"'))
+    assert "date" not in post.front_matter.extra
+    found = [
+        issue.code
+        for code in ("NP103", "NP109", "NP110", "NP113", "NP114", "NP703", "NP704")
+        for issue in run_rule(code, post)
+    ]
+    assert found == []
+    assert "datePublished" not in to_jsonld(post)
+    assert dumps(post.with_front_matter(title="T")) == text.replace(
+        "How to handle dates in Eleventy", "T"
+    )
+    assert "\ndate: 2024-06-19\n" in dumps(post.with_front_matter(date=dt.date(2024, 6, 19)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: T\ndate: Last Tuesday\n---\nText.\n",  # no word of Eleventy's
+        '+++\ntitle = "T"\ndate = "Last Modified"\n+++\nText.\n',  # Hugo refuses it
+    ],
+)
+def test_other_words_are_still_no_date(text: str) -> None:
+    with pytest.raises(FrontMatterError, match="is not a date"):
+        loads(text)

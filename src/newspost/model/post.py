@@ -109,6 +109,15 @@ class RawText(Frozen):
         ),
     )
 
+    date_keyword: str | None = Field(
+        default=None,
+        description=(
+            "Eleventy's word for a date it takes at build time (Last Modified, Created, "
+            "git Last Modified, git Created, as written), when the front matter's date is "
+            "one: the post's date is then None, as the file gives none."
+        ),
+    )
+
     @property
     def front_matter_text(self) -> str:
         """The front matter between its delimiters."""

@@ -85,6 +85,9 @@ class Split:
     # as title, "publishDate" as date; Jekyll's "category"): the field's name -> the key
     # as the file spells it.
     key_aliases: dict[str, str] = field(default_factory=dict)
+    # Eleventy's word for a date it takes at build time ("Last Modified"), when the
+    # front matter's date is one: the post then has no date of its own.
+    date_keyword: str | None = None
 
 
 def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Split:
@@ -215,7 +218,10 @@ def read(
     (and ``tag`` as the one tag) when there is no ``categories`` (``tags``), and
     dates a post without a ``date`` by the key Astro's schemas name it with:
     ``pubDate``, ``pubDatetime``, ``publishDate``, or a ``published`` that is a
-    date (Jekyll's is true or false). The
+    date (Jekyll's is true or false). A ``date`` that is one of Eleventy's words
+    for a date it takes at build time (``Last Modified``, ``Created``, ``git Last
+    Modified``, ``git Created``) is kept in ``where.date_keyword``, and the post
+    has no date (not even its file name's). The
     keys as the file spells them are kept in ``where.key_aliases`` (and
     ``where.key_lines`` names the fields), so that a change is written back
     under the key the file has. Zola keeps categories and tags in its
@@ -284,7 +290,7 @@ def _from_mapping(
     data: dict[Any, Any], where: Split, *, path: str | None, first_line: int
 ) -> FrontMatter:
     """`FrontMatter.from_mapping`, dated by a Jekyll file name when ``data`` has no date."""
-    if "date" not in data and path:
+    if "date" not in data and path and where.date_keyword is None:
         name = os.path.basename(path)
         named = _JEKYLL_NAME.match(name)
         if named is None and name.startswith("index."):
@@ -355,6 +361,11 @@ _SINGULAR_KEYS = {"categories": "category", "tags": "tag"}
 # a date wins.
 _PUBLISHED_KEYS = ("pubDate", "pubDatetime", "publishDate", "published")
 
+# Eleventy's words for a date it takes at build time, in any case: the file's last
+# change or creation, or its last or first git commit. Jekyll would refuse them; a
+# post that has one is Eleventy's.
+_ELEVENTY_DATE_WORDS = frozenset({"last modified", "created", "git last modified", "git created"})
+
 
 def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
     """``data`` with Jekyll's ``category`` and ``tag`` as the categories and tags.
@@ -362,12 +373,17 @@ def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
     Only where the plural key is absent: beside ``categories``, a ``category``
     stays an extra key rather than replace what the file lists. A post without
     a ``date`` is dated by Astro's ``pubDate`` (``pubDatetime``, ``publishDate``
-    or a ``published`` that is a date), as Astro sites name it.
+    or a ``published`` that is a date), as Astro sites name it. Eleventy's
+    ``date: Last Modified`` (and its other words) goes to ``where.date_keyword``.
     """
     for name, singular in _SINGULAR_KEYS.items():
         if singular in data and name not in data:
             where.key_aliases[name] = singular
-    if "date" not in data:
+    written = data.get("date")
+    if isinstance(written, str) and written.strip().lower() in _ELEVENTY_DATE_WORDS:
+        where.date_keyword = written
+        data = {key: value for key, value in data.items() if key != "date"}
+    elif "date" not in data:
         published = next((key for key in _PUBLISHED_KEYS if _is_date(data.get(key))), None)
         if published is not None:
             where.key_aliases["date"] = published

@@ -73,7 +73,8 @@ class MissingRequiredField(LintRule):
     blank title, sorts to the wrong place, or (with ``categories`` required, as a
     news site may) lands in no category. By default ``title`` and ``date`` are
     required. A date taken from a Jekyll file name ``YYYY-MM-DD-slug.md`` counts,
-    as it does for Jekyll, and so does a single ``category: News`` for ``categories``.
+    as it does for Jekyll, and so does a single ``category: News`` for ``categories``,
+    and Eleventy's words for a date it takes at build time (``date: Last Modified``).
 
     Bad: ``title:`` with nothing after it.
     Good: ``title: 정부, 디지털 협력 양해각서 체결``.
@@ -89,6 +90,9 @@ class MissingRequiredField(LintRule):
         for key in ctx.options.required_fields:
             if not _empty(field_value(ctx, key)):
                 continue
+            if key == "date" and ctx.post.raw.date_keyword is not None:
+                continue  # Eleventy dates the post at build time
+
             state = "empty" if key in key_lines else "missing"
             written = ctx.post.raw.key_aliases.get(key, key)  # Jekyll's category, Hugo's Title
             message = f"required front matter field {written!r} is {state}"

@@ -19,6 +19,7 @@ from pathlib import PurePath
 import yaml
 
 from newspost.model.front_matter import IMAGE_KEYS, parse_date
+from newspost.model.post import Post
 from newspost.parse._pelican import entries as pelican_entries
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
@@ -487,9 +488,10 @@ class InvalidDate(LintRule):
             try:
                 parse_date(value)
             except ValueError:
+                written = ctx.post.raw.key_aliases.get(key, key)  # Pelican's Modified
                 yield self.issue(
                     ctx,
-                    f"{key} is not a date: {value!r} "
+                    f"{written} is not a date: {value!r} "
                     "(write YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)",
                     **key_position(ctx, key),
                 )
@@ -823,6 +825,20 @@ class YamlCoercedValue(LintRule):
                 )
 
 
+def _dated_in_site_zone(post: Post) -> bool:
+    """Whether the post's generator writes its dates without a zone, for the site's to apply.
+
+    Pelican's (its docs write ``Date: 2010-12-03 10:20``; its ``TIMEZONE`` setting,
+    which its quickstart asks for, places them) and Hexo's, in its ``source/_posts``
+    or ``source/_drafts`` folder (``hexo new`` writes ``date: 2024-06-19 10:00:00``;
+    its ``timezone`` setting places it).
+    """
+    if post.raw.generator == "pelican":
+        return True
+    where = "/" + (post.path or "").replace("\\", "/")
+    return "/source/_posts/" in where or "/source/_drafts/" in where
+
+
 @register
 class DateWithoutTimeZone(LintRule):
     """A date with a time has no time zone offset.
@@ -832,6 +848,15 @@ class DateWithoutTimeZone(LintRule):
     and stay unpublished. Bare dates (``2024-06-12``) are not reported: they name
     a day, not an instant, and Jekyll and Hugo place them at midnight site time.
     Checks ``date`` and the other date keys (``lastmod``, ``updated``...).
+
+    Not checked in the posts of generators whose own tools write every date
+    without a zone and place it with the site's setting: Pelican's (its docs
+    write ``Date: 2010-12-03 10:20``, its ``TIMEZONE`` setting places it) and
+    Hexo's, in its ``source/_posts`` folder (``hexo new`` writes ``date:
+    2024-06-19 10:00:00``, its ``timezone`` setting places it). There the zone
+    is the site's to set once, not each post's: the rule would report every post.
+    Jekyll's and Hugo's tools write the offset (``jekyll compose``, ``hugo new``),
+    so a time without one is still reported there.
 
     Bad: ``date: 2024-06-12 10:00:00``.
     Good: ``date: 2024-06-12 10:00:00 +0900``.
@@ -843,6 +868,8 @@ class DateWithoutTimeZone(LintRule):
     summary = "date has a time but no time zone"
 
     def check(self, ctx: Context) -> Iterator[Issue]:
+        if _dated_in_site_zone(ctx.post):
+            return
         fields: list[tuple[str, object]] = []
         if "date" in ctx.post.raw.key_lines:
             fields.append(("date", ctx.post.front_matter.date))

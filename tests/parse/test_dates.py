@@ -169,3 +169,33 @@ def test_eleventys_date_words_are_no_date_and_no_fault(written: str) -> None:
 def test_other_words_are_still_no_date(text: str) -> None:
     with pytest.raises(FrontMatterError, match="is not a date"):
         loads(text)
+
+
+@pytest.mark.parametrize(
+    ("path", "date"),
+    [
+        ("_posts/2024-6-9-launch.md", dt.date(2024, 6, 9)),  # Jekyll
+        ("content/blog/2024-06-19_launch.md", dt.date(2024, 6, 19)),  # Hugo's :filename, Zola
+        ("content/blog/2024-06-19-launch/index.md", dt.date(2024, 6, 19)),  # page bundle
+        ("blog/2024-06-19-launch/index.mdx", dt.date(2024, 6, 19)),  # Docusaurus's folder
+        ("content/posts/2024-06-19-launch/index.en.md", dt.date(2024, 6, 19)),  # translated
+        ("blog/2024-06-19-launch/other.md", None),  # the folder names an index only
+        ("blog/launch/index.md", None),
+        ("_posts/2024-13-45-launch.md", None),  # no day: the post loads, undated
+        ("blog/2024-06-190-launch.md", None),
+    ],
+)
+def test_the_file_name_dates_a_post_without_date(path: str, date: dt.date | None) -> None:
+    text = "---\ntitle: Launch\n---\nText.\n"
+    post = loads(text, path=path)
+    assert post.date == date
+    assert dumps(post) == text  # nothing is written for it
+
+
+def test_a_date_that_differs_from_the_folders_is_reported() -> None:
+    text = "---\ntitle: Launch\ndate: 2024-06-20\n---\nText.\n"
+    post = loads(text, path="blog/2024-06-19-launch/index.md")
+    assert [(issue.line, issue.message) for issue in run_rule("NP110", post)] == [
+        (3, "date 2024-06-20 differs from the file name's 2024-06-19")
+    ]
+    assert run_rule("NP110", loads(text, path="blog/2024-06-20-launch/index.md")) == []

@@ -8,6 +8,7 @@ given back byte for byte and every key knows its line. Pelican's header of
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -52,7 +53,9 @@ _TOML_CLOSE_CR = re.compile(r"\r\+{3}[ \t]*(?=[\r\n]|\Z)")
 # Eleventy's (gray-matter's) opening line naming the front matter's language: "---json".
 _LANGUAGE_OPEN = re.compile(r"-{3}[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\r?\n|\r)")
 _LANGUAGES: dict[str, Format] = {"yaml": "yaml", "yml": "yaml", "toml": "toml", "json": "json"}
-_JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
+# A post's date in its file name: Jekyll's "2024-06-19-slug.md" (month and day of one or
+# two digits), Hugo's and Zola's "2024-06-19_slug.md" too.
+_NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
 )
@@ -289,16 +292,11 @@ def read(
 def _from_mapping(
     data: dict[Any, Any], where: Split, *, path: str | None, first_line: int
 ) -> FrontMatter:
-    """`FrontMatter.from_mapping`, dated by a Jekyll file name when ``data`` has no date."""
+    """`FrontMatter.from_mapping`, dated by `file_name_date` when ``data`` has no date."""
     if "date" not in data and path and where.date_keyword is None:
-        name = os.path.basename(path)
-        named = _JEKYLL_NAME.match(name)
-        if named is None and name.startswith("index."):
-            # A post that is a folder, "2019-05-30-welcome/index.md": Docusaurus dates
-            # it by the folder's name, and WordPress exporters write them so.
-            named = _JEKYLL_NAME.match(os.path.basename(os.path.dirname(path)))
-        if named:
-            data = {**data, "date": "-".join(named.groups())}
+        named = file_name_date(path)
+        if named is not None:
+            data = {**data, "date": named}
     try:
         return FrontMatter.from_mapping(data)
     except ValidationError as exc:
@@ -312,6 +310,34 @@ def _from_mapping(
             column=1,
             hint=_type_hint(key),
         ) from exc
+
+
+def file_name_date(path: str) -> dt.date | None:
+    """The date a post's file name gives it, if it gives one that is a day.
+
+    Jekyll's ``2024-06-19-slug.md``, Hugo's and Zola's ``2024-06-19_slug.md``;
+    for a post that is a folder, ``2024-06-19-slug/index.md`` (Hugo's and Zola's
+    page bundles, Docusaurus's blog folders, WordPress exporters' output), the
+    folder's name.
+
+    Examples:
+        >>> file_name_date("_posts/2024-6-19-launch.md")
+        datetime.date(2024, 6, 19)
+        >>> file_name_date("blog/2024-06-19_launch/index.md")
+        datetime.date(2024, 6, 19)
+        >>> file_name_date("_posts/2024-13-45-launch.md") is None
+        True
+    """
+    name = os.path.basename(path)
+    if name.startswith("index."):  # index.md, and a Hugo bundle's index.en.md
+        name = os.path.basename(os.path.dirname(path))
+    named = _NAME_DATE.match(name)
+    if named is None:
+        return None
+    try:
+        return dt.date(*(int(part) for part in named.groups()))
+    except ValueError:
+        return None
 
 
 # Hugo's .Date for a post without a date key: its publish date, else its last change
@@ -900,6 +926,7 @@ __all__ = [
     "Format",
     "Split",
     "TOMLHandler",
+    "file_name_date",
     "nested_key_line",
     "parse_date",
     "read",

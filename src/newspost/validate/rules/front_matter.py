@@ -14,13 +14,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import PurePath
 
 import yaml
 
 from newspost.model.front_matter import IMAGE_KEYS, parse_date
 from newspost.model.post import Post
 from newspost.parse._pelican import entries as pelican_entries
+from newspost.parse.front_matter import file_name_date
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     field_value,
@@ -497,9 +497,6 @@ class InvalidDate(LintRule):
                 )
 
 
-_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_]")
-
-
 @register
 class DateMismatchesFileName(LintRule):
     """The front matter ``date`` is not the date in the file name ``YYYY-MM-DD-slug.md``.
@@ -507,8 +504,10 @@ class DateMismatchesFileName(LintRule):
     Jekyll builds the URL from one and sorts by the other, so the two disagreeing
     means a post that appears under the wrong day or moves when it is next edited.
     The calendar date is compared as written (a datetime's own offset is kept, not
-    converted to the site's zone). Names with ``_`` after the date, as Hugo sites
-    often use, are checked too.
+    converted to the site's zone). Names with ``_`` after the date, as Hugo and Zola
+    sites often use, are checked too, and so is the folder's name of a post that is
+    a folder (``2024-06-12-news/index.md``: Hugo's and Zola's page bundles,
+    Docusaurus's blog folders), which they date the post by.
 
     Bad: ``2024-06-12-news.md`` with ``date: 2024-06-13 09:00:00 +0900``.
     Good: ``2024-06-13-news.md`` with that date.
@@ -523,12 +522,8 @@ class DateMismatchesFileName(LintRule):
         post = ctx.post
         if not post.path or "date" not in post.raw.key_lines or post.date is None:
             return
-        named = _FILE_DATE.match(PurePath(post.path).name)
-        if not named:
-            return
-        try:
-            from_name = dt.date(*(int(part) for part in named.groups()))
-        except ValueError:
+        from_name = file_name_date(post.path)
+        if from_name is None:
             return
         written = post.date.date() if isinstance(post.date, dt.datetime) else post.date
         if written != from_name:

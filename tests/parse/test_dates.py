@@ -199,3 +199,62 @@ def test_a_date_that_differs_from_the_folders_is_reported() -> None:
         (3, "date 2024-06-20 differs from the file name's 2024-06-19")
     ]
     assert run_rule("NP110", loads(text, path="blog/2024-06-20-launch/index.md")) == []
+
+
+# Each generator's post with a publication and a modification date, as its docs write
+# them, and the NewsArticle dates they give.
+GENERATOR_DATES = {
+    "Jekyll": (
+        "_posts/2024-06-19-launch.md",
+        "---\ntitle: Launch\ndate: 2024-06-19 10:00:00 +0900\n"
+        "last_modified_at: 2024-06-20 09:30:00 +0900\n---\nText.\n",
+        ("2024-06-19T10:00:00+09:00", "2024-06-20T09:30:00+09:00"),
+    ),
+    "Hugo, TOML datetimes": (
+        "content/posts/launch.md",
+        "+++\ntitle = 'Launch'\ndate = 2024-06-19T10:00:00+09:00\n"
+        "lastmod = 2024-06-20T09:30:00+09:00\nexpiryDate = 2025-01-01\n+++\nText.\n",
+        ("2024-06-19T10:00:00+09:00", "2024-06-20T09:30:00+09:00"),
+    ),
+    "Hugo, publishDate and lastMod in another case": (
+        "content/posts/launch.md",
+        "---\ntitle: Launch\npublishDate: 2024-06-19\nlastMod: 2024-06-20\n---\nText.\n",
+        ("2024-06-19", "2024-06-20"),
+    ),
+    "Hexo": (
+        "source/_posts/launch.md",
+        "---\ntitle: Launch\ndate: 2024-06-19 10:00:00\nupdated: 2024-06-20 09:30:00\n---\nText.\n",
+        ("2024-06-19T10:00:00", "2024-06-20T09:30:00"),
+    ),
+    "Zola": (
+        "content/blog/launch.md",
+        "+++\ntitle = 'Launch'\ndate = 2024-06-19\nupdated = 2024-06-20\n\n"
+        "[taxonomies]\ntags = ['news']\n+++\nText.\n",
+        ("2024-06-19", "2024-06-20"),
+    ),
+    "Pelican": (
+        "content/launch.md",
+        "Title: Launch\nDate: 2024-06-19 10:20\nModified: 2024-06-20 19:30\n\nText.\n",
+        ("2024-06-19T10:20:00", "2024-06-20T19:30:00"),
+    ),
+    "Astro": (
+        "src/content/blog/launch.md",
+        "---\ntitle: Launch\npubDate: 'Jun 19 2024'\nupdatedDate: 'Jun 20 2024'\n---\nText.\n",
+        ("2024-06-19", "2024-06-20"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("path", "text", "dates"), GENERATOR_DATES.values(), ids=GENERATOR_DATES)
+def test_the_newsarticle_dates_come_from_each_generators_keys(
+    path: str, text: str, dates: tuple[str, str]
+) -> None:
+    post = loads(text, path=path)
+    article = to_jsonld(post)
+    assert (article["datePublished"], article["dateModified"]) == dates
+    found = [
+        issue.code
+        for code in ("NP103", "NP109", "NP110", "NP113", "NP114", "NP703", "NP705")
+        for issue in run_rule(code, post)
+    ]
+    assert found == []

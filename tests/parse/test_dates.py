@@ -179,6 +179,9 @@ def test_other_words_are_still_no_date(text: str) -> None:
         ("content/blog/2024-06-19-launch/index.md", dt.date(2024, 6, 19)),  # page bundle
         ("blog/2024-06-19-launch/index.mdx", dt.date(2024, 6, 19)),  # Docusaurus's folder
         ("content/posts/2024-06-19-launch/index.en.md", dt.date(2024, 6, 19)),  # translated
+        ("blog/2024/06/19/launch.md", dt.date(2024, 6, 19)),  # Docusaurus's folders
+        ("blog/2024-06-19/launch.md", dt.date(2024, 6, 19)),
+        ("blog/2024/06/launch.md", None),
         ("blog/2024-06-19-launch/other.md", None),  # the folder names an index only
         ("blog/launch/index.md", None),
         ("_posts/2024-13-45-launch.md", None),  # no day: the post loads, undated

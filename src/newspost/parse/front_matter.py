@@ -56,6 +56,9 @@ _LANGUAGES: dict[str, Format] = {"yaml": "yaml", "yml": "yaml", "toml": "toml", 
 # A post's date in its file name: Jekyll's "2024-06-19-slug.md" (month and day of one or
 # two digits), Hugo's and Zola's "2024-06-19_slug.md" too.
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
+# Docusaurus's blog (and Eleventy, which takes a date anywhere in the path) also dates a
+# post by the folders it is in: "2024/06/19/launch.md", "2024-06-19/launch.md".
+_FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})/[^/]+$")
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
 )
@@ -318,7 +321,8 @@ def file_name_date(path: str) -> dt.date | None:
     Jekyll's ``2024-06-19-slug.md``, Hugo's and Zola's ``2024-06-19_slug.md``;
     for a post that is a folder, ``2024-06-19-slug/index.md`` (Hugo's and Zola's
     page bundles, Docusaurus's blog folders, WordPress exporters' output), the
-    folder's name.
+    folder's name; else the folders a post is in, as Docusaurus reads them:
+    ``2024/06/19/slug.md``, ``2024-06-19/slug.md``.
 
     Examples:
         >>> file_name_date("_posts/2024-6-19-launch.md")
@@ -331,7 +335,7 @@ def file_name_date(path: str) -> dt.date | None:
     name = os.path.basename(path)
     if name.startswith("index."):  # index.md, and a Hugo bundle's index.en.md
         name = os.path.basename(os.path.dirname(path))
-    named = _NAME_DATE.match(name)
+    named = _NAME_DATE.match(name) or _FOLDER_DATE.search(path.replace("\\", "/"))
     if named is None:
         return None
     try:

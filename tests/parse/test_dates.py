@@ -144,6 +144,8 @@ def test_eleventys_date_words_are_no_date_and_no_fault(written: str) -> None:
     text = f"---\ntitle: How to handle dates in Eleventy\ndate: {written}\ntags: post\n---\nText.\n"
     # The file name's date does not count either: Eleventy takes the word's.
     post = loads(text, path="src/posts/2024-06-01-dates.md")
+    # Eleventy's starter blog keeps its posts in content/, as Hugo does.
+    assert loads(text, path="content/blog/firstpost.md").raw.date_keyword == written.strip('"')
     assert (post.date, post.raw.date_keyword) == (None, written.strip('"'))
     assert "date" not in post.front_matter.extra
     found = [

@@ -224,10 +224,11 @@ def read(
     (and ``tag`` as the one tag) when there is no ``categories`` (``tags``), and
     dates a post without a ``date`` by the key Astro's schemas name it with:
     ``pubDate``, ``pubDatetime``, ``publishDate``, or a ``published`` that is a
-    date (Jekyll's is true or false). A ``date`` that is one of Eleventy's words
-    for a date it takes at build time (``Last Modified``, ``Created``, ``git Last
-    Modified``, ``git Created``) is kept in ``where.date_keyword``, and the post
-    has no date (not even its file name's). The
+    date (Jekyll's is true or false). A YAML or JSON ``date`` that is one of
+    Eleventy's words for a date it takes at build time (``Last Modified``,
+    ``Created``, ``git Last Modified``, ``git Created``), whatever the generator
+    seems to be, is kept in ``where.date_keyword``, and the post has no date (not
+    even its file name's). The
     keys as the file spells them are kept in ``where.key_aliases`` (and
     ``where.key_lines`` names the fields), so that a change is written back
     under the key the file has. Zola keeps categories and tags in its
@@ -289,7 +290,22 @@ def read(
         data = _as_zola_reads(data, where, content, first_line)
     else:
         data = _as_jekyll_reads(data, where)
+    if where.format != "toml":
+        data = _without_eleventy_date_word(data, where)
     return _from_mapping(data, where, path=path, first_line=first_line)
+
+
+def _without_eleventy_date_word(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
+    """``data`` without its ``date`` when that is one of Eleventy's words, kept in ``where``.
+
+    Whatever the generator seems to be: Eleventy's own starter keeps its posts in
+    ``content/``, as Hugo does, and no other generator would build a post dated so.
+    """
+    written = data.get("date")
+    if not isinstance(written, str) or written.strip().lower() not in _ELEVENTY_DATE_WORDS:
+        return data
+    where.date_keyword = written
+    return {key: value for key, value in data.items() if key != "date"}
 
 
 def _from_mapping(
@@ -403,17 +419,12 @@ def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
     Only where the plural key is absent: beside ``categories``, a ``category``
     stays an extra key rather than replace what the file lists. A post without
     a ``date`` is dated by Astro's ``pubDate`` (``pubDatetime``, ``publishDate``
-    or a ``published`` that is a date), as Astro sites name it. Eleventy's
-    ``date: Last Modified`` (and its other words) goes to ``where.date_keyword``.
+    or a ``published`` that is a date), as Astro sites name it.
     """
     for name, singular in _SINGULAR_KEYS.items():
         if singular in data and name not in data:
             where.key_aliases[name] = singular
-    written = data.get("date")
-    if isinstance(written, str) and written.strip().lower() in _ELEVENTY_DATE_WORDS:
-        where.date_keyword = written
-        data = {key: value for key, value in data.items() if key != "date"}
-    elif "date" not in data:
+    if "date" not in data:
         published = next((key for key in _PUBLISHED_KEYS if _is_date(data.get(key))), None)
         if published is not None:
             where.key_aliases["date"] = published

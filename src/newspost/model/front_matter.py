@@ -447,8 +447,10 @@ class FrontMatter(BaseModel):
             "Publication date: the front matter's (offset kept; a bare date stays a date), "
             "read from the key the generator dates a post by when there is no date key "
             "(Hugo's publishDate or lastmod, Astro's pubDate, pubDatetime or published), "
-            "or, failing that, the date in a Jekyll file name YYYY-MM-DD-slug.md (or in "
-            "the name of the folder of an index.md, YYYY-MM-DD-slug/index.md)."
+            "or, failing that, the date in the file's name: Jekyll's YYYY-MM-DD-slug.md, "
+            "Hugo's and Zola's YYYY-MM-DD_slug.md, the folder's of an index.md "
+            "(YYYY-MM-DD-slug/index.md) or Docusaurus's folders (YYYY/MM/DD/slug.md). "
+            "None when the date is one of Eleventy's words (RawText.date_keyword)."
         ),
     )
     slug: str | None = None

@@ -183,7 +183,7 @@ class Post(Frozen):
 
     @property
     def date(self) -> dt.datetime | dt.date | None:
-        """The publication date (front matter, else the Jekyll file name)."""
+        """The publication date (front matter, else the file's name: see ``FrontMatter.date``)."""
         return self.front_matter.date
 
     @functools.cached_property  # pydantic leaves these out of equality and copies

@@ -143,7 +143,9 @@ class ArticleDateMissing(LintRule):
     file name (``2024-06-12-title.md``) or the ``date`` key. Eleventy's words
     for a date it takes at build time (``date: Last Modified``, ``Created``,
     ``git Last Modified``, ``git Created``) are not reported: the site's
-    pages have that date, though the file cannot give it to newspost.
+    pages have that date, though the file cannot give it to newspost. A Hugo
+    site whose ``[frontmatter]`` settings date posts by their git commit or file
+    time (``:git``, ``:fileModTime``) has dates no post shows: turn NP703 off there.
 
     Bad: ``news.md`` with no ``date`` key.
 

@@ -263,3 +263,15 @@ def test_the_newsarticle_dates_come_from_each_generators_keys(
         for issue in run_rule(code, post)
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "written", ['"Jun 19 2024"', '"2024/06/19"', '"2024-06-19 10:00:00 +0900"']
+)
+def test_a_zola_post_dated_as_zola_cannot_read_is_refused(written: str) -> None:
+    text = f"+++\ntitle = 'Launch'\ndate = {written}\n\n[taxonomies]\ntags = ['news']\n+++\nx\n"
+    with pytest.raises(FrontMatterError, match="Zola cannot read") as caught:
+        loads(text, path="content/blog/launch.md")
+    assert caught.value.line == 3
+    # Read as another generator's post, the same date is one.
+    assert loads(text.replace("[taxonomies]\ntags = ['news']\n", "")).date is not None

@@ -288,6 +288,14 @@ def read(
         data = _as_hugo_reads(data, where)
     elif generator == "zola":
         data = _as_zola_reads(data, where, content, first_line)
+        if not zola_reads_date(data.get("date")):
+            raise FrontMatterError(
+                f"front matter key 'date': Zola cannot read {data['date']!r} as a date",
+                path=path,
+                line=where.key_lines.get("date", first_line),
+                column=1,
+                hint=_ZOLA_DATE_HINT,
+            )
     else:
         data = _as_jekyll_reads(data, where)
     if where.format != "toml":
@@ -435,6 +443,39 @@ def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
         if isinstance(data[name], str):
             data[name] = [data[name]]  # one category, spaces and all
     return data
+
+
+# The text Zola reads as a date (its front_matter/datetime.rs): a YAML 1.1 timestamp,
+# with seconds if it has a time, and an offset written +9, +09 or +09:00.
+_ZOLA_DATE = re.compile(
+    r"(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)\d\d?:\d{2}:\d{2}(?:\.\d{0,9})?"
+    r"[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?)?)?"
+)
+_ZOLA_DATE_HINT = "Zola reads YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS with an offset such as +09:00"
+
+
+def zola_reads_date(value: object) -> bool:
+    """Whether Zola reads a front matter value as a date (or as none, when there is none).
+
+    TOML's and YAML's own dates, and text in their forms: ``2024-06-19``,
+    ``2024-06-19T10:00:00+09:00``. Zola refuses what other generators read, such
+    as ``Jun 19 2024``, ``2024/06/19``, ``2024-06-19 10:00`` (no seconds) or an
+    offset without its colon (``+0900``).
+
+    Examples:
+        >>> zola_reads_date("2024-06-19 10:00:00 +09:00"), zola_reads_date("Jun 19 2024")
+        (True, False)
+    """
+    if not isinstance(value, str) or value == "":
+        return True
+    found = _ZOLA_DATE.fullmatch(value)
+    if found is None:
+        return False
+    try:
+        dt.date(*(int(part) for part in found.groups()))
+    except ValueError:  # 2024-02-30
+        return False
+    return True
 
 
 # The taxonomies Zola's themes use for a post's categories and tags.
@@ -946,4 +987,5 @@ __all__ = [
     "parse_date",
     "read",
     "split",
+    "zola_reads_date",
 ]

@@ -20,7 +20,7 @@ import yaml
 from newspost.model.front_matter import IMAGE_KEYS, parse_date
 from newspost.model.post import Post
 from newspost.parse._pelican import entries as pelican_entries
-from newspost.parse.front_matter import file_name_date
+from newspost.parse.front_matter import file_name_date, zola_reads_date
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     field_value,
@@ -470,7 +470,10 @@ class InvalidDate(LintRule):
 
     The parser already refuses a bad ``date``; the other date keys are kept as they
     are, and Hugo or Jekyll plugins then fail on them or silently ignore them
-    (a post that never shows as updated, or is never published).
+    (a post that never shows as updated, or is never published). Dates are read
+    as the generators read them (``Jun 19 2024`` too), but in a Zola post, as Zola
+    reads them: ``YYYY-MM-DD``, or a time with seconds and an offset such as
+    ``+09:00`` (Zola stops the build on ``updated = "2024-06-19 10:00"``).
 
     Bad: ``lastmod: next tuesday``.
     Good: ``lastmod: 2024-06-12T10:00:00+09:00``.
@@ -485,14 +488,22 @@ class InvalidDate(LintRule):
         for key, value in _date_fields(ctx):
             if value is None or value == "":
                 continue
+            written = ctx.post.raw.key_aliases.get(key, key)  # Pelican's Modified
             try:
                 parse_date(value)
             except ValueError:
-                written = ctx.post.raw.key_aliases.get(key, key)  # Pelican's Modified
                 yield self.issue(
                     ctx,
                     f"{written} is not a date: {value!r} "
                     "(write YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)",
+                    **key_position(ctx, key),
+                )
+                continue
+            if ctx.post.raw.generator == "zola" and not zola_reads_date(value):
+                yield self.issue(
+                    ctx,
+                    f"{written} is not a date Zola reads: {value!r} "
+                    "(write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+09:00)",
                     **key_position(ctx, key),
                 )
 

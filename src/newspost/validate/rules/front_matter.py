@@ -93,7 +93,6 @@ class MissingRequiredField(LintRule):
                 continue
             if key == "date" and ctx.post.raw.date_keyword is not None:
                 continue  # Eleventy dates the post at build time
-
             state = "empty" if key in key_lines else "missing"
             written = ctx.post.raw.key_aliases.get(key, key)  # Jekyll's category, Hugo's Title
             message = f"required front matter field {written!r} is {state}"
@@ -518,7 +517,8 @@ class DateMismatchesFileName(LintRule):
     converted to the site's zone). Names with ``_`` after the date, as Hugo and Zola
     sites often use, are checked too, and so is the folder's name of a post that is
     a folder (``2024-06-12-news/index.md``: Hugo's and Zola's page bundles,
-    Docusaurus's blog folders), which they date the post by.
+    Docusaurus's blog folders), which they date the post by, and Docusaurus's date
+    folders (``2024/06/12/news.md``).
 
     Bad: ``2024-06-12-news.md`` with ``date: 2024-06-13 09:00:00 +0900``.
     Good: ``2024-06-13-news.md`` with that date.

@@ -153,6 +153,21 @@ _KST = dt.timezone(dt.timedelta(hours=9))
         # Hexo's documented form, which Jekyll (Ruby's Time.parse) reads too
         ("2013/7/13 20:46:25", dt.datetime(2013, 7, 13, 20, 46, 25)),
         ("2013/07/13", dt.date(2013, 7, 13)),
+        # The month's English name, as JavaScript's new Date() (Astro's z.coerce.date()),
+        # Ruby's Time.parse (Jekyll), Go (Hugo's "02 Jan 2006") and Pelican read it
+        ("Jul 08 2022", dt.date(2022, 7, 8)),  # Astro's blog template
+        ("July 8, 2022", dt.date(2022, 7, 8)),
+        ("May 5, 2021", dt.date(2021, 5, 5)),
+        ("19 June 2024", dt.date(2024, 6, 19)),
+        ("Sept 3, 2024", dt.date(2024, 9, 3)),
+        ("Jun 19, 2024 10:00", dt.datetime(2024, 6, 19, 10)),
+        ("June 19, 2024 12:30 AM", dt.datetime(2024, 6, 19, 0, 30)),
+        ("June 19, 2024 1:05 p.m.", dt.datetime(2024, 6, 19, 13, 5)),
+        ("Jun 19 2024 10:00:00 UTC", dt.datetime(2024, 6, 19, 10, tzinfo=dt.timezone.utc)),
+        (  # JavaScript's Date.prototype.toString(), pasted
+            "Wed Jun 19 2024 10:00:00 GMT+0900 (Korean Standard Time)",
+            dt.datetime(2024, 6, 19, 10, tzinfo=_KST),
+        ),
     ],
 )
 def test_dates_hugo_and_jekyll_also_read(text: str, date: dt.date) -> None:
@@ -163,8 +178,11 @@ def test_dates_hugo_and_jekyll_also_read(text: str, date: dt.date) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "May 5, 2021",
         "2021-05-05 UTC",
+        "May 2021",  # no day
+        "June 19th, 2024",  # JavaScript's Date and Go refuse the ordinal
+        "Feb 30 2024",
+        "Jun 19 2024 13:00 PM",
         "Wed, 31 Feb 2024 10:00:00 +0900",
         "12 Foo 2024 10:00 GMT",
         "2013/7-13",

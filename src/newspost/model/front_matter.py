@@ -35,16 +35,46 @@ _RFC_2822 = re.compile(
     r"\s+(?:[+-]\d{4}|UT|UTC|GMT|Z)\s*$"
 )
 
+# A date with the month's English name, as JavaScript's Date (Astro's z.coerce.date(),
+# Hexo's moment), Ruby's Time.parse (Jekyll), Go's layouts (Hugo's "02 Jan 2006") and
+# dateutil (Pelican) read it: "Jun 19 2024", "July 8, 2022", "19 June 2024 10:00",
+# "Wed Jun 19 2024 10:00:00 GMT+0900 (Korean Standard Time)" (JavaScript's toString()).
+_MONTH_NAME_DATE = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?P<month>[a-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+    r"|(?P<day_first>\d{1,2})\s+(?P<month_after>[a-z]{3,9})\.?,?\s+(?P<year_after>\d{4}))"
+    r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.(?P<fraction>\d+))?)?"
+    r"(?:\s*(?P<half>[ap])\.?m\.?)?)?"
+    r"(?:\s*(?P<zone>z|utc|gmt|ut|(?:gmt|utc)?[+-]\d{2}:?\d{2}))?"
+    r"(?:\s*\([^()]*\))?\s*$",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    name: number
+    for number, full in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        start=1,
+    )
+    for name in (full, full[:3], "sept" if full == "september" else full)
+}
+
 _DATE_TYPES = (dt.datetime, dt.date)  # a tuple: "A | B" would build a union at every call
 
 
 def parse_date(value: object) -> dt.datetime | dt.date | None:
-    """Read a front matter date the way Jekyll and Hugo do.
+    """Read a front matter date the way the site generators do.
 
     A bare date stays a `datetime.date`; a date with a time becomes a
-    `datetime.datetime`, aware when the text has an offset. Returns
-    None for None or an empty string; raises ValueError for anything else
-    that is not a date.
+    `datetime.datetime`, aware when the text has an offset. Read are ISO 8601
+    and YAML timestamps, Jekyll's ``2024-06-12 10:00:00 +0900``, Hexo's
+    ``2024/6/12``, Go's ``time.String()`` form and RFC 2822 (which Hugo reads),
+    and dates with the month's English name, which JavaScript's ``new Date()``
+    (Astro's ``z.coerce.date()``), Ruby's ``Time.parse`` (Jekyll) and Pelican
+    read: ``Jun 12 2024``, ``June 12, 2024 10:00 AM``, ``12 June 2024``. Returns
+    None for None or an empty string; raises ValueError for anything else that
+    is not a date.
 
     Examples:
         >>> parse_date("2024-06-12 10:00:00 +0900").isoformat()
@@ -53,6 +83,8 @@ def parse_date(value: object) -> dt.datetime | dt.date | None:
         datetime.date(2024, 6, 12)
         >>> parse_date("Wed, 12 Jun 2024 10:00:00 +0900").isoformat()
         '2024-06-12T10:00:00+09:00'
+        >>> parse_date("July 8, 2022")
+        datetime.date(2022, 7, 8)
     """
     if value is None or value == "":
         return None
@@ -63,29 +95,73 @@ def parse_date(value: object) -> dt.datetime | dt.date | None:
     match = _JEKYLL_DATE.match(value)
     if not match:
         match = _JEKYLL_DATE.match(_ZONE_NAME_AFTER_OFFSET.sub(r"\1", value))
-    if not match:
-        if _RFC_2822.match(value):
-            try:
-                return email.utils.parsedate_to_datetime(value)
-            except (TypeError, ValueError):
-                pass
-        raise ValueError(
-            f"{value!r} is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)"
-        )
-    year, _, month, day, hour, minute, second, fraction, zone = match.groups()
+    if match:
+        year, _, month, day, hour, minute, second, fraction, zone = match.groups()
+        return _date(year, month, day, hour, minute, second, fraction, zone)
+    if _RFC_2822.match(value):
+        try:
+            return email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            pass
+    named = _MONTH_NAME_DATE.match(value)
+    month_number = named and _MONTHS.get(
+        (named.group("month") or named.group("month_after")).lower()
+    )
+    if named and month_number:
+        hour = named.group("hour")
+        if hour is not None and named.group("half"):
+            if not 1 <= int(hour) <= 12:
+                raise ValueError(f"{value!r} is not a date: hour {hour} of a 12-hour clock")
+            # 12 AM is midnight, 12 PM noon.
+            hour = str(int(hour) % 12 + (12 if named.group("half").lower() == "p" else 0))
+        try:
+            return _date(
+                named.group("year") or named.group("year_after"),
+                str(month_number),
+                named.group("day") or named.group("day_first"),
+                hour,
+                named.group("minute"),
+                named.group("second"),
+                named.group("fraction"),
+                named.group("zone"),
+            )
+        except ValueError as exc:  # "Feb 30 2024", "Jun 19 2024 25:00"
+            raise ValueError(f"{value!r} is not a date: {exc}") from None
+    raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)")
+
+
+def _date(
+    year: str,
+    month: str,
+    day: str,
+    hour: str | None,
+    minute: str | None,
+    second: str | None,
+    fraction: str | None,
+    zone: str | None,
+) -> dt.datetime | dt.date:
+    """The date or datetime of a date's parts as written (ValueError for one that is not)."""
     if hour is None:
         return dt.date(int(year), int(month), int(day))
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     tzinfo: dt.tzinfo | None = None
     if zone:
-        if zone == "Z":
+        zone = zone.upper().removeprefix("GMT").removeprefix("UTC")
+        if zone in ("", "Z", "UT"):
             tzinfo = dt.timezone.utc
         else:
             digits = zone[1:].replace(":", "")
             offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
             tzinfo = dt.timezone(-offset if zone[0] == "-" else offset)
     return dt.datetime(
-        int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tzinfo
+        int(year),
+        int(month),
+        int(day),
+        int(hour),
+        int(minute or 0),
+        int(second or 0),
+        micro,
+        tzinfo,
     )
 
 
@@ -369,9 +445,13 @@ class FrontMatter(BaseModel):
     date: dt.datetime | dt.date | None = Field(
         default=None,
         description=(
-            "Publication date: the front matter's (offset kept; a bare date stays a date) "
-            "or, failing that, the date in a Jekyll file name YYYY-MM-DD-slug.md (or in "
-            "the name of the folder of an index.md, YYYY-MM-DD-slug/index.md)."
+            "Publication date: the front matter's (offset kept; a bare date stays a date), "
+            "read from the key the generator dates a post by when there is no date key "
+            "(Hugo's publishDate or lastmod, Astro's pubDate, pubDatetime or published), "
+            "or, failing that, the date in the file's name: Jekyll's YYYY-MM-DD-slug.md, "
+            "Hugo's and Zola's YYYY-MM-DD_slug.md, the folder's of an index.md "
+            "(YYYY-MM-DD-slug/index.md) or Docusaurus's folders (YYYY/MM/DD/slug.md). "
+            "None when the date is one of Eleventy's words (RawText.date_keyword)."
         ),
     )
     slug: str | None = None

@@ -94,7 +94,8 @@ class RawText(Frozen):
         default_factory=dict,
         description=(
             "Front matter keys read under a field's name, as the generator reads them "
-            "(Hugo's in any case, and publishDate or lastmod as the date; Jekyll's category "
+            "(Hugo's in any case, and publishDate or lastmod as the date; Astro's pubDate "
+            "as the date; Jekyll's category "
             "and tag; Pelican's keys in lower case, Summary as the excerpt): the field's "
             "(or extra key's) name to the key as the file spells it ({'title': 'Title'})."
         ),
@@ -105,6 +106,15 @@ class RawText(Frozen):
             "The site generator the post is written for (Jekyll, Hugo, Zola or Pelican), as "
             "its flavor, folder, front matter and tags tell (None when they do not): its front "
             "matter keys are read as that generator reads them."
+        ),
+    )
+
+    date_keyword: str | None = Field(
+        default=None,
+        description=(
+            "Eleventy's word for a date it takes at build time (Last Modified, Created, "
+            "git Last Modified, git Created, as written), when the front matter's date is "
+            "one: the post's date is then None, as the file gives none."
         ),
     )
 
@@ -173,7 +183,7 @@ class Post(Frozen):
 
     @property
     def date(self) -> dt.datetime | dt.date | None:
-        """The publication date (front matter, else the Jekyll file name)."""
+        """The publication date (front matter, else the file's name: see ``FrontMatter.date``)."""
         return self.front_matter.date
 
     @functools.cached_property  # pydantic leaves these out of equality and copies

@@ -149,6 +149,7 @@ def loads(
             key_lines=where.key_lines,
             key_aliases=where.key_aliases,
             generator=generator,
+            date_keyword=where.date_keyword,
         ),
     )
 

@@ -8,6 +8,7 @@ given back byte for byte and every key knows its line. Pelican's header of
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -52,7 +53,12 @@ _TOML_CLOSE_CR = re.compile(r"\r\+{3}[ \t]*(?=[\r\n]|\Z)")
 # Eleventy's (gray-matter's) opening line naming the front matter's language: "---json".
 _LANGUAGE_OPEN = re.compile(r"-{3}[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\r?\n|\r)")
 _LANGUAGES: dict[str, Format] = {"yaml": "yaml", "yml": "yaml", "toml": "toml", "json": "json"}
-_JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
+# A post's date in its file name: Jekyll's "2024-06-19-slug.md" (month and day of one or
+# two digits), Hugo's and Zola's "2024-06-19_slug.md" too.
+_NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
+# Docusaurus's blog (and Eleventy, which takes a date anywhere in the path) also dates a
+# post by the folders it is in: "2024/06/19/launch.md", "2024-06-19/launch.md".
+_FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})/[^/]+$")
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
 )
@@ -85,6 +91,9 @@ class Split:
     # as title, "publishDate" as date; Jekyll's "category"): the field's name -> the key
     # as the file spells it.
     key_aliases: dict[str, str] = field(default_factory=dict)
+    # Eleventy's word for a date it takes at build time ("Last Modified"), when the
+    # front matter's date is one: the post then has no date of its own.
+    date_keyword: str | None = None
 
 
 def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Split:
@@ -212,7 +221,14 @@ def read(
     case (``Title`` is the title when there is no ``title``), and dates a post
     without a ``date`` by its ``publishDate`` (or ``lastmod``). Jekyll, and a
     post whose generator is not known, reads ``category`` as the one category
-    (and ``tag`` as the one tag) when there is no ``categories`` (``tags``). The
+    (and ``tag`` as the one tag) when there is no ``categories`` (``tags``), and
+    dates a post without a ``date`` by the key Astro's schemas name it with:
+    ``pubDate``, ``pubDatetime``, ``publishDate``, or a ``published`` that is a
+    date (Jekyll's is true or false). A YAML or JSON ``date`` that is one of
+    Eleventy's words for a date it takes at build time (``Last Modified``,
+    ``Created``, ``git Last Modified``, ``git Created``), whatever the generator
+    seems to be, is kept in ``where.date_keyword``, and the post has no date (not
+    even its file name's). The
     keys as the file spells them are kept in ``where.key_aliases`` (and
     ``where.key_lines`` names the fields), so that a change is written back
     under the key the file has. Zola keeps categories and tags in its
@@ -272,24 +288,42 @@ def read(
         data = _as_hugo_reads(data, where)
     elif generator == "zola":
         data = _as_zola_reads(data, where, content, first_line)
+        if not zola_reads_date(data.get("date")):
+            raise FrontMatterError(
+                f"front matter key 'date': Zola cannot read {data['date']!r} as a date",
+                path=path,
+                line=where.key_lines.get("date", first_line),
+                column=1,
+                hint=_ZOLA_DATE_HINT,
+            )
     else:
         data = _as_jekyll_reads(data, where)
+    if where.format != "toml":
+        data = _without_eleventy_date_word(data, where)
     return _from_mapping(data, where, path=path, first_line=first_line)
+
+
+def _without_eleventy_date_word(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
+    """``data`` without its ``date`` when that is one of Eleventy's words, kept in ``where``.
+
+    Whatever the generator seems to be: Eleventy's own starter keeps its posts in
+    ``content/``, as Hugo does, and no other generator would build a post dated so.
+    """
+    written = data.get("date")
+    if not isinstance(written, str) or written.strip().lower() not in _ELEVENTY_DATE_WORDS:
+        return data
+    where.date_keyword = written
+    return {key: value for key, value in data.items() if key != "date"}
 
 
 def _from_mapping(
     data: dict[Any, Any], where: Split, *, path: str | None, first_line: int
 ) -> FrontMatter:
-    """`FrontMatter.from_mapping`, dated by a Jekyll file name when ``data`` has no date."""
-    if "date" not in data and path:
-        name = os.path.basename(path)
-        named = _JEKYLL_NAME.match(name)
-        if named is None and name.startswith("index."):
-            # A post that is a folder, "2019-05-30-welcome/index.md": Docusaurus dates
-            # it by the folder's name, and WordPress exporters write them so.
-            named = _JEKYLL_NAME.match(os.path.basename(os.path.dirname(path)))
-        if named:
-            data = {**data, "date": "-".join(named.groups())}
+    """`FrontMatter.from_mapping`, dated by `file_name_date` when ``data`` has no date."""
+    if "date" not in data and path and where.date_keyword is None:
+        named = file_name_date(path)
+        if named is not None:
+            data = {**data, "date": named}
     try:
         return FrontMatter.from_mapping(data)
     except ValidationError as exc:
@@ -305,9 +339,39 @@ def _from_mapping(
         ) from exc
 
 
+def file_name_date(path: str) -> dt.date | None:
+    """The date a post's file name gives it, if it gives one that is a day.
+
+    Jekyll's ``2024-06-19-slug.md``, Hugo's and Zola's ``2024-06-19_slug.md``;
+    for a post that is a folder, ``2024-06-19-slug/index.md`` (Hugo's and Zola's
+    page bundles, Docusaurus's blog folders, WordPress exporters' output), the
+    folder's name; else the folders a post is in, as Docusaurus reads them:
+    ``2024/06/19/slug.md``, ``2024-06-19/slug.md``.
+
+    Examples:
+        >>> file_name_date("_posts/2024-6-19-launch.md")
+        datetime.date(2024, 6, 19)
+        >>> file_name_date("blog/2024-06-19_launch/index.md")
+        datetime.date(2024, 6, 19)
+        >>> file_name_date("_posts/2024-13-45-launch.md") is None
+        True
+    """
+    name = os.path.basename(path)
+    if name.startswith("index."):  # index.md, and a Hugo bundle's index.en.md
+        name = os.path.basename(os.path.dirname(path))
+    named = _NAME_DATE.match(name) or _FOLDER_DATE.search(path.replace("\\", "/"))
+    if named is None:
+        return None
+    try:
+        return dt.date(*(int(part) for part in named.groups()))
+    except ValueError:
+        return None
+
+
 # Hugo's .Date for a post without a date key: its publish date, else its last change
 # (Hugo's default [frontmatter] date = ["date", "publishDate", "lastmod"], and their aliases).
-_HUGO_DATE_KEYS = ("publishdate", "pubdate", "published", "lastmod", "modified")
+# Last, AstroPaper's pubDatetime: Astro's posts, in src/content/, are read as Hugo's.
+_HUGO_DATE_KEYS = ("publishdate", "pubdate", "published", "lastmod", "modified", "pubdatetime")
 
 
 def _as_hugo_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
@@ -344,22 +408,74 @@ def _as_hugo_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
 _SINGULAR_KEYS = {"categories": "category", "tags": "tag"}
 
 
+# The keys that date a post without a date where Jekyll's reading is the default (YAML
+# front matter): Astro's content collections name the date in their own schema, as
+# pubDate (its blog template), pubDatetime (AstroPaper), publishDate or published
+# (Fuwari; a date there, where Jekyll's published is true or false). The first that is
+# a date wins.
+_PUBLISHED_KEYS = ("pubDate", "pubDatetime", "publishDate", "published")
+
+# Eleventy's words for a date it takes at build time, in any case: the file's last
+# change or creation, or its last or first git commit. Jekyll would refuse them; a
+# post that has one is Eleventy's.
+_ELEVENTY_DATE_WORDS = frozenset({"last modified", "created", "git last modified", "git created"})
+
+
 def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
     """``data`` with Jekyll's ``category`` and ``tag`` as the categories and tags.
 
     Only where the plural key is absent: beside ``categories``, a ``category``
-    stays an extra key rather than replace what the file lists.
+    stays an extra key rather than replace what the file lists. A post without
+    a ``date`` is dated by Astro's ``pubDate`` (``pubDatetime``, ``publishDate``
+    or a ``published`` that is a date), as Astro sites name it.
     """
     for name, singular in _SINGULAR_KEYS.items():
         if singular in data and name not in data:
             where.key_aliases[name] = singular
+    if "date" not in data:
+        published = next((key for key in _PUBLISHED_KEYS if _is_date(data.get(key))), None)
+        if published is not None:
+            where.key_aliases["date"] = published
     if not where.key_aliases:
         return data
     data = _read_under_fields(data, where)
-    for name in where.key_aliases:
+    for name in _SINGULAR_KEYS.keys() & where.key_aliases.keys():
         if isinstance(data[name], str):
             data[name] = [data[name]]  # one category, spaces and all
     return data
+
+
+# The text Zola reads as a date (its front_matter/datetime.rs): a YAML 1.1 timestamp,
+# with seconds if it has a time, and an offset written +9, +09 or +09:00.
+_ZOLA_DATE = re.compile(
+    r"(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)\d\d?:\d{2}:\d{2}(?:\.\d{0,9})?"
+    r"[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?)?)?"
+)
+_ZOLA_DATE_HINT = "Zola reads YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS with an offset such as +09:00"
+
+
+def zola_reads_date(value: object) -> bool:
+    """Whether Zola reads a front matter value as a date (or as none, when there is none).
+
+    TOML's and YAML's own dates, and text in their forms: ``2024-06-19``,
+    ``2024-06-19T10:00:00+09:00``. Zola refuses what other generators read, such
+    as ``Jun 19 2024``, ``2024/06/19``, ``2024-06-19 10:00`` (no seconds) or an
+    offset without its colon (``+0900``).
+
+    Examples:
+        >>> zola_reads_date("2024-06-19 10:00:00 +09:00"), zola_reads_date("Jun 19 2024")
+        (True, False)
+    """
+    if not isinstance(value, str) or value == "":
+        return True
+    found = _ZOLA_DATE.fullmatch(value)
+    if found is None:
+        return False
+    try:
+        dt.date(*(int(part) for part in found.groups()))
+    except ValueError:  # 2024-02-30
+        return False
+    return True
 
 
 # The taxonomies Zola's themes use for a post's categories and tags.
@@ -866,8 +982,10 @@ __all__ = [
     "Format",
     "Split",
     "TOMLHandler",
+    "file_name_date",
     "nested_key_line",
     "parse_date",
     "read",
     "split",
+    "zola_reads_date",
 ]

@@ -203,6 +203,8 @@ MODIFIED_KEYS = (
     "updated_at",
     "date_modified",
     "dateModified",
+    "updatedDate",  # Astro's blog template
+    "modDatetime",  # AstroPaper (Astro)
 )
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
 
@@ -250,11 +252,17 @@ def _empty(value: object) -> bool:
 def modified_date(post: Post) -> tuple[dt.datetime | dt.date | None, str | None]:
     """The modification date from the front matter and the key it came from, or (None, None).
 
-    A value that is not a date is skipped (the front matter rules report it).
+    A value that is not a date is skipped (the front matter rules report it). Hugo
+    reads keys in any case, so a Hugo post's ``lastMod`` counts (named as written).
     """
     extra = post.front_matter.extra
-    for key in MODIFIED_KEYS:
-        if key in extra:
+    caseless: dict[str, str] = {}
+    if post.raw.generator == "hugo":
+        for name in extra:
+            caseless.setdefault(name.lower(), name)
+    for wanted in MODIFIED_KEYS:
+        key = wanted if wanted in extra else caseless.get(wanted.lower())
+        if key is not None:
             try:
                 value = parse_date(extra[key])
             except ValueError:

@@ -140,7 +140,12 @@ class ArticleDateMissing(LintRule):
 
     Search engines show and rank news by its publication date; Google
     recommends ``datePublished`` on every article. Jekyll takes it from the
-    file name (``2024-06-12-title.md``) or the ``date`` key.
+    file name (``2024-06-12-title.md``) or the ``date`` key. Eleventy's words
+    for a date it takes at build time (``date: Last Modified``, ``Created``,
+    ``git Last Modified``, ``git Created``) are not reported: the site's
+    pages have that date, though the file cannot give it to newspost. A Hugo
+    site whose ``[frontmatter]`` settings date posts by their git commit or file
+    time (``:git``, ``:fileModTime``) has dates no post shows: turn NP703 off there.
 
     Bad: ``news.md`` with no ``date`` key.
 
@@ -153,8 +158,8 @@ class ArticleDateMissing(LintRule):
     summary = "no publication date: the NewsArticle's datePublished is missing"
 
     def check(self, ctx: Context) -> Iterator[Issue]:
-        """Report a post without a date."""
-        if ctx.post.date is None:
+        """Report a post without a date (but one that Eleventy dates at build time)."""
+        if ctx.post.date is None and ctx.post.raw.date_keyword is None:
             yield self.issue(ctx, line=_top_line(ctx))
 
 

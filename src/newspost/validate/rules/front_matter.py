@@ -14,12 +14,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import PurePath
 
 import yaml
 
 from newspost.model.front_matter import IMAGE_KEYS, parse_date
+from newspost.model.post import Post
 from newspost.parse._pelican import entries as pelican_entries
+from newspost.parse.front_matter import file_name_date, zola_reads_date
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     field_value,
@@ -73,7 +74,8 @@ class MissingRequiredField(LintRule):
     blank title, sorts to the wrong place, or (with ``categories`` required, as a
     news site may) lands in no category. By default ``title`` and ``date`` are
     required. A date taken from a Jekyll file name ``YYYY-MM-DD-slug.md`` counts,
-    as it does for Jekyll, and so does a single ``category: News`` for ``categories``.
+    as it does for Jekyll, and so does a single ``category: News`` for ``categories``,
+    and Eleventy's words for a date it takes at build time (``date: Last Modified``).
 
     Bad: ``title:`` with nothing after it.
     Good: ``title: 정부, 디지털 협력 양해각서 체결``.
@@ -89,6 +91,8 @@ class MissingRequiredField(LintRule):
         for key in ctx.options.required_fields:
             if not _empty(field_value(ctx, key)):
                 continue
+            if key == "date" and ctx.post.raw.date_keyword is not None:
+                continue  # Eleventy dates the post at build time
             state = "empty" if key in key_lines else "missing"
             written = ctx.post.raw.key_aliases.get(key, key)  # Jekyll's category, Hugo's Title
             message = f"required front matter field {written!r} is {state}"
@@ -431,6 +435,9 @@ _DATE_KEYS = frozenset(
     {
         "date",
         "lastmod",
+        "pubdatetime",  # AstroPaper (Astro): pubDatetime, modDatetime
+        "moddatetime",
+        "published",  # Fuwari (Astro), Hugo's alias of publishDate: when a date, one
         "publishdate",
         "publish_date",
         "expirydate",
@@ -462,7 +469,10 @@ class InvalidDate(LintRule):
 
     The parser already refuses a bad ``date``; the other date keys are kept as they
     are, and Hugo or Jekyll plugins then fail on them or silently ignore them
-    (a post that never shows as updated, or is never published).
+    (a post that never shows as updated, or is never published). Dates are read
+    as the generators read them (``Jun 19 2024`` too), but in a Zola post, as Zola
+    reads them: ``YYYY-MM-DD``, or a time with seconds and an offset such as
+    ``+09:00`` (Zola stops the build on ``updated = "2024-06-19 10:00"``).
 
     Bad: ``lastmod: next tuesday``.
     Good: ``lastmod: 2024-06-12T10:00:00+09:00``.
@@ -477,18 +487,24 @@ class InvalidDate(LintRule):
         for key, value in _date_fields(ctx):
             if value is None or value == "":
                 continue
+            written = ctx.post.raw.key_aliases.get(key, key)  # Pelican's Modified
             try:
                 parse_date(value)
             except ValueError:
                 yield self.issue(
                     ctx,
-                    f"{key} is not a date: {value!r} "
+                    f"{written} is not a date: {value!r} "
                     "(write YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +ZZZZ)",
                     **key_position(ctx, key),
                 )
-
-
-_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_]")
+                continue
+            if ctx.post.raw.generator == "zola" and not zola_reads_date(value):
+                yield self.issue(
+                    ctx,
+                    f"{written} is not a date Zola reads: {value!r} "
+                    "(write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+09:00)",
+                    **key_position(ctx, key),
+                )
 
 
 @register
@@ -498,8 +514,11 @@ class DateMismatchesFileName(LintRule):
     Jekyll builds the URL from one and sorts by the other, so the two disagreeing
     means a post that appears under the wrong day or moves when it is next edited.
     The calendar date is compared as written (a datetime's own offset is kept, not
-    converted to the site's zone). Names with ``_`` after the date, as Hugo sites
-    often use, are checked too.
+    converted to the site's zone). Names with ``_`` after the date, as Hugo and Zola
+    sites often use, are checked too, and so is the folder's name of a post that is
+    a folder (``2024-06-12-news/index.md``: Hugo's and Zola's page bundles,
+    Docusaurus's blog folders), which they date the post by, and Docusaurus's date
+    folders (``2024/06/12/news.md``).
 
     Bad: ``2024-06-12-news.md`` with ``date: 2024-06-13 09:00:00 +0900``.
     Good: ``2024-06-13-news.md`` with that date.
@@ -514,12 +533,8 @@ class DateMismatchesFileName(LintRule):
         post = ctx.post
         if not post.path or "date" not in post.raw.key_lines or post.date is None:
             return
-        named = _FILE_DATE.match(PurePath(post.path).name)
-        if not named:
-            return
-        try:
-            from_name = dt.date(*(int(part) for part in named.groups()))
-        except ValueError:
+        from_name = file_name_date(post.path)
+        if from_name is None:
             return
         written = post.date.date() if isinstance(post.date, dt.datetime) else post.date
         if written != from_name:
@@ -816,6 +831,20 @@ class YamlCoercedValue(LintRule):
                 )
 
 
+def _dated_in_site_zone(post: Post) -> bool:
+    """Whether the post's generator writes its dates without a zone, for the site's to apply.
+
+    Pelican's (its docs write ``Date: 2010-12-03 10:20``; its ``TIMEZONE`` setting,
+    which its quickstart asks for, places them) and Hexo's, in its ``source/_posts``
+    or ``source/_drafts`` folder (``hexo new`` writes ``date: 2024-06-19 10:00:00``;
+    its ``timezone`` setting places it).
+    """
+    if post.raw.generator == "pelican":
+        return True
+    where = "/" + (post.path or "").replace("\\", "/")
+    return "/source/_posts/" in where or "/source/_drafts/" in where
+
+
 @register
 class DateWithoutTimeZone(LintRule):
     """A date with a time has no time zone offset.
@@ -825,6 +854,15 @@ class DateWithoutTimeZone(LintRule):
     and stay unpublished. Bare dates (``2024-06-12``) are not reported: they name
     a day, not an instant, and Jekyll and Hugo place them at midnight site time.
     Checks ``date`` and the other date keys (``lastmod``, ``updated``...).
+
+    Not checked in the posts of generators whose own tools write every date
+    without a zone and place it with the site's setting: Pelican's (its docs
+    write ``Date: 2010-12-03 10:20``, its ``TIMEZONE`` setting places it) and
+    Hexo's, in its ``source/_posts`` folder (``hexo new`` writes ``date:
+    2024-06-19 10:00:00``, its ``timezone`` setting places it). There the zone
+    is the site's to set once, not each post's: the rule would report every post.
+    Jekyll's and Hugo's tools write the offset (``jekyll compose``, ``hugo new``),
+    so a time without one is still reported there.
 
     Bad: ``date: 2024-06-12 10:00:00``.
     Good: ``date: 2024-06-12 10:00:00 +0900``.
@@ -836,6 +874,8 @@ class DateWithoutTimeZone(LintRule):
     summary = "date has a time but no time zone"
 
     def check(self, ctx: Context) -> Iterator[Issue]:
+        if _dated_in_site_zone(ctx.post):
+            return
         fields: list[tuple[str, object]] = []
         if "date" in ctx.post.raw.key_lines:
             fields.append(("date", ctx.post.front_matter.date))

@@ -262,11 +262,26 @@ class ListBlock(Frozen):
 
 
 class Quote(Frozen):
-    """A block quotation."""
+    """A block quotation, or an alert box written as one.
+
+    ``> [!NOTE]`` over quoted lines is GitHub's alert: GitHub, Hugo's blockquote
+    render hooks and Jekyll's alert plugins show a "Note" box, not the marker.
+    Such a quote's ``alert`` is its kind and its text and HTML leave the marker
+    out; a title after it (Obsidian's ``> [!tip] Title``) stays, as the box
+    shows it.
+    """
 
     kind: Literal["quote"] = "quote"
     text: str = Field(description="Visible plain text of the quotation.")
     html: str = Field(default="", description="The quotation's inner HTML.")
+    alert: str | None = Field(
+        default=None,
+        description=(
+            'The alert\'s kind, lower-cased ("note", "tip", "important", "warning", '
+            '"caution", or an Obsidian callout\'s word), when the quote opens with '
+            "[!KIND]; None for a plain quote."
+        ),
+    )
     links: list[Link] = Field(default_factory=list)
     images: list[Image] = Field(default_factory=list)
     line: int | None = None

@@ -44,6 +44,7 @@ from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import holds_c0_controls
 from newspost.parse.flavors import (
     _REST_CACHE_LENGTH,
+    ALERT_CLASS,
     _cut_leading_html,
     _html_block_token,
     _parse,
@@ -677,6 +678,7 @@ class _Walker:
                         Quote,
                         text=self.text(element),
                         html=_inner_html(element),
+                        alert=_alert_kind(element.get("class")),
                         links=self.links(element),
                         images=self.images(element),
                         line=line,
@@ -945,6 +947,17 @@ def _unglue_header(header: list[Cell]) -> tuple[list[Cell], str | None]:
     lead_text = " ".join(re.sub(r"<[^>]+>", "", lead).split())
     cell = first.model_copy(update={"text": " ".join(cell_text.split()), "html": cell_text.strip()})
     return [cell, *header[1:]], lead_text
+
+
+def _alert_kind(classes: str | None) -> str | None:
+    """The kind an alert's classes name (``markdown-alert markdown-alert-note``: "note")."""
+    if not classes or ALERT_CLASS not in classes:
+        return None
+    names = classes.split()
+    if ALERT_CLASS not in names:
+        return None
+    prefix = ALERT_CLASS + "-"
+    return next((name[len(prefix) :] for name in names if name.startswith(prefix)), None)
 
 
 def _holds_blocks(element: Element) -> bool:

@@ -120,6 +120,7 @@ def _goldmark() -> MarkdownIt:
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
     md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.core.ruler.after("block", "alerts", _alerts)
     md.inline.ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return _with_footnotes(md)
 
@@ -171,6 +172,40 @@ def _task_lists(state: StateCore) -> None:
     """
     if _TASK_BOX.search(state.src) is not None:
         _PLUGIN_TASK_LISTS(state)
+
+
+# The marker opening an alert's first line: GitHub's "[!NOTE]" (and TIP, IMPORTANT,
+# WARNING, CAUTION), or Obsidian's callouts, any word and a fold sign ("[!faq]-"),
+# which Hugo's blockquote render hooks read as well (its resolveBlockQuoteAlert).
+_ALERT_MARKER = re.compile(r"\[!([A-Za-z]+)\][-+]?")
+ALERT_CLASS = "markdown-alert"
+"""The class of an alert's quote; ``markdown-alert-KIND`` beside it names its kind (GitHub's)."""
+
+
+def _alerts(state: StateCore) -> None:
+    """Core rule: a quote opening with ``[!NOTE]`` is a "Note" box; the marker is not its text.
+
+    GitHub shows such a quote as an alert, and so do Hugo's blockquote render hooks
+    (0.132 and later, which most themes ship) and Jekyll's alert plugins. The quote
+    gets GitHub's classes, ``markdown-alert markdown-alert-note``; what follows the
+    marker on its line (Obsidian's title) stays, and a paragraph left empty goes.
+    """
+    if "[!" not in state.src:
+        return  # most texts: no marker anywhere
+    tokens = state.tokens
+    index = 0
+    while index + 2 < len(tokens):
+        quote, paragraph, inline = tokens[index : index + 3]
+        index += 1
+        if quote.type != "blockquote_open" or paragraph.type != "paragraph_open":
+            continue
+        found = _ALERT_MARKER.match(inline.content)
+        if found is None:
+            continue
+        quote.attrSet("class", f"{ALERT_CLASS} {ALERT_CLASS}-{found.group(1).lower()}")
+        inline.content = inline.content[found.end() :].lstrip()
+        if not inline.content:
+            del tokens[index : index + 3]  # the marker's paragraph: open, inline, close
 
 
 # What Goldmark's Linkify (GitHub's autolink extension) links: an address with its
@@ -1190,6 +1225,7 @@ def _kramdown() -> MarkdownIt:
     md.inline.ruler.after("kramdown_span_ial", "kramdown_span_extension", _kramdown_span_extension)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.core.ruler.after("block", "alerts", _alerts)
     return _with_footnotes(md)
 
 
@@ -1384,6 +1420,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("heading_attributes", _heading_attributes),
         ("gfm_autolinks", _gfm_autolinks),
         ("task_lists", _task_lists),
+        ("alerts", _alerts),
         ("hugo_shortcode_call", hugo_shortcode_call),
         ("footnote_def", footnote_def),
         ("footnote_ref", footnote_ref),

@@ -81,3 +81,86 @@ def test_an_alert_is_written_to_html_with_github_s_classes() -> None:
     html = dumps(post, format="html")
     assert '<blockquote class="markdown-alert markdown-alert-warning">' in html
     assert "[!WARNING]" not in html
+
+
+def _texts(post: object) -> list[tuple[str, str, int | None]]:
+    return [(block.kind, block.text, block.line) for block in post.blocks()]  # type: ignore[attr-defined]
+
+
+def test_container_fences_are_not_text_and_a_title_is_the_box_s_first_line() -> None:
+    post = load(EXTENDED / "docusaurus-admonitions.md")
+    assert post.flavor == "kramdown"  # YAML front matter: read as Jekyll's
+    assert _texts(post) == [
+        (
+            "paragraph",
+            "Version 3.2 brings a faster bundler, a new search page and better error "
+            "messages for broken links.",
+            11,
+        ),
+        ("paragraph", "Upgrade in one step", 15),
+        ("paragraph", "Run npm install @acme/cli@latest and restart the development server.", 17),
+        (
+            "paragraph",
+            "The legacyRoutes option is gone. Sites that set it must move their routes "
+            "to the new routes list.",
+            25,
+        ),
+        ("paragraph", "Nested boxes", 29),
+        (
+            "paragraph",
+            "The outer box uses four colons, so the inner one can close with three.",
+            31,
+        ),
+        ("paragraph", "Never commit the .env file.", 34),
+        ("paragraph", "Write a box in Markdown like this:", 41),
+        # A fence inside a code block closes nothing: the example stays code.
+        ("code", ":::tip\nText of the tip.\n:::\n", 43),
+        (
+            "paragraph",
+            "Thanks to everyone who tested the beta and reported problems on the forum.",
+            51,
+        ),
+    ]
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "goldmark"])
+def test_vitepress_and_pandoc_containers(flavor: str) -> None:
+    vitepress = loads((EXTENDED / "vitepress-containers.md").read_text(), flavor=flavor)
+    assert [text for _, text, _ in _texts(vitepress)][1:5] == [
+        "This release needs Node.js 20 or later.",
+        "Breaking change",
+        "The useData helper no longer returns site as a ref.",
+        "Show the full list of fixes",
+    ]
+    assert list(vitepress.blocks())[5].kind == "list"
+    pandoc = loads((EXTENDED / "pandoc-divs.md").read_text(), flavor=flavor)
+    assert ":::" not in pandoc.text
+    # Nested boxes closed with fences of the same length, as pandoc nests them.
+    assert _texts(pandoc)[-2:] == [
+        ("paragraph", "A nested note inside the sidebar, closed by its own fence.", 17),
+        (
+            "paragraph",
+            "More details, with every fixed issue, are in the changelog on the project site.",
+            21,
+        ),
+    ]
+
+
+def test_what_is_no_container_stays_text() -> None:
+    # A fence without a name opens nothing, the plain reading has no boxes, and a
+    # fence indented four spaces is code.
+    assert loads("Before\n\n:::\n\nAfter\n", flavor="kramdown").text == "Before\n:::\nAfter"
+    assert ":::tip" in loads(":::tip\nText\n:::\n", flavor="commonmark").text
+    assert loads("    :::tip\n    Text\n", flavor="goldmark").lead[0].kind == "code"
+
+
+def test_a_container_interrupts_a_paragraph_and_ends_with_its_list_item() -> None:
+    body = "Text\n:::note\nInside\n:::\n\n- item\n\n  ::: tip\n  In the item\n\nAfter\n"
+    post = loads(body, flavor="goldmark")
+    assert _texts(post) == [
+        ("paragraph", "Text", 1),
+        ("paragraph", "Inside", 3),
+        ("list", "item In the item", 6),
+        ("paragraph", "After", 11),
+    ]
+    assert dumps(post) == body

@@ -121,6 +121,7 @@ def _goldmark() -> MarkdownIt:
     md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.after("block", "alerts", _alerts)
+    _with_containers(md)
     md.inline.ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return _with_footnotes(md)
 
@@ -208,6 +209,103 @@ def _alerts(state: StateCore) -> None:
             del tokens[index : index + 3]  # the marker's paragraph: open, inline, close
 
 
+# A container's opening fence: three colons or more, then a name (Docusaurus's
+# ":::tip[Title]", VitePress's "::: warning Title", markdown-it-container's) or
+# pandoc's attributes in braces ("::: {.note}"); a fence of colons alone closes one.
+_CONTAINER_OPEN = re.compile(
+    r"(?P<fence>:{3,})[ \t]*(?:\{(?P<attributes>[^{}\n]*)\}|(?P<name>[^\W\d][\w-]*))"
+    r"(?:\[(?P<label>[^\]\n]*)\])?(?:\{[^{}\n]*\})?(?P<title>[^\n]*)"
+)
+_CONTAINER_CLOSE = re.compile(r":{3,}[ \t]*$")
+_CODE_FENCE = re.compile(r"(`{3,}|~{3,})")
+_PANDOC_CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
+
+
+def _fenced_container(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: ``:::name`` … ``:::`` is a box around Markdown, its fences shown nowhere.
+
+    Docusaurus's admonitions (``:::tip[Title]``), VitePress's custom containers
+    (``::: warning Title``), markdown-it-container's (Hexo's markdown-it renderer)
+    and pandoc's fenced divs (``::: {.note}``) write a ``<div>`` around what is
+    between the fences; a title after the name is shown as the box's first line.
+    Such posts, with YAML front matter, are read as Jekyll's, whose kramdown, as
+    Hugo's Goldmark, has no such boxes and would show the fences as text: the
+    box's contents are what the site shows of it. A fence with a name inside opens
+    a nested box, as in pandoc; one without closes the innermost, whatever its
+    length; an unclosed box ends with its parent, as markdown-it-container's.
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    eol = state.eMarks[start_line]
+    if not state.src.startswith(":::", first):
+        return False
+    opening = _CONTAINER_OPEN.match(state.src, first, eol)
+    if opening is None:
+        return False
+    if silent:
+        return True
+    close_line, closed = _container_end(state, start_line, end_line)
+    name = opening.group("name")
+    if name is None:
+        found = _PANDOC_CLASS.search(opening.group("attributes"))
+        name = found.group(1) if found else None
+    title = (opening.group("label") or opening.group("title")).strip().rstrip(":").strip()
+    old_parent, old_line_max = state.parentType, state.lineMax
+    state.parentType = "container"
+    state.lineMax = close_line  # no lazy line runs on past the closing fence
+    token = state.push("container_open", "div", 1)
+    token.markup, token.info = opening.group("fence"), state.src[first:eol]
+    token.map = [start_line, close_line]
+    if name:
+        token.attrSet("class", name)
+    if title:
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start_line, start_line + 1]
+        token = state.push("inline", "", 0)
+        token.content, token.map, token.children = title, [start_line, start_line + 1], []
+        state.push("paragraph_close", "p", -1)
+    state.md.block.tokenize(state, start_line + 1, close_line)
+    token = state.push("container_close", "div", -1)
+    token.markup = opening.group("fence")
+    state.parentType, state.lineMax = old_parent, old_line_max
+    state.line = close_line + 1 if closed else close_line
+    return True
+
+
+def _container_end(state: StateBlock, start_line: int, end_line: int) -> tuple[int, bool]:
+    """The line of a container's closing fence, and whether there is one (else its end)."""
+    depth = 1
+    code_fence = ""  # the fence of a code block inside, whose lines close nothing
+    line = start_line
+    while True:
+        line += 1
+        if line >= end_line:
+            return line, False
+        first = state.bMarks[line] + state.tShift[line]
+        eol = state.eMarks[line]
+        if first < eol and state.sCount[line] < state.blkIndent:
+            return line, False  # a line less indented ends the list item holding it
+        if state.sCount[line] - state.blkIndent >= 4:
+            continue
+        text = state.src[first:eol]
+        if code_fence:
+            if text.startswith(code_fence) and not text.strip(code_fence[0] + " \t"):
+                code_fence = ""
+            continue
+        fence = _CODE_FENCE.match(text)
+        if fence is not None:
+            code_fence = fence.group()
+        elif not text.startswith(":::"):
+            continue
+        elif _CONTAINER_CLOSE.match(text):
+            depth -= 1
+            if not depth:
+                return line, True
+        elif _CONTAINER_OPEN.match(text):
+            depth += 1
+
+
 # What Goldmark's Linkify (GitHub's autolink extension) links: an address with its
 # scheme, one starting "www.", or an email. linkify-it also links bare host names
 # ("example.com", "README.md", "ASP.NET"), which Hugo shows as text.
@@ -238,6 +336,16 @@ def _gfm_autolinks(state: StateCore) -> None:
             kept.append(child)
             index += 1
         token.children = kept
+
+
+def _with_containers(md: MarkdownIt) -> None:
+    """``md`` reading ``:::`` containers (see `_fenced_container`), which end a paragraph."""
+    md.block.ruler.before(
+        "paragraph",
+        "fenced_container",
+        _fenced_container,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
 
 
 def _with_footnotes(md: MarkdownIt) -> MarkdownIt:
@@ -1226,6 +1334,7 @@ def _kramdown() -> MarkdownIt:
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.after("block", "alerts", _alerts)
+    _with_containers(md)
     return _with_footnotes(md)
 
 
@@ -1398,6 +1507,8 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("hugo_shortcode_call")
     if "|" not in text:
         dead.append("kramdown_table")
+    if ":::" not in text:
+        dead.append("fenced_container")
     return frozenset(dead)
 
 
@@ -1421,6 +1532,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("gfm_autolinks", _gfm_autolinks),
         ("task_lists", _task_lists),
         ("alerts", _alerts),
+        ("fenced_container", _fenced_container),
         ("hugo_shortcode_call", hugo_shortcode_call),
         ("footnote_def", footnote_def),
         ("footnote_ref", footnote_ref),

@@ -164,3 +164,29 @@ def test_a_container_interrupts_a_paragraph_and_ends_with_its_list_item() -> Non
         ("paragraph", "After", 11),
     ]
     assert dumps(post) == body
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "goldmark"])
+def test_definition_lists_are_terms_and_definitions_not_colon_paragraphs(flavor: str) -> None:
+    # kramdown's definition lists, and Goldmark's (Hugo turns its extension on by default).
+    text = (EXTENDED / "kramdown-glossary.md").read_text()
+    post = loads(text, flavor=flavor)
+    assert _texts(post)[1:-1] == [
+        ("paragraph", "Base rate", 10),
+        ("paragraph", "The rate every household pays on its first 10,000 euros of income.", 11),
+        ("paragraph", "Top rate", 13),
+        ("paragraph", "The rate on income above 80,000 euros.", 14),
+        ("paragraph", "It applies from January 2025.", 15),
+        ("paragraph", "Exemption", 17),
+        ("paragraph", "Income that is not taxed at all, such as child benefit.", 18),
+        ("paragraph", "Pensions below 12,000 euros are exempt as well.", 20),
+    ]
+    assert dumps(post) == text
+
+
+def test_what_is_no_definition_list_stays_text() -> None:
+    # "~" opens no definition in kramdown or Goldmark (only pandoc's), the plain
+    # reading has none, and a colon needs a space after it.
+    assert loads("10 a.m.\n~ 6 p.m.\n", flavor="goldmark").text == "10 a.m. ~ 6 p.m."
+    assert loads("Term\n: text\n", flavor="commonmark").text == "Term : text"
+    assert loads("Term\n:text\n", flavor="kramdown").text == "Term :text"

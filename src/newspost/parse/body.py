@@ -75,6 +75,7 @@ _RAW_TAGS = frozenset(
 _RAW_TEXT = frozenset(["script", "style"])  # serialised without escaping
 _INVISIBLE = frozenset(["script", "style", "template", "noscript", "head", "title", "meta", "link"])
 _STRAY_BLOCKS = frozenset(["li", "tr", "dd", "dt"])
+_DEFINITION_ITEMS = frozenset(["dt", "dd"])
 _SPACED_EXTRA = frozenset(["li", "tr", "td", "th", "dt", "dd"])
 _SPACED_TAGS = _BLOCK_TAGS | _INVISIBLE | _STRAY_BLOCKS | {"br", "td", "th"}
 _CREDIT_LENGTH = 120
@@ -724,8 +725,14 @@ class _Walker:
                 )
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
+            # A definition list's terms and definitions show as blocks of their own.
             if any(
-                isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _HEADINGS)
+                isinstance(c.tag, str)
+                and (
+                    c.tag in _BLOCK_TAGS
+                    or c.tag in _HEADINGS
+                    or (tag == "dl" and c.tag in _DEFINITION_ITEMS)
+                )
                 for c in element
             ):
                 self._children(element, out)

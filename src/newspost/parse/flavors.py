@@ -37,6 +37,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_def, footnote_ref, footnote_tail
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -122,6 +123,7 @@ def _goldmark() -> MarkdownIt:
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.after("block", "alerts", _alerts)
     _with_containers(md)
+    _with_definition_lists(md)
     md.inline.ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return _with_footnotes(md)
 
@@ -346,6 +348,49 @@ def _with_containers(md: MarkdownIt) -> None:
         _fenced_container,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+
+
+def _with_definition_lists(md: MarkdownIt) -> None:
+    """``md`` reading definition lists (``term``, then ``: definition`` lines).
+
+    kramdown has them, and so has Goldmark (Hugo turns its ``definitionList`` on):
+    a ``<dl>``, each term a ``<dt>``, each definition a ``<dd>``.
+    """
+    md.block.ruler.before(
+        "paragraph",
+        "definition_list",
+        _definition_list,
+        {"alt": ["paragraph", "reference", "blockquote"]},
+    )
+
+
+def _plugin_definition_list() -> Callable[[StateBlock, int, int, bool], bool]:
+    """The definition-list plugin's block rule (a closure the plugin makes for each parser)."""
+    md = MarkdownIt("zero").use(deflist_plugin)
+    return md.block.ruler.__rules__[md.block.ruler.__find__("deflist")].fn
+
+
+_PLUGIN_DEFINITION_LIST = _plugin_definition_list()
+
+
+def _definition_list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: markdown-it-deflist's, with kramdown's and Goldmark's marker only.
+
+    The plugin reads pandoc's lists, where ``~`` marks a definition too; kramdown
+    and Goldmark take only ``:``, and "10 a.m." over "~ 6 p.m." is a sentence.
+    """
+    line = start_line
+    if not silent:
+        # The plugin's rule starts at the term: its definition is on the next line,
+        # or the one after a blank line.
+        line += 1
+        if line < end_line and state.isEmpty(line):
+            line += 1
+        if line >= end_line:
+            return False
+    if state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]][:1] != ":":
+        return False
+    return _PLUGIN_DEFINITION_LIST(state, start_line, end_line, silent)
 
 
 def _with_footnotes(md: MarkdownIt) -> MarkdownIt:
@@ -1335,6 +1380,7 @@ def _kramdown() -> MarkdownIt:
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.after("block", "alerts", _alerts)
     _with_containers(md)
+    _with_definition_lists(md)
     return _with_footnotes(md)
 
 
@@ -1460,6 +1506,9 @@ _QUOTE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*>")
 _QUOTE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*>")
 _REFERENCE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*\[")
 _REFERENCE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*\[")
+# A definition's marker, ":" then a space, after only a block prefix on a line
+# after the first (a term comes first).
+_DEFINITION_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*:[ \t]")
 # A line holding only "^" (after indentation).
 _END_OF_BLOCK = re.compile(r"^[ \t]*\^[ \t]*$", re.MULTILINE)
 
@@ -1509,6 +1558,8 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("kramdown_table")
     if ":::" not in text:
         dead.append("fenced_container")
+    if _DEFINITION_NEXT.search(text) is None:
+        dead.append("definition_list")
     return frozenset(dead)
 
 
@@ -1533,6 +1584,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("task_lists", _task_lists),
         ("alerts", _alerts),
         ("fenced_container", _fenced_container),
+        ("definition_list", _definition_list),
         ("hugo_shortcode_call", hugo_shortcode_call),
         ("footnote_def", footnote_def),
         ("footnote_ref", footnote_ref),

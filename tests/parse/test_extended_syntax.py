@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newspost import Quote, dumps, load, loads, validate
+from newspost import Cell, Quote, dumps, load, loads, validate
 
 EXTENDED = Path(__file__).parent / "extended"
 
@@ -190,3 +190,54 @@ def test_what_is_no_definition_list_stays_text() -> None:
     assert loads("10 a.m.\n~ 6 p.m.\n", flavor="goldmark").text == "10 a.m. ~ 6 p.m."
     assert loads("Term\n: text\n", flavor="commonmark").text == "Term : text"
     assert loads("Term\n:text\n", flavor="kramdown").text == "Term :text"
+
+
+def _cells(row: list[Cell]) -> list[tuple[str, int, int]]:
+    return [(cell.text, cell.colspan, cell.rowspan) for cell in row]
+
+
+def test_a_header_of_several_rows_is_the_header_not_body_rows() -> None:
+    post = load(EXTENDED / "election-tables.md")
+    html_table, kramdown_table, parts_table = post.tables
+    # A <thead> of two rows: "Votes" spans the two columns under it.
+    assert _cells(html_table.header) == [("District", 1, 2), ("Votes", 2, 1)]
+    assert [_cells(row) for row in html_table.subheader_rows] == [[("Yes", 1, 1), ("No", 1, 1)]]
+    assert [row[0].text for row in html_table.rows] == [
+        "North",
+        "South",
+        "Turnout figures are provisional.",
+    ]
+    assert html_table.size == (5, 3)
+    assert len(html_table.row_lines) == len(html_table.all_rows) == 5
+    # kramdown: every row above the separator line is a header row.
+    assert [cell.text for cell in kramdown_table.header] == ["District", "Turnout"]
+    assert [[c.text for c in row] for row in kramdown_table.subheader_rows] == [
+        ["Registered", "Voted"]
+    ]
+    assert [row[0].text for row in kramdown_table.rows] == ["North", "South"]
+    # A separator line later in a kramdown table divides its body; it is no row.
+    assert parts_table.subheader_rows == []
+    assert [row[0].text for row in parts_table.rows] == ["Green", "Red", "Blue"]
+
+
+def test_header_rows_without_thead_join_the_header_where_a_cell_spans_into_them() -> None:
+    body = (
+        '<table><tr><th rowspan="2">Team</th><th colspan="2">Goals</th></tr>'
+        "<tr><th>For</th><th>Against</th></tr>"
+        "<tr><td>Lyon</td><td>3</td><td>1</td></tr></table>\n\n"
+        "<table><tr><th>Name</th><th>Role</th></tr><tr><th>Ann</th><th>Chair</th></tr></table>\n"
+    )
+    spanned, plain = loads(body, flavor="kramdown").tables
+    assert [[c.text for c in row] for row in spanned.subheader_rows] == [["For", "Against"]]
+    assert [[c.text for c in row] for row in plain.subheader_rows] == []
+    assert [[c.text for c in row] for row in plain.rows] == [["Ann", "Chair"]]
+
+
+def test_a_header_of_several_rows_is_written_in_thead() -> None:
+    post = load(EXTENDED / "election-tables.md")
+    html = dumps(post, format="html")
+    head = html[html.index("<thead>") : html.index("</thead>")]
+    assert '<th scope="col" rowspan="2">District</th>' in head
+    assert '<th scope="col">Yes</th><th scope="col">No</th>' in head
+    text = dumps(post, format="text")
+    assert "District    Turnout\nRegistered  Voted\n----------  -------\nNorth" in text

@@ -210,14 +210,23 @@ class Table(Frozen):
     ``header`` is the ``<th>`` row (or ``<thead>``), a Markdown table's header
     row (the one above its separator line), or an HTML table's first row whose
     every cell is wholly bold, the common editor habit; that row is then not
-    repeated in ``rows``. ``header_source`` says which. A Markdown table without
-    a header row has all its rows in ``rows``; so do a kramdown table's footer
-    rows, after its body rows.
+    repeated in ``rows``. ``header_source`` says which. A header of several rows
+    (a ``<thead>`` of two ``<tr>``, ``<th>`` rows under a header cell spanning
+    them, a kramdown table's rows above its separator line) has its first in
+    ``header`` and the others in ``subheader_rows``. A Markdown table without a
+    header row has all its rows in ``rows``; so do a kramdown table's footer
+    rows, after its body rows. `all_rows` is every row, as ``row_lines`` counts them.
     """
 
     kind: Literal["table"] = "table"
     caption: str | None = Field(default=None, description="<caption> or <figcaption> text.")
-    header: list[Cell] = Field(default_factory=list, description="The header row; empty if none.")
+    header: list[Cell] = Field(
+        default_factory=list, description="The header row (its first, if several); empty if none."
+    )
+    subheader_rows: list[list[Cell]] = Field(
+        default_factory=list,
+        description="The header's rows after the first, in order; empty for a one-row header.",
+    )
     rows: list[list[Cell]] = Field(default_factory=list, description="Body rows, in order.")
     header_source: Literal["th", "gfm", "bold", "none"] = Field(
         default="none", description="How the header row was recognised."
@@ -231,9 +240,21 @@ class Table(Frozen):
     )
 
     @property
+    def all_rows(self) -> list[list[Cell]]:
+        """Every row in order: the header's rows, then the body's (as ``row_lines`` counts them).
+
+        Examples:
+            >>> table = Table(header=[Cell(text="Team")], rows=[[Cell(text="Lyon")]])
+            >>> [[cell.text for cell in row] for row in table.all_rows]
+            [['Team'], ['Lyon']]
+        """
+        head = [self.header, *self.subheader_rows] if self.header else []
+        return head + self.rows
+
+    @property
     def size(self) -> tuple[int, int]:
-        """``(rows, columns)`` counting the header row and the widest row's spans."""
-        all_rows = ([self.header] if self.header else []) + self.rows
+        """``(rows, columns)`` counting the header's rows and the widest row's spans."""
+        all_rows = self.all_rows
         width = max((sum(c.colspan for c in row) for row in all_rows), default=0)
         return len(all_rows), width
 

@@ -870,10 +870,13 @@ class _Walker:
             in_head.append(parent is not None and parent.tag == "thead")
         from_markdown = cast(int | None, table.sourceline) in self._markdown_tables
         header: list[Cell] = []
+        subheader_rows: list[list[Cell]] = []
         source: Literal["th", "gfm", "bold", "none"] = "none"
         if rows and (in_head[0] or all(cell.is_header for cell in rows[0])):
             header, rows = rows[0], rows[1:]
             source = "gfm" if from_markdown else "th"
+            while rows and _in_header(rows[0], in_head[len(subheader_rows) + 1], header):
+                subheader_rows.append(rows.pop(0))
         elif rows and not from_markdown and all(self._wholly_bold(cell) for cell in rows[0]):
             # Only an HTML table: a Markdown table without a separator line (kramdown's)
             # is all body rows, which is how it shows.
@@ -898,6 +901,7 @@ class _Walker:
             Table,
             caption=caption,
             header=header,
+            subheader_rows=subheader_rows,
             rows=rows,
             header_source=source,
             links=self.links(table),
@@ -922,6 +926,20 @@ class _Walker:
         html = cell.html.strip()
         match = _BOLD_CELL.match(html)
         return match is not None and _collapse(re.sub(r"<[^>]+>", "", match.group(2))) == cell.text
+
+
+def _in_header(row: list[Cell], in_head: bool, header: list[Cell]) -> bool:
+    """Whether a row under a table's header row is the header's too.
+
+    A row of a ``<thead>`` is; so is a row of ``<th>`` cells under a header cell
+    that spans rows or columns (``<th colspan="2">Goals</th>`` over "For" and
+    "Against"), which is how a header of two rows is written without ``<thead>``.
+    """
+    if in_head:
+        return True
+    return all(cell.is_header for cell in row) and any(
+        cell.rowspan > 1 or cell.colspan > 1 for cell in header
+    )
 
 
 _BOLD_CELL = re.compile(

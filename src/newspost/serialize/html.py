@@ -384,10 +384,13 @@ def _table(out: _Writer, table: Table) -> None:
     if table.caption:
         out.raw(f"<caption>{escape(table.caption, quote=False)}</caption>\n")
     if table.header:
-        out.raw("<thead>\n<tr>")
-        for cell in table.header:
-            _cell(out, cell, "th", ' scope="col"')
-        out.raw("</tr>\n</thead>\n")
+        out.raw("<thead>\n")
+        for row in (table.header, *table.subheader_rows):
+            out.raw("<tr>")
+            for cell in row:
+                _cell(out, cell, "th", ' scope="col"')
+            out.raw("</tr>\n")
+        out.raw("</thead>\n")
     if table.rows:
         out.raw("<tbody>\n")
         for row in table.rows:

@@ -800,7 +800,7 @@ def visible_length(ctx: Context, enough: int) -> int:
 
 def _block_length(block: Block) -> int:
     if isinstance(block, Table):
-        return sum(len(cell.text) for row in [block.header, *block.rows] for cell in row)
+        return sum(len(cell.text) for row in block.all_rows for cell in row)
     if isinstance(block, Image):
         return len(block.caption or "")
     text = getattr(block, "text", "")

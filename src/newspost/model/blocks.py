@@ -200,8 +200,15 @@ class Cell(Frozen):
         default=False,
         description="True for <th>, GFM header cells, and cells of a wholly bold first row.",
     )
-    colspan: int = Field(default=1, ge=1)
-    rowspan: int = Field(default=1, ge=1)
+    colspan: int = Field(default=1, ge=1, description="Columns the cell spans, up to 1000.")
+    rowspan: int = Field(
+        default=1,
+        ge=1,
+        description=(
+            "Rows the cell spans, as browsers apply rowspan: to the end of its row group "
+            '(<thead>, <tbody>, <tfoot>) at most; rowspan="0" spans all the rest of it.'
+        ),
+    )
 
 
 class Table(Frozen):

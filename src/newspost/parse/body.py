@@ -917,7 +917,7 @@ class _Walker:
             html=_inner_html(cell),
             is_header=cell.tag == "th",
             colspan=_span(cell.get("colspan")),
-            rowspan=_span(cell.get("rowspan")),
+            rowspan=_rowspan(cell),
         )
 
     def _wholly_bold(self, cell: Cell) -> bool:
@@ -996,11 +996,34 @@ _OUTLINE_BLOCKS = frozenset(["p", "table", "ul", "ol", "blockquote", "pre", "div
 
 
 def _span(value: str | None) -> int:
-    try:
-        number = int((value or "1").strip())
-    except ValueError:
+    """A ``colspan`` as browsers read it: its leading digits ("2px" is 2), from 1 to 1000."""
+    number = _span_number(value)
+    return 1 if number is None else min(max(number, 1), 1000)
+
+
+def _span_number(value: str | None) -> int | None:
+    """The number HTML's rules for non-negative integers read at the start of ``value``."""
+    found = _LEADING_NUMBER.match(value) if value else None
+    return int(found.group(1)) if found else None
+
+
+# Seven digits are past any span's limit, and int() of them costs nothing.
+_LEADING_NUMBER = re.compile(r"[ \t\n\f\r]*\+?0*(\d{1,7})")
+
+
+def _rowspan(cell: Element) -> int:
+    """A cell's ``rowspan`` as browsers apply it: no further than its row group's last row.
+
+    A row group is a ``<thead>``, ``<tbody>`` or ``<tfoot>`` (or the table's rows
+    outside them): a cell of the head spans no row of the body, and ``rowspan="0"``
+    spans the rest of its group.
+    """
+    number = _span_number(cell.get("rowspan"))
+    if number is None or number == 1:
         return 1
-    return min(max(number, 1), 1000)
+    row = cell.getparent()
+    left = 1 if row is None else 1 + sum(1 for _ in row.itersiblings("tr"))
+    return left if number == 0 else min(number, left)
 
 
 def _escape(text: str) -> str:

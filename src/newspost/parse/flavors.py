@@ -54,6 +54,7 @@ __all__ = [
     "generator_of",
     "get_markdown",
     "get_preprocessor",
+    "reads_footnotes",
     "register_flavor",
     "tokenize",
 ]
@@ -89,6 +90,7 @@ def register_flavor(
     else:
         _PREPROCESSORS.pop(name, None)
     get_markdown.cache_clear()
+    reads_footnotes.cache_clear()
 
 
 def get_preprocessor(name: str) -> Callable[[str], str] | None:
@@ -109,6 +111,22 @@ def get_markdown(name: str) -> MarkdownIt:
         KeyError: no flavor of that name is registered.
     """
     return _FACTORIES[name]()
+
+
+@lru_cache(maxsize=16)
+def reads_footnotes(name: str) -> bool:
+    """Whether a flavor reads ``[^1]: note`` as a footnote, not as a link reference definition.
+
+    kramdown and Goldmark do; in plain CommonMark the line defines a link labelled
+    ``^1``.
+
+    Examples:
+        >>> reads_footnotes("kramdown"), reads_footnotes("commonmark")
+        (True, False)
+    """
+    if name not in _FACTORIES:
+        return False
+    return "footnote_def" in get_markdown(name).block.ruler.get_active_rules()
 
 
 def _commonmark() -> MarkdownIt:

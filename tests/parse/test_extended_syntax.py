@@ -241,3 +241,16 @@ def test_a_header_of_several_rows_is_written_in_thead() -> None:
     assert '<th scope="col">Yes</th><th scope="col">No</th>' in head
     text = dumps(post, format="text")
     assert "District    Turnout\nRegistered  Voted\n----------  -------\nNorth" in text
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "goldmark"])
+def test_a_note_referred_to_twice_shows_its_number_twice(flavor: str) -> None:
+    body = "One claim.[^src]\n\nThe same source.[^src]\n\n[^src]: Minutes of the meeting.\n"
+    post = loads(body, flavor=flavor)
+    assert [block.text for block in post.lead[:2]] == [  # type: ignore[union-attr]
+        "One claim.[1]",
+        "The same source.[1]",
+    ]
+    # Each reference keeps its own anchor, which the note's two links back point at.
+    assert [link.url for link in post.links if "fnref" in link.url] == ["#fnref1", "#fnref1:1"]
+    assert dumps(post) == body

@@ -421,7 +421,16 @@ def _with_footnotes(md: MarkdownIt) -> MarkdownIt:
     md.use(footnote_plugin, inline=False)
     md.core.ruler.after("footnote_tail", "footnote_lines", _footnote_lines)
     md.add_render_rule("footnote_block_open", _render_footnote_block_open)
+    md.add_render_rule("footnote_caption", _render_footnote_caption)
     return md
+
+
+def _render_footnote_caption(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+) -> str:
+    # The note's number, every time it is referred to: kramdown and Goldmark show a
+    # second reference to note 1 as "1" again, where the plugin writes "[1:1]".
+    return f"[{tokens[idx].meta['id'] + 1}]"
 
 
 def _render_footnote_block_open(

@@ -42,7 +42,7 @@ def test_alerts_are_quotes_of_their_kind_without_the_marker() -> None:
         (None, "A plain quote from the maintainers: “This is our fastest release yet.”", 26),
     ]
     assert "[!" not in quotes[0].html
-    assert [link.url for link in quotes[3].links] == ["https://example.org/releases/2.4"]
+    assert [link.url for link in quotes[3].links] == ["https://toolkit.dev/releases/2.4"]
 
 
 @pytest.mark.parametrize("flavor", ["kramdown", "goldmark"])

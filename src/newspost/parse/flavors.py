@@ -207,7 +207,7 @@ def _alerts(state: StateCore) -> None:
     """Core rule: a quote opening with ``[!NOTE]`` is a "Note" box; the marker is not its text.
 
     GitHub shows such a quote as an alert, and so do Hugo's blockquote render hooks
-    (0.132 and later, which most themes ship) and Jekyll's alert plugins. The quote
+    (0.132 and later, which many themes ship) and Jekyll's alert plugins. The quote
     gets GitHub's classes, ``markdown-alert markdown-alert-note``; what follows the
     marker on its line (Obsidian's title) stays, and a paragraph left empty goes.
     """

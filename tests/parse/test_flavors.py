@@ -313,6 +313,8 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "footnote_def",
         "footnote_ref",
         "hugo_shortcode_call",
+        "fenced_container",
+        "definition_list",
     }
     assert dead("<p>text & more > less</p>\n\n**bold** [link](/x)\n") == everything
     assert "hugo_shortcode_call" not in dead("a {{<b>}}")
@@ -326,6 +328,10 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
     assert "reference" not in dead("x\n- [a]: /b")
     assert "reference" in dead("see [a]: /b")
     assert "kramdown_table" not in dead("a | b")
+    assert "fenced_container" not in dead("a\n:::tip\nb\n:::\n")
+    assert "definition_list" not in dead("Term\n: definition\n")
+    assert "definition_list" not in dead("- Term\n\n  : definition\n")
+    assert "definition_list" in dead(": not after a term\nTime: 10:00\n")
     assert dead("a\r> b") == frozenset()  # not normalized: nothing is sure
 
 

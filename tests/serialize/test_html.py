@@ -150,13 +150,16 @@ def test_paragraph_holding_blocks_becomes_a_div() -> None:
 
 def test_template_tags_are_left_out_and_raw_text_is_wrapped() -> None:
     post = loads(
-        "---\ntitle: t\n---\n{% include ad.html %}\n\n<dl><dt>Term</dt><dd>Def</dd></dl>\n"
+        "---\ntitle: t\n---\n{% include ad.html %}\n\n<div><dt>Term</dt><dd>Def</dd></div>\n"
     )
     html = dumps(post, format="html")
     assert "{%" not in html
-    assert html == "<p>Term\nDef</p>\n"  # <dl> is not in the standard policy: its text stays
+    assert html == "<p>Term\nDef</p>\n"  # <dt> is not in the standard policy: its text stays
     # Unsanitized, the definitions stay definitions, in a <div> (a <p> cannot hold them).
     assert dumps(post, format="html", safe=False) == "<div><dt>Term</dt><dd>Def</dd></div>\n"
+    # In a <dl>, each term and definition is a paragraph of its own.
+    listed = loads("---\ntitle: t\n---\n<dl><dt>Term</dt><dd>Def</dd></dl>\n")
+    assert dumps(listed, format="html") == "<p>Term</p>\n<p>Def</p>\n"
 
 
 # -- safety ------------------------------------------------------------------------------

@@ -200,8 +200,15 @@ class Cell(Frozen):
         default=False,
         description="True for <th>, GFM header cells, and cells of a wholly bold first row.",
     )
-    colspan: int = Field(default=1, ge=1)
-    rowspan: int = Field(default=1, ge=1)
+    colspan: int = Field(default=1, ge=1, description="Columns the cell spans, up to 1000.")
+    rowspan: int = Field(
+        default=1,
+        ge=1,
+        description=(
+            "Rows the cell spans, as browsers apply rowspan: to the end of its row group "
+            '(<thead>, <tbody>, <tfoot>) at most; rowspan="0" spans all the rest of it.'
+        ),
+    )
 
 
 class Table(Frozen):
@@ -210,14 +217,23 @@ class Table(Frozen):
     ``header`` is the ``<th>`` row (or ``<thead>``), a Markdown table's header
     row (the one above its separator line), or an HTML table's first row whose
     every cell is wholly bold, the common editor habit; that row is then not
-    repeated in ``rows``. ``header_source`` says which. A Markdown table without
-    a header row has all its rows in ``rows``; so do a kramdown table's footer
-    rows, after its body rows.
+    repeated in ``rows``. ``header_source`` says which. A header of several rows
+    (a ``<thead>`` of two ``<tr>``, ``<th>`` rows under a header cell spanning
+    them, a kramdown table's rows above its separator line) has its first in
+    ``header`` and the others in ``subheader_rows``. A Markdown table without a
+    header row has all its rows in ``rows``; so do a kramdown table's footer
+    rows, after its body rows. `all_rows` is every row, as ``row_lines`` counts them.
     """
 
     kind: Literal["table"] = "table"
     caption: str | None = Field(default=None, description="<caption> or <figcaption> text.")
-    header: list[Cell] = Field(default_factory=list, description="The header row; empty if none.")
+    header: list[Cell] = Field(
+        default_factory=list, description="The header row (its first, if several); empty if none."
+    )
+    subheader_rows: list[list[Cell]] = Field(
+        default_factory=list,
+        description="The header's rows after the first, in order; empty for a one-row header.",
+    )
     rows: list[list[Cell]] = Field(default_factory=list, description="Body rows, in order.")
     header_source: Literal["th", "gfm", "bold", "none"] = Field(
         default="none", description="How the header row was recognised."
@@ -231,9 +247,21 @@ class Table(Frozen):
     )
 
     @property
+    def all_rows(self) -> list[list[Cell]]:
+        """Every row in order: the header's rows, then the body's (as ``row_lines`` counts them).
+
+        Examples:
+            >>> table = Table(header=[Cell(text="Team")], rows=[[Cell(text="Lyon")]])
+            >>> [[cell.text for cell in row] for row in table.all_rows]
+            [['Team'], ['Lyon']]
+        """
+        head = [self.header, *self.subheader_rows] if self.header else []
+        return head + self.rows
+
+    @property
     def size(self) -> tuple[int, int]:
-        """``(rows, columns)`` counting the header row and the widest row's spans."""
-        all_rows = ([self.header] if self.header else []) + self.rows
+        """``(rows, columns)`` counting the header's rows and the widest row's spans."""
+        all_rows = self.all_rows
         width = max((sum(c.colspan for c in row) for row in all_rows), default=0)
         return len(all_rows), width
 
@@ -262,11 +290,26 @@ class ListBlock(Frozen):
 
 
 class Quote(Frozen):
-    """A block quotation."""
+    """A block quotation, or an alert box written as one.
+
+    ``> [!NOTE]`` over quoted lines is GitHub's alert: GitHub, Hugo's blockquote
+    render hooks and Jekyll's alert plugins show a "Note" box, not the marker.
+    Such a quote's ``alert`` is its kind and its text and HTML leave the marker
+    out; a title after it (Obsidian's ``> [!tip] Title``) stays, as the box
+    shows it.
+    """
 
     kind: Literal["quote"] = "quote"
     text: str = Field(description="Visible plain text of the quotation.")
     html: str = Field(default="", description="The quotation's inner HTML.")
+    alert: str | None = Field(
+        default=None,
+        description=(
+            'The alert\'s kind, lower-cased ("note", "tip", "important", "warning", '
+            '"caution", or an Obsidian callout\'s word), when the quote opens with '
+            "[!KIND]; None for a plain quote."
+        ),
+    )
     links: list[Link] = Field(default_factory=list)
     images: list[Image] = Field(default_factory=list)
     line: int | None = None

@@ -313,8 +313,7 @@ class Post(Frozen):
 
 def _block_text(block: Block) -> str:
     if isinstance(block, Table):
-        rows = ([block.header] if block.header else []) + block.rows
-        return "\n".join(" | ".join(cell.text for cell in row) for row in rows)
+        return "\n".join(" | ".join(cell.text for cell in row) for row in block.all_rows)
     if isinstance(block, Image):
         return block.caption or ""
     text = getattr(block, "text", "")

@@ -44,6 +44,7 @@ from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import holds_c0_controls
 from newspost.parse.flavors import (
     _REST_CACHE_LENGTH,
+    ALERT_CLASS,
     _cut_leading_html,
     _html_block_token,
     _parse,
@@ -74,6 +75,7 @@ _RAW_TAGS = frozenset(
 _RAW_TEXT = frozenset(["script", "style"])  # serialised without escaping
 _INVISIBLE = frozenset(["script", "style", "template", "noscript", "head", "title", "meta", "link"])
 _STRAY_BLOCKS = frozenset(["li", "tr", "dd", "dt"])
+_DEFINITION_ITEMS = frozenset(["dt", "dd"])
 _SPACED_EXTRA = frozenset(["li", "tr", "td", "th", "dt", "dd"])
 _SPACED_TAGS = _BLOCK_TAGS | _INVISIBLE | _STRAY_BLOCKS | {"br", "td", "th"}
 _CREDIT_LENGTH = 120
@@ -677,6 +679,7 @@ class _Walker:
                         Quote,
                         text=self.text(element),
                         html=_inner_html(element),
+                        alert=_alert_kind(element.get("class")),
                         links=self.links(element),
                         images=self.images(element),
                         line=line,
@@ -722,8 +725,14 @@ class _Walker:
                 )
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
+            # A definition list's terms and definitions show as blocks of their own.
             if any(
-                isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _HEADINGS)
+                isinstance(c.tag, str)
+                and (
+                    c.tag in _BLOCK_TAGS
+                    or c.tag in _HEADINGS
+                    or (tag == "dl" and c.tag in _DEFINITION_ITEMS)
+                )
                 for c in element
             ):
                 self._children(element, out)
@@ -861,10 +870,13 @@ class _Walker:
             in_head.append(parent is not None and parent.tag == "thead")
         from_markdown = cast(int | None, table.sourceline) in self._markdown_tables
         header: list[Cell] = []
+        subheader_rows: list[list[Cell]] = []
         source: Literal["th", "gfm", "bold", "none"] = "none"
         if rows and (in_head[0] or all(cell.is_header for cell in rows[0])):
             header, rows = rows[0], rows[1:]
             source = "gfm" if from_markdown else "th"
+            while rows and _in_header(rows[0], in_head[len(subheader_rows) + 1], header):
+                subheader_rows.append(rows.pop(0))
         elif rows and not from_markdown and all(self._wholly_bold(cell) for cell in rows[0]):
             # Only an HTML table: a Markdown table without a separator line (kramdown's)
             # is all body rows, which is how it shows.
@@ -889,6 +901,7 @@ class _Walker:
             Table,
             caption=caption,
             header=header,
+            subheader_rows=subheader_rows,
             rows=rows,
             header_source=source,
             links=self.links(table),
@@ -904,7 +917,7 @@ class _Walker:
             html=_inner_html(cell),
             is_header=cell.tag == "th",
             colspan=_span(cell.get("colspan")),
-            rowspan=_span(cell.get("rowspan")),
+            rowspan=_rowspan(cell),
         )
 
     def _wholly_bold(self, cell: Cell) -> bool:
@@ -913,6 +926,20 @@ class _Walker:
         html = cell.html.strip()
         match = _BOLD_CELL.match(html)
         return match is not None and _collapse(re.sub(r"<[^>]+>", "", match.group(2))) == cell.text
+
+
+def _in_header(row: list[Cell], in_head: bool, header: list[Cell]) -> bool:
+    """Whether a row under a table's header row is the header's too.
+
+    A row of a ``<thead>`` is; so is a row of ``<th>`` cells under a header cell
+    that spans rows or columns (``<th colspan="2">Goals</th>`` over "For" and
+    "Against"), which is how a header of two rows is written without ``<thead>``.
+    """
+    if in_head:
+        return True
+    return all(cell.is_header for cell in row) and any(
+        cell.rowspan > 1 or cell.colspan > 1 for cell in header
+    )
 
 
 _BOLD_CELL = re.compile(
@@ -947,6 +974,17 @@ def _unglue_header(header: list[Cell]) -> tuple[list[Cell], str | None]:
     return [cell, *header[1:]], lead_text
 
 
+def _alert_kind(classes: str | None) -> str | None:
+    """The kind an alert's classes name (``markdown-alert markdown-alert-note``: "note")."""
+    if not classes or ALERT_CLASS not in classes:
+        return None
+    names = classes.split()
+    if ALERT_CLASS not in names:
+        return None
+    prefix = ALERT_CLASS + "-"
+    return next((name[len(prefix) :] for name in names if name.startswith(prefix)), None)
+
+
 def _holds_blocks(element: Element) -> bool:
     return any(
         isinstance(node.tag, str) and (node.tag in _HEADINGS or node.tag in _OUTLINE_BLOCKS)
@@ -958,11 +996,34 @@ _OUTLINE_BLOCKS = frozenset(["p", "table", "ul", "ol", "blockquote", "pre", "div
 
 
 def _span(value: str | None) -> int:
-    try:
-        number = int((value or "1").strip())
-    except ValueError:
+    """A ``colspan`` as browsers read it: its leading digits ("2px" is 2), from 1 to 1000."""
+    number = _span_number(value)
+    return 1 if number is None else min(max(number, 1), 1000)
+
+
+def _span_number(value: str | None) -> int | None:
+    """The number HTML's rules for non-negative integers read at the start of ``value``."""
+    found = _LEADING_NUMBER.match(value) if value else None
+    return int(found.group(1)) if found else None
+
+
+# Seven digits are past any span's limit, and int() of them costs nothing.
+_LEADING_NUMBER = re.compile(r"[ \t\n\f\r]*\+?0*(\d{1,7})")
+
+
+def _rowspan(cell: Element) -> int:
+    """A cell's ``rowspan`` as browsers apply it: no further than its row group's last row.
+
+    A row group is a ``<thead>``, ``<tbody>`` or ``<tfoot>`` (or the table's rows
+    outside them): a cell of the head spans no row of the body, and ``rowspan="0"``
+    spans the rest of its group.
+    """
+    number = _span_number(cell.get("rowspan"))
+    if number is None or number == 1:
         return 1
-    return min(max(number, 1), 1000)
+    row = cell.getparent()
+    left = 1 if row is None else 1 + sum(1 for _ in row.itersiblings("tr"))
+    return left if number == 0 else min(number, left)
 
 
 def _escape(text: str) -> str:

@@ -37,6 +37,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_def, footnote_ref, footnote_tail
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -53,6 +54,7 @@ __all__ = [
     "generator_of",
     "get_markdown",
     "get_preprocessor",
+    "reads_footnotes",
     "register_flavor",
     "tokenize",
 ]
@@ -88,6 +90,7 @@ def register_flavor(
     else:
         _PREPROCESSORS.pop(name, None)
     get_markdown.cache_clear()
+    reads_footnotes.cache_clear()
 
 
 def get_preprocessor(name: str) -> Callable[[str], str] | None:
@@ -110,6 +113,22 @@ def get_markdown(name: str) -> MarkdownIt:
     return _FACTORIES[name]()
 
 
+@lru_cache(maxsize=16)
+def reads_footnotes(name: str) -> bool:
+    """Whether a flavor reads ``[^1]: note`` as a footnote, not as a link reference definition.
+
+    kramdown and Goldmark do; in plain CommonMark the line defines a link labelled
+    ``^1``.
+
+    Examples:
+        >>> reads_footnotes("kramdown"), reads_footnotes("commonmark")
+        (True, False)
+    """
+    if name not in _FACTORIES:
+        return False
+    return "footnote_def" in get_markdown(name).block.ruler.get_active_rules()
+
+
 def _commonmark() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
@@ -120,6 +139,9 @@ def _goldmark() -> MarkdownIt:
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
     md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.core.ruler.after("block", "alerts", _alerts)
+    _with_containers(md)
+    _with_definition_lists(md)
     md.inline.ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return _with_footnotes(md)
 
@@ -173,6 +195,137 @@ def _task_lists(state: StateCore) -> None:
         _PLUGIN_TASK_LISTS(state)
 
 
+# The marker opening an alert's first line: GitHub's "[!NOTE]" (and TIP, IMPORTANT,
+# WARNING, CAUTION), or Obsidian's callouts, any word and a fold sign ("[!faq]-"),
+# which Hugo's blockquote render hooks read as well (its resolveBlockQuoteAlert).
+_ALERT_MARKER = re.compile(r"\[!([A-Za-z]+)\][-+]?")
+ALERT_CLASS = "markdown-alert"
+"""The class of an alert's quote; ``markdown-alert-KIND`` beside it names its kind (GitHub's)."""
+
+
+def _alerts(state: StateCore) -> None:
+    """Core rule: a quote opening with ``[!NOTE]`` is a "Note" box; the marker is not its text.
+
+    GitHub shows such a quote as an alert, and so do Hugo's blockquote render hooks
+    (0.132 and later, which many themes ship) and Jekyll's alert plugins. The quote
+    gets GitHub's classes, ``markdown-alert markdown-alert-note``; what follows the
+    marker on its line (Obsidian's title) stays, and a paragraph left empty goes.
+    """
+    if "[!" not in state.src:
+        return  # most texts: no marker anywhere
+    tokens = state.tokens
+    index = 0
+    while index + 2 < len(tokens):
+        quote, paragraph, inline = tokens[index : index + 3]
+        index += 1
+        if quote.type != "blockquote_open" or paragraph.type != "paragraph_open":
+            continue
+        found = _ALERT_MARKER.match(inline.content)
+        if found is None:
+            continue
+        quote.attrSet("class", f"{ALERT_CLASS} {ALERT_CLASS}-{found.group(1).lower()}")
+        inline.content = inline.content[found.end() :].lstrip()
+        if not inline.content:
+            del tokens[index : index + 3]  # the marker's paragraph: open, inline, close
+
+
+# A container's opening fence: three colons or more, then a name (Docusaurus's
+# ":::tip[Title]", VitePress's "::: warning Title", markdown-it-container's) or
+# pandoc's attributes in braces ("::: {.note}"); a fence of colons alone closes one.
+_CONTAINER_OPEN = re.compile(
+    r"(?P<fence>:{3,})[ \t]*(?:\{(?P<attributes>[^{}\n]*)\}|(?P<name>[^\W\d][\w-]*))"
+    r"(?:\[(?P<label>[^\]\n]*)\])?(?:\{[^{}\n]*\})?(?P<title>[^\n]*)"
+)
+_CONTAINER_CLOSE = re.compile(r":{3,}[ \t]*$")
+_CODE_FENCE = re.compile(r"(`{3,}|~{3,})")
+_PANDOC_CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
+
+
+def _fenced_container(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: ``:::name`` … ``:::`` is a box around Markdown, its fences shown nowhere.
+
+    Docusaurus's admonitions (``:::tip[Title]``), VitePress's custom containers
+    (``::: warning Title``), markdown-it-container's (Hexo's markdown-it renderer)
+    and pandoc's fenced divs (``::: {.note}``) write a ``<div>`` around what is
+    between the fences; a title after the name is shown as the box's first line.
+    Such posts, with YAML front matter, are read as Jekyll's, whose kramdown, as
+    Hugo's Goldmark, has no such boxes and would show the fences as text: the
+    box's contents are what the site shows of it. A fence with a name inside opens
+    a nested box, as in pandoc; one without closes the innermost, whatever its
+    length; an unclosed box ends with its parent, as markdown-it-container's.
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    eol = state.eMarks[start_line]
+    if not state.src.startswith(":::", first):
+        return False
+    opening = _CONTAINER_OPEN.match(state.src, first, eol)
+    if opening is None:
+        return False
+    if silent:
+        return True
+    close_line, closed = _container_end(state, start_line, end_line)
+    name = opening.group("name")
+    if name is None:
+        found = _PANDOC_CLASS.search(opening.group("attributes"))
+        name = found.group(1) if found else None
+    title = (opening.group("label") or opening.group("title")).strip().rstrip(":").strip()
+    old_parent, old_line_max = state.parentType, state.lineMax
+    state.parentType = "container"
+    state.lineMax = close_line  # no lazy line runs on past the closing fence
+    token = state.push("container_open", "div", 1)
+    token.markup, token.info = opening.group("fence"), state.src[first:eol]
+    token.map = [start_line, close_line]
+    if name:
+        token.attrSet("class", name)
+    if title:
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start_line, start_line + 1]
+        token = state.push("inline", "", 0)
+        token.content, token.map, token.children = title, [start_line, start_line + 1], []
+        state.push("paragraph_close", "p", -1)
+    state.md.block.tokenize(state, start_line + 1, close_line)
+    token = state.push("container_close", "div", -1)
+    token.markup = opening.group("fence")
+    state.parentType, state.lineMax = old_parent, old_line_max
+    state.line = close_line + 1 if closed else close_line
+    return True
+
+
+def _container_end(state: StateBlock, start_line: int, end_line: int) -> tuple[int, bool]:
+    """The line of a container's closing fence, and whether there is one (else its end)."""
+    depth = 1
+    code_fence = ""  # the fence of a code block inside, whose lines close nothing
+    line = start_line
+    while True:
+        line += 1
+        if line >= end_line:
+            return line, False
+        first = state.bMarks[line] + state.tShift[line]
+        eol = state.eMarks[line]
+        if first < eol and state.sCount[line] < state.blkIndent:
+            return line, False  # a line less indented ends the list item holding it
+        if state.sCount[line] - state.blkIndent >= 4:
+            continue
+        text = state.src[first:eol]
+        if code_fence:
+            if text.startswith(code_fence) and not text.strip(code_fence[0] + " \t"):
+                code_fence = ""
+            continue
+        fence = _CODE_FENCE.match(text)
+        if fence is not None:
+            code_fence = fence.group()
+        elif not text.startswith(":::"):
+            continue
+        elif _CONTAINER_CLOSE.match(text):
+            depth -= 1
+            if not depth:
+                return line, True
+        elif _CONTAINER_OPEN.match(text):
+            depth += 1
+
+
 # What Goldmark's Linkify (GitHub's autolink extension) links: an address with its
 # scheme, one starting "www.", or an email. linkify-it also links bare host names
 # ("example.com", "README.md", "ASP.NET"), which Hugo shows as text.
@@ -205,6 +358,59 @@ def _gfm_autolinks(state: StateCore) -> None:
         token.children = kept
 
 
+def _with_containers(md: MarkdownIt) -> None:
+    """``md`` reading ``:::`` containers (see `_fenced_container`), which end a paragraph."""
+    md.block.ruler.before(
+        "paragraph",
+        "fenced_container",
+        _fenced_container,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+
+
+def _with_definition_lists(md: MarkdownIt) -> None:
+    """``md`` reading definition lists (``term``, then ``: definition`` lines).
+
+    kramdown has them, and so has Goldmark (Hugo turns its ``definitionList`` on):
+    a ``<dl>``, each term a ``<dt>``, each definition a ``<dd>``.
+    """
+    md.block.ruler.before(
+        "paragraph",
+        "definition_list",
+        _definition_list,
+        {"alt": ["paragraph", "reference", "blockquote"]},
+    )
+
+
+def _plugin_definition_list() -> Callable[[StateBlock, int, int, bool], bool]:
+    """The definition-list plugin's block rule (a closure the plugin makes for each parser)."""
+    md = MarkdownIt("zero").use(deflist_plugin)
+    return md.block.ruler.__rules__[md.block.ruler.__find__("deflist")].fn
+
+
+_PLUGIN_DEFINITION_LIST = _plugin_definition_list()
+
+
+def _definition_list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: markdown-it-deflist's, with kramdown's and Goldmark's marker only.
+
+    The plugin reads pandoc's lists, where ``~`` marks a definition too; kramdown
+    and Goldmark take only ``:``, and "10 a.m." over "~ 6 p.m." is a sentence.
+    """
+    line = start_line
+    if not silent:
+        # The plugin's rule starts at the term: its definition is on the next line,
+        # or the one after a blank line.
+        line += 1
+        if line < end_line and state.isEmpty(line):
+            line += 1
+        if line >= end_line:
+            return False
+    if state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]][:1] != ":":
+        return False
+    return _PLUGIN_DEFINITION_LIST(state, start_line, end_line, silent)
+
+
 def _with_footnotes(md: MarkdownIt) -> MarkdownIt:
     """``md`` reading footnotes (``text[^1]`` and ``[^1]: note``), as kramdown and Goldmark do.
 
@@ -215,7 +421,16 @@ def _with_footnotes(md: MarkdownIt) -> MarkdownIt:
     md.use(footnote_plugin, inline=False)
     md.core.ruler.after("footnote_tail", "footnote_lines", _footnote_lines)
     md.add_render_rule("footnote_block_open", _render_footnote_block_open)
+    md.add_render_rule("footnote_caption", _render_footnote_caption)
     return md
+
+
+def _render_footnote_caption(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+) -> str:
+    # The note's number, every time it is referred to: kramdown and Goldmark show a
+    # second reference to note 1 as "1" again, where the plugin writes "[1:1]".
+    return f"[{tokens[idx].meta['id'] + 1}]"
 
 
 def _render_footnote_block_open(
@@ -1190,6 +1405,9 @@ def _kramdown() -> MarkdownIt:
     md.inline.ruler.after("kramdown_span_ial", "kramdown_span_extension", _kramdown_span_extension)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.core.ruler.after("block", "alerts", _alerts)
+    _with_containers(md)
+    _with_definition_lists(md)
     return _with_footnotes(md)
 
 
@@ -1315,6 +1533,9 @@ _QUOTE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*>")
 _QUOTE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*>")
 _REFERENCE_FIRST = re.compile(r"[ \t>*+\-.)0-9]*\[")
 _REFERENCE_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*\[")
+# A definition's marker, ":" then a space, after only a block prefix on a line
+# after the first (a term comes first).
+_DEFINITION_NEXT = re.compile(r"\n[ \t>*+\-.)0-9]*:[ \t]")
 # A line holding only "^" (after indentation).
 _END_OF_BLOCK = re.compile(r"^[ \t]*\^[ \t]*$", re.MULTILINE)
 
@@ -1362,6 +1583,10 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("hugo_shortcode_call")
     if "|" not in text:
         dead.append("kramdown_table")
+    if ":::" not in text:
+        dead.append("fenced_container")
+    if _DEFINITION_NEXT.search(text) is None:
+        dead.append("definition_list")
     return frozenset(dead)
 
 
@@ -1384,6 +1609,9 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("heading_attributes", _heading_attributes),
         ("gfm_autolinks", _gfm_autolinks),
         ("task_lists", _task_lists),
+        ("alerts", _alerts),
+        ("fenced_container", _fenced_container),
+        ("definition_list", _definition_list),
         ("hugo_shortcode_call", hugo_shortcode_call),
         ("footnote_def", footnote_def),
         ("footnote_ref", footnote_ref),

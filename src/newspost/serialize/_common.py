@@ -53,8 +53,7 @@ def block_text(block: Block) -> str:
     if isinstance(block, ListBlock):
         return " ".join(item.text for item in block.items)
     if isinstance(block, Table):
-        rows = ([block.header] if block.header else []) + block.rows
-        cells = [cell.text for row in rows for cell in row]
+        cells = [cell.text for row in block.all_rows for cell in row]
         return " ".join(part for part in [block.caption or "", *cells] if part)
     if isinstance(block, Image):
         return block.caption or ""

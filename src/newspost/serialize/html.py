@@ -339,9 +339,12 @@ def _block(out: _Writer, block: Block) -> None:
             out.slot(item.html or escape(item.text, quote=False), "<li>", "</li>\n", fallback="")
         out.raw(f"</{tag}>\n")
     elif isinstance(block, Quote):
-        out.slot(
-            block.html or escape(block.text, quote=False), "<blockquote>\n", "\n</blockquote>\n"
-        )
+        opening = "<blockquote>\n"
+        if block.alert:
+            # GitHub's classes for an alert box, which its stylesheets (and themes') style.
+            kind = escape(block.alert)
+            opening = f'<blockquote class="markdown-alert markdown-alert-{kind}">\n'
+        out.slot(block.html or escape(block.text, quote=False), opening, "\n</blockquote>\n")
     elif isinstance(block, Rule):
         out.raw("<hr>\n")
     elif isinstance(block, Code):
@@ -381,10 +384,13 @@ def _table(out: _Writer, table: Table) -> None:
     if table.caption:
         out.raw(f"<caption>{escape(table.caption, quote=False)}</caption>\n")
     if table.header:
-        out.raw("<thead>\n<tr>")
-        for cell in table.header:
-            _cell(out, cell, "th", ' scope="col"')
-        out.raw("</tr>\n</thead>\n")
+        out.raw("<thead>\n")
+        for row in (table.header, *table.subheader_rows):
+            out.raw("<tr>")
+            for cell in row:
+                _cell(out, cell, "th", ' scope="col"')
+            out.raw("</tr>\n")
+        out.raw("</thead>\n")
     if table.rows:
         out.raw("<tbody>\n")
         for row in table.rows:

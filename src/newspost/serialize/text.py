@@ -141,7 +141,8 @@ def render_table(table: Table, *, gap: str = "  ") -> str:
         ------------  -------
         한림페리11호  8,000원
     """
-    rows: list[list[Cell]] = ([table.header] if table.header else []) + table.rows
+    rows: list[list[Cell]] = table.all_rows
+    header_rows = 1 + len(table.subheader_rows) if table.header else 0
     if not rows:
         return table.caption or ""
     columns = max(len(row) for row in rows)
@@ -152,6 +153,6 @@ def render_table(table: Table, *, gap: str = "  ") -> str:
         lines.append(table.caption)
     for number, row in enumerate(texts):
         lines.append(gap.join(_pad(text, widths[i]) for i, text in enumerate(row)).rstrip())
-        if number == 0 and table.header:
+        if number + 1 == header_rows:
             lines.append(gap.join("-" * max(width, 1) for width in widths))
     return "\n".join(lines)

@@ -27,7 +27,10 @@ from newspost._compat import cached_property
 from newspost.model.blocks import Block, Code, Image, Table, lazy_source
 from newspost.model.front_matter import FrontMatter
 from newspost.model.post import Section
-from newspost.parse.flavors import SHORTCODE_ARGUMENT  # calls read as the parser reads them
+from newspost.parse.flavors import (
+    SHORTCODE_ARGUMENT,  # calls read as the parser reads them
+    reads_footnotes,
+)
 from newspost.validate._rule import Context, Edit
 
 __all__ = [
@@ -262,7 +265,9 @@ _MD_TEMPLATED_DESTINATION = re.compile(
     r"(?:\{\{(?:(?!\{\{)[^\n])*?\}\}|\{%(?:(?!\{%)[^\n])*?%\}|[^\s()])*"
     r"(?:\([^\s()]*\)[^\s()]*)*"
 )
-_MD_REF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
+_MD_REF = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTILINE)
+# A footnote's label, "^" and no space: "[^1]: note" is no link where footnotes are read.
+_FOOTNOTE_LABEL = re.compile(r"\^[^\s\]]+")
 # A CommonMark autolink, <scheme:...>: Goldmark and markdown-it link any scheme this way.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _URL_ATTR_NAMES = (
@@ -644,8 +649,11 @@ class Scan:
                 raw = found.group(1)
                 out.append(UrlRef(html.unescape(raw), raw, base + found.start(1), "autolink"))
         if "]" in body and "]:" in body:
+            footnotes = "[^" in body and reads_footnotes(self.ctx.post.flavor)
             for found in _MD_REF.finditer(body):
-                raw, start = found.group(1), found.start(1)
+                if footnotes and _FOOTNOTE_LABEL.fullmatch(found.group(1)):
+                    continue
+                raw, start = found.group(2), found.start(2)
                 if raw.startswith("<"):
                     raw, start = raw[1:-1], start + 1
                 out.append(UrlRef(html.unescape(raw), raw, base + start, "ref"))
@@ -800,7 +808,7 @@ def visible_length(ctx: Context, enough: int) -> int:
 
 def _block_length(block: Block) -> int:
     if isinstance(block, Table):
-        return sum(len(cell.text) for row in [block.header, *block.rows] for cell in row)
+        return sum(len(cell.text) for row in block.all_rows for cell in row)
     if isinstance(block, Image):
         return len(block.caption or "")
     text = getattr(block, "text", "")

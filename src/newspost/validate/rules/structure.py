@@ -349,7 +349,7 @@ class TableHeaderNotTh(LintRule):
 
 def _row_widths(table: Table) -> list[int]:
     """Columns each row fills, counting colspans and the rowspans of rows above."""
-    rows = ([table.header] if table.header else []) + table.rows
+    rows = table.all_rows
     pending: list[int] = []
     widths: list[int] = []
     for row in rows:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,37 @@ def test_real_exit_code_from_a_subprocess() -> None:
         check=False,
     )
     assert done.returncode == 1 and "NP100" in done.stdout
+
+
+_COLOUR_SETTINGS = ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE")
+
+
+def _check_in_a_subprocess(**env: str) -> tuple[str, str]:
+    """stdout (saying whether rich was imported) and stderr of a piped `newspost check`."""
+    script = (
+        "import sys; from newspost.cli import main; code = main(sys.argv[1:]); "
+        "print('rich imported:', 'rich' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "check", str(BROKEN), "--jobs", "1", *ONLY_ENGINE],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**{k: v for k, v in os.environ.items() if k not in _COLOUR_SETTINGS}, **env},
+    )
+    return done.stdout, done.stderr
+
+
+def test_piped_output_is_plain_and_needs_no_rich() -> None:
+    # A pre-commit hook's output is piped: importing rich there was a tenth of its start-up.
+    out, err = _check_in_a_subprocess()
+    assert "NP100" in out and out.endswith("rich imported: False\n")
+    assert err.startswith("failed: checked 1 file in ") and "\x1b[" not in err
+
+
+def test_forced_colour_styles_the_summary() -> None:
+    _, err = _check_in_a_subprocess(FORCE_COLOR="1")
+    assert "\x1b[" in err and "failed" in err and "checked 1 file in " in err
 
 
 # -- selection, fail-on and configuration ----------------------------------------------------

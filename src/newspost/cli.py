@@ -11,17 +11,12 @@ import argparse
 import contextlib
 import difflib
 import json
+import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
-
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.tree import Tree
+from typing import TYPE_CHECKING, Any
 
 import newspost
 from newspost import NewsPostError, Post
@@ -38,6 +33,15 @@ from newspost.validate import (
     render_rules_markdown,
     styled_text,
 )
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.tree import Tree
+
+# rich is imported where it draws (a terminal's colours, the progress bar, `show`'s tree):
+# piped output is plain text, and importing rich cost a tenth of the start-up of a
+# pre-commit run of `check` on one post, which writes to a pipe.
 
 __all__ = ["COMMANDS", "main"]
 
@@ -79,15 +83,41 @@ def handles(
 
 
 def _console(stream: Any = None) -> Console:
+    from rich.console import Console
+
     stream = stream or sys.stdout
     # Piped output is read by people and tools alike: never crop it at 80 columns.
     width = None if stream.isatty() else 200
     return Console(file=stream, soft_wrap=True, highlight=False, width=width)
 
 
+def _styled(stream: Any) -> bool:
+    """Whether rich would colour what goes to ``stream``: a terminal, or colour forced."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    return bool(stream.isatty())
+
+
+def _escape(text: str) -> str:
+    """``text`` with what rich reads as markup (``[bold]``) escaped."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _say(label: str, colour: str, text: str) -> None:
+    """Write ``label: text`` to stderr, the label in bold ``colour`` where colours show."""
+    if _styled(sys.stderr):
+        _console(sys.stderr).print(f"[bold {colour}]{label}[/]: {_escape(text)}")
+    else:
+        sys.stderr.write(f"{label}: {text}\n")
+
+
 def report_error(error: NewsPostError) -> None:
     """Print a library error the way every command does: ``path:line:col: message``."""
-    _console(sys.stderr).print(f"[bold red]error[/]: {escape(str(error))}")
+    _say("error", "red", str(error))
 
 
 # -- show ------------------------------------------------------------------------------------
@@ -109,8 +139,10 @@ def _show(args: argparse.Namespace) -> int:
 
 def outline(post: Post) -> Tree:
     """A terminal tree of a post: front matter, sections, tables, sources and footer."""
+    from rich.tree import Tree
+
     fm = post.front_matter
-    name = escape(post.path or "<post>")
+    name = _escape(post.path or "<post>")
     tree = Tree(f"[bold]{name}[/]  [dim]{post.raw.format} front matter, {post.flavor}[/]")
     meta = tree.add("[bold]front matter[/]")
     shown = fm.to_mapping()
@@ -127,7 +159,7 @@ def outline(post: Post) -> Tree:
         if key == "date" and not line:
             where = "  [dim](from the file name)[/]"
         meta.add(
-            f"[cyan]{escape(key)}[/]: {escape(repr(value) if key == 'title' else text)}{where}"
+            f"[cyan]{_escape(key)}[/]: {_escape(repr(value) if key == 'title' else text)}{where}"
         )
     if post.lead:
         lead = tree.add("[bold]lead[/]")
@@ -143,13 +175,13 @@ def outline(post: Post) -> Tree:
             rows, columns = table.size
             header = ", ".join(cell.text for cell in table.header) or "no header"
             shape = f"{rows}×{columns}, header ({table.header_source})"
-            branch.add(f"line {table.line}: {shape}: {escape(header)}")
+            branch.add(f"line {table.line}: {shape}: {_escape(header)}")
     sources = tree.add(f"[bold]sources[/] ({len(post.sources)})")
     for source in post.sources:
         parts = [source.title or "", f"| {source.publisher}" if source.publisher else ""]
         url = f" <{source.url}>" if source.url else ""
-        said = escape(" ".join(p for p in parts if p))
-        sources.add(f"{escape(source.label)}: {said}{escape(url)}  [dim]line {source.line}[/]")
+        said = _escape(" ".join(p for p in parts if p))
+        sources.add(f"{_escape(source.label)}: {said}{_escape(url)}  [dim]line {source.line}[/]")
     if post.footer:
         footer = tree.add("[bold]footer[/]")
         for block in post.footer:
@@ -165,7 +197,7 @@ def _add_section(parent: Tree, section: newspost.Section) -> None:
         f"{count} {kind}{'s' if count > 1 else ''}" for kind, count in kinds.items()
     )
     node = parent.add(
-        f"{'#' * section.level} {escape(section.title)}  [dim]line {section.line}"
+        f"{'#' * section.level} {_escape(section.title)}  [dim]line {section.line}"
         + (f"; {summary}" if summary else "")
         + "[/]"
     )
@@ -175,7 +207,8 @@ def _add_section(parent: Tree, section: newspost.Section) -> None:
 
 def _block_label(block: newspost.Block) -> str:
     if isinstance(block, newspost.Image):
-        return f"image {escape(block.src)} alt={escape(repr(block.alt))}  [dim]line {block.line}[/]"
+        alt = _escape(repr(block.alt))
+        return f"image {_escape(block.src)} alt={alt}  [dim]line {block.line}[/]"
     if isinstance(block, newspost.Table):
         rows, columns = block.size
         return f"table {rows}×{columns}  [dim]line {block.line}[/]"
@@ -183,7 +216,7 @@ def _block_label(block: newspost.Block) -> str:
     text = " ".join(str(text).split())
     if len(text) > 80:
         text = text[:79] + "…"
-    return f"{block.kind}: {escape(text)}  [dim]line {block.line}[/]"
+    return f"{block.kind}: {_escape(text)}  [dim]line {block.line}[/]"
 
 
 @command("show", "print the outline of posts: front matter, sections, tables, sources, footer")
@@ -222,7 +255,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         with _progress(len(found.posts)) as progress:
             # With a bar on the terminal, lines for the same terminal go above the bar.
-            printer = progress.console if progress is not None and out.isatty() else _console(out)
+            printer = progress.console if progress is not None and out.isatty() else None
 
             def counted(reports: Iterator[Report]) -> Iterator[Report]:
                 shown = 0.0
@@ -240,11 +273,12 @@ def _check(args: argparse.Namespace) -> int:
 
             reports = counted(check_paths(found.posts, config, jobs=args.jobs, fixes=False))
             if args.format == "text" and out.isatty():
+                printer = printer or _console(out)
                 for report in reports:
                     printer.print(styled_text(report), end="")
             else:
                 for chunk in format_reports(reports, args.format, config=config):
-                    if printer.file is out:
+                    if printer is None:
                         out.write(chunk)
                     else:
                         printer.print(chunk, end="", markup=False, highlight=False)
@@ -262,6 +296,8 @@ def _progress(total: int) -> Iterator[Progress | None]:
     if total <= 50 or not sys.stderr.isatty():
         yield None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     # No refresh thread (auto_refresh=False): worker processes may be forked meanwhile.
     with Progress(
         TextColumn("checking"),
@@ -289,10 +325,10 @@ def _summary(tally: Counter[str], skipped: int, seconds: float) -> None:
         for level in ("error", "warning", "info")
     )
     fixable = f", {tally['fixable']} fixable" if tally["fixable"] else ""
-    verdict = "[bold red]failed[/]" if tally["failed"] else "[bold green]passed[/]"
-    _console(sys.stderr).print(
-        f"{verdict}: checked {checked} in {seconds:.2f} s: {counts}{fixable}", highlight=False
-    )
+    verdict = "failed" if tally["failed"] else "passed"
+    colour = "red" if tally["failed"] else "green"
+    said = f"checked {checked} in {seconds:.2f} s: {counts}{fixable}"
+    _say(verdict, colour, said)
 
 
 def _codes(text: str) -> list[str]:
@@ -362,8 +398,7 @@ def _rules(args: argparse.Namespace) -> int:
             codes = [code for code, _ in rules]
             close = difflib.get_close_matches(args.code.upper(), codes, n=1)
             hint = f"did you mean {close[0]}?" if close else "`newspost rules` lists them"
-            shown = escape(repr(args.code))
-            _console(sys.stderr).print(f"[bold red]error[/]: no rule {shown} (hint: {hint})")
+            _say("error", "red", f"no rule {args.code!r} (hint: {hint})")
             return 2
         sys.stdout.write(text)
         return 0
@@ -384,12 +419,14 @@ def _rules(args: argparse.Namespace) -> int:
         ]
         sys.stdout.write(json.dumps(listed, indent=2, ensure_ascii=False) + "\n")
         return 0
+    from rich.table import Table
+
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("code", "name", "severity", "fixable", "summary"):
         table.add_column(column)
     for code, rule in rules:
         fixable = "yes" if rule.fixable else ""
-        table.add_row(code, rule.name, rule.severity.value, fixable, escape(rule.summary))
+        table.add_row(code, rule.name, rule.severity.value, fixable, _escape(rule.summary))
     _console().print(table)
     return 0
 
@@ -507,6 +544,8 @@ def _convert_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _fix(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from newspost.errors import EncodingError, FrontMatterError, ReadError
     from newspost.sanitize import FixResult, fix_paths
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-from rich.text import Text
 
 import newspost
 from newspost.errors import FormatError
@@ -22,6 +20,9 @@ from newspost.validate._engine import Report
 from newspost.validate._registry import load_builtin_rules
 from newspost.validate._rule import Issue, LintRule, Severity
 from newspost.validate.config import Config
+
+if TYPE_CHECKING:
+    from rich.text import Text  # imported where it is used: piped output needs no rich
 
 __all__ = ["FORMATS", "RULES_URL", "SARIF_SCHEMA", "format_reports", "styled_text"]
 
@@ -47,6 +48,8 @@ def styled_text(report: Report) -> Text:
         >>> print(styled_text(Report(path="a.md", issues=[issue])).plain, end="")
         a.md:2:13: NP100 front matter does not parse
     """
+    from rich.text import Text
+
     text = Text()
     path = report.path or "<post>"
     for issue in report.issues:

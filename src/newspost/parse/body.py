@@ -561,13 +561,34 @@ class _Walker:
         text = parent.text
         if text and not text.isspace():
             run.append(text)
+        run_line: int | None = None  # the run's line, when it opens with text after a <br>
+        in_lines = False  # the parent lays paragraphs out as lines, "<br><br>" between
+        in_blank_line = False  # after such a "<br><br>", before the next text
         for child in parent:
             tag = child.tag
             if not isinstance(tag, str):  # a comment: invisible, but its tail text is not
                 tail = child.tail
                 if tail and not tail.isspace():
                     run.append(tail)
+                    in_blank_line = False
                 continue
+            if tag == "br" and (in_blank_line or _opens_blank_line(child)):
+                # Blogger's editor (and others that lay text out in lines) writes
+                # paragraphs as lines in one <div>, a blank line ("<br />\n<br />")
+                # between two: the browser shows two paragraphs, and so does the model.
+                in_lines = True
+                if run:
+                    self._loose_lines(run, out, line=run_line, blank_line=child)
+                    run, run_line = [], None
+                tail = child.tail
+                in_blank_line = not tail or tail.isspace()
+                if tail and not in_blank_line:
+                    run.append(tail)
+                    line = self.line(child)
+                    if line is not None:
+                        run_line = line + tail[: len(tail) - len(tail.lstrip())].count("\n")
+                continue
+            in_blank_line = False
             if tag not in _BLOCK_TAGS and tag not in _HEADINGS and tag not in _STRAY_BLOCKS:
                 if not len(child) or not _holds_blocks(child):
                     run.append(child)  # inline: _loose takes its tail with it
@@ -575,27 +596,67 @@ class _Walker:
                 # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
                 # still show the blocks, so read through the inline wrapper.
                 if run:
-                    self._loose(run, out)
-                    run = []
+                    self._flush(run, out, in_lines=in_lines, line=run_line)
+                    run, run_line = [], None
                 self._children(child, out)
             else:
                 if run:
-                    self._loose(run, out)
-                    run = []
+                    self._flush(run, out, in_lines=in_lines, line=run_line)
+                    run, run_line = [], None
                 self._element(child, out)
             tail = child.tail
             if tail and not tail.isspace():
                 run.append(tail)
         if run:
+            self._flush(run, out, in_lines=in_lines, line=run_line)
+
+    def _flush(
+        self, run: list[Element | str], out: list[_Item], *, in_lines: bool, line: int | None
+    ) -> None:
+        """The paragraph of a run of inline content, in a parent laid out in lines or not."""
+        if in_lines:
+            self._loose_lines(run, out, line=line)
+        else:
             self._loose(run, out)
 
-    def _loose(self, run: list[Element | str], out: list[_Item]) -> None:
-        """Inline content outside any block: a paragraph as the browser shows it."""
+    def _loose_lines(
+        self,
+        run: list[Element | str],
+        out: list[_Item],
+        *,
+        line: int | None = None,
+        blank_line: Element | None = None,
+    ) -> None:
+        """A paragraph of lines laid out with ``<br>`` (see `_children_of`).
+
+        The breaks at its edges are left out: they add empty lines but no text.
+        ``line`` is the run's when known; else its first element's, or, for text
+        alone, the line of the ``<br>`` of the ``blank_line`` after it less the
+        line breaks inside the text.
+        """
+        kept = _without_edge_breaks(run)
+        if line is None:
+            first = next((piece for piece in kept if not isinstance(piece, str)), None)
+            if first is not None:
+                line = self.line(first)
+            elif blank_line is not None:
+                after = self.line(blank_line)
+                text = "".join(cast(list[str], kept)).lstrip()
+                line = None if after is None else after - text.count("\n")
+        self._loose(kept, out, line=line)
+
+    def _loose(
+        self, run: list[Element | str], out: list[_Item], *, line: int | None = None
+    ) -> None:
+        """Inline content outside any block: a paragraph as the browser shows it.
+
+        ``line`` is the run's line when it opens with text whose line is known;
+        else it is its first element's.
+        """
         html_parts: list[str] = []
         text_parts: list[str] = []
         links: list[Link] = []
         images: list[Image] = []
-        line = None
         for piece in run:
             if isinstance(piece, str):
                 html_parts.append(_escape(piece))
@@ -612,8 +673,15 @@ class _Walker:
             links.extend(self.links(piece))
             images.extend(self.image(img) for img in piece.iter("img"))
         text = _collapse("".join(text_parts))
-        if not text and not images:
+        if not text:
+            # Images alone (in their links), as in a <p> of only an image: image blocks.
+            out.extend(images)
             return
+        if len(images) == 1 and text[:9] == "[caption ":
+            caption = _wordpress_caption(text)
+            if caption is not None:
+                out.append(images[0].model_copy(update={"caption": caption or None}))
+                return
         html = "".join(html_parts).strip()
         if text[:1] == "{":
             if _template_only(text):
@@ -643,6 +711,11 @@ class _Walker:
         elif tag == "p":
             self._paragraph(element, out, line)
         elif tag == "table":
+            if "tr-caption-container" in (element.get("class") or "").split():
+                captioned = self._blogger_caption_table(element)
+                if captioned is not None:
+                    out.append(captioned)
+                    return
             table = self._table(element)
             out.extend(self.glued)
             self.glued.clear()
@@ -723,7 +796,12 @@ class _Walker:
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
             if any(
-                isinstance(c.tag, str) and (c.tag in _BLOCK_TAGS or c.tag in _HEADINGS)
+                isinstance(c.tag, str)
+                and (
+                    c.tag in _BLOCK_TAGS
+                    or c.tag in _HEADINGS
+                    or (c.tag == "br" and _opens_blank_line(c))
+                )
                 for c in element
             ):
                 self._children(element, out)
@@ -752,6 +830,11 @@ class _Walker:
             return
         images = list(element.iter("img"))
         text = self.text(element)
+        if len(images) == 1 and text[:9] == "[caption ":
+            caption = _wordpress_caption(text)
+            if caption is not None:
+                out.append(self.image(images[0], caption=caption or None))
+                return
         if images and not text:
             # An image alone in a paragraph (Markdown's ![alt](src)) is an image block.
             for img in images:
@@ -843,6 +926,23 @@ class _Walker:
             out.append(self.image(images[0], caption=caption or None))
             return
         self._children(element, out)
+
+    def _blogger_caption_table(self, table: Element) -> Image | None:
+        """The captioned image Blogger's editor writes as a table, or None if it holds more.
+
+        Blogger lays a caption under an image with a table of class
+        ``tr-caption-container``: the image (in its link) in the first row, the
+        caption in a ``tr-caption`` cell of the second. It shows as a figure.
+        """
+        images = list(table.iter("img"))
+        if len(images) != 1:
+            return None
+        captions = [
+            self.text(cell)
+            for cell in table.iter("td", "th")
+            if "tr-caption" in (cell.get("class") or "").split()
+        ]
+        return self.image(images[0], caption=" ".join(c for c in captions if c) or None)
 
     def _table(self, table: Element, *, caption: str | None = None) -> Table:
         caption_el = table.find("caption")
@@ -945,6 +1045,60 @@ def _unglue_header(header: list[Cell]) -> tuple[list[Cell], str | None]:
     lead_text = " ".join(re.sub(r"<[^>]+>", "", lead).split())
     cell = first.model_copy(update={"text": " ".join(cell_text.split()), "html": cell_text.strip()})
     return [cell, *header[1:]], lead_text
+
+
+# A paragraph that is all one WordPress [caption] shortcode: its attributes, then
+# the image (which leaves no text) and the caption text. WordPress 2.x wrote the
+# caption as an attribute (caption="..."), later versions after the image.
+_WORDPRESS_CAPTION = re.compile(r"\[caption\s(?P<attributes>[^\]]*)\](?P<text>.*)\[/caption\]$")
+_CAPTION_ATTRIBUTE = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""")
+
+
+def _wordpress_caption(text: str) -> str | None:
+    """The caption of a paragraph that is one ``[caption …]<img …> Text[/caption]``.
+
+    None when the paragraph is not one such shortcode; '' when it has no caption.
+    WordPress shows the shortcode as a figure with the caption under the image.
+    """
+    found = _WORDPRESS_CAPTION.match(text)
+    if found is None:
+        return None
+    caption = found.group("text").strip()
+    if not caption:
+        attribute = _CAPTION_ATTRIBUTE.search(found.group("attributes"))
+        if attribute is not None:
+            caption = (attribute.group(1) or attribute.group(2) or "").strip()
+    return caption
+
+
+def _opens_blank_line(br: Element) -> bool:
+    """Whether a ``<br>`` is followed, with only spaces between, by another ``<br>``."""
+    tail = br.tail
+    if tail and not tail.isspace():
+        return False
+    after = br.getnext()
+    return after is not None and after.tag == "br"
+
+
+def _without_edge_breaks(run: list[Element | str]) -> list[Element | str]:
+    """A run of inline content without the line breaks that open or end it.
+
+    A ``<br>`` in a run carries its tail text, so only one with no text after it
+    is dropped: at the edges of a paragraph it adds an empty line, no text.
+    """
+    start, end = 0, len(run)
+    while start < end and _bare_break(run[start]):
+        start += 1
+    while end > start and _bare_break(run[end - 1]):
+        end -= 1
+    return run[start:end]
+
+
+def _bare_break(piece: Element | str) -> bool:
+    if isinstance(piece, str) or piece.tag != "br":
+        return False
+    tail = piece.tail
+    return not tail or tail.isspace()
 
 
 def _holds_blocks(element: Element) -> bool:

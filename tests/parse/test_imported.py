@@ -1,0 +1,141 @@
+"""Posts imported from blog platforms: the structure their HTML shows in a browser.
+
+The files in imported/ are written as the importers write them (see its README).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newspost import Image, Paragraph, load, loads
+
+IMPORTED = Path(__file__).resolve().parent / "imported"
+
+
+def shown(post: object) -> list[tuple[str, int | None, str]]:
+    """Each block as (kind, line, its text or an image's caption)."""
+    out = []
+    for block in post.blocks():  # type: ignore[attr-defined]
+        if isinstance(block, Image):
+            out.append(("image", block.line, block.caption or ""))
+        else:
+            out.append((block.kind, block.line, getattr(block, "text", "")))
+    return out
+
+
+def test_blogger_lines_in_one_div_are_paragraphs_at_blank_lines() -> None:
+    post = load(IMPORTED / "blogger-2011-03-04-release-notes.html")
+    assert shown(post) == [
+        (
+            "paragraph",
+            16,
+            "Today we released version 2.0 of the toolkit. It brings a new editor,"
+            " faster builds and a long list of fixes.",
+        ),
+        ("paragraph", 19, "Thanks to everyone who tested the beta."),
+        ("image", 22, ""),
+        ("paragraph", 24, "What's new"),
+        (
+            "paragraph",
+            26,
+            "The editor now saves drafts every minute. See the editor preview for details.",
+        ),
+        ("image", 29, "Build times, before and after"),
+        ("html", 33, ""),
+        ("paragraph", 35, "Known issues Windows XP is no longer supported."),
+    ]
+    what_is_new = post.lead[3]
+    assert isinstance(what_is_new, Paragraph) and what_is_new.html == "<b>What's new</b>"
+
+
+def test_a_blank_line_of_breaks_splits_loose_text_but_not_a_paragraph_element() -> None:
+    body = "<div>One<br />\n<br />\n<br />\nTwo<br />Three</div>\n\n<p>Four<br><br>Five</p>\n"
+    post = loads(body, flavor="html")
+    assert [(b.kind, b.line, getattr(b, "text", "")) for b in post.lead] == [
+        ("paragraph", 1, "One"),
+        ("paragraph", 4, "Two Three"),
+        ("paragraph", 6, "Four Five"),
+    ]
+    assert post.lead[1].html == "Two<br>Three"  # type: ignore[union-attr]
+
+
+def test_an_image_alone_between_blank_lines_is_an_image() -> None:
+    # As Drupal and Blogger imports lay a screenshot out between two lines of text.
+    body = (
+        '<div>Text<br /><br />\n<a href="/big.png"><img src="/a.png" /></a>\n'
+        "<br /><br />\nMore</div>\n"
+    )
+    post = loads(body, flavor="html")
+    assert [(b.kind, b.line) for b in post.lead] == [
+        ("paragraph", 1),
+        ("image", 2),
+        ("paragraph", 4),
+    ]
+    assert post.images[0].link is not None and post.images[0].link.url == "/big.png"
+
+
+def test_text_alone_before_a_blank_line_has_its_line() -> None:
+    post = loads("<div>\nOne\ntwo\n<br />\n<br />\nThree</div>\n", flavor="html")
+    assert [(b.line, getattr(b, "text", "")) for b in post.lead] == [(2, "One two"), (6, "Three")]
+
+
+def test_a_single_break_keeps_one_paragraph() -> None:
+    post = loads("<div>One<br />\nTwo</div>\n", flavor="html")
+    assert [getattr(b, "text", "") for b in post.lead] == ["One Two"]
+    assert post.lead[0].html == "One<br>\nTwo"  # type: ignore[union-attr]
+
+
+def test_blogger_caption_table_is_a_captioned_image() -> None:
+    post = load(IMPORTED / "blogger-2011-03-04-release-notes.html")
+    assert not post.tables
+    image = post.images[1]
+    assert (
+        image.src.endswith("/s320/build.png") and image.caption == "Build times, before and after"
+    )
+    assert image.link is not None and image.link.url.endswith("/s1600/build.png")
+
+
+def test_a_caption_table_of_two_images_stays_a_table() -> None:
+    body = (
+        '<table class="tr-caption-container"><tbody><tr><td><img src="a.jpg" /></td>'
+        '<td><img src="b.jpg" /></td></tr>'
+        '<tr><td class="tr-caption">Two</td></tr></tbody></table>\n'
+    )
+    post = loads(body, flavor="html")
+    assert [b.kind for b in post.lead] == ["table"]
+
+
+def test_wordpress_caption_shortcode_is_a_captioned_image() -> None:
+    post = load(IMPORTED / "wordpress-2012-05-06-hello-world.html")
+    image = post.lead[1]
+    assert isinstance(image, Image)
+    assert (image.caption, image.alt, image.line) == (
+        "The kitchen on the first floor",
+        "The new office",
+        24,
+    )
+    assert image.link is not None and image.link.url.endswith("/office.jpg")
+
+
+def test_wordpress_caption_attribute_and_markdown_image() -> None:
+    old = (
+        '[caption id="attachment_7" align="alignleft" width="150" caption="The old logo"]'
+        '<img src="/logo.png" alt="" />[/caption]\n'
+    )
+    markdown = (
+        '[caption id="" align="aligncenter" width="300"]![Team](/team.jpg) The team in 2019'
+        "[/caption]\n"
+    )
+    assert [(i.src, i.caption) for i in loads(old).images] == [("/logo.png", "The old logo")]
+    assert [(i.src, i.caption) for i in loads(markdown).images] == [
+        ("/team.jpg", "The team in 2019")
+    ]
+    loose = '<div>[caption id=""]<a href="/a.png"><img src="/a.png"></a>[/caption]</div>\n'
+    assert [(b.kind, getattr(b, "caption", "")) for b in loads(loose, flavor="html").lead] == [
+        ("image", None)
+    ]
+
+
+def test_text_around_a_caption_shortcode_keeps_the_paragraph() -> None:
+    body = 'See [caption id="" width="300"]<img src="/a.png" /> A[/caption] here.\n'
+    assert [b.kind for b in loads(body).lead] == ["paragraph"]

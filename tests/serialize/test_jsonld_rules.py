@@ -120,6 +120,25 @@ def test_an_authors_list_is_the_author() -> None:
     assert [issue.line for issue in _issues("NP702", post)] == [3, 3]
 
 
+def test_jekyll_imports_wordpress_author_is_named_by_its_display_name() -> None:
+    # jekyll-import's WordPress importers write the author as WordPress exported it.
+    post = (
+        "---\ntitle: t\nauthor:\n  login: admin\n  email: admin@example.com\n"
+        "  display_name: Jane Smith\n  first_name: Jane\n  last_name: Smith\n---\nText.\n"
+    )
+    assert _issues("NP701", post) == []
+    assert [(i.message, i.line) for i in _issues("NP702", post)] == [
+        ("author 'Jane Smith' has no url", 3)
+    ]
+    assert to_jsonld(loads(post))["author"] == {
+        "@type": "Person",
+        "name": "Jane Smith",
+        "email": "admin@example.com",
+    }
+    login_only = "---\ntitle: t\nauthor: {login: jsmith, display_name: ''}\n---\nText.\n"
+    assert to_jsonld(loads(login_only))["author"] == {"@type": "Person", "name": "jsmith"}
+
+
 def test_an_author_under_hugo_params_is_the_author() -> None:
     # Hugo keeps a page's own keys under params; themes read .Params.author.
     toml = '+++\ntitle = "t"\n\n[params]\nauthor = "Marta Nowak"\n+++\nText.\n'

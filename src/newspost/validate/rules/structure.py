@@ -232,7 +232,9 @@ class EmptyParagraph(LintRule):
     from the structure, so it is found in the raw text. The blank may sit inside
     inline tags (``<p><span style="...">&nbsp;</span></p>``, ``<p><b><br></b></p>``),
     and a Markdown paragraph of only ``&nbsp;`` counts too. The fix deletes the
-    element (its whole line when it is alone on it).
+    element (its whole line when it is alone on it). A paragraph that holds a
+    comment is left alone: WordPress imports wrap the ``<!--more-->`` excerpt
+    marker in one (``<p><!--more--></p>``), and deleting it would lose the marker.
 
     Bad: ``<p data-ke-size="size16">&nbsp;</p>``.
     Good: nothing; space between blocks is the theme's job.
@@ -251,6 +253,8 @@ class EmptyParagraph(LintRule):
         if sc.has_tag("/p"):
             for found in sc.finditer(_EMPTY_P):
                 start, end = base + found.start(), base + found.end()
+                if "<!--" in sc.text[start:end]:
+                    continue  # a marker's paragraph, "<p><!--more--></p>" (comments are masked)
                 fix = Fix(
                     description="delete the empty paragraph",
                     edits=[delete_line_edit(ctx, start, end)],

@@ -302,6 +302,17 @@ def test_modified_dates_compare_as_days_when_either_is_a_day() -> None:
     assert len(_issues("NP705", earlier)) == 1
 
 
+def test_bloggers_modified_time_is_the_modification_date() -> None:
+    # jekyll-import's Blogger importer writes Blogger's <updated> as modified_time.
+    post = (
+        "---\ntitle: t\ndate: '2011-03-04T10:15:00.000-08:00'\n"
+        "modified_time: '2011-03-03T02:00:00.000-08:00'\n---\nx\n"
+    )
+    assert [i.line for i in _issues("NP705", post)] == [4]
+    later = post.replace("2011-03-03T02", "2011-03-05T02")
+    assert to_jsonld(loads(later))["dateModified"] == "2011-03-05T02:00:00-08:00"
+
+
 def test_bare_date_from_the_file_name_is_reported_on_line_1() -> None:
     post = loads("---\ntitle: t\n---\nx\n", path="_posts/2024-06-12-x.md")
     (found,) = RULES["NP704"].check(Context(post, Options()))

@@ -204,6 +204,7 @@ MODIFIED_KEYS = (
     "updated_at",
     "date_modified",
     "dateModified",
+    "modified_time",  # jekyll-import's Blogger importer
 )
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
 

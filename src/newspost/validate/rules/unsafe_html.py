@@ -59,6 +59,10 @@ class EmbeddedFrame(LintRule):
     longer run in browsers at all. Sanitisers remove them, so the post changes
     meaning when it is syndicated.
 
+    The message names the address it loads. Posts imported from Blogger,
+    WordPress or Tistory hold their videos this way: a shortcode or include of
+    the new site (``{{< youtube id >}}``) shows them without the frame.
+
     Bad: ``<iframe src="https://www.youtube.com/embed/..."></iframe>`` pasted in the body.
     Good: a theme include or shortcode that renders a privacy-friendly embed.
     """
@@ -70,7 +74,21 @@ class EmbeddedFrame(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         for tag in scan(ctx).start_tags(*_FRAMES):
-            yield self.issue_at(ctx, tag.start, f"<{tag.name}> embeds another page or plugin")
+            # What it loads, so that a video of a known site reads apart from an unknown page.
+            loaded = next(
+                (
+                    attr.value.strip()
+                    for attr in (tag.get("src"), tag.get("data"))
+                    if attr is not None and attr.value and attr.value.strip()
+                ),
+                None,
+            )
+            message = (
+                f"<{tag.name}> embeds {loaded[:80]}"
+                if loaded
+                else f"<{tag.name}> embeds another page or plugin"
+            )
+            yield self.issue_at(ctx, tag.start, message)
 
 
 @register

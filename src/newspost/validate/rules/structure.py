@@ -746,9 +746,14 @@ _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
 # "[gallery ids=…]". With attributes, or closed further on the line: "[video](…)" is a
 # Markdown link. No look runs past the next "[" (attributes) or the next opening of
 # the same shortcode (the closing), so a line of many openings is read in linear time.
+# WordPress.com's embeds take an address or an id after "=" or a space:
+# "[youtube=http://www.youtube.com/watch?v=x]", "[vimeo 12345]", "[tweet https://…]";
+# a Markdown link's text ("[vimeo video](…)", "[youtube]: …") is none.
 _WORDPRESS = re.compile(
     r"\[(caption|gallery|embed|video|audio|playlist)"
     r"(?:\s+[\w-]+=[^\]\[\n]*\]|\](?=(?:(?!\[\1[\s\]])[^\n])*?\[/\1\]))"
+    r"|\[(?:youtube|vimeo|dailymotion|soundcloud|slideshare|googlemaps|wpvideo|tweet|instagram"
+    r"|ted|spotify)(?:=\S|\s+(?:https?:|\d+(?=[\s\]])|[\w-]+=))[^\]\[\n]*\](?![(:\[])"
 )
 
 
@@ -762,11 +767,12 @@ class UnrenderedTemplate(LintRule):
     Jekyll post fails the build or shows as text.
 
     Neither runs WordPress's shortcodes, which an import leaves in (``[caption …]``,
-    ``[gallery ids=…]``). Code blocks are not checked, and neither are Zola's
-    shortcodes (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post
-    with Hugo's TOML front matter, which Zola writes too. In a Pelican post (a
-    header of ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags
-    not: Pelican's ``liquid_tags`` plugin renders them.
+    ``[gallery ids=…]``, WordPress.com's ``[youtube=…]`` and ``[vimeo …]``). Code
+    blocks are not checked, and neither are Zola's shortcodes
+    (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post with Hugo's
+    TOML front matter, which Zola writes too. In a Pelican post (a header of
+    ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags not:
+    Pelican's ``liquid_tags`` plugin renders them.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.

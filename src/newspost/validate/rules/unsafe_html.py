@@ -201,6 +201,8 @@ class DangerousUrl(LintRule):
 
 
 _STYLE_ATTR = re.compile(r"""style[ \t\r\n]*=""")
+# A style that sets nothing: style="" (Naver's editor writes it on every tag), style=";".
+_NO_STYLE = re.compile(r"""[ \t\r\n]*(?:"[\s;]*"|'[\s;]*')""")
 
 
 @register
@@ -210,6 +212,8 @@ class InlineStyle(LintRule):
     Inline styles override the theme (fonts, colours, sizes pasted from an editor),
     break dark mode and small screens, and are stripped by feeds and sanitisers,
     so the post looks different everywhere. Info: often harmless, always noise.
+    An empty one (``style=""``, which Naver's editor writes on every tag) sets
+    nothing and is not reported.
 
     Bad: ``<p style="font-size:18px">``.
     Good: ``<p>``, with the size set once in the theme.
@@ -232,6 +236,8 @@ class InlineStyle(LintRule):
             opening = body.rfind("<", 0, start)
             if opening < 0 or body.find(">", opening, start) >= 0:
                 continue  # "style=" in text, not in a tag
+            if _NO_STYLE.match(body, found.end()):
+                continue
             name = sc.tag_name_at(opening) or "tag"
             yield self.issue_at(ctx, sc.body_start + start, f"<{name}> has an inline style")
 

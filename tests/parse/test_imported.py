@@ -139,3 +139,51 @@ def test_wordpress_caption_attribute_and_markdown_image() -> None:
 def test_text_around_a_caption_shortcode_keeps_the_paragraph() -> None:
     body = 'See [caption id="" width="300"]<img src="/a.png" /> A[/caption] here.\n'
     assert [b.kind for b in loads(body).lead] == ["paragraph"]
+
+
+def test_naver_blank_lines_are_no_paragraphs_and_its_caption_is_the_images() -> None:
+    post = load(IMPORTED / "naver-2022-04-10-spring.md")
+    assert shown(post) == [
+        ("paragraph", 10, "주말에 한강 공원에 다녀왔어요."),
+        ("paragraph", 12, "벚꽃이 한창이었습니다."),
+        ("image", 22, "여의도 벚꽃길"),
+    ]
+    assert post.images[0].shown_src.endswith("type=w966")
+
+
+def test_rendered_wordpress_captions_are_captioned_images() -> None:
+    div = (
+        '<div id="attachment_42" style="width: 310px" class="wp-caption aligncenter">'
+        '<a href="/big.jpg"><img class="size-medium wp-image-42" src="/office-300x225.jpg"'
+        ' alt="Office" /></a><p class="wp-caption-text">The kitchen</p></div>\n'
+    )
+    dl = (
+        '<dl class="wp-caption alignnone"><dt class="wp-caption-dt"><img src="/a.jpg" alt="" />'
+        '</dt><dd class="wp-caption-dd">Old caption</dd></dl>\n'
+    )
+    images = [loads(body, flavor="html").lead for body in (div, dl)]
+    assert [[(b.kind, getattr(b, "caption", None)) for b in blocks] for blocks in images] == [
+        [("image", "The kitchen")],
+        [("image", "Old caption")],
+    ]
+    assert images[0][0].link is not None  # type: ignore[union-attr]
+
+
+def test_a_caption_wrapper_with_more_text_or_images_is_read_through() -> None:
+    more_text = (
+        '<div class="wp-caption"><img src="/a.jpg"><p class="wp-caption-text">Cap</p>'
+        "<p>More</p></div>\n"
+    )
+    two = '<div><img src="/a.jpg"><img src="/b.jpg"><p class="caption">Both</p></div>\n'
+    for body in (more_text, two):
+        blocks = loads(body, flavor="html").lead
+        assert blocks[0].kind == "image" and len(blocks) > 1
+        assert all(getattr(b, "caption", None) is None for b in blocks)
+
+
+def test_a_zero_width_space_is_no_text() -> None:
+    post = loads("<p>\u200b</p>\n<p><img src='/a.png'>\u200b</p>\n<p>a\u200bb</p>\n", flavor="html")
+    assert [(b.kind, getattr(b, "text", None), getattr(b, "caption", None)) for b in post.lead] == [
+        ("image", None, None),
+        ("paragraph", "a\u200bb", None),
+    ]

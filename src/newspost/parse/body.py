@@ -381,6 +381,18 @@ def _collapse(text: str) -> str:
     return " ".join(stripped.split())
 
 
+# Characters that take no room: a paragraph of only these (Naver's editor writes its
+# blank lines as <p><span>U+200B</span></p>) shows nothing, as a &nbsp; one.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _shown(text: str) -> str:
+    """Collapsed text, or '' when it is only zero-width characters and spaces."""
+    if text and not text.strip(_ZERO_WIDTH + " "):
+        return ""
+    return text
+
+
 def _inner_html(element: Element) -> str:
     if not len(element) and element.tag not in _RAW_TEXT:
         return _escape(element.text or "").strip()  # what libxml2 writes for text alone
@@ -415,6 +427,7 @@ class _Walker:
         self._source = rendered.source
         self._markdown_tables = rendered.markdown_tables
         self.glued: list[Paragraph] = []
+        self._caption_holders: set[Element] = set()
 
     # Lines ----------------------------------------------------------------
 
@@ -535,6 +548,13 @@ class _Walker:
         # Each method appends what it finds to ``out``: nested generators would
         # hand every block up through each level of the walk.
         out: list[_Item] = []
+        # The wrappers that hold an element whose class names a caption: only they can
+        # be a captioned image (`_captioned_image`), and most posts have none.
+        self._caption_holders = {
+            ancestor
+            for node in cast(list[Element], _CAPTION_CLASS(root))
+            for ancestor in node.iterancestors()
+        }
         self._children(root, out)
         return out
 
@@ -672,7 +692,7 @@ class _Walker:
             text_parts.append("".join(parts))
             links.extend(self.links(piece))
             images.extend(self.image(img) for img in piece.iter("img"))
-        text = _collapse("".join(text_parts))
+        text = _shown(_collapse("".join(text_parts)))
         if not text:
             # Images alone (in their links), as in a <p> of only an image: image blocks.
             out.extend(images)
@@ -795,6 +815,10 @@ class _Walker:
                 )
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
+            captioned = self._captioned_image(element)
+            if captioned is not None:
+                out.append(captioned)
+                return
             if any(
                 isinstance(c.tag, str)
                 and (
@@ -829,7 +853,7 @@ class _Walker:
             self._plain_paragraph(element, out, line)
             return
         images = list(element.iter("img"))
-        text = self.text(element)
+        text = _shown(self.text(element))
         if len(images) == 1 and text[:9] == "[caption ":
             caption = _wordpress_caption(text)
             if caption is not None:
@@ -877,7 +901,7 @@ class _Walker:
 
     def _plain_paragraph(self, element: Element, out: list[_Item], line: int | None) -> None:
         raw = element.text or ""
-        text = _collapse(raw)
+        text = _shown(_collapse(raw))
         if not text:
             return
         html = _escape(raw).strip()
@@ -926,6 +950,42 @@ class _Walker:
             out.append(self.image(images[0], caption=caption or None))
             return
         self._children(element, out)
+
+    def _captioned_image(self, element: Element) -> Image | None:
+        """The one image of a wrapper whose only other text is its caption, or None.
+
+        Editors and platforms set a caption under an image in a wrapper, the caption
+        marked by its class: WordPress's rendered ``[caption]`` (``<div
+        class="wp-caption"><img><p class="wp-caption-text">``, or ``<dl>`` with a
+        ``wp-caption-dd``), Naver's ``se-caption``, Medium's ``imageCaption``. The
+        browser shows a figure.
+        """
+        if element not in self._caption_holders:
+            return None
+        captions = [
+            node
+            for node in cast(list[Element], _CAPTION_CLASS(element))
+            if any("caption" in name.lower() for name in (node.get("class") or "").split())
+        ]
+        if not captions:
+            return None
+        images = list(element.iter("img"))
+        if len(images) != 1:
+            return None
+        image = images[0]
+        captions = [node for node in captions if image not in node.iterdescendants()]
+        # The outermost caption elements only (a caption's own inner <p class="…caption">).
+        captions = [
+            node
+            for node in captions
+            if not any(other in node.iterancestors() for other in captions if other is not node)
+        ]
+        if not captions:
+            return None
+        caption = " ".join(text for text in (self.text(node) for node in captions) if text)
+        if _collapse(caption) != self.text(element):
+            return None  # text beside the image and its caption: not a figure alone
+        return self.image(image, caption=caption or None)
 
     def _blogger_caption_table(self, table: Element) -> Image | None:
         """The captioned image Blogger's editor writes as a table, or None if it holds more.
@@ -1108,6 +1168,8 @@ def _holds_blocks(element: Element) -> bool:
     )
 
 
+# Elements whose class names a caption ("wp-caption-text", "se-caption"...), found in C.
+_CAPTION_CLASS = etree.XPath(".//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]")
 _OUTLINE_BLOCKS = frozenset(["p", "table", "ul", "ol", "blockquote", "pre", "div", "section", "hr"])
 
 

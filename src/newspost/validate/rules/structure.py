@@ -211,7 +211,7 @@ class DuplicateHeading(LintRule):
 # attributes (TinyMCE's <br data-mce-bogus="1">): still nothing to read.
 _EMPTY_P = re.compile(
     r"<p(?=[\s>])[^<>]*>"
-    r"(?:\s|&nbsp;|&#160;|&#x0*a0;|\u00a0|<br(?=[\s/>])[^<>]*>"
+    r"(?:\s|&nbsp;|&#160;|&#x0*a0;|\u00a0|[\u200b\u200c\u200d\u2060\ufeff]|<br(?=[\s/>])[^<>]*>"
     r"|</?(?:span|b|strong|em|i|u|font)(?=[\s/>])[^<>]*>)*"
     r"</p\s*>"
 )
@@ -231,7 +231,9 @@ class EmptyParagraph(LintRule):
     from theme to theme, screen readers announce a blank, and the parser drops it
     from the structure, so it is found in the raw text. The blank may sit inside
     inline tags (``<p><span style="...">&nbsp;</span></p>``, ``<p><b><br></b></p>``),
-    and a Markdown paragraph of only ``&nbsp;`` counts too. The fix deletes the
+    a paragraph of only zero-width spaces (Naver's editor writes its blank lines as
+    ``<p><span>U+200B</span></p>``) is one, and a Markdown paragraph of only
+    ``&nbsp;`` counts too. The fix deletes the
     element (its whole line when it is alone on it). A paragraph that holds a
     comment is left alone: WordPress imports wrap the ``<!--more-->`` excerpt
     marker in one (``<p><!--more--></p>``), and deleting it would lose the marker.

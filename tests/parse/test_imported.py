@@ -79,6 +79,19 @@ def test_text_alone_before_a_blank_line_has_its_line() -> None:
     assert [(b.line, getattr(b, "text", "")) for b in post.lead] == [(2, "One two"), (6, "Three")]
 
 
+def test_bloggers_jump_break_between_two_breaks_is_a_blank_line() -> None:
+    body = (
+        "<div>The teaser.<br />\n<a name='more'></a><br />\nThe rest.<br />\n"
+        "<!-- a note --><span></span><br />\nThe end.<br /><input type=checkbox><br />Box</div>\n"
+    )
+    post = loads(body, flavor="html")
+    assert [(b.line, getattr(b, "text", "")) for b in post.lead] == [
+        (1, "The teaser."),
+        (3, "The rest."),
+        (5, "The end. Box"),
+    ]
+
+
 def test_a_single_break_keeps_one_paragraph() -> None:
     post = loads("<div>One<br />\nTwo</div>\n", flavor="html")
     assert [getattr(b, "text", "") for b in post.lead] == ["One Two"]

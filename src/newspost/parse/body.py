@@ -608,6 +608,8 @@ class _Walker:
                     if line is not None:
                         run_line = line + tail[: len(tail) - len(tail.lstrip())].count("\n")
                 continue
+            if in_blank_line and _shows_nothing(child) and not (child.tail or "").strip():
+                continue  # inside the blank line: <a name='more'></a> between its breaks
             in_blank_line = False
             if tag not in _BLOCK_TAGS and tag not in _HEADINGS and tag not in _STRAY_BLOCKS:
                 if not len(child) or not _holds_blocks(child):
@@ -1132,12 +1134,36 @@ def _wordpress_caption(text: str) -> str | None:
 
 
 def _opens_blank_line(br: Element) -> bool:
-    """Whether a ``<br>`` is followed, with only spaces between, by another ``<br>``."""
-    tail = br.tail
-    if tail and not tail.isspace():
-        return False
-    after = br.getnext()
-    return after is not None and after.tag == "br"
+    r"""Whether a ``<br>`` is followed by another, with nothing visible between.
+
+    Between them may be spaces, comments and empty inline elements: Blogger's jump
+    break, ``<br />\n<a name='more'></a><br />``, is a blank line too.
+    """
+    node: Element | None = br
+    while node is not None:
+        tail = node.tail
+        if tail and not tail.isspace():
+            return False
+        node = node.getnext()
+        if node is not None and node.tag == "br":
+            return True
+        if node is not None and not _shows_nothing(node):
+            return False
+    return False
+
+
+def _shows_nothing(node: Element) -> bool:
+    """Whether a node (tail aside) is a comment or an empty inline element (``<a name>``)."""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return True  # a comment
+    text = node.text
+    return (
+        not len(node)
+        and not (text and not text.isspace())
+        and tag not in _BLOCK_TAGS
+        and tag not in _RAW_TAGS  # <input>, <button>: boxes the reader sees
+    )
 
 
 def _without_edge_breaks(run: list[Element | str]) -> list[Element | str]:

@@ -92,6 +92,24 @@ def test_bloggers_jump_break_between_two_breaks_is_a_blank_line() -> None:
     ]
 
 
+def test_loose_text_has_the_line_it_starts_on() -> None:
+    # Imported .html bodies hold text outside any tag: before a heading, after a
+    # comment, after a table or a <div> that spans lines.
+    body = (
+        "\nFirst words\nof the post.\n<h2>Title</h2>\n<!--more\n-->\n\nAfter the marker.\n"
+        "<table>\n<tr><td>a</td></tr>\n</table>\nAfter the table,\n<b>bold</b> too.\n"
+        "<div>\n<p>In a div.</p>\n</div>\n\nLast.\n"
+    )
+    post = loads(body, flavor="html")
+    assert [(b.line, getattr(b, "text", "")) for b in post.blocks() if b.kind == "paragraph"] == [
+        (2, "First words of the post."),
+        (8, "After the marker."),
+        (12, "After the table, bold too."),
+        (15, "In a div."),
+        (18, "Last."),
+    ]
+
+
 def test_a_single_break_keeps_one_paragraph() -> None:
     post = loads("<div>One<br />\nTwo</div>\n", flavor="html")
     assert [getattr(b, "text", "") for b in post.lead] == ["One Two"]

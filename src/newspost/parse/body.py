@@ -578,10 +578,11 @@ class _Walker:
     def _children_of(self, parent: Element, out: list[_Item]) -> None:
         # lxml makes a new Python string on every read of .tag, .text or .tail: read each once.
         run: list[Element | str] = []
+        run_line: int | None = None  # the run's line, when it opens with text
         text = parent.text
         if text and not text.isspace():
             run.append(text)
-        run_line: int | None = None  # the run's line, when it opens with text after a <br>
+            run_line = self._text_line(parent, text, inside=True)
         in_lines = False  # the parent lays paragraphs out as lines, "<br><br>" between
         in_blank_line = False  # after such a "<br><br>", before the next text
         for child in parent:
@@ -589,6 +590,8 @@ class _Walker:
             if not isinstance(tag, str):  # a comment: invisible, but its tail text is not
                 tail = child.tail
                 if tail and not tail.isspace():
+                    if not run:
+                        run_line = self._text_line(child, tail)
                     run.append(tail)
                     in_blank_line = False
                 continue
@@ -598,15 +601,13 @@ class _Walker:
                 # between two: the browser shows two paragraphs, and so does the model.
                 in_lines = True
                 if run:
-                    self._loose_lines(run, out, line=run_line, blank_line=child)
+                    self._loose(_without_edge_breaks(run), out, line=run_line)
                     run, run_line = [], None
                 tail = child.tail
                 in_blank_line = not tail or tail.isspace()
                 if tail and not in_blank_line:
                     run.append(tail)
-                    line = self.line(child)
-                    if line is not None:
-                        run_line = line + tail[: len(tail) - len(tail.lstrip())].count("\n")
+                    run_line = self._text_line(child, tail)
                 continue
             if in_blank_line and _shows_nothing(child) and not (child.tail or "").strip():
                 continue  # inside the blank line: <a name='more'></a> between its breaks
@@ -618,54 +619,43 @@ class _Walker:
                 # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
                 # still show the blocks, so read through the inline wrapper.
                 if run:
-                    self._flush(run, out, in_lines=in_lines, line=run_line)
+                    self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
                     run, run_line = [], None
                 self._children(child, out)
             else:
                 if run:
-                    self._flush(run, out, in_lines=in_lines, line=run_line)
+                    self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
                     run, run_line = [], None
                 self._element(child, out)
             tail = child.tail
             if tail and not tail.isspace():
                 run.append(tail)
+                run_line = self._text_line(child, tail)
         if run:
-            self._flush(run, out, in_lines=in_lines, line=run_line)
+            self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
 
-    def _flush(
-        self, run: list[Element | str], out: list[_Item], *, in_lines: bool, line: int | None
-    ) -> None:
-        """The paragraph of a run of inline content, in a parent laid out in lines or not."""
-        if in_lines:
-            self._loose_lines(run, out, line=line)
-        else:
-            self._loose(run, out)
+    def _text_line(self, node: Element, text: str, *, inside: bool = False) -> int | None:
+        """The line where ``text``, a node's tail (or with ``inside``, its text), starts.
 
-    def _loose_lines(
-        self,
-        run: list[Element | str],
-        out: list[_Item],
-        *,
-        line: int | None = None,
-        blank_line: Element | None = None,
-    ) -> None:
-        """A paragraph of lines laid out with ``<br>`` (see `_children_of`).
-
-        The breaks at its edges are left out: they add empty lines but no text.
-        ``line`` is the run's when known; else its first element's, or, for text
-        alone, the line of the ``<br>`` of the ``blank_line`` after it less the
-        line breaks inside the text.
+        Text has no line of its own in the tree. libxml2 gives an element the line
+        where its start tag ends, and a comment the line where it ends: a node's
+        text starts there, and its tail after the line breaks of the element's
+        content (libxml2 writes text back with the line breaks it had). Then come
+        those before the text's first visible character.
         """
-        kept = _without_edge_breaks(run)
+        line = self.line(node)
         if line is None:
-            first = next((piece for piece in kept if not isinstance(piece, str)), None)
-            if first is not None:
-                line = self.line(first)
-            elif blank_line is not None:
-                after = self.line(blank_line)
-                text = "".join(cast(list[str], kept)).lstrip()
-                line = None if after is None else after - text.count("\n")
-        self._loose(kept, out, line=line)
+            return None
+        before = text[: len(text) - len(text.lstrip())].count("\n")
+        if inside or not isinstance(node.tag, str):
+            return line + before
+        if node.text:
+            line += node.text.count("\n")
+        for child in node:
+            line += etree.tostring(child, method="html", encoding="unicode", with_tail=True).count(
+                "\n"
+            )
+        return line + before
 
     def _loose(
         self, run: list[Element | str], out: list[_Item], *, line: int | None = None

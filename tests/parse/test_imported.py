@@ -218,3 +218,30 @@ def test_a_zero_width_space_is_no_text() -> None:
         ("image", None, None),
         ("paragraph", "a\u200bb", None),
     ]
+
+
+def test_tistory_figures_and_link_card() -> None:
+    post = load(IMPORTED / "tistory-2023-01-02-winter-trip.md")
+    assert shown(post) == [
+        ("paragraph", 7, "지난 주말 강릉에 다녀왔습니다."),
+        ("image", 9, "경포대 앞바다"),
+        (
+            "paragraph",
+            12,
+            "KTX를 타면 서울역에서 두 시간이면 도착합니다. 역에서 바다까지는 버스로 20분입니다.",
+        ),
+        ("paragraph", 13, "준비물"),
+        ("list", 14, "두꺼운 외투\n보조 배터리"),
+        ("html", 18, ""),  # the video's <iframe>; its figcaption is empty
+        ("paragraph", 21, "강릉 여행 안내 강릉시 관광 정보 www.gn.go.kr"),
+        ("paragraph", 29, "자세한 내용은 이전 글을 참고하세요."),
+    ]
+    card = post.sections[0].blocks[4]
+    assert isinstance(card, Paragraph)
+    assert [link.url for link in card.links] == ["https://www.gn.go.kr/tour/"]
+
+
+def test_a_link_around_headings_is_read_through() -> None:
+    post = loads('<a href="/x"><h2>Title</h2><p>Text.</p></a>\n', flavor="html")
+    assert [s.title for s in post.sections] == ["Title"]
+    assert [b.kind for b in post.sections[0].blocks] == ["paragraph"]

@@ -616,12 +616,17 @@ class _Walker:
                 if not len(child) or not _holds_blocks(child):
                     run.append(child)  # inline: _loose takes its tail with it
                     continue
-                # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
-                # still show the blocks, so read through the inline wrapper.
                 if run:
                     self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
                     run, run_line = [], None
-                self._children(child, out)
+                if tag == "a" and child.get("href") is not None and not _holds_headings(child):
+                    # A link around blocks is one block the reader clicks: the link
+                    # cards of Tistory (an "opengraph" figure), WordPress and Medium.
+                    self._link_card(child, out)
+                else:
+                    # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
+                    # still show the blocks, so read through the inline wrapper.
+                    self._children(child, out)
             else:
                 if run:
                     self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
@@ -633,6 +638,23 @@ class _Walker:
                 run_line = self._text_line(child, tail)
         if run:
             self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
+
+    def _link_card(self, anchor: Element, out: list[_Item]) -> None:
+        """A link around blocks, as one paragraph of its text (or its images) holding it."""
+        text = _shown(self.text(anchor))
+        images = self.images(anchor)
+        if not text and not images:
+            return
+        out.append(
+            trusted(
+                Paragraph,
+                text=text,
+                html=_outer_html(anchor),
+                links=self.links(anchor),
+                images=images,
+                line=self.line(anchor),
+            )
+        )
 
     def _text_line(self, node: Element, text: str, *, inside: bool = False) -> int | None:
         """The line where ``text``, a node's tail (or with ``inside``, its text), starts.
@@ -1175,6 +1197,12 @@ def _bare_break(piece: Element | str) -> bool:
         return False
     tail = piece.tail
     return not tail or tail.isspace()
+
+
+def _holds_headings(element: Element) -> bool:
+    return any(
+        isinstance(node.tag, str) and node.tag in _HEADINGS for node in element.iterdescendants()
+    )
 
 
 def _holds_blocks(element: Element) -> bool:

@@ -245,3 +245,14 @@ def test_a_link_around_headings_is_read_through() -> None:
     post = loads('<a href="/x"><h2>Title</h2><p>Text.</p></a>\n', flavor="html")
     assert [s.title for s in post.sections] == ["Title"]
     assert [b.kind for b in post.sections[0].blocks] == ["paragraph"]
+
+
+def test_gutenberg_blocks_are_read_through_their_comments() -> None:
+    post = load(IMPORTED / "gutenberg-2020-05-01-spring-update.md")
+    image = post.lead[1]
+    assert isinstance(image, Image) and image.line == 23
+    assert image.caption == "The new forum's front page"
+    assert image.link is not None and image.link.url.endswith("/forum.png")
+    assert [(s.title, [b.kind for b in s.blocks][:1]) for s in post.sections] == [
+        ("Releases", ["list"])
+    ]

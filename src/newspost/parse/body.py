@@ -182,6 +182,8 @@ class _Rendered:
     source: list[int]
     markdown_tables: frozenset[int]
     """Rendered lines where a Markdown pipe table (GFM's or kramdown's) starts."""
+    may_hold_captions: bool = True
+    """False when the HTML surely names no caption (see `_Walker._captioned_image`)."""
 
 
 def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True) -> _Rendered:
@@ -273,7 +275,15 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
             ),
             *made_with,
         )
-    return _Rendered(_parse_html("".join(out)), rendered, source, frozenset(tables))
+    html = "".join(out)
+    return _Rendered(
+        _parse_html(html),
+        rendered,
+        source,
+        frozenset(tables),
+        # A substring test in C spares nearly every post the XPath search for captions.
+        may_hold_captions="aption" in html,
+    )
 
 
 @dataclass(frozen=True)
@@ -426,6 +436,7 @@ class _Walker:
         self._rendered = rendered.rendered
         self._source = rendered.source
         self._markdown_tables = rendered.markdown_tables
+        self._may_hold_captions = rendered.may_hold_captions
         self.glued: list[Paragraph] = []
         self._caption_holders: set[Element] = set()
 
@@ -550,11 +561,12 @@ class _Walker:
         out: list[_Item] = []
         # The wrappers that hold an element whose class names a caption: only they can
         # be a captioned image (`_captioned_image`), and most posts have none.
-        self._caption_holders = {
-            ancestor
-            for node in cast(list[Element], _CAPTION_CLASS(root))
-            for ancestor in node.iterancestors()
-        }
+        if self._may_hold_captions:
+            self._caption_holders = {
+                ancestor
+                for node in cast(list[Element], _CAPTION_CLASS(root))
+                for ancestor in node.iterancestors()
+            }
         self._children(root, out)
         return out
 

@@ -442,11 +442,12 @@ class _Walker:
 
     # Lines ----------------------------------------------------------------
 
-    def line(self, element: Element) -> int | None:
-        """The element's 1-based line in the original file.
+    def line(self, element: Element, *, below: int = 0) -> int | None:
+        """The element's 1-based line in the original file (or ``below`` lines under it).
 
         Its nearest anchor's line plus its distance from it in the rendered HTML,
-        found by bisection when asked, not computed for every node.
+        found by bisection when asked, not computed for every node. ``below``
+        counts rendered lines, so a line further on maps through its own anchor.
         """
         at = cast(int | None, element.sourceline)
         if at is None:
@@ -459,6 +460,7 @@ class _Walker:
         rendered = self._rendered
         if at is None or not rendered:
             return None
+        at += below
         index = bisect.bisect_right(rendered, at) - 1
         if index < 0:
             return self._source[0]
@@ -677,19 +679,14 @@ class _Walker:
         content (libxml2 writes text back with the line breaks it had). Then come
         those before the text's first visible character.
         """
-        line = self.line(node)
-        if line is None:
-            return None
-        before = text[: len(text) - len(text.lstrip())].count("\n")
-        if inside or not isinstance(node.tag, str):
-            return line + before
-        if node.text:
-            line += node.text.count("\n")
-        for child in node:
-            line += etree.tostring(child, method="html", encoding="unicode", with_tail=True).count(
-                "\n"
-            )
-        return line + before
+        below = text[: len(text) - len(text.lstrip())].count("\n")
+        if not inside and isinstance(node.tag, str):
+            if node.text:
+                below += node.text.count("\n")
+            for child in node:
+                written = etree.tostring(child, method="html", encoding="unicode", with_tail=True)
+                below += written.count("\n")
+        return self.line(node, below=below)
 
     def _loose(
         self, run: list[Element | str], out: list[_Item], *, line: int | None = None

@@ -120,6 +120,25 @@ def test_an_authors_list_is_the_author() -> None:
     assert [issue.line for issue in _issues("NP702", post)] == [3, 3]
 
 
+def test_jekyll_imports_wordpress_author_is_named_by_its_display_name() -> None:
+    # jekyll-import's WordPress importers write the author as WordPress exported it.
+    post = (
+        "---\ntitle: t\nauthor:\n  login: admin\n  email: admin@example.com\n"
+        "  display_name: Jane Smith\n  first_name: Jane\n  last_name: Smith\n---\nText.\n"
+    )
+    assert _issues("NP701", post) == []
+    assert [(i.message, i.line) for i in _issues("NP702", post)] == [
+        ("author 'Jane Smith' has no url", 3)
+    ]
+    assert to_jsonld(loads(post))["author"] == {
+        "@type": "Person",
+        "name": "Jane Smith",
+        "email": "admin@example.com",
+    }
+    login_only = "---\ntitle: t\nauthor: {login: jsmith, display_name: ''}\n---\nText.\n"
+    assert to_jsonld(loads(login_only))["author"] == {"@type": "Person", "name": "jsmith"}
+
+
 def test_an_author_under_hugo_params_is_the_author() -> None:
     # Hugo keeps a page's own keys under params; themes read .Params.author.
     toml = '+++\ntitle = "t"\n\n[params]\nauthor = "Marta Nowak"\n+++\nText.\n'
@@ -286,6 +305,17 @@ def test_modified_dates_compare_as_days_when_either_is_a_day() -> None:
     assert _issues("NP705", same_day) == []
     earlier = "---\ntitle: t\ndate: 2024-06-12\nupdated: 2024-06-11 23:00:00 +0900\n---\nx\n"
     assert len(_issues("NP705", earlier)) == 1
+
+
+def test_bloggers_modified_time_is_the_modification_date() -> None:
+    # jekyll-import's Blogger importer writes Blogger's <updated> as modified_time.
+    post = (
+        "---\ntitle: t\ndate: '2011-03-04T10:15:00.000-08:00'\n"
+        "modified_time: '2011-03-03T02:00:00.000-08:00'\n---\nx\n"
+    )
+    assert [i.line for i in _issues("NP705", post)] == [4]
+    later = post.replace("2011-03-03T02", "2011-03-05T02")
+    assert to_jsonld(loads(later))["dateModified"] == "2011-03-05T02:00:00-08:00"
 
 
 def test_bare_date_from_the_file_name_is_reported_on_line_1() -> None:

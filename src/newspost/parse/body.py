@@ -184,6 +184,8 @@ class _Rendered:
     source: list[int]
     markdown_tables: frozenset[int]
     """Rendered lines where a Markdown pipe table (GFM's or kramdown's) starts."""
+    may_hold_captions: bool = True
+    """False when the HTML surely names no caption (see `_Walker._captioned_image`)."""
 
 
 def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True) -> _Rendered:
@@ -275,7 +277,15 @@ def _render(body: str, *, flavor: str, first_line: int, c0_controls: bool = True
             ),
             *made_with,
         )
-    return _Rendered(_parse_html("".join(out)), rendered, source, frozenset(tables))
+    html = "".join(out)
+    return _Rendered(
+        _parse_html(html),
+        rendered,
+        source,
+        frozenset(tables),
+        # A substring test in C spares nearly every post the XPath search for captions.
+        may_hold_captions="aption" in html,
+    )
 
 
 @dataclass(frozen=True)
@@ -383,6 +393,18 @@ def _collapse(text: str) -> str:
     return " ".join(stripped.split())
 
 
+# Characters that take no room: a paragraph of only these (Naver's editor writes its
+# blank lines as <p><span>U+200B</span></p>) shows nothing, as a &nbsp; one.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _shown(text: str) -> str:
+    """Collapsed text, or '' when it is only zero-width characters and spaces."""
+    if text and not text.strip(_ZERO_WIDTH + " "):
+        return ""
+    return text
+
+
 def _inner_html(element: Element) -> str:
     if not len(element) and element.tag not in _RAW_TEXT:
         return _escape(element.text or "").strip()  # what libxml2 writes for text alone
@@ -416,15 +438,18 @@ class _Walker:
         self._rendered = rendered.rendered
         self._source = rendered.source
         self._markdown_tables = rendered.markdown_tables
+        self._may_hold_captions = rendered.may_hold_captions
         self.glued: list[Paragraph] = []
+        self._caption_holders: set[Element] = set()
 
     # Lines ----------------------------------------------------------------
 
-    def line(self, element: Element) -> int | None:
-        """The element's 1-based line in the original file.
+    def line(self, element: Element, *, below: int = 0) -> int | None:
+        """The element's 1-based line in the original file (or ``below`` lines under it).
 
         Its nearest anchor's line plus its distance from it in the rendered HTML,
-        found by bisection when asked, not computed for every node.
+        found by bisection when asked, not computed for every node. ``below``
+        counts rendered lines, so a line further on maps through its own anchor.
         """
         at = cast(int | None, element.sourceline)
         if at is None:
@@ -437,6 +462,7 @@ class _Walker:
         rendered = self._rendered
         if at is None or not rendered:
             return None
+        at += below
         index = bisect.bisect_right(rendered, at) - 1
         if index < 0:
             return self._source[0]
@@ -537,6 +563,14 @@ class _Walker:
         # Each method appends what it finds to ``out``: nested generators would
         # hand every block up through each level of the walk.
         out: list[_Item] = []
+        # The wrappers that hold an element whose class names a caption: only they can
+        # be a captioned image (`_captioned_image`), and most posts have none.
+        if self._may_hold_captions:
+            self._caption_holders = {
+                ancestor
+                for node in cast(list[Element], _CAPTION_CLASS(root))
+                for ancestor in node.iterancestors()
+            }
         self._children(root, out)
         return out
 
@@ -560,44 +594,114 @@ class _Walker:
     def _children_of(self, parent: Element, out: list[_Item]) -> None:
         # lxml makes a new Python string on every read of .tag, .text or .tail: read each once.
         run: list[Element | str] = []
+        run_line: int | None = None  # the run's line, when it opens with text
         text = parent.text
         if text and not text.isspace():
             run.append(text)
+            run_line = self._text_line(parent, text, inside=True)
+        in_lines = False  # the parent lays paragraphs out as lines, "<br><br>" between
+        in_blank_line = False  # after such a "<br><br>", before the next text
         for child in parent:
             tag = child.tag
             if not isinstance(tag, str):  # a comment: invisible, but its tail text is not
                 tail = child.tail
                 if tail and not tail.isspace():
+                    if not run:
+                        run_line = self._text_line(child, tail)
                     run.append(tail)
+                    in_blank_line = False
                 continue
+            if tag == "br" and (in_blank_line or _opens_blank_line(child)):
+                # Blogger's editor (and others that lay text out in lines) writes
+                # paragraphs as lines in one <div>, a blank line ("<br />\n<br />")
+                # between two: the browser shows two paragraphs, and so does the model.
+                in_lines = True
+                if run:
+                    self._loose(_without_edge_breaks(run), out, line=run_line)
+                    run, run_line = [], None
+                tail = child.tail
+                in_blank_line = not tail or tail.isspace()
+                if tail and not in_blank_line:
+                    run.append(tail)
+                    run_line = self._text_line(child, tail)
+                continue
+            if in_blank_line and _shows_nothing(child) and not (child.tail or "").strip():
+                continue  # inside the blank line: <a name='more'></a> between its breaks
+            in_blank_line = False
             if tag not in _BLOCK_TAGS and tag not in _HEADINGS and tag not in _STRAY_BLOCKS:
                 if not len(child) or not _holds_blocks(child):
                     run.append(child)  # inline: _loose takes its tail with it
                     continue
-                # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
-                # still show the blocks, so read through the inline wrapper.
                 if run:
-                    self._loose(run, out)
-                    run = []
-                self._children(child, out)
+                    self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
+                    run, run_line = [], None
+                if tag == "a" and child.get("href") is not None and not _holds_headings(child):
+                    # A link around blocks is one block the reader clicks: the link
+                    # cards of Tistory (an "opengraph" figure), WordPress and Medium.
+                    self._link_card(child, out)
+                else:
+                    # Broken HTML put blocks inside an inline tag (<code><h2>…): browsers
+                    # still show the blocks, so read through the inline wrapper.
+                    self._children(child, out)
             else:
                 if run:
-                    self._loose(run, out)
-                    run = []
+                    self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
+                    run, run_line = [], None
                 self._element(child, out)
             tail = child.tail
             if tail and not tail.isspace():
                 run.append(tail)
+                run_line = self._text_line(child, tail)
         if run:
-            self._loose(run, out)
+            self._loose(_without_edge_breaks(run) if in_lines else run, out, line=run_line)
 
-    def _loose(self, run: list[Element | str], out: list[_Item]) -> None:
-        """Inline content outside any block: a paragraph as the browser shows it."""
+    def _link_card(self, anchor: Element, out: list[_Item]) -> None:
+        """A link around blocks, as one paragraph of its text (or its images) holding it."""
+        text = _shown(self.text(anchor))
+        images = self.images(anchor)
+        if not text and not images:
+            return
+        out.append(
+            trusted(
+                Paragraph,
+                text=text,
+                html=_outer_html(anchor),
+                links=self.links(anchor),
+                images=images,
+                line=self.line(anchor),
+            )
+        )
+
+    def _text_line(self, node: Element, text: str, *, inside: bool = False) -> int | None:
+        """The line where ``text``, a node's tail (or with ``inside``, its text), starts.
+
+        Text has no line of its own in the tree. libxml2 gives an element the line
+        where its start tag ends, and a comment the line where it ends: a node's
+        text starts there, and its tail after the line breaks of the element's
+        content (libxml2 writes text back with the line breaks it had). Then come
+        those before the text's first visible character.
+        """
+        below = text[: len(text) - len(text.lstrip())].count("\n")
+        if not inside and isinstance(node.tag, str):
+            if node.text:
+                below += node.text.count("\n")
+            for child in node:
+                written = etree.tostring(child, method="html", encoding="unicode", with_tail=True)
+                below += written.count("\n")
+        return self.line(node, below=below)
+
+    def _loose(
+        self, run: list[Element | str], out: list[_Item], *, line: int | None = None
+    ) -> None:
+        """Inline content outside any block: a paragraph as the browser shows it.
+
+        ``line`` is the run's line when it opens with text whose line is known;
+        else it is its first element's.
+        """
         html_parts: list[str] = []
         text_parts: list[str] = []
         links: list[Link] = []
         images: list[Image] = []
-        line = None
         for piece in run:
             if isinstance(piece, str):
                 html_parts.append(_escape(piece))
@@ -613,9 +717,16 @@ class _Walker:
             text_parts.append("".join(parts))
             links.extend(self.links(piece))
             images.extend(self.image(img) for img in piece.iter("img"))
-        text = _collapse("".join(text_parts))
-        if not text and not images:
+        text = _shown(_collapse("".join(text_parts)))
+        if not text:
+            # Images alone (in their links), as in a <p> of only an image: image blocks.
+            out.extend(images)
             return
+        if len(images) == 1 and text[:9] == "[caption ":
+            caption = _wordpress_caption(text)
+            if caption is not None:
+                out.append(images[0].model_copy(update={"caption": caption or None}))
+                return
         html = "".join(html_parts).strip()
         if text[:1] == "{":
             if _template_only(text):
@@ -645,6 +756,11 @@ class _Walker:
         elif tag == "p":
             self._paragraph(element, out, line)
         elif tag == "table":
+            if "tr-caption-container" in (element.get("class") or "").split():
+                captioned = self._blogger_caption_table(element)
+                if captioned is not None:
+                    out.append(captioned)
+                    return
             table = self._table(element)
             out.extend(self.glued)
             self.glued.clear()
@@ -725,6 +841,10 @@ class _Walker:
                 )
             )
         elif tag in _CONTAINERS or tag in ("li", "tr", "dd", "dt"):
+            captioned = self._captioned_image(element)
+            if captioned is not None:
+                out.append(captioned)
+                return
             # A definition list's terms and definitions show as blocks of their own.
             if any(
                 isinstance(c.tag, str)
@@ -732,6 +852,7 @@ class _Walker:
                     c.tag in _BLOCK_TAGS
                     or c.tag in _HEADINGS
                     or (tag == "dl" and c.tag in _DEFINITION_ITEMS)
+                    or (c.tag == "br" and _opens_blank_line(c))
                 )
                 for c in element
             ):
@@ -760,7 +881,12 @@ class _Walker:
             self._plain_paragraph(element, out, line)
             return
         images = list(element.iter("img"))
-        text = self.text(element)
+        text = _shown(self.text(element))
+        if len(images) == 1 and text[:9] == "[caption ":
+            caption = _wordpress_caption(text)
+            if caption is not None:
+                out.append(self.image(images[0], caption=caption or None))
+                return
         if images and not text:
             # An image alone in a paragraph (Markdown's ![alt](src)) is an image block.
             for img in images:
@@ -803,7 +929,7 @@ class _Walker:
 
     def _plain_paragraph(self, element: Element, out: list[_Item], line: int | None) -> None:
         raw = element.text or ""
-        text = _collapse(raw)
+        text = _shown(_collapse(raw))
         if not text:
             return
         html = _escape(raw).strip()
@@ -852,6 +978,59 @@ class _Walker:
             out.append(self.image(images[0], caption=caption or None))
             return
         self._children(element, out)
+
+    def _captioned_image(self, element: Element) -> Image | None:
+        """The one image of a wrapper whose only other text is its caption, or None.
+
+        Editors and platforms set a caption under an image in a wrapper, the caption
+        marked by its class: WordPress's rendered ``[caption]`` (``<div
+        class="wp-caption"><img><p class="wp-caption-text">``, or ``<dl>`` with a
+        ``wp-caption-dd``), Naver's ``se-caption``, Medium's ``imageCaption``. The
+        browser shows a figure.
+        """
+        if element not in self._caption_holders:
+            return None
+        captions = [
+            node
+            for node in cast(list[Element], _CAPTION_CLASS(element))
+            if any("caption" in name.lower() for name in (node.get("class") or "").split())
+        ]
+        if not captions:
+            return None
+        images = list(element.iter("img"))
+        if len(images) != 1:
+            return None
+        image = images[0]
+        captions = [node for node in captions if image not in node.iterdescendants()]
+        # The outermost caption elements only (a caption's own inner <p class="…caption">).
+        captions = [
+            node
+            for node in captions
+            if not any(other in node.iterancestors() for other in captions if other is not node)
+        ]
+        if not captions:
+            return None
+        caption = " ".join(text for text in (self.text(node) for node in captions) if text)
+        if _collapse(caption) != self.text(element):
+            return None  # text beside the image and its caption: not a figure alone
+        return self.image(image, caption=caption or None)
+
+    def _blogger_caption_table(self, table: Element) -> Image | None:
+        """The captioned image Blogger's editor writes as a table, or None if it holds more.
+
+        Blogger lays a caption under an image with a table of class
+        ``tr-caption-container``: the image (in its link) in the first row, the
+        caption in a ``tr-caption`` cell of the second. It shows as a figure.
+        """
+        images = list(table.iter("img"))
+        if len(images) != 1:
+            return None
+        captions = [
+            self.text(cell)
+            for cell in table.iter("td", "th")
+            if "tr-caption" in (cell.get("class") or "").split()
+        ]
+        return self.image(images[0], caption=" ".join(c for c in captions if c) or None)
 
     def _table(self, table: Element, *, caption: str | None = None) -> Table:
         caption_el = table.find("caption")
@@ -985,6 +1164,90 @@ def _alert_kind(classes: str | None) -> str | None:
     return next((name[len(prefix) :] for name in names if name.startswith(prefix)), None)
 
 
+# A paragraph that is all one WordPress [caption] shortcode: its attributes, then
+# the image (which leaves no text) and the caption text. WordPress 2.x wrote the
+# caption as an attribute (caption="..."), later versions after the image.
+_WORDPRESS_CAPTION = re.compile(r"\[caption\s(?P<attributes>[^\]]*)\](?P<text>.*)\[/caption\]$")
+_CAPTION_ATTRIBUTE = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""")
+
+
+def _wordpress_caption(text: str) -> str | None:
+    """The caption of a paragraph that is one ``[caption …]<img …> Text[/caption]``.
+
+    None when the paragraph is not one such shortcode; '' when it has no caption.
+    WordPress shows the shortcode as a figure with the caption under the image.
+    """
+    found = _WORDPRESS_CAPTION.match(text)
+    if found is None:
+        return None
+    caption = found.group("text").strip()
+    if not caption:
+        attribute = _CAPTION_ATTRIBUTE.search(found.group("attributes"))
+        if attribute is not None:
+            caption = (attribute.group(1) or attribute.group(2) or "").strip()
+    return caption
+
+
+def _opens_blank_line(br: Element) -> bool:
+    r"""Whether a ``<br>`` is followed by another, with nothing visible between.
+
+    Between them may be spaces, comments and empty inline elements: Blogger's jump
+    break, ``<br />\n<a name='more'></a><br />``, is a blank line too.
+    """
+    node: Element | None = br
+    while node is not None:
+        tail = node.tail
+        if tail and not tail.isspace():
+            return False
+        node = node.getnext()
+        if node is not None and node.tag == "br":
+            return True
+        if node is not None and not _shows_nothing(node):
+            return False
+    return False
+
+
+def _shows_nothing(node: Element) -> bool:
+    """Whether a node (tail aside) is a comment or an empty inline element (``<a name>``)."""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return True  # a comment
+    text = node.text
+    return (
+        not len(node)
+        and not (text and not text.isspace())
+        and tag not in _BLOCK_TAGS
+        and tag not in _RAW_TAGS  # <input>, <button>: boxes the reader sees
+    )
+
+
+def _without_edge_breaks(run: list[Element | str]) -> list[Element | str]:
+    """A run of inline content without the line breaks that open or end it.
+
+    A ``<br>`` in a run carries its tail text, so only one with no text after it
+    is dropped: at the edges of a paragraph it adds an empty line, no text.
+    """
+    start, end = 0, len(run)
+    while start < end and _bare_break(run[start]):
+        start += 1
+    while end > start and _bare_break(run[end - 1]):
+        end -= 1
+    return run[start:end]
+
+
+def _bare_break(piece: Element | str) -> bool:
+    if isinstance(piece, str) or piece.tag != "br":
+        return False
+    tail = piece.tail
+    return not tail or tail.isspace()
+
+
+def _holds_headings(element: Element) -> bool:
+    return any(
+        isinstance(node.tag, str) and node.tag in _HEADINGS for node in element.iterdescendants()
+    )
+
+
 def _holds_blocks(element: Element) -> bool:
     return any(
         isinstance(node.tag, str) and (node.tag in _HEADINGS or node.tag in _OUTLINE_BLOCKS)
@@ -992,6 +1255,8 @@ def _holds_blocks(element: Element) -> bool:
     )
 
 
+# Elements whose class names a caption ("wp-caption-text", "se-caption"...), found in C.
+_CAPTION_CLASS = etree.XPath(".//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]")
 _OUTLINE_BLOCKS = frozenset(["p", "table", "ul", "ol", "blockquote", "pre", "div", "section", "hr"])
 
 

@@ -19,6 +19,7 @@ from newspost.model.post import Post
 __all__ = [
     "MODIFIED_KEYS",
     "absolute_url",
+    "author_name",
     "author_source",
     "block_text",
     "body_texts",
@@ -204,6 +205,7 @@ MODIFIED_KEYS = (
     "dateModified",
     "updatedDate",  # Astro's blog template
     "modDatetime",  # AstroPaper (Astro)
+    "modified_time",  # jekyll-import's Blogger importer
 )
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
 
@@ -242,6 +244,36 @@ def author_source(post: Post) -> tuple[object, str | None]:
                 if not _empty(mapping.get(key)):
                     return mapping[key], f"{table}.{key}"
     return None, None
+
+
+def author_name(author: object) -> str:
+    """The name of one author as the front matter writes it (text or a mapping), or ''.
+
+    A mapping's ``name``, else the name an importer kept: jekyll-import writes a
+    WordPress author as ``{login, email, display_name, first_name, last_name}``;
+    its ``display_name`` is the name WordPress showed, else the first and last
+    names, else the login.
+
+    Examples:
+        >>> author_name({"login": "admin", "display_name": "Jane Smith"})
+        'Jane Smith'
+        >>> author_name({"login": "jsmith", "first_name": "Jane", "last_name": ""})
+        'Jane'
+    """
+    if isinstance(author, str):
+        return collapse(author)
+    if not isinstance(author, dict):
+        return ""
+    for key in ("name", "display_name"):
+        name = collapse(str(author.get(key) or ""))
+        if name:
+            return name
+    full = " ".join(
+        str(author.get(key) or "") for key in ("first_name", "last_name") if author.get(key)
+    )
+    if full.strip():
+        return collapse(full)
+    return collapse(str(author.get("login") or ""))
 
 
 def _empty(value: object) -> bool:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from newspost.model.front_matter import IMAGE_KEYS
 from newspost.model.post import Post
 from newspost.parse.front_matter import nested_key_line
-from newspost.serialize._common import author_source, modified_date, web_url
+from newspost.serialize._common import author_name, author_source, modified_date, web_url
 from newspost.serialize.jsonld import image_urls
 from newspost.validate._rule import RULES, Context, Issue, LintRule, Severity, register
 
@@ -63,12 +63,6 @@ def _top_line(ctx: Context) -> int:
     return max(1, ctx.front_matter_first_line - 1)
 
 
-def _name_of(author: object) -> str:
-    if isinstance(author, dict):
-        return " ".join(str(author.get("name") or "").split())
-    return " ".join(str(author).split()) if isinstance(author, str) else ""
-
-
 def _authors(ctx: Context) -> list[object]:
     author = author_source(ctx.post)[0]
     if author is None or author == "" or author == []:
@@ -85,7 +79,10 @@ class ArticleAuthorMissing(LintRule):
     whose author they can identify. A site-wide author set only in the site's
     configuration is invisible in the post's own structured data. A list under
     ``authors``, as Hugo, Pelican and Zola (since 0.19) sites write it, counts, and
-    so does an author under Hugo's ``params`` or a Zola post's ``extra``.
+    so does an author under Hugo's ``params`` or a Zola post's ``extra``. An
+    author mapping is named by its ``name``, else by what jekyll-import keeps of a
+    WordPress author (``display_name``, else ``first_name`` and ``last_name``,
+    else ``login``).
 
     Bad: front matter without ``author``.
 
@@ -99,7 +96,7 @@ class ArticleAuthorMissing(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report a post whose front matter has no author with a name."""
-        if not any(_name_of(author) for author in _authors(ctx)):
+        if not any(author_name(author) for author in _authors(ctx)):
             yield self.issue(ctx, line=_key_line(ctx, "author", "authors") or _top_line(ctx))
 
 
@@ -128,7 +125,7 @@ class ArticleAuthorUrlMissing(LintRule):
         key = author_source(ctx.post)[1]
         line = (_nested_key_line(ctx, key) if key else None) or _top_line(ctx)
         for author in _authors(ctx):
-            name = _name_of(author)
+            name = author_name(author)
             has_url = isinstance(author, dict) and (author.get("url") or author.get("uri"))
             if name and not has_url:
                 yield self.issue(ctx, f"author {name!r} has no url", line=line)

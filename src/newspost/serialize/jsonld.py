@@ -22,6 +22,7 @@ from typing import Any
 
 from newspost.model.post import Post, Source
 from newspost.serialize._common import (
+    author_name,
     body_texts,
     check_site_url,
     collapse,
@@ -187,6 +188,8 @@ def _people(value: object) -> list[Thing]:
         for key in _PERSON_KEYS:
             if value.get(key):
                 person[key] = value[key]
+        if "name" not in person and author_name(value):
+            person["name"] = author_name(value)  # an importer's keys (display_name...)
         if "url" not in person and value.get("uri"):
             person["url"] = value["uri"]
         return [person] if person.get("name") else []

@@ -14,8 +14,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from newspost.model.front_matter import IMAGE_KEYS
 from newspost.validate._rule import Context, Issue, LintRule, Severity, register
-from newspost.validate.rules._util import BEFORE_ATTRIBUTE, BodyImage, on_hosts, scan
+from newspost.validate.rules._util import (
+    BEFORE_ATTRIBUTE,
+    BodyImage,
+    front_matter_strings,
+    on_hosts,
+    scan,
+)
 
 __all__ = [
     "GenericAltText",
@@ -213,6 +220,9 @@ class InsecureImage(LintRule):
     old host has no HTTPS, the image is simply missing, and the page loses its
     padlock. Info, since many old hosts now redirect. A lazily loaded image's
     real address (``data-src``...) is loaded too, and checked as well as ``src``.
+    So are the front matter's images (`newspost.model.IMAGE_KEYS`), which the
+    theme shows as the header or listing picture: an import keeps the old blog's
+    (jekyll-import's Blogger ``thumbnail: http://1.bp.blogspot.com/…``).
 
     Bad: ``<img src="http://haiku-os.org/files/screenshots/cnsl.png">``.
     Good: ``<img src="https://www.haiku-os.org/files/screenshots/cnsl.png">``.
@@ -229,5 +239,21 @@ class InsecureImage(LintRule):
             if image.lazy_src is not None and image.lazy_offset != image.src_offset:
                 loaded.append((image.lazy_offset, image.lazy_src))
             for offset, src in loaded:
-                if src.strip()[:7].lower() == "http://":
+                if _insecure(src):
                     yield self.issue_at(ctx, offset, f"image is loaded over http: {src[:80]}")
+        images = ctx.post.front_matter_images
+        insecure = {url for _, url in images if _insecure(url)}
+        if not insecure:
+            return  # the common case, decided without locating anything
+        # A Hugo post's keys are written in any case ("featuredImage"): look under those too.
+        keys = _IMAGE_KEY_NAMES | {key.rsplit(".", 1)[-1] for key, _ in images}
+        for key, value, start, _ in front_matter_strings(ctx, keys):
+            if value in insecure:
+                yield self.issue_at(ctx, start, f"{key} image is loaded over http: {value[:80]}")
+
+
+_IMAGE_KEY_NAMES = frozenset(IMAGE_KEYS)
+
+
+def _insecure(address: str) -> bool:
+    return address.strip()[:7].lower() == "http://"

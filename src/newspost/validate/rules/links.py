@@ -16,6 +16,7 @@ import yaml
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     delete_line_edit,
+    host_of,
     node_offset,
     on_hosts,
     scan,
@@ -24,6 +25,7 @@ from newspost.validate.rules._util import (
 __all__ = [
     "EmptyLinkText",
     "InvalidUrlScheme",
+    "LinkToImportedBlog",
     "LocalLink",
     "NoSourceAttribution",
     "PlaceholderLink",
@@ -521,3 +523,79 @@ class LocalLink(LintRule):
             value = ref.value.strip()
             if _LOCAL_URL.match(value):
                 yield self.issue_at(ctx, ref.start, f"URL points at a local machine: {value[:80]}")
+
+
+# The front matter keys in which an importer keeps the address the post had on the
+# blog it came from: jekyll-import's Blogger and Tumblr importers, and exitwp's
+# WordPress "link" (read only beside its "wordpress_id": "link" alone is any theme's).
+_ORIGIN_KEYS = ("blogger_orig_url", "tumblr_url")
+# Blog platforms' own hosts, which a static site cannot be: a link to a post there
+# leads off the new site whatever its address.
+_PLATFORM_HOSTS = ("blogspot.com", "tumblr.com", "wordpress.com")
+_BLOGSPOT = re.compile(r"(?:^|\.)blogspot\.[a-z.]+$")  # blogspot.de, blogspot.co.uk...
+
+
+@register
+class LinkToImportedBlog(LintRule):
+    """A link points at the old blog the post was imported from, not at this site.
+
+    Importers keep the post's old address in the front matter (jekyll-import's
+    ``blogger_orig_url`` and ``tumblr_url``, exitwp's ``link`` beside
+    ``wordpress_id``) and leave the body's links as they were: a link to another
+    post of the old blog sends readers back to it, to a copy that may be gone or
+    out of date. Links to that host are reported when it is a blog platform's
+    (``*.blogspot.com``, ``*.tumblr.com``, ``*.wordpress.com``), or when
+    ``site-url`` names another host; a blog on its own domain may have moved to
+    the new site under the same addresses. jekyll-import's
+    ``--replace-internal-link`` writes Blogger's as ``{% post_url %}`` tags.
+
+    Bad: ``blogger_orig_url: http://news.blogspot.com/2011/03/a.html`` and
+    ``<a href="http://news.blogspot.com/2011/02/b.html">``.
+    Good: ``<a href="{{ site.baseurl }}{% post_url 2011-02-10-b %}">``.
+    """
+
+    code = "NP309"
+    name = "link-to-imported-blog"
+    severity = Severity.WARNING
+    summary = "link points at the blog the post was imported from"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        origin = _imported_from(ctx)
+        if origin is None:
+            return
+        key, old_host = origin
+        site_host = _bare_host(host_of(ctx.options.site_url or "") or "")
+        if site_host:
+            if site_host == old_host:
+                return  # the site lives at the old blog's address now
+        elif not (on_hosts("//" + old_host, list(_PLATFORM_HOSTS)) or _BLOGSPOT.search(old_host)):
+            return
+        sc = scan(ctx)
+        for ref in sc.urls:
+            if ref.kind not in _LINK_KINDS and ref.kind != "autolink":
+                continue
+            if _bare_host(host_of(ref.value) or "") != old_host:
+                continue
+            if ref.in_html and sc.tag_before(ref.start) not in ("a", "area"):
+                continue
+            yield self.issue_at(
+                ctx,
+                ref.start,
+                f"link points at the old blog {old_host} ({key}): {ref.value.strip()[:80]}",
+            )
+
+
+def _imported_from(ctx: Context) -> tuple[str, str] | None:
+    """(key, host without "www.") of the post's address on the blog it was imported from."""
+    extra = ctx.post.front_matter.extra
+    keys = [*_ORIGIN_KEYS, "link"] if "wordpress_id" in extra else list(_ORIGIN_KEYS)
+    for key in keys:
+        value = extra.get(key)
+        host = _bare_host(host_of(value) or "") if isinstance(value, str) else ""
+        if host:
+            return key, host
+    return None
+
+
+def _bare_host(host: str) -> str:
+    return host.removeprefix("www.")

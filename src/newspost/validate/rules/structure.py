@@ -211,7 +211,7 @@ class DuplicateHeading(LintRule):
 # attributes (TinyMCE's <br data-mce-bogus="1">): still nothing to read.
 _EMPTY_P = re.compile(
     r"<p(?=[\s>])[^<>]*>"
-    r"(?:\s|&nbsp;|&#160;|&#x0*a0;|\u00a0|<br(?=[\s/>])[^<>]*>"
+    r"(?:\s|&nbsp;|&#160;|&#x0*a0;|\u00a0|[\u200b\u200c\u200d\u2060\ufeff]|<br(?=[\s/>])[^<>]*>"
     r"|</?(?:span|b|strong|em|i|u|font)(?=[\s/>])[^<>]*>)*"
     r"</p\s*>"
 )
@@ -231,8 +231,12 @@ class EmptyParagraph(LintRule):
     from theme to theme, screen readers announce a blank, and the parser drops it
     from the structure, so it is found in the raw text. The blank may sit inside
     inline tags (``<p><span style="...">&nbsp;</span></p>``, ``<p><b><br></b></p>``),
-    and a Markdown paragraph of only ``&nbsp;`` counts too. The fix deletes the
-    element (its whole line when it is alone on it).
+    a paragraph of only zero-width spaces (Naver's editor writes its blank lines as
+    ``<p><span>U+200B</span></p>``) is one, and a Markdown paragraph of only
+    ``&nbsp;`` counts too. The fix deletes the
+    element (its whole line when it is alone on it). A paragraph that holds a
+    comment is left alone: WordPress imports wrap the ``<!--more-->`` excerpt
+    marker in one (``<p><!--more--></p>``), and deleting it would lose the marker.
 
     Bad: ``<p data-ke-size="size16">&nbsp;</p>``.
     Good: nothing; space between blocks is the theme's job.
@@ -251,6 +255,8 @@ class EmptyParagraph(LintRule):
         if sc.has_tag("/p"):
             for found in sc.finditer(_EMPTY_P):
                 start, end = base + found.start(), base + found.end()
+                if "<!--" in sc.text[start:end]:
+                    continue  # a marker's paragraph, "<p><!--more--></p>" (comments are masked)
                 fix = Fix(
                     description="delete the empty paragraph",
                     edits=[delete_line_edit(ctx, start, end)],
@@ -742,9 +748,14 @@ _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
 # "[gallery ids=…]". With attributes, or closed further on the line: "[video](…)" is a
 # Markdown link. No look runs past the next "[" (attributes) or the next opening of
 # the same shortcode (the closing), so a line of many openings is read in linear time.
+# WordPress.com's embeds take an address or an id after "=" or a space:
+# "[youtube=http://www.youtube.com/watch?v=x]", "[vimeo 12345]", "[tweet https://…]";
+# a Markdown link's text ("[vimeo video](…)", "[youtube]: …") is none.
 _WORDPRESS = re.compile(
     r"\[(caption|gallery|embed|video|audio|playlist)"
     r"(?:\s+[\w-]+=[^\]\[\n]*\]|\](?=(?:(?!\[\1[\s\]])[^\n])*?\[/\1\]))"
+    r"|\[(?:youtube|vimeo|dailymotion|soundcloud|slideshare|googlemaps|wpvideo|tweet|instagram"
+    r"|ted|spotify)(?:=\S|\s+(?:https?:|\d+(?=[\s\]])|[\w-]+=))[^\]\[\n]*\](?![(:\[])"
 )
 
 
@@ -758,11 +769,12 @@ class UnrenderedTemplate(LintRule):
     Jekyll post fails the build or shows as text.
 
     Neither runs WordPress's shortcodes, which an import leaves in (``[caption …]``,
-    ``[gallery ids=…]``). Code blocks are not checked, and neither are Zola's
-    shortcodes (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post
-    with Hugo's TOML front matter, which Zola writes too. In a Pelican post (a
-    header of ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags
-    not: Pelican's ``liquid_tags`` plugin renders them.
+    ``[gallery ids=…]``, WordPress.com's ``[youtube=…]`` and ``[vimeo …]``). Code
+    blocks are not checked, and neither are Zola's shortcodes
+    (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post with Hugo's
+    TOML front matter, which Zola writes too. In a Pelican post (a header of
+    ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags not:
+    Pelican's ``liquid_tags`` plugin renders them.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.

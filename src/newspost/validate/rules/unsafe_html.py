@@ -59,6 +59,10 @@ class EmbeddedFrame(LintRule):
     longer run in browsers at all. Sanitisers remove them, so the post changes
     meaning when it is syndicated.
 
+    The message names the address it loads. Posts imported from Blogger,
+    WordPress or Tistory hold their videos this way: a shortcode or include of
+    the new site (``{{< youtube id >}}``) shows them without the frame.
+
     Bad: ``<iframe src="https://www.youtube.com/embed/..."></iframe>`` pasted in the body.
     Good: a theme include or shortcode that renders a privacy-friendly embed.
     """
@@ -70,7 +74,21 @@ class EmbeddedFrame(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         for tag in scan(ctx).start_tags(*_FRAMES):
-            yield self.issue_at(ctx, tag.start, f"<{tag.name}> embeds another page or plugin")
+            # What it loads, so that a video of a known site reads apart from an unknown page.
+            loaded = next(
+                (
+                    attr.value.strip()
+                    for attr in (tag.get("src"), tag.get("data"))
+                    if attr is not None and attr.value and attr.value.strip()
+                ),
+                None,
+            )
+            message = (
+                f"<{tag.name}> embeds {loaded[:80]}"
+                if loaded
+                else f"<{tag.name}> embeds another page or plugin"
+            )
+            yield self.issue_at(ctx, tag.start, message)
 
 
 @register
@@ -183,6 +201,8 @@ class DangerousUrl(LintRule):
 
 
 _STYLE_ATTR = re.compile(r"""style[ \t\r\n]*=""")
+# A style that sets nothing: style="" (Naver's editor writes it on every tag), style=";".
+_NO_STYLE = re.compile(r"""[ \t\r\n]*(?:"[\s;]*"|'[\s;]*')""")
 
 
 @register
@@ -192,6 +212,8 @@ class InlineStyle(LintRule):
     Inline styles override the theme (fonts, colours, sizes pasted from an editor),
     break dark mode and small screens, and are stripped by feeds and sanitisers,
     so the post looks different everywhere. Info: often harmless, always noise.
+    An empty one (``style=""``, which Naver's editor writes on every tag) sets
+    nothing and is not reported.
 
     Bad: ``<p style="font-size:18px">``.
     Good: ``<p>``, with the size set once in the theme.
@@ -214,6 +236,8 @@ class InlineStyle(LintRule):
             opening = body.rfind("<", 0, start)
             if opening < 0 or body.find(">", opening, start) >= 0:
                 continue  # "style=" in text, not in a tag
+            if _NO_STYLE.match(body, found.end()):
+                continue
             name = sc.tag_name_at(opening) or "tag"
             yield self.issue_at(ctx, sc.body_start + start, f"<{name}> has an inline style")
 

@@ -532,8 +532,12 @@ def _load_yaml(
                     path=path,
                     line=first_line,
                 )
-        unchanged = not ("<<" in content or "=" in content) or not _rewritten_keys(node)
-        data = _construct(loader, node)
+        data = _plain_mapping(node)
+        if data is None:
+            unchanged = not ("<<" in content or "=" in content) or not _rewritten_keys(node)
+            data = loader.construct_document(node)
+        else:
+            unchanged = True  # built from the nodes, without PyYAML's constructor
         if unchanged and type(loader) is _FrontMatterLoader and len(content) <= _COMPOSED_TEXT_MAX:
             _COMPOSED.put(content, node)
         return data
@@ -695,34 +699,33 @@ def _new_loader(content: str) -> Any:
     return _FrontMatterLoader(content)
 
 
-def _construct(loader: Any, node: yaml.Node) -> Any:
-    """``loader.construct_document(node)``, with a shortcut for the usual front matter.
+def _plain_mapping(node: yaml.Node) -> dict[str, Any] | None:
+    """What ``loader.construct_document(node)`` makes of the usual front matter, else None.
 
     Nearly every post's front matter maps text keys to text or to lists of text;
     such a mapping is built straight from the nodes, as PyYAML's constructor
     would (a text scalar's value is its text; a later duplicate key wins).
     Anything else (numbers, dates, booleans, nulls, nested mappings, merge keys)
-    goes through PyYAML, so the result is the same, only without its generic
-    machinery for the common case.
+    is None, for PyYAML to build, so the result is the same, only without its
+    generic machinery for the common case.
     """
-    if type(node) is yaml.MappingNode and node.tag == _MAP:
-        out: dict[str, Any] = {}
-        for key, value in node.value:
-            if type(key) is not yaml.ScalarNode or key.tag != _STR:
-                break
-            if type(value) is yaml.ScalarNode and value.tag == _STR:
-                out[key.value] = value.value
-            elif (
-                type(value) is yaml.SequenceNode
-                and value.tag == _SEQ
-                and all(type(item) is yaml.ScalarNode and item.tag == _STR for item in value.value)
-            ):
-                out[key.value] = [item.value for item in value.value]
-            else:
-                break
+    if type(node) is not yaml.MappingNode or node.tag != _MAP:
+        return None
+    out: dict[str, Any] = {}
+    for key, value in node.value:
+        if type(key) is not yaml.ScalarNode or key.tag != _STR:
+            return None
+        if type(value) is yaml.ScalarNode and value.tag == _STR:
+            out[key.value] = value.value
+        elif (
+            type(value) is yaml.SequenceNode
+            and value.tag == _SEQ
+            and all(type(item) is yaml.ScalarNode and item.tag == _STR for item in value.value)
+        ):
+            out[key.value] = [item.value for item in value.value]
         else:
-            return out
-    return loader.construct_document(node)
+            return None
+    return out
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int], cap: int) -> int:

@@ -270,7 +270,7 @@ def _same(a: object, b: object) -> bool:
 def _both_ways(text: str) -> tuple[object, object] | None:
     import yaml
 
-    from newspost.parse.front_matter import _construct, _SafeLoader
+    from newspost.parse.front_matter import _plain_mapping, _SafeLoader
 
     results = []
     for shortcut in (True, False):
@@ -279,9 +279,8 @@ def _both_ways(text: str) -> tuple[object, object] | None:
             node = loader.get_single_node()
             if node is None:
                 return None
-            results.append(
-                _construct(loader, node) if shortcut else loader.construct_document(node)
-            )
+            built = _plain_mapping(node) if shortcut else None
+            results.append(built if built is not None else loader.construct_document(node))
         except yaml.YAMLError:
             return None
         finally:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newspost import loads
 from newspost.errors import FrontMatterError
-from newspost.parse.front_matter import split
+from newspost.parse.front_matter import composed_yaml, split
+from newspost.validate import Context, Options
+from newspost.validate._engine import BATCH_SIZE
 
 # The closing lines as first written: "^" tried at every position.
 _PLAIN_CLOSE = {
@@ -203,3 +207,52 @@ def test_front_matter_loader_agrees_on_the_corpus() -> None:
     for path, content in found:
         assert _tree(_FrontMatterLoader, content) == _tree(_SafeLoader, content), path
     assert len(found) > 300
+
+
+# The loader the parser and the rules compose with (libyaml's, when PyYAML has it).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _node_shape(node: yaml.Node) -> object:
+    """What a rule reads of a YAML node tree: kinds, tags, values, styles and marks."""
+    marks = (node.start_mark.index, node.start_mark.line, node.start_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, marks)
+    if isinstance(node, yaml.MappingNode):
+        pairs = [(_node_shape(key), _node_shape(value)) for key, value in node.value]
+        return ("mapping", node.tag, pairs, marks)
+    return ("sequence", node.tag, [_node_shape(item) for item in node.value], marks)
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: 제목\ncategories:\n  - News\nimage: https://a.kr/x.png?w=1\n",
+        "title: T\ndate: 2024-06-12 10:00:00\ntags: [a, b]\ncount: 3\nmeta:\n  x: y\n",
+    ],
+)
+def test_a_loaded_posts_yaml_tree_is_reused_as_compose_makes_it(front: str) -> None:
+    post = loads(f"---\n{front}---\nText.\n", path="post.md")
+    kept = composed_yaml(post.raw.front_matter_text)
+    assert kept is not None
+    fresh = yaml.compose(post.raw.front_matter_text, Loader=_SAFE_LOADER)
+    assert _node_shape(kept) == _node_shape(fresh)
+    assert Context(post, Options()).yaml_root is kept  # composed once, by the parser
+
+
+@pytest.mark.parametrize("front", ["base: &b {x: 1}\nmerged:\n  <<: *b\n", "=: value\nt: x\n"])
+def test_a_tree_the_constructor_rewrote_is_not_reused(front: str) -> None:
+    # PyYAML's constructor rewrites merge ("<<") and value ("=") keys in their nodes.
+    post = loads(f"---\n{front}---\nText.\n", path="post.md")
+    assert composed_yaml(post.raw.front_matter_text) is None
+    root = Context(post, Options()).yaml_root
+    assert root is not None
+    fresh = yaml.compose(post.raw.front_matter_text, Loader=_SAFE_LOADER)
+    assert _node_shape(root) == _node_shape(fresh)
+
+
+def test_the_trees_of_a_whole_checking_batch_are_kept() -> None:
+    # The checker loads BATCH_SIZE posts, then validates them: none of their trees is gone.
+    texts = [f"---\ntitle: Post {number}\n---\nText.\n" for number in range(BATCH_SIZE)]
+    posts = [loads(text, path=f"{number}.md") for number, text in enumerate(texts)]
+    assert all(composed_yaml(post.raw.front_matter_text) is not None for post in posts)

@@ -24,6 +24,7 @@ from newspost.errors import FrontMatterError, LimitError
 from newspost.model.front_matter import FrontMatter, parse_date
 from newspost.model.post import Generator
 from newspost.parse import _pelican
+from newspost.parse._kept import Kept
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import BOM, LineIndex, line_number
 
@@ -652,7 +653,15 @@ def _load_yaml(
                     path=path,
                     line=first_line,
                 )
-        return _construct(loader, node)
+        data = _plain_mapping(node)
+        if data is None:
+            unchanged = not ("<<" in content or "=" in content) or not _rewritten_keys(node)
+            data = loader.construct_document(node)
+        else:
+            unchanged = True  # built from the nodes, without PyYAML's constructor
+        if unchanged and type(loader) is _FrontMatterLoader and len(content) <= _COMPOSED_TEXT_MAX:
+            _COMPOSED.put(content, node)
+        return data
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, content, first_line, path) from exc
     except yaml.reader.ReaderError as exc:
@@ -675,6 +684,49 @@ def _load_yaml(
         ) from exc
     finally:
         loader.dispose()
+
+
+# The node trees of the last YAML front matters read, by their text. Validating a post
+# after loading it (``newspost check``) asks for the same tree again, for the positions
+# of keys and values (``Context.yaml_root``), and composing it a second time cost nearly
+# as much as reading the front matter. Only trees that construction left as they were
+# composed are kept, so a kept tree is what ``yaml.compose`` makes of the text. The
+# checker loads 32 posts before it validates them (``validate._engine.BATCH_SIZE``):
+# twice that many are kept, each of a front matter of usual size.
+_COMPOSED: Kept[str, yaml.Node] = Kept(64)
+_COMPOSED_TEXT_MAX = 20_000  # characters
+# Keys PyYAML's constructor rewrites in their mapping node: merge ("<<") and value ("=").
+_REWRITTEN_KEY_TAGS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})
+
+
+def composed_yaml(content: str) -> yaml.Node | None:
+    """The node tree of YAML front matter ``content`` if it was read lately, else None.
+
+    What ``yaml.compose`` with the safe loader makes of ``content``; the nodes are
+    shared, so they are for reading only.
+    """
+    if _FrontMatterLoader.yaml_path_resolvers:
+        return None  # path resolvers added since: a tree kept before may be tagged otherwise
+    return _COMPOSED.get(content)
+
+
+def _rewritten_keys(root: yaml.Node) -> bool:
+    """Whether a mapping in the tree has a key that PyYAML's constructor rewrites in place."""
+    pending = [root]
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue  # an alias: the same node again
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.tag in _REWRITTEN_KEY_TAGS:
+                    return True
+                pending.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return False
 
 
 def _failing_scalar(loader: Any, root: yaml.Node) -> yaml.ScalarNode | None:
@@ -768,34 +820,33 @@ def _new_loader(content: str) -> Any:
     return _FrontMatterLoader(content)
 
 
-def _construct(loader: Any, node: yaml.Node) -> Any:
-    """``loader.construct_document(node)``, with a shortcut for the usual front matter.
+def _plain_mapping(node: yaml.Node) -> dict[str, Any] | None:
+    """What ``loader.construct_document(node)`` makes of the usual front matter, else None.
 
     Nearly every post's front matter maps text keys to text or to lists of text;
     such a mapping is built straight from the nodes, as PyYAML's constructor
     would (a text scalar's value is its text; a later duplicate key wins).
     Anything else (numbers, dates, booleans, nulls, nested mappings, merge keys)
-    goes through PyYAML, so the result is the same, only without its generic
-    machinery for the common case.
+    is None, for PyYAML to build, so the result is the same, only without its
+    generic machinery for the common case.
     """
-    if type(node) is yaml.MappingNode and node.tag == _MAP:
-        out: dict[str, Any] = {}
-        for key, value in node.value:
-            if type(key) is not yaml.ScalarNode or key.tag != _STR:
-                break
-            if type(value) is yaml.ScalarNode and value.tag == _STR:
-                out[key.value] = value.value
-            elif (
-                type(value) is yaml.SequenceNode
-                and value.tag == _SEQ
-                and all(type(item) is yaml.ScalarNode and item.tag == _STR for item in value.value)
-            ):
-                out[key.value] = [item.value for item in value.value]
-            else:
-                break
+    if type(node) is not yaml.MappingNode or node.tag != _MAP:
+        return None
+    out: dict[str, Any] = {}
+    for key, value in node.value:
+        if type(key) is not yaml.ScalarNode or key.tag != _STR:
+            return None
+        if type(value) is yaml.ScalarNode and value.tag == _STR:
+            out[key.value] = value.value
+        elif (
+            type(value) is yaml.SequenceNode
+            and value.tag == _SEQ
+            and all(type(item) is yaml.ScalarNode and item.tag == _STR for item in value.value)
+        ):
+            out[key.value] = [item.value for item in value.value]
         else:
-            return out
-    return loader.construct_document(node)
+            return None
+    return out
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int], cap: int) -> int:

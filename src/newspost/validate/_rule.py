@@ -20,6 +20,7 @@ from newspost._compat import cached_property
 from newspost.model._base import assemble, reduce_to_fields
 from newspost.model.post import Post
 from newspost.parse._text import LineIndex, line_number
+from newspost.parse.front_matter import composed_yaml
 
 try:  # libyaml composes the same nodes, with the same marks, many times faster
     from yaml import CSafeLoader as _YamlLoader
@@ -168,11 +169,18 @@ class Context:
 
     @cached_property
     def yaml_root(self) -> yaml.Node | None:
-        """The front matter's YAML node tree (marks relative to the front matter), or None."""
+        """The front matter's YAML node tree (marks relative to the front matter), or None.
+
+        The nodes may be shared with other posts of the same front matter: read them only.
+        """
         if self.post.raw.format != "yaml":
             return None
+        text = self.post.raw.front_matter_text
+        kept = composed_yaml(text)  # the tree the parser composed, when it just read this post
+        if kept is not None:
+            return kept
         try:
-            return yaml.compose(self.post.raw.front_matter_text, Loader=_YamlLoader)
+            return yaml.compose(text, Loader=_YamlLoader)
         except yaml.YAMLError:
             return None
 

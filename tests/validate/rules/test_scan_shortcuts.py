@@ -9,6 +9,7 @@ character references, stray quotes and angle brackets.
 from __future__ import annotations
 
 import html
+import re
 import sys
 import unicodedata
 from dataclasses import replace
@@ -29,6 +30,7 @@ from newspost.validate.rules._util import (
     Tag,
     fold,
 )
+from newspost.validate.rules.structure import _LIGHT_TAG
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -173,3 +175,48 @@ def test_a_template_tag_in_a_markdown_address_is_part_of_it() -> None:
     ]
     post = loads(f"---\ntitle: T\n---\n{body}\n", path="_posts/2024-01-01-a.md")
     assert [image.src for image in sc.images] == [image.src for image in post.images]
+
+
+# `_LIGHT_TAG` as first written: lazy up to an optional "/" and the ">".
+_LAZY_LIGHT_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?)(?=[\s/>])[^<>]*?(/?)>")
+_tag_piece = st.sampled_from(
+    [
+        "<br/>",
+        "<br />",
+        "<p/>",
+        "</p/>",
+        "<a/ >",
+        "<img src=a/>",
+        "<x:y/>",
+        "<svg>",
+        "</svg>",
+        "<rect/>",
+        "<div",
+        "/",
+        ">",
+        "<",
+        " ",
+        "İ",
+        '"/>"',
+        "<script>",
+        "</script>",
+        "텍스트",
+    ]
+)
+
+
+@SETTINGS
+@given(st.lists(_tag_piece, max_size=12).map("".join))
+@example("<svg><rect/></svg><p>a<br  / ></p>")
+@example("<İ/><br/>")
+def test_light_tags_are_what_the_lazy_pattern_finds(body: str) -> None:
+    _ctx, sc = _scan(body)
+    lazy = [
+        (m.start(), m.group(2), bool(m.group(1)), bool(m.group(3)))
+        for m in sc.finditer(_LAZY_LIGHT_TAG)
+    ]
+    greedy = [
+        (m.start(), m.group(2), bool(m.group(1)), sc.body[m.end() - 2] == "/")
+        for m in sc.finditer(_LIGHT_TAG)
+    ]
+    assert greedy == lazy

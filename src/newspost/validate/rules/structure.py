@@ -553,7 +553,10 @@ _NOT_PLAIN_HTML = re.compile("<(?:script|style|svg|math)")
 
 _LightTag = tuple[int, str, bool, bool]
 """(offset in the body, lower-case name, is an end tag, is written <x/>)."""
-_LIGHT_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?)(?=[\s/>])[^<>]*?(/?)>")
+# Greedy up to the ">": a lazy "[^<>]*?(/?)>" tried its tail at every character of the
+# attributes (long style and href values), for the same match. "<x/>" is told by the
+# character before the ">".
+_LIGHT_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?)(?=[\s/>])[^<>]*>")
 _RAW_TEXT = frozenset({"script", "style", "textarea", "xmp"})
 
 
@@ -571,7 +574,7 @@ def _light_tags(sc: Scan) -> list[_LightTag]:
             continue
         name = found.group(2).lower()
         closing = bool(found.group(1))
-        out.append((at, name, closing, bool(found.group(3))))
+        out.append((at, name, closing, body[found.end() - 2] == "/"))
         if not closing and name in _RAW_TEXT:
             # Script and style hold text, not markup: "<div>" in a JS string is no tag.
             close = (lower or body.lower()).find(f"</{name}", found.end())

@@ -59,6 +59,32 @@ def test_rel(engine: str) -> None:
     assert sanitize_html('<a href="/a" rel="dofollow">x</a>', engine=engine) == '<a href="/a">x</a>'
 
 
+_GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+
+
+@pytest.mark.parametrize(
+    ("img", "src"),
+    [
+        (f'<img src="{_GIF}" data-src="/photo.jpg" alt="A">', "/photo.jpg"),
+        (f'<img src="{_GIF}" data-lazy-src=" https://a.kr/b.jpg " alt="A">', "https://a.kr/b.jpg"),
+        ('<img data-original="/c.jpg" alt="A">', "/c.jpg"),
+        (f'<img src="{_GIF}" data-srcset="/s.jpg 300w, /l.jpg 800w" alt="A">', "/l.jpg"),
+        (f'<img src="{_GIF}" srcset="/s.jpg 300w, /l.jpg 800w" alt="A">', "/l.jpg"),
+    ],
+)
+def test_lazy_images_get_their_real_image(engine: str, img: str, src: str) -> None:
+    # In a paragraph, as the HTML writer sanitizes a post's inline images.
+    shown = sanitize_html(f"<p>Text {img} text</p>", engine=engine)
+    assert f'src="{src}"' in shown and "data:" not in shown and "data-" not in shown
+    # Off: the placeholder is not an allowed image, so the image has no address left.
+    assert "src=" not in sanitize_html(f"<p>{img}</p>", _without("lazy_images"), engine=engine)
+
+
+def test_an_eager_image_is_left_alone(engine: str) -> None:
+    html = '<img src="/a.jpg" srcset="/a.jpg 1x, /a@2x.jpg 2x" alt="A">'
+    assert sanitize_html(html, engine=engine) == sanitize_html(html, _without("lazy_images"))
+
+
 def test_editor_attributes(engine: str) -> None:
     loose = Policy.from_mapping(
         {"extends": "standard", "add_attributes": {"p": ["data-ke-size", "data-id"]}}

@@ -287,3 +287,16 @@ def test_a_lazily_loaded_image_is_written_with_its_real_address() -> None:
     gif = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
     post = loads(f'---\ntitle: t\n---\n<img src="{gif}" data-src="https://x.kr/a.jpg" alt="A">\n')
     assert '<img src="https://x.kr/a.jpg" alt="A">' in dumps(post, format="html")
+
+
+def test_an_inline_lazily_loaded_image_keeps_its_real_image() -> None:
+    # A lazy-loading script shows data-src in place of the placeholder; the written
+    # page runs no script, so the sanitizer's lazy_images repair moves it to src.
+    post = loads(
+        "---\ntitle: t\n---\n"
+        '<p>Before <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" '
+        'data-src="https://a.kr/photo.jpg" alt="사진" class="lazyload"> after.</p>\n'
+    )
+    assert dumps(post, format="html") == (
+        '<p>Before <img src="https://a.kr/photo.jpg" alt="사진"> after.</p>\n'
+    )

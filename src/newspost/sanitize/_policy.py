@@ -143,6 +143,13 @@ class Repairs(Frozen):
     empty_paragraphs: bool = Field(True, description="Remove <p> holding only spaces/&nbsp;/<br>.")
     table_headers: bool = Field(True, description="A first row of bold cells becomes <thead><th>.")
     heading_bold: bool = Field(True, description="Unwrap <b>/<strong> inside headings.")
+    lazy_images: bool = Field(
+        True,
+        description=(
+            "An <img> loaded lazily (data-src, data-lazy-src, data-original, data-srcset) "
+            "gets that image as its src: without the page's script, its placeholder would show."
+        ),
+    )
     placeholder_scripts: bool = Field(
         True, description="Remove the wrapper left empty by a removed <script>/<noscript>."
     )

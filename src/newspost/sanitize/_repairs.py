@@ -24,6 +24,7 @@ from typing import Any
 
 from lxml import etree
 
+from newspost.model.blocks import LAZY_IMAGE_ATTRIBUTES, lazy_source
 from newspost.sanitize._policy import DROP_WITH_CONTENT, Policy, Repairs
 from newspost.sanitize._urls import URL_ATTRIBUTES, is_external, repair_url_scheme, url_scheme
 
@@ -33,6 +34,7 @@ __all__ = [
     "promote_table_header",
     "remove_zero_width",
     "rewrite_rel",
+    "show_lazy_image",
     "unwrap_heading_bold",
 ]
 
@@ -99,6 +101,33 @@ def remove_zero_width(text: str) -> str:
 def _is_symbol(char: str) -> bool:
     # Emoji are "So"; U+FE0F (emoji presentation) and skin tones are "Mn"/"Sk".
     return unicodedata.category(char) in ("So", "Sk", "Mn") and ord(char) > 0x2000
+
+
+def show_lazy_image(img: etree._Element) -> None:
+    """Give a lazily loaded ``<img>`` its real image as ``src``.
+
+    A lazy-loading script swaps the real image (``data-src``, ``data-lazy-src``,
+    ``data-srcset``...: `newspost.model.blocks.lazy_source`) into ``src`` as the
+    reader scrolls; sanitized HTML runs no script and drops ``data-*``, so
+    without this the reader sees the placeholder, often a blank ``data:`` GIF.
+
+    Example:
+        >>> from lxml import html
+        >>> img = html.fragment_fromstring(
+        ...     '<img src="data:image/gif;base64,R0lGOD" data-src="/photo.jpg" alt="A">')
+        >>> show_lazy_image(img); img.get("src")
+        '/photo.jpg'
+    """
+    attrib = img.attrib
+    if LAZY_IMAGE_ATTRIBUTES.isdisjoint(attrib.keys()):
+        return  # most images
+    found = lazy_source({str(name).lower(): str(value) for name, value in attrib.items()})
+    if found is None:
+        return
+    name, start, end = found
+    attrib["src"] = str(attrib[name])[start:end]
+    if name != "srcset" and "srcset" in attrib:
+        del attrib["srcset"]  # a srcset of placeholders would win over the src
 
 
 def rewrite_rel(element: etree._Element, policy: Policy) -> None:
@@ -497,6 +526,8 @@ def _clean(root: etree._Element, plan: _Plan, source: str) -> None:
             if element.attrib:
                 element.attrib.clear()
             continue
+        if tag == "img" and repairs.lazy_images:
+            show_lazy_image(element)
         _clean_attributes(element, tag, plan)
         if tag == "span" and not element.attrib and repairs.editor_attributes:
             # A span that only carried editor styling means nothing once that is gone.

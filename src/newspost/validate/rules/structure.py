@@ -762,7 +762,9 @@ class UnrenderedTemplate(LintRule):
     shortcodes (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post
     with Hugo's TOML front matter, which Zola writes too. In a Pelican post (a
     header of ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags
-    not: Pelican's ``liquid_tags`` plugin renders them.
+    not: Pelican's ``liquid_tags`` plugin renders them; so in a Hexo post, whose
+    tags are written as Liquid's (``{% asset_img %}``). In an Astro post, both
+    are reported: Astro runs no template language on Markdown.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.
@@ -799,6 +801,14 @@ class UnrenderedTemplate(LintRule):
         elif generator == "pelican":
             # Liquid tags are left alone: Pelican's liquid_tags plugin renders {% img %} & co.
             unrendered = [(_SHORTCODE, "a Hugo shortcode in a Pelican post is not rendered")]
+        elif generator == "hexo":
+            # Hexo's tags are written as Liquid's ({% asset_img %}), and Hexo renders them.
+            unrendered = [(_SHORTCODE, "a Hugo shortcode in a Hexo post is not rendered")]
+        elif generator == "astro":
+            unrendered = [
+                (_LIQUID, "a Liquid tag in an Astro post is not rendered"),
+                (_SHORTCODE, "a Hugo shortcode in an Astro post is not rendered"),
+            ]
         else:
             return
         found_at: list[tuple[int, str]] = []

@@ -192,7 +192,10 @@ def _show_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
     parser.add_argument(
         "--flavor",
-        help="Markdown flavor (kramdown, goldmark, remark, marked, commonmark); detected if none",
+        help=(
+            "Markdown flavor (kramdown, goldmark, remark, marked, markdown-it, commonmark...); "
+            "detected by default"
+        ),
     )
 
 

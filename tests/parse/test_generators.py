@@ -216,3 +216,85 @@ def test_detect_generator_names_astro_and_hexo() -> None:
     )
     assert detect_generator("", path="source/_posts/a.md", front_matter="title: T") == "hexo"
     assert detect_generator("", path="source/_posts/a.md", front_matter="layout: post") == "jekyll"
+
+
+# eleventy-base-blog's posts: content/blog/ (v9, dated by its words or a date) and
+# posts/ (earlier versions, each naming its Nunjucks layout).
+ELEVENTY_POST = """\
+---
+title: This is my first post.
+description: This is a post on My Blog about agile frameworks.
+date: Last Modified
+tags:
+  - another tag
+---
+Leverage agile frameworks to provide a robust synopsis for high level overviews.
+
+[About]({{ '/about/' | url }}) -- see example.com.
+"""
+
+ELEVENTY_LAYOUT_POST = """\
+---
+title: This is my second post.
+date: 2018-07-04
+tags: number 2
+layout: layouts/post.njk
+---
+Text.
+"""
+
+ELEVENTY_NAVIGATION_POST = """\
+---
+title: Launch
+eleventyNavigation:
+  key: Launch
+  parent: News
+---
+Text.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        (ELEVENTY_POST, "content/blog/firstpost.md"),
+        (ELEVENTY_POST.replace("Last Modified", "git Created"), "src/posts/firstpost.md"),
+        (ELEVENTY_LAYOUT_POST, "posts/secondpost.md"),
+        (ELEVENTY_NAVIGATION_POST, "content/news/launch.md"),
+        (
+            '---json\n{\n  "title": "T",\n  "eleventyExcludeFromCollections": true\n}\n---\nT.\n',
+            "posts/a.md",
+        ),
+    ],
+)
+def test_eleventy_posts_are_eleventys_read_with_markdown_it(text: str, path: str) -> None:
+    post = loads(text, path=path)
+    assert (post.raw.generator, post.flavor) == ("eleventy", "markdown-it")
+
+
+def test_markdown_it_reads_as_eleventy_renders() -> None:
+    post = loads(ELEVENTY_POST, path="content/blog/firstpost.md")
+    # No typographer, no linkify; a link whose address Liquid writes is a link.
+    assert post.lead[-1].text == "About -- see example.com."  # type: ignore[union-attr]
+    assert [link.url for link in post.links] == ["{{ '/about/' | url }}"]
+    # Markdown inside an HTML block is Markdown (CommonMark's), not raw as in kramdown.
+    html = loads(
+        ELEVENTY_LAYOUT_POST.replace("Text.", "<div>\n\n**bold**\n\n</div>"), path="posts/a.md"
+    )
+    assert html.lead[0].text == "bold"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "generator"),
+    [
+        # Eleventy's starter keeps posts in content/ as Hugo does: without its keys, Hugo's.
+        (ELEVENTY_POST.replace("Last Modified", "2018-05-01"), "content/blog/a.md", "hugo"),
+        (ELEVENTY_LAYOUT_POST.replace(".njk", ""), "posts/a.md", "jekyll"),  # Jekyll's layout
+        # Jekyll's folder keeps its answer.
+        (ELEVENTY_LAYOUT_POST, "_posts/2018-07-04-secondpost.md", "jekyll"),
+    ],
+)
+def test_posts_like_eleventys_elsewhere_keep_their_generator(
+    text: str, path: str, generator: str
+) -> None:
+    assert loads(text, path=path).raw.generator == generator

@@ -3,7 +3,8 @@
 Sites render Markdown differently. Jekyll uses kramdown, where Markdown inside
 an HTML block stays raw unless the block says ``markdown="1"``, and Liquid runs
 first; Hugo uses Goldmark (CommonMark with linkify and typographer on), Astro
-remark and Hexo marked (both GitHub's Markdown with SmartyPants). Each
+remark and Hexo marked (both GitHub's Markdown with SmartyPants), Eleventy
+markdown-it (CommonMark with tables, after Liquid). Each
 flavor here is a configured markdown-it-py parser; `detect_flavor` picks
 one from what the file says, and every parsing function takes ``flavor=`` to
 override it. Add a flavor with `register_flavor`.
@@ -60,7 +61,9 @@ __all__ = [
     "tokenize",
 ]
 
-FlavorName = Literal["kramdown", "goldmark", "remark", "marked", "commonmark", "html"]
+FlavorName = Literal[
+    "kramdown", "goldmark", "remark", "marked", "markdown-it", "commonmark", "html"
+]
 
 _FACTORIES: dict[str, Callable[[], MarkdownIt]] = {}
 _PREPROCESSORS: dict[str, Callable[[str], str]] = {}
@@ -162,6 +165,16 @@ def _remark() -> MarkdownIt:
     md.core.ruler.after("block", "alerts", _alerts)
     _with_containers(md)
     return _with_footnotes(md)
+
+
+def _eleventy_markdown_it() -> MarkdownIt:
+    """Eleventy's markdown-it: its default preset with ``html: true``, as Eleventy sets it.
+
+    CommonMark with GitHub's tables and strikethrough; no linkify, typographer or
+    footnotes. Eleventy runs Liquid on Markdown first (its ``markdownTemplateEngine``),
+    as Jekyll does (`liquid`).
+    """
+    return _LiquidMarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 def _marked() -> MarkdownIt:
@@ -2132,6 +2145,7 @@ register_flavor("kramdown", _kramdown, preprocess=liquid)
 register_flavor("goldmark", _goldmark, preprocess=hugo_shortcodes)
 register_flavor("remark", _remark)
 register_flavor("marked", _marked, preprocess=liquid)
+register_flavor("markdown-it", _eleventy_markdown_it, preprocess=liquid)
 
 _HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
 _LIQUID = re.compile(r"\{%-?\s*\w+")
@@ -2156,6 +2170,16 @@ _ASTRO_LAYOUT = re.compile(r"^layout[ \t]*:[ \t]*['\"]?[^\n]*\.astro['\"]?[ \t]*
 # A front matter "layout:" key: Octopress's posts (Jekyll's, in source/_posts as
 # Hexo's) have "layout: post"; Hexo's scaffolds write none.
 _LAYOUT_KEY = re.compile(r"^layout[ \t]*:", re.MULTILINE)
+# Eleventy's own keys (eleventyNavigation, eleventyExcludeFromCollections,
+# eleventyComputed...), a layout in one of its template languages ("layout:
+# layouts/post.njk"; Jekyll names its layouts without an extension), or a date that is
+# one of its words for a date it takes at build time ("date: Last Modified").
+_ELEVENTY_KEY = re.compile(
+    r"^(?:[ \t]*\"?eleventy[A-Z]\w*\"?[ \t]*:"
+    r"|layout[ \t]*:[^\n]*\.(?:njk|liquid|11ty\.js|11ty\.cjs|webc)['\"]?[ \t]*$"
+    r"|date[ \t]*:[ \t]*['\"]?(?i:git[ \t]+)?(?i:last[ \t]+modified|created)['\"]?[ \t]*$)",
+    re.MULTILINE,
+)
 # Hexo's asset and post tags, which no other generator has (Jekyll's is post_url).
 _HEXO_ONLY_TAG = re.compile(r"\{%-?[ \t]*(?:asset_img|asset_link|asset_path|post_link|post_path)\b")
 
@@ -2190,7 +2214,7 @@ def detect_generator(
 ) -> Generator | None:
     r"""Which site generator a post is written for, when the file says.
 
-    Jekyll, Hugo, Zola, Pelican, Astro or Hexo; None when it does not say.
+    Jekyll, Hugo, Zola, Pelican, Astro, Hexo or Eleventy; None when it does not say.
 
     ``text`` is the body; ``front_matter``, the text between the delimiters,
     tells Zola (its ``[taxonomies]`` and ``[extra]`` tables) from Hugo, whose
@@ -2203,7 +2227,10 @@ def detect_generator(
     ``source/_posts`` (or ``_drafts``) without a ``layout`` key (Octopress's
     Jekyll posts, in the same folder, name theirs), or one using Hexo's own tags
     (``{% asset_img %}``, ``{% post_link %}`` and the like) where Jekyll would be
-    the answer, is Hexo's.
+    the answer, is Hexo's. A post with YAML or JSON front matter naming one of
+    Eleventy's keys (``eleventyNavigation``...), a layout in one of its template
+    languages (``layout: layouts/post.njk``) or a date that is one of its words
+    (``date: Last Modified``) is Eleventy's, in whatever folder but Jekyll's.
 
     Examples:
         >>> detect_generator("", path="site/content/news/a.html")
@@ -2227,6 +2254,8 @@ def detect_generator(
         return "hexo" if _is_hexo(parts, front_matter, text) else "jekyll"
     if _is_astro(parts, front_matter):
         return "astro"
+    if front_matter_format in ("yaml", "json") and _ELEVENTY_KEY.search(front_matter) is not None:
+        return "eleventy"
     # Every tag below opens with "{": one fast look spares most news bodies the searches.
     tags = "{" in text
     if (
@@ -2347,7 +2376,8 @@ def detect_flavor(
     pulldown-cmark, reads CommonMark with tables and no linkify, an Astro post
     ``remark`` (GitHub's Markdown and SmartyPants, Astro's defaults) and a Hexo
     post ``marked`` (hexo-renderer-marked's defaults: GitHub's Markdown, line
-    breaks, SmartyPants, definition lists, no footnotes).
+    breaks, SmartyPants, definition lists, no footnotes), and an Eleventy post
+    ``markdown-it`` (CommonMark with tables, Liquid first).
 
     Examples:
         >>> detect_flavor("+++\ntitle = 'x'\n+++\n", front_matter_format="toml")
@@ -2376,5 +2406,6 @@ def _flavor_for(generator: Generator | None, front_matter_format: str) -> str:
     return _FLAVOR_OF.get(generator or "", "commonmark")
 
 
-# The flavor of the other generators' posts: Astro renders with remark, Hexo with marked.
-_FLAVOR_OF: dict[str, str] = {"astro": "remark", "hexo": "marked"}
+# The flavor of the other generators' posts: Astro renders with remark, Hexo with marked,
+# Eleventy with markdown-it.
+_FLAVOR_OF: dict[str, str] = {"astro": "remark", "hexo": "marked", "eleventy": "markdown-it"}

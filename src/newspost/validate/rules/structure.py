@@ -763,8 +763,9 @@ class UnrenderedTemplate(LintRule):
     with Hugo's TOML front matter, which Zola writes too. In a Pelican post (a
     header of ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags
     not: Pelican's ``liquid_tags`` plugin renders them; so in a Hexo post, whose
-    tags are written as Liquid's (``{% asset_img %}``). In an Astro post, both
-    are reported: Astro runs no template language on Markdown.
+    tags are written as Liquid's (``{% asset_img %}``), and in an Eleventy post,
+    which Liquid or Nunjucks renders first. In an Astro post, both are reported:
+    Astro runs no template language on Markdown.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.
@@ -804,6 +805,9 @@ class UnrenderedTemplate(LintRule):
         elif generator == "hexo":
             # Hexo's tags are written as Liquid's ({% asset_img %}), and Hexo renders them.
             unrendered = [(_SHORTCODE, "a Hugo shortcode in a Hexo post is not rendered")]
+        elif generator == "eleventy":
+            # Eleventy runs Liquid (or Nunjucks, written alike) on Markdown first.
+            unrendered = [(_SHORTCODE, "a Hugo shortcode in an Eleventy post is not rendered")]
         elif generator == "astro":
             unrendered = [
                 (_LIQUID, "a Liquid tag in an Astro post is not rendered"),

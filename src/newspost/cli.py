@@ -193,7 +193,7 @@ def _show_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--flavor",
         help=(
-            "Markdown flavor (kramdown, goldmark, remark, marked, markdown-it, commonmark...); "
+            "Markdown flavor (kramdown, goldmark, remark, mdx, marked, markdown-it, commonmark); "
             "detected by default"
         ),
     )

@@ -298,3 +298,80 @@ def test_posts_like_eleventys_elsewhere_keep_their_generator(
     text: str, path: str, generator: str
 ) -> None:
     assert loads(text, path=path).raw.generator == generator
+
+
+# Docusaurus's classic template: blog/2019-05-28-first-blog-post.md and a post folder.
+DOCUSAURUS_POST = """\
+---
+slug: first-blog-post
+title: First Blog Post
+authors: [slorber, yangshun]
+tags: [hola, docusaurus]
+---
+
+Lorem "ipsum" dolor sit amet -- see www.example.com.
+
+<!-- truncate -->
+
+:::tip[Hola]
+
+Use **admonitions**.
+
+:::
+"""
+
+DOCUSAURUS_FOLDER_POST = """\
+---
+slug: welcome
+title: Welcome
+---
+
+[Docusaurus blogging features](https://docusaurus.io/docs/blog) are powered by the blog plugin.
+
+<!-- truncate -->
+
+Simply add Markdown files (or folders) to the `blog` directory.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        (DOCUSAURUS_POST, "blog/2019-05-28-first-blog-post.md"),
+        (DOCUSAURUS_FOLDER_POST, "website/blog/2021-08-26-welcome/index.md"),
+        (DOCUSAURUS_FOLDER_POST.replace("<!-- ", "{/* ").replace(" -->", " */}"), "blog/a.mdx"),
+        ("---\ntitle: Launch\nhide_table_of_contents: true\n---\nText.\n", "blog/launch.md"),
+    ],
+)
+def test_docusaurus_posts_are_docusauruss_read_with_mdx(text: str, path: str) -> None:
+    post = loads(text, path=path)
+    assert (post.raw.generator, post.flavor) == ("docusaurus", "mdx")
+
+
+def test_mdx_reads_as_docusaurus_renders() -> None:
+    post = loads(DOCUSAURUS_POST, path="blog/2019-05-28-first-blog-post.md")
+    # No SmartyPants (Astro's, not Docusaurus's); GitHub's autolinks; the admonition a box.
+    assert [block.text for block in post.lead] == [  # type: ignore[union-attr]
+        'Lorem "ipsum" dolor sit amet -- see www.example.com.',
+        "Hola",
+        "Use admonitions.",
+    ]
+    assert [link.url for link in post.links] == ["http://www.example.com"]
+    assert post.date is not None and post.date.isoformat() == "2019-05-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "generator"),
+    [
+        # Hugo's authors taxonomy in its content/blog/: Hugo's.
+        (DOCUSAURUS_POST, "content/blog/first-blog-post.md", "hugo"),
+        # Jekyll's folder, even under blog/.
+        (DOCUSAURUS_POST, "blog/_posts/2019-05-28-first-blog-post.md", "jekyll"),
+        # A blog/ folder alone tells nothing.
+        ("---\ntitle: Launch\nlayout: post\n---\nText.\n", "blog/launch.md", "jekyll"),
+    ],
+)
+def test_posts_like_docusauruss_elsewhere_keep_their_generator(
+    text: str, path: str, generator: str
+) -> None:
+    assert loads(text, path=path).raw.generator == generator

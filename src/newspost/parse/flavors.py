@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 FlavorName = Literal[
-    "kramdown", "goldmark", "remark", "marked", "markdown-it", "commonmark", "html"
+    "kramdown", "goldmark", "remark", "mdx", "marked", "markdown-it", "commonmark", "html"
 ]
 
 _FACTORIES: dict[str, Callable[[], MarkdownIt]] = {}
@@ -150,16 +150,19 @@ def _goldmark() -> MarkdownIt:
     return _with_footnotes(md)
 
 
-def _remark() -> MarkdownIt:
+def _remark(*, smartypants: bool = True) -> MarkdownIt:
     """Astro's remark: CommonMark with GitHub's extensions and SmartyPants, both on by default.
 
     remark-gfm's tables, strikethrough, task lists, footnotes and autolinks (an
     address with its scheme or "www.", never a bare host name); SmartyPants'
     curly quotes, dashes and ellipses. No heading attributes, definition lists or
-    shortcodes, which Goldmark and Hugo add.
+    shortcodes, which Goldmark and Hugo add. Without ``smartypants``, Docusaurus's
+    MDX (remark with remark-gfm, its admonitions the ``:::`` containers).
     """
-    md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
-    md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+    md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": smartypants})
+    md.enable(["table", "strikethrough", "linkify"])
+    if smartypants:
+        md.enable(["replacements", "smartquotes"])
     md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.after("block", "alerts", _alerts)
@@ -2144,6 +2147,7 @@ register_flavor("html", _html, preprocess=liquid)
 register_flavor("kramdown", _kramdown, preprocess=liquid)
 register_flavor("goldmark", _goldmark, preprocess=hugo_shortcodes)
 register_flavor("remark", _remark)
+register_flavor("mdx", partial(_remark, smartypants=False))
 register_flavor("marked", _marked, preprocess=liquid)
 register_flavor("markdown-it", _eleventy_markdown_it, preprocess=liquid)
 
@@ -2180,6 +2184,29 @@ _ELEVENTY_KEY = re.compile(
     r"|date[ \t]*:[ \t]*['\"]?(?i:git[ \t]+)?(?i:last[ \t]+modified|created)['\"]?[ \t]*$)",
     re.MULTILINE,
 )
+# Docusaurus's blog keys (its authors, from authors.yml or written out, and its page
+# options), and the marker ending a post's summary in the blog's list.
+_DOCUSAURUS_KEY = re.compile(r"^(?:authors|hide_table_of_contents|unlisted)[ \t]*:", re.MULTILINE)
+_DOCUSAURUS_TRUNCATE = re.compile(
+    r"^[ \t]*(?:<!--\s*truncate\s*-->|\{/\*\s*truncate\s*\*/\})", re.MULTILINE
+)
+
+
+def _is_docusaurus(parts: Sequence[str], front_matter: str, text: str) -> bool:
+    """Whether a post is Docusaurus's: in its ``blog/`` folder, with one of its signs.
+
+    An ``.mdx`` file, one of its keys or its summary marker; not in Hugo's
+    ``content/blog/``, where Hugo's ``authors`` taxonomy is written alike.
+    """
+    if "blog" not in parts or "content" in parts:
+        return False
+    return (
+        parts[-1].lower().endswith(".mdx")
+        or _DOCUSAURUS_KEY.search(front_matter) is not None
+        or ("truncate" in text and _DOCUSAURUS_TRUNCATE.search(text) is not None)
+    )
+
+
 # Hexo's asset and post tags, which no other generator has (Jekyll's is post_url).
 _HEXO_ONLY_TAG = re.compile(r"\{%-?[ \t]*(?:asset_img|asset_link|asset_path|post_link|post_path)\b")
 
@@ -2214,7 +2241,8 @@ def detect_generator(
 ) -> Generator | None:
     r"""Which site generator a post is written for, when the file says.
 
-    Jekyll, Hugo, Zola, Pelican, Astro, Hexo or Eleventy; None when it does not say.
+    Jekyll, Hugo, Zola, Pelican, Astro, Hexo, Eleventy or Docusaurus; None when it
+    does not say.
 
     ``text`` is the body; ``front_matter``, the text between the delimiters,
     tells Zola (its ``[taxonomies]`` and ``[extra]`` tables) from Hugo, whose
@@ -2230,7 +2258,10 @@ def detect_generator(
     the answer, is Hexo's. A post with YAML or JSON front matter naming one of
     Eleventy's keys (``eleventyNavigation``...), a layout in one of its template
     languages (``layout: layouts/post.njk``) or a date that is one of its words
-    (``date: Last Modified``) is Eleventy's, in whatever folder but Jekyll's.
+    (``date: Last Modified``) is Eleventy's, in whatever folder but Jekyll's. A
+    post in a ``blog/`` folder (not in ``content/``) that is an ``.mdx`` file,
+    names ``authors``, ``hide_table_of_contents`` or ``unlisted``, or ends its
+    summary with ``<!-- truncate -->`` is Docusaurus's.
 
     Examples:
         >>> detect_generator("", path="site/content/news/a.html")
@@ -2256,6 +2287,8 @@ def detect_generator(
         return "astro"
     if front_matter_format in ("yaml", "json") and _ELEVENTY_KEY.search(front_matter) is not None:
         return "eleventy"
+    if front_matter_format in ("yaml", "none") and _is_docusaurus(parts, front_matter, text):
+        return "docusaurus"
     # Every tag below opens with "{": one fast look spares most news bodies the searches.
     tags = "{" in text
     if (
@@ -2377,7 +2410,8 @@ def detect_flavor(
     ``remark`` (GitHub's Markdown and SmartyPants, Astro's defaults) and a Hexo
     post ``marked`` (hexo-renderer-marked's defaults: GitHub's Markdown, line
     breaks, SmartyPants, definition lists, no footnotes), and an Eleventy post
-    ``markdown-it`` (CommonMark with tables, Liquid first).
+    ``markdown-it`` (CommonMark with tables, Liquid first), a Docusaurus post
+    ``mdx`` (remark with GitHub's Markdown, no SmartyPants; its JSX not read).
 
     Examples:
         >>> detect_flavor("+++\ntitle = 'x'\n+++\n", front_matter_format="toml")
@@ -2407,5 +2441,10 @@ def _flavor_for(generator: Generator | None, front_matter_format: str) -> str:
 
 
 # The flavor of the other generators' posts: Astro renders with remark, Hexo with marked,
-# Eleventy with markdown-it.
-_FLAVOR_OF: dict[str, str] = {"astro": "remark", "hexo": "marked", "eleventy": "markdown-it"}
+# Eleventy with markdown-it, Docusaurus with MDX.
+_FLAVOR_OF: dict[str, str] = {
+    "astro": "remark",
+    "hexo": "marked",
+    "eleventy": "markdown-it",
+    "docusaurus": "mdx",
+}

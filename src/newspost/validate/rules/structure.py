@@ -764,8 +764,8 @@ class UnrenderedTemplate(LintRule):
     header of ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags
     not: Pelican's ``liquid_tags`` plugin renders them; so in a Hexo post, whose
     tags are written as Liquid's (``{% asset_img %}``), and in an Eleventy post,
-    which Liquid or Nunjucks renders first. In an Astro post, both are reported:
-    Astro runs no template language on Markdown.
+    which Liquid or Nunjucks renders first. In an Astro or a Docusaurus post, both
+    are reported: neither runs a template language on Markdown.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.
@@ -808,10 +808,11 @@ class UnrenderedTemplate(LintRule):
         elif generator == "eleventy":
             # Eleventy runs Liquid (or Nunjucks, written alike) on Markdown first.
             unrendered = [(_SHORTCODE, "a Hugo shortcode in an Eleventy post is not rendered")]
-        elif generator == "astro":
+        elif generator in ("astro", "docusaurus"):
+            name = "an Astro" if generator == "astro" else "a Docusaurus"
             unrendered = [
-                (_LIQUID, "a Liquid tag in an Astro post is not rendered"),
-                (_SHORTCODE, "a Hugo shortcode in an Astro post is not rendered"),
+                (_LIQUID, f"a Liquid tag in {name} post is not rendered"),
+                (_SHORTCODE, f"a Hugo shortcode in {name} post is not rendered"),
             ]
         else:
             return

@@ -282,6 +282,11 @@ def test_markdown_it_reads_as_eleventy_renders() -> None:
         ELEVENTY_LAYOUT_POST.replace("Text.", "<div>\n\n**bold**\n\n</div>"), path="posts/a.md"
     )
     assert html.lead[0].text == "bold"  # type: ignore[union-attr]
+    # Eleventy 2.0 turned indented code blocks off: an indented line is text.
+    indented = loads(
+        ELEVENTY_LAYOUT_POST.replace("Text.", "Intro.\n\n    Indented."), path="p/a.md"
+    )
+    assert [block.text for block in indented.lead] == ["Intro.", "Indented."]  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@
 Sites render Markdown differently. Jekyll uses kramdown, where Markdown inside
 an HTML block stays raw unless the block says ``markdown="1"``, and Liquid runs
 first; Hugo uses Goldmark (CommonMark with linkify and typographer on), Astro
-remark and Hexo marked (both GitHub's Markdown with SmartyPants), Eleventy
-markdown-it (CommonMark with tables, after Liquid). Each
+remark and Hexo marked (both GitHub's Markdown with SmartyPants), Docusaurus MDX
+(remark without SmartyPants), Eleventy markdown-it (CommonMark with tables,
+after Liquid). Each
 flavor here is a configured markdown-it-py parser; `detect_flavor` picks
 one from what the file says, and every parsing function takes ``flavor=`` to
 override it. Add a flavor with `register_flavor`.
@@ -174,10 +175,12 @@ def _eleventy_markdown_it() -> MarkdownIt:
     """Eleventy's markdown-it: its default preset with ``html: true``, as Eleventy sets it.
 
     CommonMark with GitHub's tables and strikethrough; no linkify, typographer or
-    footnotes. Eleventy runs Liquid on Markdown first (its ``markdownTemplateEngine``),
-    as Jekyll does (`liquid`).
+    footnotes, and (Eleventy 2.0 and later) no indented code blocks: an indented
+    line is text. Eleventy runs Liquid on Markdown first (its
+    ``markdownTemplateEngine``), as Jekyll does (`liquid`).
     """
-    return _LiquidMarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = _LiquidMarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return md.disable("code")
 
 
 def _marked() -> MarkdownIt:
@@ -2406,12 +2409,12 @@ def detect_flavor(
     a Hugo post (TOML front matter, a ``content/`` folder, shortcodes) is ``goldmark``,
     a Jekyll post (a ``_posts`` folder, Liquid tags, YAML front matter) ``kramdown``,
     a Zola post (see `detect_generator`) ``commonmark``, as its renderer,
-    pulldown-cmark, reads CommonMark with tables and no linkify, an Astro post
-    ``remark`` (GitHub's Markdown and SmartyPants, Astro's defaults) and a Hexo
-    post ``marked`` (hexo-renderer-marked's defaults: GitHub's Markdown, line
-    breaks, SmartyPants, definition lists, no footnotes), and an Eleventy post
-    ``markdown-it`` (CommonMark with tables, Liquid first), a Docusaurus post
-    ``mdx`` (remark with GitHub's Markdown, no SmartyPants; its JSX not read).
+    pulldown-cmark, reads CommonMark with tables and no linkify; an Astro post
+    ``remark`` (GitHub's Markdown and SmartyPants, Astro's defaults); a Hexo post
+    ``marked`` (hexo-renderer-marked's defaults: GitHub's Markdown, line breaks,
+    SmartyPants, definition lists, no footnotes); an Eleventy post ``markdown-it``
+    (CommonMark with tables, Liquid first); a Docusaurus post ``mdx`` (remark
+    with GitHub's Markdown, no SmartyPants; its JSX is not read).
 
     Examples:
         >>> detect_flavor("+++\ntitle = 'x'\n+++\n", front_matter_format="toml")

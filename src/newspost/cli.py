@@ -224,7 +224,11 @@ def _block_label(block: newspost.Block) -> str:
 def _show_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
     parser.add_argument(
-        "--flavor", help="Markdown flavor (kramdown, goldmark, commonmark); detected by default"
+        "--flavor",
+        help=(
+            "Markdown flavor (kramdown, goldmark, remark, mdx, marked, markdown-it, commonmark); "
+            "detected by default"
+        ),
     )
 
 

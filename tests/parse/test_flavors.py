@@ -84,7 +84,9 @@ def _tokens(tokens: list[Token]) -> list[tuple[object, ...]]:
 @given(
     st.lists(st.sampled_from(_LINES), max_size=14),
     st.sampled_from(["\n", "", "\r\n", "\r"]),
-    st.sampled_from(["kramdown", "goldmark", "commonmark"]),
+    st.sampled_from(
+        ["kramdown", "goldmark", "remark", "mdx", "marked", "markdown-it", "commonmark"]
+    ),
 )
 def test_tokenize_is_markdown_it(lines: list[str], end: str, flavor: str) -> None:
     text = end.join(lines) + end if end else "\n".join(lines)

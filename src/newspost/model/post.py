@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Generator", "Post", "RawText", "Section", "Source"]
 
-Generator = Literal["jekyll", "hugo", "zola", "pelican"]
+Generator = Literal["jekyll", "hugo", "zola", "pelican", "astro", "hexo", "eleventy", "docusaurus"]
 """A site generator whose reading of a post newspost follows (its front matter keys, its tags)."""
 
 
@@ -103,9 +103,10 @@ class RawText(Frozen):
     generator: Generator | None = Field(
         default=None,
         description=(
-            "The site generator the post is written for (Jekyll, Hugo, Zola or Pelican), as "
-            "its flavor, folder, front matter and tags tell (None when they do not): its front "
-            "matter keys are read as that generator reads them."
+            "The site generator the post is written for (Jekyll, Hugo, Zola, Pelican, Astro, "
+            "Hexo, Eleventy or Docusaurus), as its flavor, folder, front matter and tags tell "
+            "(None when they do not): its front matter keys are read as that generator reads "
+            "them."
         ),
     )
 

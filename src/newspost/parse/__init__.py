@@ -48,8 +48,10 @@ def loads(
             none) and body. Bytes are decoded as UTF-8.
         path: Where it came from: used in errors, for the date of a Jekyll file
             name ``YYYY-MM-DD-slug.md`` and to detect the flavor.
-        flavor: ``"kramdown"`` (Jekyll), ``"goldmark"`` (Hugo), ``"commonmark"``
-            or another registered flavor; detected from the file when None.
+        flavor: ``"kramdown"`` (Jekyll), ``"goldmark"`` (Hugo), ``"remark"``
+            (Astro), ``"mdx"`` (Docusaurus), ``"marked"`` (Hexo),
+            ``"markdown-it"`` (Eleventy), ``"commonmark"`` or another registered
+            flavor; detected from the file when None.
         limits: Safety bounds (size, lines, elements, nesting, YAML aliases);
             `Limits` defaults when None.
         format: ``"markdown"`` (a post file) or ``"json"`` (what

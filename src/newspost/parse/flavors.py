@@ -2,7 +2,10 @@
 
 Sites render Markdown differently. Jekyll uses kramdown, where Markdown inside
 an HTML block stays raw unless the block says ``markdown="1"``, and Liquid runs
-first; Hugo uses Goldmark (CommonMark with linkify and typographer on). Each
+first; Hugo uses Goldmark (CommonMark with linkify and typographer on), Astro
+remark and Hexo marked (both GitHub's Markdown with SmartyPants), Docusaurus MDX
+(remark without SmartyPants), Eleventy markdown-it (CommonMark with tables,
+after Liquid). Each
 flavor here is a configured markdown-it-py parser; `detect_flavor` picks
 one from what the file says, and every parsing function takes ``flavor=`` to
 override it. Add a flavor with `register_flavor`.
@@ -19,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any, Literal
 
 import mdurl
@@ -59,7 +62,9 @@ __all__ = [
     "tokenize",
 ]
 
-FlavorName = Literal["kramdown", "goldmark", "commonmark", "html"]
+FlavorName = Literal[
+    "kramdown", "goldmark", "remark", "mdx", "marked", "markdown-it", "commonmark", "html"
+]
 
 _FACTORIES: dict[str, Callable[[], MarkdownIt]] = {}
 _PREPROCESSORS: dict[str, Callable[[str], str]] = {}
@@ -144,6 +149,59 @@ def _goldmark() -> MarkdownIt:
     _with_definition_lists(md)
     md.inline.ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return _with_footnotes(md)
+
+
+def _remark(*, smartypants: bool = True) -> MarkdownIt:
+    """Astro's remark: CommonMark with GitHub's extensions and SmartyPants, both on by default.
+
+    remark-gfm's tables, strikethrough, task lists, footnotes and autolinks (an
+    address with its scheme or "www.", never a bare host name); SmartyPants'
+    curly quotes, dashes and ellipses. No heading attributes, definition lists or
+    shortcodes, which Goldmark and Hugo add. Without ``smartypants``, Docusaurus's
+    MDX (remark with remark-gfm, its admonitions the ``:::`` containers).
+    """
+    md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": smartypants})
+    md.enable(["table", "strikethrough", "linkify"])
+    if smartypants:
+        md.enable(["replacements", "smartquotes"])
+    md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.core.ruler.after("block", "alerts", _alerts)
+    _with_containers(md)
+    return _with_footnotes(md)
+
+
+def _eleventy_markdown_it() -> MarkdownIt:
+    """Eleventy's markdown-it: its default preset with ``html: true``, as Eleventy sets it.
+
+    CommonMark with GitHub's tables and strikethrough; no linkify, typographer or
+    footnotes, and (Eleventy 2.0 and later) no indented code blocks: an indented
+    line is text. Eleventy runs Liquid on Markdown first (its
+    ``markdownTemplateEngine``), as Jekyll does (`liquid`).
+    """
+    md = _LiquidMarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return md.disable("code")
+
+
+def _marked() -> MarkdownIt:
+    """Hexo's marked (hexo-renderer-marked), with the options Hexo turns on by default.
+
+    GitHub's Markdown (tables, strikethrough, task lists, autolinks), a line break
+    where the text breaks a line (``breaks``), SmartyPants' quotes and dashes and
+    PHP Markdown Extra's definition lists (``descriptionLists``); no footnotes, so
+    ``[^1]: note`` defines a link, as in CommonMark. Hexo's tags run first, as
+    Jekyll's Liquid does (`liquid`).
+    """
+    md = _LiquidMarkdownIt(
+        "commonmark", {"html": True, "linkify": True, "typographer": True, "breaks": True}
+    )
+    md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+    md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.core.ruler.after("block", "alerts", _alerts)
+    _with_containers(md)
+    _with_definition_lists(md)
+    return md
 
 
 # A shortcode call's tag, "{{< name args >}}" or "{{% name args %}}", the spaces
@@ -2091,6 +2149,10 @@ register_flavor("commonmark", _commonmark)
 register_flavor("html", _html, preprocess=liquid)
 register_flavor("kramdown", _kramdown, preprocess=liquid)
 register_flavor("goldmark", _goldmark, preprocess=hugo_shortcodes)
+register_flavor("remark", _remark)
+register_flavor("mdx", partial(_remark, smartypants=False))
+register_flavor("marked", _marked, preprocess=liquid)
+register_flavor("markdown-it", _eleventy_markdown_it, preprocess=liquid)
 
 _HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
 _LIQUID = re.compile(r"\{%-?\s*\w+")
@@ -2103,6 +2165,76 @@ ZOLA_SHORTCODE = re.compile(r"\{[{%]-?\s*(?:[A-Za-z_]\w*\(|end\s*-?%\})")
 _ZOLA_TABLE = re.compile(r"^(?:\[(?:taxonomies|extra)\][ \t]*$|taxonomies:)", re.MULTILINE)
 
 
+# Astro's front matter keys, which its blog template (pubDate, updatedDate, heroImage)
+# and AstroPaper (pubDatetime, modDatetime) name in their schemas; Hugo reads pubDate
+# as its publishDate, so a key alone tells nothing outside Astro's src/content/ folder.
+_ASTRO_KEY = re.compile(
+    r"^(?:pubDate|pubDatetime|updatedDate|modDatetime|heroImage)[ \t]*[:=]", re.MULTILINE
+)
+# A layout that is an Astro component ("layout: ../../layouts/Post.astro"): Astro's
+# Markdown pages name theirs so, in whatever folder.
+_ASTRO_LAYOUT = re.compile(r"^layout[ \t]*:[ \t]*['\"]?[^\n]*\.astro['\"]?[ \t]*$", re.MULTILINE)
+# A front matter "layout:" key: Octopress's posts (Jekyll's, in source/_posts as
+# Hexo's) have "layout: post"; Hexo's scaffolds write none.
+_LAYOUT_KEY = re.compile(r"^layout[ \t]*:", re.MULTILINE)
+# Eleventy's own keys (eleventyNavigation, eleventyExcludeFromCollections,
+# eleventyComputed...), a layout in one of its template languages ("layout:
+# layouts/post.njk"; Jekyll names its layouts without an extension), or a date that is
+# one of its words for a date it takes at build time ("date: Last Modified").
+_ELEVENTY_KEY = re.compile(
+    r"^(?:[ \t]*\"?eleventy[A-Z]\w*\"?[ \t]*:"
+    r"|layout[ \t]*:[^\n]*\.(?:njk|liquid|11ty\.js|11ty\.cjs|webc)['\"]?[ \t]*$"
+    r"|date[ \t]*:[ \t]*['\"]?(?i:git[ \t]+)?(?i:last[ \t]+modified|created)['\"]?[ \t]*$)",
+    re.MULTILINE,
+)
+# Docusaurus's blog keys (its authors, from authors.yml or written out, and its page
+# options), and the marker ending a post's summary in the blog's list.
+_DOCUSAURUS_KEY = re.compile(r"^(?:authors|hide_table_of_contents|unlisted)[ \t]*:", re.MULTILINE)
+_DOCUSAURUS_TRUNCATE = re.compile(
+    r"^[ \t]*(?:<!--\s*truncate\s*-->|\{/\*\s*truncate\s*\*/\})", re.MULTILINE
+)
+
+
+def _is_docusaurus(parts: Sequence[str], front_matter: str, text: str) -> bool:
+    """Whether a post is Docusaurus's: in its ``blog/`` folder, with one of its signs.
+
+    An ``.mdx`` file, one of its keys or its summary marker; not in Hugo's
+    ``content/blog/``, where Hugo's ``authors`` taxonomy is written alike.
+    """
+    if "blog" not in parts or "content" in parts:
+        return False
+    return (
+        parts[-1].lower().endswith(".mdx")
+        or _DOCUSAURUS_KEY.search(front_matter) is not None
+        or ("truncate" in text and _DOCUSAURUS_TRUNCATE.search(text) is not None)
+    )
+
+
+# Hexo's asset and post tags, which no other generator has (Jekyll's is post_url).
+_HEXO_ONLY_TAG = re.compile(r"\{%-?[ \t]*(?:asset_img|asset_link|asset_path|post_link|post_path)\b")
+
+
+def _is_astro(parts: Sequence[str], front_matter: str) -> bool:
+    """Whether a post is Astro's: in its ``src/content/`` with one of its keys, or its layout."""
+    if "layout" in front_matter and _ASTRO_LAYOUT.search(front_matter) is not None:
+        return True
+    in_content = any(
+        part == "src" and following == "content" for part, following in pairwise(parts)
+    )
+    return in_content and _ASTRO_KEY.search(front_matter) is not None
+
+
+def _is_hexo(parts: Sequence[str], front_matter: str, text: str) -> bool:
+    """Whether a post is Hexo's: in its ``source/_posts`` without a layout, or with its tags."""
+    in_source = any(
+        part == "source" and following in ("_posts", "_drafts")
+        for part, following in pairwise(parts)
+    )
+    if in_source and _LAYOUT_KEY.search(front_matter) is None:
+        return True
+    return "{%" in text and _outside_code(_HEXO_ONLY_TAG, text)
+
+
 def detect_generator(
     text: str,
     *,
@@ -2110,15 +2242,29 @@ def detect_generator(
     front_matter_format: str = "none",
     front_matter: str = "",
 ) -> Generator | None:
-    r"""Which site generator a post is written for, when the file says: Jekyll, Hugo, Zola, Pelican.
+    r"""Which site generator a post is written for, when the file says.
 
-    None when it does not say.
+    Jekyll, Hugo, Zola, Pelican, Astro, Hexo, Eleventy or Docusaurus; None when it
+    does not say.
 
     ``text`` is the body; ``front_matter``, the text between the delimiters,
     tells Zola (its ``[taxonomies]`` and ``[extra]`` tables) from Hugo, whose
     posts share its TOML front matter and ``content/`` folder. A header of
     ``Key: value`` lines (``front_matter_format="pelican"``) is Pelican's, in
-    whatever folder (Pelican's is ``content/`` too).
+    whatever folder (Pelican's is ``content/`` too). A post in Astro's
+    ``src/content/`` naming one of its keys (``pubDate``, ``pubDatetime``,
+    ``updatedDate``, ``modDatetime``, ``heroImage``), or whose layout is an Astro
+    component (``layout: ../../layouts/Post.astro``), is Astro's. A post in Hexo's
+    ``source/_posts`` (or ``_drafts``) without a ``layout`` key (Octopress's
+    Jekyll posts, in the same folder, name theirs), or one using Hexo's own tags
+    (``{% asset_img %}``, ``{% post_link %}`` and the like) where Jekyll would be
+    the answer, is Hexo's. A post with YAML or JSON front matter naming one of
+    Eleventy's keys (``eleventyNavigation``...), a layout in one of its template
+    languages (``layout: layouts/post.njk``) or a date that is one of its words
+    (``date: Last Modified``) is Eleventy's, in whatever folder but Jekyll's. A
+    post in a ``blog/`` folder (not in ``content/``) that is an ``.mdx`` file,
+    names ``authors``, ``hide_table_of_contents`` or ``unlisted``, or ends its
+    summary with ``<!-- truncate -->`` is Docusaurus's.
 
     Examples:
         >>> detect_generator("", path="site/content/news/a.html")
@@ -2129,13 +2275,23 @@ def detect_generator(
         'zola'
         >>> detect_generator("", path="content/a.md", front_matter_format="pelican")
         'pelican'
+        >>> detect_generator("", path="src/content/blog/a.md", front_matter="pubDate: 2024-06-19")
+        'astro'
+        >>> detect_generator("", path="source/_posts/a.md", front_matter="title: Launch")
+        'hexo'
     """
     if front_matter_format == "pelican":
         return "pelican"  # a header of "Key: value" lines, which only Pelican reads
     # Folder names from either separator; not PurePath, whose cost shows on every post.
     parts = path.replace("\\", "/").split("/") if path else ()
     if "_posts" in parts or "_drafts" in parts:
-        return "jekyll"
+        return "hexo" if _is_hexo(parts, front_matter, text) else "jekyll"
+    if _is_astro(parts, front_matter):
+        return "astro"
+    if front_matter_format in ("yaml", "json") and _ELEVENTY_KEY.search(front_matter) is not None:
+        return "eleventy"
+    if front_matter_format in ("yaml", "none") and _is_docusaurus(parts, front_matter, text):
+        return "docusaurus"
     # Every tag below opens with "{": one fast look spares most news bodies the searches.
     tags = "{" in text
     if (
@@ -2150,7 +2306,7 @@ def detect_generator(
     ):
         return "hugo"
     if front_matter_format == "yaml" or (tags and _outside_code(_LIQUID, text)):
-        return "jekyll"
+        return "hexo" if tags and _is_hexo(parts, front_matter, text) else "jekyll"
     return None
 
 
@@ -2239,7 +2395,7 @@ def _outside_code(pattern: re.Pattern[str], text: str) -> bool:
     if pattern.search(text) is None:
         return False  # the usual answer, without looking for code
     text = _CODE.sub("", text)
-    if pattern is _HUGO_SHORTCODE:
+    if pattern is _HUGO_SHORTCODE or pattern is _HEXO_ONLY_TAG:
         text = _LIQUID_RAW_BLOCK.sub("", text)
     return pattern.search(text) is not None
 
@@ -2252,8 +2408,13 @@ def detect_flavor(
     An ``.html`` post is ``html`` (no Markdown, as Jekyll and Hugo read it); otherwise
     a Hugo post (TOML front matter, a ``content/`` folder, shortcodes) is ``goldmark``,
     a Jekyll post (a ``_posts`` folder, Liquid tags, YAML front matter) ``kramdown``,
-    and a Zola post (see `detect_generator`) ``commonmark``, as its renderer,
-    pulldown-cmark, reads CommonMark with tables and no linkify.
+    a Zola post (see `detect_generator`) ``commonmark``, as its renderer,
+    pulldown-cmark, reads CommonMark with tables and no linkify; an Astro post
+    ``remark`` (GitHub's Markdown and SmartyPants, Astro's defaults); a Hexo post
+    ``marked`` (hexo-renderer-marked's defaults: GitHub's Markdown, line breaks,
+    SmartyPants, definition lists, no footnotes); an Eleventy post ``markdown-it``
+    (CommonMark with tables, Liquid first); a Docusaurus post ``mdx`` (remark
+    with GitHub's Markdown, no SmartyPants; its JSX is not read).
 
     Examples:
         >>> detect_flavor("+++\ntitle = 'x'\n+++\n", front_matter_format="toml")
@@ -2279,4 +2440,14 @@ def _flavor_for(generator: Generator | None, front_matter_format: str) -> str:
         return "goldmark"
     if generator == "jekyll":
         return "kramdown"
-    return "commonmark"
+    return _FLAVOR_OF.get(generator or "", "commonmark")
+
+
+# The flavor of the other generators' posts: Astro renders with remark, Hexo with marked,
+# Eleventy with markdown-it, Docusaurus with MDX.
+_FLAVOR_OF: dict[str, str] = {
+    "astro": "remark",
+    "hexo": "marked",
+    "eleventy": "markdown-it",
+    "docusaurus": "mdx",
+}

@@ -371,7 +371,7 @@ def file_name_date(path: str) -> dt.date | None:
 
 # Hugo's .Date for a post without a date key: its publish date, else its last change
 # (Hugo's default [frontmatter] date = ["date", "publishDate", "lastmod"], and their aliases).
-# Last, AstroPaper's pubDatetime: Astro's posts, in src/content/, are read as Hugo's.
+# Last, AstroPaper's pubDatetime, for an Astro post taken for Hugo's (one in content/).
 _HUGO_DATE_KEYS = ("publishdate", "pubdate", "published", "lastmod", "modified", "pubdatetime")
 
 

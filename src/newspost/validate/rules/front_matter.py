@@ -835,14 +835,10 @@ def _dated_in_site_zone(post: Post) -> bool:
     """Whether the post's generator writes its dates without a zone, for the site's to apply.
 
     Pelican's (its docs write ``Date: 2010-12-03 10:20``; its ``TIMEZONE`` setting,
-    which its quickstart asks for, places them) and Hexo's, in its ``source/_posts``
-    or ``source/_drafts`` folder (``hexo new`` writes ``date: 2024-06-19 10:00:00``;
-    its ``timezone`` setting places it).
+    which its quickstart asks for, places them) and Hexo's (``hexo new`` writes
+    ``date: 2024-06-19 10:00:00``; its ``timezone`` setting places it).
     """
-    if post.raw.generator == "pelican":
-        return True
-    where = "/" + (post.path or "").replace("\\", "/")
-    return "/source/_posts/" in where or "/source/_drafts/" in where
+    return post.raw.generator in ("pelican", "hexo")
 
 
 @register
@@ -858,9 +854,10 @@ class DateWithoutTimeZone(LintRule):
     Not checked in the posts of generators whose own tools write every date
     without a zone and place it with the site's setting: Pelican's (its docs
     write ``Date: 2010-12-03 10:20``, its ``TIMEZONE`` setting places it) and
-    Hexo's, in its ``source/_posts`` folder (``hexo new`` writes ``date:
-    2024-06-19 10:00:00``, its ``timezone`` setting places it). There the zone
-    is the site's to set once, not each post's: the rule would report every post.
+    Hexo's (a post in its ``source/_posts`` folder, or with its tags: see
+    `newspost.parse.flavors.detect_generator`; ``hexo new`` writes ``date:
+    2024-06-19 10:00:00``, its ``timezone`` setting places it). There the zone is
+    the site's to set once, not each post's: the rule would report every post.
     Jekyll's and Hugo's tools write the offset (``jekyll compose``, ``hugo new``),
     so a time without one is still reported there.
 

@@ -777,7 +777,10 @@ class UnrenderedTemplate(LintRule):
     (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post with Hugo's
     TOML front matter, which Zola writes too. In a Pelican post (a header of
     ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags not:
-    Pelican's ``liquid_tags`` plugin renders them.
+    Pelican's ``liquid_tags`` plugin renders them; so in a Hexo post, whose
+    tags are written as Liquid's (``{% asset_img %}``), and in an Eleventy post,
+    which Liquid or Nunjucks renders first. In an Astro or a Docusaurus post, both
+    are reported: neither runs a template language on Markdown.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.
@@ -814,6 +817,18 @@ class UnrenderedTemplate(LintRule):
         elif generator == "pelican":
             # Liquid tags are left alone: Pelican's liquid_tags plugin renders {% img %} & co.
             unrendered = [(_SHORTCODE, "a Hugo shortcode in a Pelican post is not rendered")]
+        elif generator == "hexo":
+            # Hexo's tags are written as Liquid's ({% asset_img %}), and Hexo renders them.
+            unrendered = [(_SHORTCODE, "a Hugo shortcode in a Hexo post is not rendered")]
+        elif generator == "eleventy":
+            # Eleventy runs Liquid (or Nunjucks, written alike) on Markdown first.
+            unrendered = [(_SHORTCODE, "a Hugo shortcode in an Eleventy post is not rendered")]
+        elif generator in ("astro", "docusaurus"):
+            name = "an Astro" if generator == "astro" else "a Docusaurus"
+            unrendered = [
+                (_LIQUID, f"a Liquid tag in {name} post is not rendered"),
+                (_SHORTCODE, f"a Hugo shortcode in {name} post is not rendered"),
+            ]
         else:
             return
         found_at: list[tuple[int, str]] = []

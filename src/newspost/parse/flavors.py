@@ -2187,6 +2187,28 @@ _ELEVENTY_KEY = re.compile(
     r"|date[ \t]*:[ \t]*['\"]?(?i:git[ \t]+)?(?i:last[ \t]+modified|created)['\"]?[ \t]*$)",
     re.MULTILINE,
 )
+# What each of Eleventy's signs holds: a front matter without any (nearly every post's)
+# is spared the pattern, whose "^" (in MULTILINE mode) is tried at every character.
+_ELEVENTY_HINTS = (
+    "eleventy",
+    ".njk",
+    ".liquid",
+    ".11ty",
+    ".webc",
+    "odified",
+    "ODIFIED",
+    "reated",
+    "REATED",
+)
+
+
+def _is_eleventy(front_matter: str) -> bool:
+    """Whether a YAML or JSON front matter names one of Eleventy's keys, layouts or date words."""
+    return any(hint in front_matter for hint in _ELEVENTY_HINTS) and (
+        _ELEVENTY_KEY.search(front_matter) is not None
+    )
+
+
 # Docusaurus's blog keys (its authors, from authors.yml or written out, and its page
 # options), and the marker ending a post's summary in the blog's list.
 _DOCUSAURUS_KEY = re.compile(r"^(?:authors|hide_table_of_contents|unlisted)[ \t]*:", re.MULTILINE)
@@ -2216,7 +2238,7 @@ _HEXO_ONLY_TAG = re.compile(r"\{%-?[ \t]*(?:asset_img|asset_link|asset_path|post
 
 def _is_astro(parts: Sequence[str], front_matter: str) -> bool:
     """Whether a post is Astro's: in its ``src/content/`` with one of its keys, or its layout."""
-    if "layout" in front_matter and _ASTRO_LAYOUT.search(front_matter) is not None:
+    if ".astro" in front_matter and _ASTRO_LAYOUT.search(front_matter) is not None:
         return True
     in_content = any(
         part == "src" and following == "content" for part, following in pairwise(parts)
@@ -2288,7 +2310,7 @@ def detect_generator(
         return "hexo" if _is_hexo(parts, front_matter, text) else "jekyll"
     if _is_astro(parts, front_matter):
         return "astro"
-    if front_matter_format in ("yaml", "json") and _ELEVENTY_KEY.search(front_matter) is not None:
+    if front_matter_format in ("yaml", "json") and _is_eleventy(front_matter):
         return "eleventy"
     if front_matter_format in ("yaml", "none") and _is_docusaurus(parts, front_matter, text):
         return "docusaurus"

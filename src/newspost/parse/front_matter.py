@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -710,43 +711,39 @@ def composed_yaml(content: str) -> yaml.Node | None:
     return _COMPOSED.get(content)
 
 
-def _rewritten_keys(root: yaml.Node) -> bool:
-    """Whether a mapping in the tree has a key that PyYAML's constructor rewrites in place."""
-    pending = [root]
+def _nodes(root: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node of a tree once, in file order (an alias names a node already seen)."""
+    pending: list[yaml.Node] = [root]
     seen: set[int] = set()
-    while pending:
+    while pending:  # iterative: a deep tree has no recursion limit to hit
         node = pending.pop()
         if id(node) in seen:
             continue  # an alias: the same node again
         seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.tag in _REWRITTEN_KEY_TAGS:
-                    return True
-                pending.extend((key, value))
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-    return False
+        yield node
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(item for pair in reversed(node.value) for item in reversed(pair))
+
+
+def _rewritten_keys(root: yaml.Node) -> bool:
+    """Whether a mapping in the tree has a key that PyYAML's constructor rewrites in place."""
+    return any(
+        isinstance(node, yaml.MappingNode)
+        and any(key.tag in _REWRITTEN_KEY_TAGS for key, _ in node.value)
+        for node in _nodes(root)
+    )
 
 
 def _failing_scalar(loader: Any, root: yaml.Node) -> yaml.ScalarNode | None:
     """The first scalar (in file order) that the loader cannot construct, if one is to blame."""
-    pending: list[yaml.Node] = [root]
-    seen: set[int] = set()
-    while pending:
-        node = pending.pop()
-        if id(node) in seen:
-            continue  # an alias: the same node again
-        seen.add(id(node))
+    for node in _nodes(root):
         if isinstance(node, yaml.ScalarNode):
             try:
                 loader.construct_object(node)
             except (ValueError, TypeError, OverflowError, yaml.YAMLError):
                 return node
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(reversed(node.value))
-        elif isinstance(node, yaml.MappingNode):
-            pending.extend(item for pair in reversed(node.value) for item in reversed(pair))
     return None
 
 

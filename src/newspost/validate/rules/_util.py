@@ -16,7 +16,7 @@ import html
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypedDict, cast
@@ -25,7 +25,7 @@ import yaml
 
 from newspost._compat import cached_property
 from newspost.model.blocks import Block, Code, Image, Table, lazy_source
-from newspost.model.front_matter import FrontMatter
+from newspost.model.front_matter import IMAGE_KEYS, FrontMatter
 from newspost.model.post import Section
 from newspost.parse.flavors import (
     SHORTCODE_ARGUMENT,  # calls read as the parser reads them
@@ -46,6 +46,7 @@ __all__ = [
     "field_value",
     "find_on_line",
     "fold",
+    "front_matter_image_places",
     "front_matter_strings",
     "host_of",
     "key_position",
@@ -1019,6 +1020,26 @@ def front_matter_strings(ctx: Context, keys: frozenset[str]) -> Iterator[tuple[s
             yield from _yaml_strings(ctx, root, keys, None)
         return
     yield from _mapping_strings(ctx, ctx.post.front_matter.to_mapping(), keys, None)
+
+
+# The post's image keys, at any depth (a list's items, PaperMod's cover.image,
+# header.teaser, Zola's extra.banner).
+_IMAGE_KEY_NAMES = frozenset(IMAGE_KEYS)
+
+
+def front_matter_image_places(
+    ctx: Context, urls: Collection[str]
+) -> Iterator[tuple[str, str, int]]:
+    """(key, value, offset) of each front matter image (``Post.front_matter_images``) in ``urls``.
+
+    For a rule that found some of the post's images at fault and now reports each
+    where the file names it.
+    """
+    # A Hugo post's keys are written in any case ("featuredImage"): look under those too.
+    keys = _IMAGE_KEY_NAMES | {key.rsplit(".", 1)[-1] for key, _ in ctx.post.front_matter_images}
+    for key, value, start, _ in front_matter_strings(ctx, keys):
+        if value in urls:
+            yield key, value, start
 
 
 def _yaml_strings(

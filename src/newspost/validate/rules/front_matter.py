@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from newspost.model.front_matter import IMAGE_KEYS, parse_date
+from newspost.model.front_matter import parse_date
 from newspost.model.post import Post
 from newspost.parse._pelican import entries as pelican_entries
 from newspost.parse.front_matter import file_name_date, zola_reads_date
@@ -25,6 +25,7 @@ from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severit
 from newspost.validate.rules._util import (
     field_value,
     fold,
+    front_matter_image_places,
     front_matter_strings,
     key_position,
     node_offset,
@@ -892,11 +893,6 @@ class DateWithoutTimeZone(LintRule):
                 )
 
 
-# Where NP115 looks for the placeholders it found: under the post's image keys, at any
-# depth (a list's items, PaperMod's cover.image, header.teaser, Zola's extra.banner).
-_IMAGE_KEY_NAMES = frozenset(IMAGE_KEYS)
-
-
 @register
 class PlaceholderImage(LintRule):
     """A front matter image (``image``, ``feature_image``, ``images``...) is a placeholder.
@@ -920,17 +916,15 @@ class PlaceholderImage(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         hosts = ctx.options.placeholder_hosts
-        images = ctx.post.front_matter_images
         placeholders = {
-            url for _, url in images if any(h in url for h in hosts) and on_hosts(url, hosts)
+            url
+            for _, url in ctx.post.front_matter_images
+            if any(h in url for h in hosts) and on_hosts(url, hosts)
         }
         if not placeholders:
             return  # the common case, decided without locating anything
-        # A Hugo post's keys are written in any case ("featuredImage"): look under those too.
-        keys = _IMAGE_KEY_NAMES | {key.rsplit(".", 1)[-1] for key, _ in images}
-        for key, value, start, _ in front_matter_strings(ctx, keys):
-            if value in placeholders:
-                yield self.issue_at(ctx, start, f"{key} is a placeholder image: {value}")
+        for key, value, start in front_matter_image_places(ctx, placeholders):
+            yield self.issue_at(ctx, start, f"{key} is a placeholder image: {value}")
 
 
 # Any whitespace, the ideographic space included: a key holding one reads as words.

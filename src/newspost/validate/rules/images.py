@@ -14,12 +14,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from newspost.model.front_matter import IMAGE_KEYS
 from newspost.validate._rule import Context, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     BEFORE_ATTRIBUTE,
     BodyImage,
-    front_matter_strings,
+    front_matter_image_places,
     on_hosts,
     scan,
 )
@@ -241,18 +240,11 @@ class InsecureImage(LintRule):
             for offset, src in loaded:
                 if _insecure(src):
                     yield self.issue_at(ctx, offset, f"image is loaded over http: {src[:80]}")
-        images = ctx.post.front_matter_images
-        insecure = {url for _, url in images if _insecure(url)}
+        insecure = {url for _, url in ctx.post.front_matter_images if _insecure(url)}
         if not insecure:
             return  # the common case, decided without locating anything
-        # A Hugo post's keys are written in any case ("featuredImage"): look under those too.
-        keys = _IMAGE_KEY_NAMES | {key.rsplit(".", 1)[-1] for key, _ in images}
-        for key, value, start, _ in front_matter_strings(ctx, keys):
-            if value in insecure:
-                yield self.issue_at(ctx, start, f"{key} image is loaded over http: {value[:80]}")
-
-
-_IMAGE_KEY_NAMES = frozenset(IMAGE_KEYS)
+        for key, value, start in front_matter_image_places(ctx, insecure):
+            yield self.issue_at(ctx, start, f"{key} image is loaded over http: {value[:80]}")
 
 
 def _insecure(address: str) -> bool:

@@ -382,6 +382,26 @@ def _inside_block_tags(text: str, html: str) -> tuple[str, str]:
     return text, html
 
 
+def _through_template_tags(
+    text: str, html: str, line: int | None, out: list[_Item]
+) -> tuple[str, str] | None:
+    """A paragraph's text and HTML as the site shows them once its template tags have run.
+
+    A paragraph of only Liquid tags or shortcodes (``{% include x %}``), or of block
+    tags around nothing shown, is appended to ``out`` as an `Html` block of its tags,
+    and None is returned; between block tags, the text and HTML inside them
+    (`_inside_block_tags`); any other paragraph as it is.
+    """
+    if text[:1] != "{":  # only "{" opens a tag: nearly every paragraph is done here
+        return text, html
+    if not _template_only(text):
+        shown, shown_html = _inside_block_tags(text, html)
+        if shown:
+            return shown, shown_html
+    out.append(trusted(Html, html=text, text="", line=line))  # the tags, as written
+    return None
+
+
 def _collapse(text: str) -> str:
     """Runs of whitespace as one space, none at the ends: ``" ".join(text.split())``."""
     # A printable text holds no whitespace but " " (every other space, tab or line
@@ -728,15 +748,10 @@ class _Walker:
                 out.append(images[0].model_copy(update={"caption": caption or None}))
                 return
         html = "".join(html_parts).strip()
-        if text[:1] == "{":
-            if _template_only(text):
-                out.append(trusted(Html, html=text, text="", line=line))
-                return
-            shown, html = _inside_block_tags(text, html)
-            if not shown:
-                out.append(trusted(Html, html=text, text="", line=line))
-                return
-            text = shown
+        shown = _through_template_tags(text, html, line, out)
+        if shown is None:
+            return
+        text, html = shown
         out.append(trusted(Paragraph, text=text, html=html, links=links, images=images, line=line))
 
     def _element(self, element: Element, out: list[_Item]) -> None:
@@ -907,15 +922,10 @@ class _Walker:
         if not text:
             return  # &nbsp;-only or empty: nothing a reader sees
         html = _inner_html(element)
-        if text[:1] == "{":
-            if _template_only(text):
-                out.append(trusted(Html, html=text, text="", line=line))
-                return
-            shown, html = _inside_block_tags(text, html)
-            if not shown:
-                out.append(trusted(Html, html=text, text="", line=line))
-                return
-            text = shown
+        shown = _through_template_tags(text, html, line, out)
+        if shown is None:
+            return
+        text, html = shown
         out.append(
             trusted(
                 Paragraph,
@@ -933,15 +943,10 @@ class _Walker:
         if not text:
             return
         html = _escape(raw).strip()
-        if text[:1] == "{":
-            if _template_only(text):
-                out.append(trusted(Html, html=text, text="", line=line))
-                return
-            shown, html = _inside_block_tags(text, html)
-            if not shown:
-                out.append(trusted(Html, html=text, text="", line=line))
-                return
-            text = shown
+        shown = _through_template_tags(text, html, line, out)
+        if shown is None:
+            return
+        text, html = shown
         out.append(
             trusted(
                 Paragraph,

@@ -138,14 +138,22 @@ def _commonmark() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
-def _goldmark() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
-    md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
-    md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+def _with_github_extensions(md: MarkdownIt) -> None:
+    """``md`` (linkify on) reading GitHub's autolinks, task lists and alerts, and ``:::`` boxes.
+
+    What Goldmark, remark and marked add alike to CommonMark's tables and strikethrough.
+    """
     md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
     md.core.ruler.after("inline", "task_lists", _task_lists)
     md.core.ruler.after("block", "alerts", _alerts)
     _with_containers(md)
+
+
+def _goldmark() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
+    md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+    md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+    _with_github_extensions(md)
     _with_definition_lists(md)
     md.inline.ruler.before("html_inline", "hugo_shortcode_call", hugo_shortcode_call)
     return _with_footnotes(md)
@@ -164,10 +172,7 @@ def _remark(*, smartypants: bool = True) -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify"])
     if smartypants:
         md.enable(["replacements", "smartquotes"])
-    md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
-    md.core.ruler.after("inline", "task_lists", _task_lists)
-    md.core.ruler.after("block", "alerts", _alerts)
-    _with_containers(md)
+    _with_github_extensions(md)
     return _with_footnotes(md)
 
 
@@ -196,10 +201,7 @@ def _marked() -> MarkdownIt:
         "commonmark", {"html": True, "linkify": True, "typographer": True, "breaks": True}
     )
     md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
-    md.core.ruler.after("linkify", "gfm_autolinks", _gfm_autolinks)
-    md.core.ruler.after("inline", "task_lists", _task_lists)
-    md.core.ruler.after("block", "alerts", _alerts)
-    _with_containers(md)
+    _with_github_extensions(md)
     _with_definition_lists(md)
     return md
 

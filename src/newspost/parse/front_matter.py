@@ -362,10 +362,13 @@ def file_name_date(path: str) -> dt.date | None:
     if name.startswith("index."):  # index.md, and a Hugo bundle's index.en.md
         name = os.path.basename(os.path.dirname(path))
     named = _NAME_DATE.match(name) or _FOLDER_DATE.search(path.replace("\\", "/"))
-    if named is None:
-        return None
+    return None if named is None else _calendar_day(named)
+
+
+def _calendar_day(found: re.Match[str]) -> dt.date | None:
+    """The day a match's (year, month, day) digit groups name; None if there is none (02-30)."""
     try:
-        return dt.date(*(int(part) for part in named.groups()))
+        return dt.date(*(int(part) for part in found.groups()))
     except ValueError:
         return None
 
@@ -471,13 +474,7 @@ def zola_reads_date(value: object) -> bool:
     if not isinstance(value, str) or value == "":
         return True
     found = _ZOLA_DATE.fullmatch(value)
-    if found is None:
-        return False
-    try:
-        dt.date(*(int(part) for part in found.groups()))
-    except ValueError:  # 2024-02-30
-        return False
-    return True
+    return found is not None and _calendar_day(found) is not None  # not 2024-02-30
 
 
 # The taxonomies Zola's themes use for a post's categories and tags.

@@ -2197,6 +2197,8 @@ _ELEVENTY_HINTS = (
     ".liquid",
     ".11ty",
     ".webc",
+    # The date words, as written in any of their cases: (Last) Modified, LAST MODIFIED,
+    # Created, created...
     "odified",
     "ODIFIED",
     "reated",

@@ -60,6 +60,7 @@ from newspost.model.blocks import (
     Table,
 )
 from newspost.model.post import Post, Section, Source
+from newspost.parse.flavors import ALERT_CLASS  # the classes the parser gives an alert
 from newspost.serialize._common import check_site_url, collapse, page_url, post_language
 
 if TYPE_CHECKING:
@@ -343,7 +344,7 @@ def _block(out: _Writer, block: Block) -> None:
         if block.alert:
             # GitHub's classes for an alert box, which its stylesheets (and themes') style.
             kind = escape(block.alert)
-            opening = f'<blockquote class="markdown-alert markdown-alert-{kind}">\n'
+            opening = f'<blockquote class="{ALERT_CLASS} {ALERT_CLASS}-{kind}">\n'
         out.slot(block.html or escape(block.text, quote=False), opening, "\n</blockquote>\n")
     elif isinstance(block, Rule):
         out.raw("<hr>\n")

@@ -754,6 +754,21 @@ _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
 # WordPress.com's embeds take an address or an id after "=" or a space:
 # "[youtube=http://www.youtube.com/watch?v=x]", "[vimeo 12345]", "[tweet https://…]";
 # a Markdown link's text ("[vimeo video](…)", "[youtube]: …") is none.
+# What each generator leaves as written, and its posts' name in a message. Pelican
+# renders Liquid tags (its liquid_tags plugin: {% img %} & co.), Hexo its own tags,
+# written as Liquid's ({% asset_img %}), and Eleventy runs Liquid (or Nunjucks, written
+# alike) on Markdown first; Zola, Astro and Docusaurus render neither kind.
+_UNRENDERED: dict[str, tuple[str, tuple[re.Pattern[str], ...]]] = {
+    "hugo": ("a Hugo", (_LIQUID,)),
+    "jekyll": ("a Jekyll", (_SHORTCODE,)),
+    "zola": ("a Zola", (_LIQUID, _SHORTCODE)),
+    "pelican": ("a Pelican", (_SHORTCODE,)),
+    "hexo": ("a Hexo", (_SHORTCODE,)),
+    "eleventy": ("an Eleventy", (_SHORTCODE,)),
+    "astro": ("an Astro", (_LIQUID, _SHORTCODE)),
+    "docusaurus": ("a Docusaurus", (_LIQUID, _SHORTCODE)),
+}
+_TAG_KINDS = {_LIQUID: "a Liquid tag", _SHORTCODE: "a Hugo shortcode"}
 _WORDPRESS = re.compile(
     r"\[(caption|gallery|embed|video|audio|playlist)"
     r"(?:\s+[\w-]+=[^\]\[\n]*\]|\](?=(?:(?!\[\1[\s\]])[^\n])*?\[/\1\]))"
@@ -804,35 +819,13 @@ class UnrenderedTemplate(LintRule):
                 )
         if "{" not in body:
             return
-        generator = ctx.post.raw.generator
-        if generator == "hugo":
-            unrendered = [(_LIQUID, "a Liquid tag in a Hugo post is not rendered")]
-        elif generator == "jekyll":
-            unrendered = [(_SHORTCODE, "a Hugo shortcode in a Jekyll post is not rendered")]
-        elif generator == "zola":
-            unrendered = [
-                (_LIQUID, "a Liquid tag in a Zola post is not rendered"),
-                (_SHORTCODE, "a Hugo shortcode in a Zola post is not rendered"),
-            ]
-        elif generator == "pelican":
-            # Liquid tags are left alone: Pelican's liquid_tags plugin renders {% img %} & co.
-            unrendered = [(_SHORTCODE, "a Hugo shortcode in a Pelican post is not rendered")]
-        elif generator == "hexo":
-            # Hexo's tags are written as Liquid's ({% asset_img %}), and Hexo renders them.
-            unrendered = [(_SHORTCODE, "a Hugo shortcode in a Hexo post is not rendered")]
-        elif generator == "eleventy":
-            # Eleventy runs Liquid (or Nunjucks, written alike) on Markdown first.
-            unrendered = [(_SHORTCODE, "a Hugo shortcode in an Eleventy post is not rendered")]
-        elif generator in ("astro", "docusaurus"):
-            name = "an Astro" if generator == "astro" else "a Docusaurus"
-            unrendered = [
-                (_LIQUID, f"a Liquid tag in {name} post is not rendered"),
-                (_SHORTCODE, f"a Hugo shortcode in {name} post is not rendered"),
-            ]
-        else:
+        left = _UNRENDERED.get(ctx.post.raw.generator or "")
+        if left is None:
             return
+        post_name, patterns = left
         found_at: list[tuple[int, str]] = []
-        for pattern, what in unrendered:
+        for pattern in patterns:
+            what = f"{_TAG_KINDS[pattern]} in {post_name} post is not rendered"
             for found in pattern.finditer(body):
                 # Zola's calls look like Liquid; a post taken for Hugo's may be Zola's.
                 if pattern is _LIQUID and ZOLA_SHORTCODE.match(found.group()):

@@ -469,7 +469,7 @@ class _Lines:
 
 
 def _block_edit(
-    token: Token, lines: _Lines, policy: Policy, engine: str
+    token: Token, lines: _Lines, policy: Policy, engine: str, md: MarkdownIt
 ) -> tuple[int, int, str] | None:
     assert token.map is not None
     first, last = token.map
@@ -478,6 +478,12 @@ def _block_edit(
     cleaned = _block_html(content, policy, engine)
     if cleaned == content or last <= first:
         return None
+    html = cleaned.rstrip("\n")
+    if "\n" in html and not _one_html_block(md, html):
+        # A line break the cleaning wrote (after an element it unwrapped) ended the block
+        # early: "<pre></pre><ul>:" is a whole <pre> block, its next line another block
+        # or Markdown. On one line the cleaned HTML stays the one block it replaces.
+        cleaned = html.replace("\n", " ") + cleaned[len(html) :]
     start = lines.starts[first]
     end = lines.starts[last - 1] + len(lines.lines[last - 1])
     pieces = content.rstrip("\n").split("\n")
@@ -495,6 +501,12 @@ def _block_edit(
         for number, text in enumerate(new_lines)
     ]
     return (start, end, "\n".join(rebuilt))
+
+
+def _one_html_block(md: MarkdownIt, html: str) -> bool:
+    """Whether ``html`` reads back (with the flavor's block rules) as one HTML block."""
+    tokens = md.parse(html, {})
+    return len(tokens) == 1 and tokens[0].type == "html_block"
 
 
 def _bad_references(env: dict[str, Any], policy: Policy) -> set[str]:
@@ -561,7 +573,7 @@ def _sanitize_once(text: str, policy: Policy, engine: str, flavor: str) -> tuple
         elif token.type in ("fence", "code_block") and token.map:
             code.append((token.map[0], token.map[1]))
         elif token.type == "html_block" and token.map:
-            edit = _block_edit(token, lines, policy, engine)
+            edit = _block_edit(token, lines, policy, engine, md)
             if edit is not None:
                 edits.append(edit)
         elif (

@@ -63,7 +63,38 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
         if again == cleaned:
             break
         cleaned = again
+    if "<pre" in html or "<PRE" in html:
+        cleaned = _keep_pre_newlines(html, cleaned)
     return cleaned
+
+
+# An opening <pre> tag and the line break right after it, if any.
+_PRE_OPEN = re.compile(r"<pre\b[^<>]*>(\r?\n)?", re.IGNORECASE)
+
+
+def _keep_pre_newlines(html: str, cleaned: str) -> str:
+    r"""Put back the line break the engine dropped after each ``<pre>`` that had one.
+
+    HTML parsers ignore a line break right after ``<pre>``, and the engines'
+    serializers do not write it again: ``<pre>\ncode`` comes out ``<pre>code``.
+    It renders the same, but it is the author's layout (WordPress and Blogger
+    exports write every ``<pre>`` so), and `fix_text` would rewrite it in every
+    such post. The tags are paired in order; when the engine removed one, the
+    result is left as it is.
+    """
+    wanted = [match.group(1) for match in _PRE_OPEN.finditer(html)]
+    if not any(wanted):
+        return cleaned
+    found = list(_PRE_OPEN.finditer(cleaned))
+    if len(found) != len(wanted):
+        return cleaned
+    pieces: list[str] = []
+    start = 0
+    for match, newline in zip(found, wanted, strict=True):
+        if newline and not match.group(1):
+            pieces.extend((cleaned[start : match.end()], newline))
+            start = match.end()
+    return "".join(pieces) + cleaned[start:] if pieces else cleaned
 
 
 _EMPTY_FORMATTING = re.compile(

@@ -162,6 +162,23 @@ def test_value_with_colon_gets_a_quoting_hint() -> None:
     assert info.value.line == 2 and "quote" in (info.value.hint or "")
 
 
+# A CSDN export on a Jekyll blog (2016-11-09, "【Spring】Spring基础配置-Java配置").
+_UNSPACED = (
+    "---\nlayout: post\ncomments: true\n"
+    "categories:❷ Java大学之行,----- ⑥、框架/第三方工具,----- ----- Spring\n"
+    "tags: [spring,xml,java,bean]\n---\nbody\n"
+)
+
+
+def test_a_key_without_a_space_after_its_colon_is_named() -> None:
+    # YAML fails on the next line, and the hint blamed the "[" of tags.
+    with pytest.raises(FrontMatterError) as info:
+        loads(_UNSPACED)
+    assert (info.value.line, info.value.column) == (4, 12)
+    assert "'categories' has no space after its colon" in info.value.message
+    assert info.value.hint == "write a space after the colon: categories: value"
+
+
 def test_python_tags_are_never_executed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     text = f"---\nx: !!python/object/apply:os.system ['touch {marker}']\n---\n"

@@ -64,6 +64,9 @@ _FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})/[^/]+$")
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
 )
+# A top-level key with its value right after the colon ("categories:News"), which YAML
+# reads as text, not as a key: the line after it then fails to parse. Not "http://".
+UNSPACED_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*):(?P<value>[^\s/:].*)$")
 
 
 class TOMLHandler(YAMLHandler):
@@ -883,6 +886,17 @@ def _yaml_error(
     message = f"YAML front matter does not parse: {problem}"
     hint = 'quote the value: key: "..."'
     upto = min(mark.line if mark else 0, len(lines) - 1)
+    unspaced = next((n for n in range(upto + 1) if UNSPACED_KEY.match(lines[n])), None)
+    if unspaced is not None:
+        key = lines[unspaced].split(":", 1)[0]
+        return FrontMatterError(
+            f"YAML front matter does not parse: {key!r} has no space after its colon, "
+            "so YAML reads its line as text, not as a key",
+            path=path,
+            line=first_line + unspaced,
+            column=len(key) + 2,
+            hint=f"write a space after the colon: {key}: value",
+        )
     # A line at the top level that is neither a key, a list item nor a comment is
     # the continuation of the value above it: a value over several lines.
     stray = next(

@@ -43,15 +43,17 @@ from newspost.parse._kept import Kept
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import holds_c0_controls
 from newspost.parse.flavors import (
-    _REST_CACHE_LENGTH,
     ALERT_CLASS,
     _cut_leading_html,
-    _html_block_token,
-    _parse,
-    _renders_with_stock_rules,
     _rest_tokens,
     get_markdown,
     get_preprocessor,
+)
+from newspost.parse.flavors._pipeline import (
+    _REST_CACHE_LENGTH,
+    _html_block_token,
+    _parse,
+    _renders_with_stock_rules,
 )
 
 __all__ = ["Body", "parse_body"]
@@ -306,9 +308,9 @@ class _RenderedRest:
 
 # What follows a news body's HTML is most often the site's promo line, the same in
 # hundreds of posts: its rendering is kept, by flavor and text, as its tokens are
-# (flavors._parse_rest). Only a short rest that leaves ``env`` alone (no reference
-# definitions) rendered by the stock rules is kept, so a kept rendering is the
-# rendering; it is tied to the parser, its renderer and options as they were.
+# (flavors._pipeline._parse_rest). Only a short rest that leaves ``env`` alone (no
+# reference definitions) rendered by the stock rules is kept, so a kept rendering is
+# the rendering; it is tied to the parser, its renderer and options as they were.
 _RENDERED_RESTS: Kept[tuple[str, str], _RenderedRest] = Kept(256)
 
 

@@ -5,10 +5,9 @@ an HTML block stays raw unless the block says ``markdown="1"``, and Liquid runs
 first; Hugo uses Goldmark (CommonMark with linkify and typographer on), Astro
 remark and Hexo marked (both GitHub's Markdown with SmartyPants), Docusaurus MDX
 (remark without SmartyPants), Eleventy markdown-it (CommonMark with tables,
-after Liquid). Each
-flavor here is a configured markdown-it-py parser; `detect_flavor` picks
-one from what the file says, and every parsing function takes ``flavor=`` to
-override it. Add a flavor with `register_flavor`.
+after Liquid). Each flavor here is a configured markdown-it-py parser;
+`detect_flavor` picks one from what the file says, and every parsing function
+takes ``flavor=`` to override it. Add a flavor with `register_flavor`.
 
 This module is the registry, the built-in flavors' parsers and what looks a
 flavor up by name (`tokenize`); every public name is imported from here. The

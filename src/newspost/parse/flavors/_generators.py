@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from newspost.model.post import Generator
+from newspost.model.post import ELEVENTY_DATE_WORDS, Generator
 from newspost.parse.flavors._templates import _CODE, _LIQUID_RAW_BLOCK
 
 _HUGO_SHORTCODE = re.compile(r"\{\{[<%]")
@@ -44,10 +44,14 @@ _LAYOUT_KEY = re.compile(r"^layout[ \t]*:", re.MULTILINE)
 # eleventyComputed...), a layout in one of its template languages ("layout:
 # layouts/post.njk"; Jekyll names its layouts without an extension), or a date that is
 # one of its words for a date it takes at build time ("date: Last Modified").
+_ELEVENTY_DATE_WORD = "|".join(
+    re.escape(word).replace(r"\ ", r"[ \t]+")
+    for word in sorted(ELEVENTY_DATE_WORDS, key=len, reverse=True)
+)
 _ELEVENTY_KEY = re.compile(
     r"^(?:[ \t]*\"?eleventy[A-Z]\w*\"?[ \t]*:"
     r"|layout[ \t]*:[^\n]*\.(?:njk|liquid|11ty\.js|11ty\.cjs|webc)['\"]?[ \t]*$"
-    r"|date[ \t]*:[ \t]*['\"]?(?i:git[ \t]+)?(?i:last[ \t]+modified|created)['\"]?[ \t]*$)",
+    rf"|date[ \t]*:[ \t]*['\"]?(?i:{_ELEVENTY_DATE_WORD})['\"]?[ \t]*$)",
     re.MULTILINE,
 )
 # What each of Eleventy's signs holds: a front matter without any (nearly every post's)
@@ -58,12 +62,15 @@ _ELEVENTY_HINTS = (
     ".liquid",
     ".11ty",
     ".webc",
-    # The date words, as written in any of their cases: (Last) Modified, LAST MODIFIED,
-    # Created, created...
-    "odified",
-    "ODIFIED",
-    "reated",
-    "REATED",
+    # The date words' last words but for the first letter, which is written in either
+    # case: (Last) Modified, LAST MODIFIED, Created, created...
+    *sorted(
+        {
+            spelling
+            for word in ELEVENTY_DATE_WORDS
+            for spelling in (word.split()[-1][1:], word.split()[-1][1:].upper())
+        }
+    ),
 )
 
 

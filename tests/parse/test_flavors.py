@@ -959,3 +959,28 @@ def test_hexo_image_tags_are_the_images_hexo_writes() -> None:
     assert (
         liquid("{% img %} {% asset_img no-file-name %}") == "{% img %} {% asset_img no-file-name %}"
     )
+
+
+def test_minimal_mistakes_figure_includes_are_the_figures_it_writes() -> None:
+    from newspost import dumps, loads
+
+    # From Jekyll posts on Minimal Mistakes (2019-06-20-mmc-control-panel.md, and one
+    # whose caption wraps to the next line); the theme's docs show the include in code.
+    body = (
+        "---\ntitle: MMC\n---\n"
+        "Um sich einen Überblick zu verschaffen, geben Sie compmgmt.msc ein.\n"
+        '{% include figure image_path="/assets/images/mmscpl02.png" alt="Konsole" caption="" %}\n'
+        "## 2. eventvwr.msc\n\n"
+        '{% include figure image_path="/assets/images/tmux.jpg" alt="this is top image"  \n'
+        'caption="We discuss tmux features" class="align-center" %}\n\n'
+        '```markdown\n{% include figure image_path="/path/to/image.jpg" caption="Caption" %}\n```\n'
+        '{% raw %}\n{% include figure image_path="/x.jpg" %}\n{% endraw %}\n'
+        '{% include figure image_path=fig_path alt="A dependency graph" %}\n'
+    )
+    post = loads(body, path="_posts/2019-06-20-mmc-control-panel.md")
+    assert [(image.src, image.alt, image.line) for image in post.images] == [
+        ("/assets/images/mmscpl02.png", "Konsole", 5),
+        ("/assets/images/tmux.jpg", "this is top image", 8),
+    ]
+    assert [section.title for section in post.sections] == ["2. eventvwr.msc"]
+    assert dumps(post) == body

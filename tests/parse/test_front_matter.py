@@ -135,6 +135,18 @@ def test_unclosed_front_matter_is_an_error() -> None:
     assert "never closed" in info.value.message and info.value.hint
 
 
+def test_a_closing_delimiter_at_the_end_of_a_line_is_named() -> None:
+    # A Blogger export on a Jekyll blog (marcusoft.net, 2009-02-11-sprint-planner-helper).
+    text = (
+        "---\nlayout: post\ntitle: Sprint Planner Helper – Session 7\n"
+        "blogger_orig_url: http://www.marcusoft.net/2009/02/sprint-planner-helper-part-8.html ---\n"
+        "\nI’ve been doing some major reworking of the repository --- a big one.\n"
+    )
+    with pytest.raises(FrontMatterError) as info:
+        loads(text)
+    assert info.value.hint == "line 4 ends with ---: put it on a line of its own"
+
+
 @pytest.mark.parametrize(
     ("name", "line", "column", "hint_part"),
     [

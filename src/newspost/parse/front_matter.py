@@ -125,12 +125,20 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         closed = closer.search(text, opened.end() - 1)  # from the opening line's "\n"
         if not closed:
             delimiter = "+++" if opener is _TOML_OPEN else "---"
+            hint = f"add a line holding only {delimiter} after the last front matter key"
+            # "blogger_orig_url: http://... ---": an export that wrote the closing
+            # delimiter at the end of the last key's line.
+            glued = re.compile(rf"\S[ \t]+{re.escape(delimiter)}[ \t]*\r?$", re.MULTILINE)
+            found = glued.search(text, opened.end())
+            if found is not None:
+                line = text.count("\n", 0, found.start()) + 1
+                hint = f"line {line} ends with {delimiter}: put it on a line of its own"
             raise FrontMatterError(
                 f"front matter opened with {delimiter} on line 1 is never closed",
                 path=path,
                 line=1,
                 column=1,
-                hint=f"add a line holding only {delimiter} after the last front matter key",
+                hint=hint,
             )
         body_start = _past_line_break(text, closed.end())
         content_end = closed.start() + 1  # past the newline: the closing line's start

@@ -246,3 +246,22 @@ def test_examples_give_valid_articles(example_posts: list[Post]) -> None:
         assert data["@type"] == "NewsArticle" and data["headline"], post.path
         assert all(url.startswith("https://") for url in data.get("image", [])), post.path
         assert isinstance(data["wordCount"], int) and data["wordCount"] > 0
+
+
+def test_description_is_the_excerpt_else_the_description_else_the_summary() -> None:
+    # Jekyll posts (a Korean and a Chinese blog) keep their summary under description
+    # (jekyll-seo-tag's key) or summary; an excerpt, when there is one, wins.
+    aws = loads(
+        "---\nlayout: post\ntitle: AWS fundamentals IAM + EC2\ndescription: >\n"
+        "  AWS CDA 재빠르게 따보기 시작!\nexcerpt_separator: <!--more-->\n---\nText.\n"
+    )
+    demo = loads("---\ntitle: 第二篇\nsummary: 本文演示更多的 front-matter 字段用法。\n---\nx\n")
+    both = loads("---\ntitle: t\nexcerpt: The excerpt.\ndescription: Not this.\n---\nText.\n")
+    blank = loads('---\ntitle: t\ndescription: ""\n---\nText.\n')
+    assert to_jsonld(aws)["description"] == "AWS CDA 재빠르게 따보기 시작!"
+    assert to_jsonld(demo)["description"] == "本文演示更多的 front-matter 字段用法。"
+    assert to_jsonld(both)["description"] == "The excerpt."
+    assert "description" not in to_jsonld(blank)
+    assert '<meta name="description" content="AWS CDA 재빠르게 따보기 시작!">' in dumps(
+        aws, format="html", standalone=True
+    )

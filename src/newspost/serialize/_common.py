@@ -210,6 +210,25 @@ MODIFIED_KEYS = (
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
 
 
+def post_description(post: Post) -> str:
+    r"""The post's summary for search results and share cards, collapsed; '' when it has none.
+
+    Its ``excerpt``, else its ``description`` (what jekyll-seo-tag, Chirpy, Hugo and
+    Astro themes write in the description meta tag), else its ``summary``: the first
+    one that holds text.
+
+    Examples:
+        >>> from newspost import loads
+        >>> post_description(loads("---\ntitle: t\ndescription: >\n  AWS CDA 시작!\n---\nx\n"))
+        'AWS CDA 시작!'
+    """
+    fm = post.front_matter
+    for value in (fm.excerpt, fm.extra.get("description"), fm.extra.get("summary")):
+        if isinstance(value, str) and value.strip():
+            return collapse(value)
+    return ""
+
+
 def post_author(post: Post) -> object:
     """The post's author as the front matter names it (see `author_source`), or None."""
     return author_source(post)[0]

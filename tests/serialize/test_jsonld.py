@@ -265,3 +265,22 @@ def test_description_is_the_excerpt_else_the_description_else_the_summary() -> N
     assert '<meta name="description" content="AWS CDA 재빠르게 따보기 시작!">' in dumps(
         aws, format="html", standalone=True
     )
+
+
+def test_a_chirpy_posts_relative_images_are_under_its_media_subpath() -> None:
+    # From a Jekyll post on Chirpy (2023-08-15-spacemesh-smeshing-with-friends.md).
+    text = (
+        '---\ntitle: "Spacemesh: Smeshing with Friends"\ndate: 2023-08-15 09:29:53 +0200\n'
+        "img_path: /assets/img/posts/2023/\n---\n"
+        "![SMAPP: run](smesh-8-run.png){: .shadow w='399' h='206' }\n"
+        '_Type "%AppData/Spacemesh%" in the "Run" prompt._\n\n'
+        "![Logo](/assets/logo.png) ![Remote](https://x.org/a.png)\n"
+    )
+    post = loads(text, path="_posts/2023-08-15-spacemesh-smeshing-with-friends.md")
+    assert to_jsonld(post, site_url="https://blog.example")["image"] == [
+        "https://blog.example/assets/img/posts/2023/smesh-8-run.png",
+        "https://blog.example/assets/logo.png",
+        "https://x.org/a.png",
+    ]
+    renamed = loads(text.replace("img_path", "media_subpath"), path=post.path)
+    assert to_jsonld(renamed)["image"][0] == "/assets/img/posts/2023/smesh-8-run.png"

@@ -332,8 +332,8 @@ def _without_eleventy_date_word(data: dict[Any, Any], where: Split) -> dict[Any,
 def _from_mapping(
     data: dict[Any, Any], where: Split, *, path: str | None, first_line: int
 ) -> FrontMatter:
-    """`FrontMatter.from_mapping`, dated by `file_name_date` when ``data`` has no date."""
-    if "date" not in data and path and where.date_keyword is None:
+    """`FrontMatter.from_mapping`, dated by `file_name_date` when ``data`` has no date (or null)."""
+    if data.get("date") is None and path and where.date_keyword is None:
         named = file_name_date(path)
         if named is not None:
             data = {**data, "date": named}

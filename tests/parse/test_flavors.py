@@ -908,12 +908,14 @@ def test_a_kramdown_markdown_block_holds_markdown() -> None:
 def test_a_kramdown_toc_list_is_no_content() -> None:
     from newspost import loads
 
-    for toc in ("* TOC\n{:toc}\n", "1. Contents\n{: toc }\n"):
+    # GitLab's handbook writes classes beside it: "- TOC\n{:toc .toc-list-icons .hidden-md}".
+    for toc in ("* TOC\n{:toc}\n", "1. Contents\n{: toc }\n", "- TOC\n{:toc .toc-list-icons}\n"):
         post = loads(toc + "\nText.\n\n## A\n\nMore.\n", flavor="kramdown")
         assert [block.kind for block in post.lead] == ["paragraph"], toc
         assert [section.title for section in post.sections] == ["A"]
-    kept = loads("- a\n- b\n{: .compact}\n", flavor="kramdown")
-    assert [block.kind for block in kept.lead] == ["list"]
+    for ial in ("{: .compact}", "{:.no_toc}", "{: .toc-list}"):
+        kept = loads(f"- a\n- b\n{ial}\n", flavor="kramdown")
+        assert [block.kind for block in kept.lead] == ["list"], ial
 
 
 def test_a_hugo_shortcode_call_keeps_its_quotes() -> None:

@@ -54,8 +54,9 @@ def _kramdown_ial(state: StateBlock, start_line: int, end_line: int, silent: boo
     return True
 
 
-# The IAL that makes the list above it the place of the table of contents.
-_TOC_IAL = re.compile(r"\{:\s*toc\s*\}")
+# The IAL that makes the list above it the place of the table of contents: "toc" among
+# its references, beside classes or ids ("{:toc .toc-list-icons}"), not a name's part.
+_TOC_IAL = re.compile(r"\{:(?:[^{}\n]*\s)?toc(?=[\s}])[^{}\n]*\}")
 
 
 def _drop_toc_list(state: StateBlock, line: int) -> None:

@@ -132,6 +132,11 @@ def test_shortcut_model_is_a_normal_frozen_model() -> None:
         ({"path": "", "src": "/b.png"}, "/b.png"),
         (["/a.png", "/b.png"], "/a.png"),
         ([{"src": "/a.png", "alt": "A"}], "/a.png"),
+        # CoFH's docs (Jekyll): a list of {alt, file} mappings.
+        (
+            [{"alt": "Transmission coil", "file": "te/augment-dynamo-power.png"}],
+            "te/augment-dynamo-power.png",
+        ),
         ([], None),
     ],
 )
@@ -144,7 +149,7 @@ def test_an_image_mapping_without_an_address_is_an_error() -> None:
     with pytest.raises(ValidationError, match="path, src or url"):
         FrontMatter.from_mapping({"image": {"alt": "A"}})
     with pytest.raises(ValidationError, match="not a list"):
-        FrontMatter.from_mapping({"image": [{"alt": "A", "file": "a.png"}]})
+        FrontMatter.from_mapping({"image": [{"alt": "A", "caption": "a.png"}]})
 
 
 _KST = dt.timezone(dt.timedelta(hours=9))

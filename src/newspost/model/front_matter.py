@@ -228,8 +228,8 @@ def _string_list(value: object, field: str) -> list[str]:
 # "image: {path: /a.png, alt: ...}", the "src" or "url" of other themes, and the
 # "image: {feature: a.jpg, teaser: ..., thumb: ..., credit: ...}" of Minimal
 # Mistakes' elders (HPSTR, So Simple, Skinny Bones), whose template leaves
-# "feature:" blank when a post has no header image.
-_IMAGE_ADDRESS_KEYS = ("path", "src", "url", "feature", "teaser", "thumb")
+# "feature:" blank when a post has no header image, and CoFH's "{file: ..., alt: ...}".
+_IMAGE_ADDRESS_KEYS = ("path", "src", "url", "feature", "teaser", "thumb", "file")
 
 
 # The keys that name the post's own image (its share card, header and listing picture),
@@ -265,7 +265,7 @@ Hugo's ``params`` and, in a Zola post, its ``extra``; see `image_addresses`.
 
 # Where a mapping under one of IMAGE_KEYS keeps its address: PaperMod's
 # "cover: {image: ..., alt: ...}", and the keys the typed fields read.
-_MAPPING_ADDRESS_KEYS = ("path", "src", "url", "image")
+_MAPPING_ADDRESS_KEYS = ("path", "src", "url", "image", "file")
 
 
 def _addresses(value: object) -> list[str]:

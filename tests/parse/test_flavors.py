@@ -986,3 +986,24 @@ def test_minimal_mistakes_figure_includes_are_the_figures_it_writes() -> None:
     ]
     assert [section.title for section in post.sections] == ["2. eventvwr.msc"]
     assert dumps(post) == body
+
+
+def test_kramdown_reads_block_html_as_markdown_where_its_option_says_so() -> None:
+    from newspost import loads
+
+    # From CoFH's Jekyll docs (augment-dynamo-power.md): a kramdown table inside a <div>,
+    # read as Markdown because of the option; and a markdown="1" <div> holding one.
+    table = (
+        "| Installed amount | Max. power output multiplier | Energy decrease |\n|---\n"
+        "| 1 | × 2 | - 10% |\n| 2 | × 3 | - 20% |\n{:.uk-table .uk-table-striped}\n"
+    )
+    body = (
+        '{::options parse_block_html="true" /}\n<div class="uk-overflow-container">\n'
+        f"{table}</div>\n"
+        '{::options parse_block_html="false" /}\n\n'
+        f'<div class="raw">\n{table}</div>\n\n'
+        f'<div markdown="1">\n{table.replace("{:.uk-table .uk-table-striped}", "")}</div>\n'
+    )
+    post = loads(body, flavor="kramdown")
+    assert [table.line for table in post.tables] == [3, 20]
+    assert [len(table.rows) for table in post.tables] == [2, 2]

@@ -312,6 +312,7 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "kramdown_abbreviation",
         "kramdown_end_of_block",
         "kramdown_table",
+        "kramdown_math",
         "footnote_def",
         "footnote_ref",
         "hugo_shortcode_call",
@@ -319,6 +320,7 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "definition_list",
     }
     assert dead("<p>text & more > less</p>\n\n**bold** [link](/x)\n") == everything
+    assert "kramdown_math" not in dead("costs $$x$$") and "kramdown_math" in dead("$5")
     assert "hugo_shortcode_call" not in dead("a {{<b>}}")
     assert not {"footnote_def", "footnote_ref"} & dead("a[^1]\n\n[^1]: note\n")
     assert "fence" not in dead("a\n~~~\n")
@@ -1007,3 +1009,26 @@ def test_kramdown_reads_block_html_as_markdown_where_its_option_says_so() -> Non
     post = loads(body, flavor="kramdown")
     assert [table.line for table in post.tables] == [3, 20]
     assert [len(table.rows) for table in post.tables] == [2, 2]
+
+
+def test_kramdown_math_is_kept_as_written() -> None:
+    from newspost import dumps, loads
+
+    # From a Jekyll post (TeXt theme, 2018-08-31-hashmap-java8.md): the escapes went and
+    # "$$2*N$$ ... $$2*N+1$$" became emphasis; and al-folio's display math.
+    body = (
+        "The bucket at index of $$(n - 1)\\,\\&\\,hash$$. The longest path contains "
+        "$$2*N$$ nodes, the shortest $$N+1$$ and the longest $$2*N+1$$. Costs $5, *once*.\n\n"
+        "$$\n\\sum_{k=1}^\\infty |\\langle x, e_k \\rangle|^2 \\leq \\|x\\|^2\n$$\n"
+    )
+    post = loads(body, flavor="kramdown")
+    first, second = post.lead
+    assert first.text == (  # type: ignore[union-attr]
+        "The bucket at index of $$(n - 1)\\,\\&\\,hash$$. The longest path contains "
+        "$$2*N$$ nodes, the shortest $$N+1$$ and the longest $$2*N+1$$. Costs $5, once."
+    )
+    assert "<em>once</em>" in first.html and "<em>N" not in first.html  # type: ignore[union-attr]
+    assert second.text == "$$ \\sum_{k=1}^\\infty |\\langle x, e_k \\rangle|^2 \\leq \\|x\\|^2 $$"  # type: ignore[union-attr]
+    assert post.tables == [] and dumps(post) == body
+    # CommonMark flavors have no such span.
+    assert "<em>" in loads("$$2*N$$ and $$2*N+1$$\n", flavor="commonmark").lead[0].html  # type: ignore[union-attr]

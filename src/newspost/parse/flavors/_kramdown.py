@@ -976,6 +976,28 @@ class _LiquidMarkdownIt(MarkdownIt):
         return "".join(parts)
 
 
+def _kramdown_math(state: StateInline, silent: bool) -> bool:
+    r"""Inline rule: kramdown's math, ``$$...$$``, kept as written.
+
+    kramdown takes what is between the two ``$$`` as the math engine's (MathJax's)
+    input before any other span: no escapes (``\,`` stays), no emphasis
+    (``$$2*N$$ ... $$2*N+1$$`` is no ``<em>``), no HTML. A block of math is the
+    same span alone in its paragraph.
+    """
+    pos = state.pos
+    src = state.src
+    if not src.startswith("$$", pos):
+        return False
+    end = src.find("$$", pos + 2, state.posMax)
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = src[pos : end + 2]
+    state.pos = end + 2
+    return True
+
+
 def _kramdown() -> MarkdownIt:
     md = _LiquidMarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # First in line: it only takes lines opening with a block-level tag, and
@@ -1008,7 +1030,8 @@ def _kramdown() -> MarkdownIt:
         _kramdown_end_of_block,
         {"alt": ["paragraph", "blockquote"]},
     )
-    md.inline.ruler.after("text", "kramdown_span_ial", _kramdown_span_ial)
+    md.inline.ruler.after("text", "kramdown_math", _kramdown_math)
+    md.inline.ruler.after("kramdown_math", "kramdown_span_ial", _kramdown_span_ial)
     md.inline.ruler.after("kramdown_span_ial", "kramdown_span_extension", _kramdown_span_extension)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("inline", "task_lists", _task_lists)

@@ -15,6 +15,7 @@ import yaml
 
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
+    MdLink,
     delete_line_edit,
     host_of,
     node_offset,
@@ -463,9 +464,21 @@ class EmptyLinkText(LintRule):
             if _visible(inner) or _MEDIA.search(inner) or _NAMED.search(attrs):
                 continue
             yield self.issue_at(ctx, offset)
-        for link in scan(ctx).md_links:
+        found = scan(ctx)
+        for link in found.md_links:
             if not link.image and not _visible(link.text) and "![" not in link.text:
+                if _code_text(found.text, link):
+                    continue
                 yield self.issue_at(ctx, link.start)
+
+
+def _code_text(text: str, link: MdLink) -> bool:
+    """Whether a Markdown link's text, blank once code is masked, is inline code.
+
+    ``[`kubectl`](/docs/kubectl)`` shows its code as the link's text.
+    """
+    start = link.start + 1  # past the "["
+    return "`" in text[start : start + len(link.text)]
 
 
 @register

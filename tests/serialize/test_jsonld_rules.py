@@ -216,6 +216,32 @@ def test_a_zola_posts_faults_are_reported_where_they_are() -> None:
     ]
 
 
+# matrix-org/matrix.org, content/blog/2024/02/2024-02-20-website-office-hours.md (cut):
+# the site lists each author's posts through an "author" taxonomy.
+ZOLA_TAXONOMY = """+++
+date = "2024-02-20T16:00:00Z"
+title = "Launching the Matrix.org Website Office Hours"
+
+[taxonomies]
+author = ["Thib"]
+category = ["Foundation"]
+
+[extra]
+image = "https://matrix.org/blog/img/matrix-website-opengraph.avif"
++++
+
+The Matrix.org website is the public face of the Foundation.
+"""
+
+
+def test_a_zola_posts_author_taxonomy_names_its_author() -> None:
+    assert _issues("NP701", ZOLA_TAXONOMY) == []
+    assert [(i.message, i.line) for i in _issues("NP702", ZOLA_TAXONOMY)] == [
+        ("author 'Thib' has no url", 6)
+    ]
+    assert to_jsonld(loads(ZOLA_TAXONOMY))["author"] == {"@type": "Person", "name": "Thib"}
+
+
 def test_extra_is_zolas_table_only_in_zola_posts() -> None:
     # A Jekyll post's "extra" key is the site's own: no author or image is read there.
     jekyll = "---\ntitle: t\nextra:\n  author: Kim\n  image: https://x.kr/a.jpg\n---\nText.\n"

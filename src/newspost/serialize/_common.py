@@ -223,20 +223,23 @@ def author_source(post: Post) -> tuple[object, str | None]:
     page's own keys there (``[params]`` in TOML), and themes read them as
     ``.Params.author``. Else, in a Zola post, the ``author`` or ``authors`` under
     ``extra``: Zola refuses unknown top-level keys, so its themes read
-    ``page.extra.author``. (None, None) when there is none.
+    ``page.extra.author``; else its ``author`` or ``authors`` taxonomy, which Zola sites
+    (matrix.org's blog) define to list each author's posts. (None, None) when there is none.
 
     Examples:
         >>> from newspost import loads
         >>> zola = loads('+++\ntitle = "t"\n[extra]\nauthor = "Kim"\n+++\nText.\n')
         >>> zola.raw.generator, author_source(zola)
         ('zola', ('Kim', 'extra.author'))
+        >>> author_source(loads('+++\n[taxonomies]\nauthor = ["Thib"]\n+++\nText.\n'))
+        (['Thib'], 'taxonomies.author')
     """
     fm = post.front_matter
     if not _empty(fm.author):
         return fm.author, "author"
     if not _empty(fm.extra.get("authors")):
         return fm.extra["authors"], "authors"
-    tables = ("params", "extra") if post.raw.generator == "zola" else ("params",)
+    tables = ("params", "extra", "taxonomies") if post.raw.generator == "zola" else ("params",)
     for table in tables:
         mapping = fm.extra.get(table)
         if isinstance(mapping, dict):

@@ -79,7 +79,8 @@ class ArticleAuthorMissing(LintRule):
     whose author they can identify. A site-wide author set only in the site's
     configuration is invisible in the post's own structured data. A list under
     ``authors``, as Hugo, Pelican and Zola (since 0.19) sites write it, counts, and
-    so does an author under Hugo's ``params`` or a Zola post's ``extra``. An
+    so does an author under Hugo's ``params``, a Zola post's ``extra`` or its
+    ``author`` (or ``authors``) taxonomy. An
     author mapping is named by its ``name``, else by what jekyll-import keeps of a
     WordPress author (``display_name``, else ``first_name`` and ``last_name``,
     else ``login``).

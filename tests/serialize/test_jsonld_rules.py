@@ -242,6 +242,40 @@ def test_a_zola_posts_author_taxonomy_names_its_author() -> None:
     assert to_jsonld(loads(ZOLA_TAXONOMY))["author"] == {"@type": "Person", "name": "Thib"}
 
 
+# open-telemetry/opentelemetry.io, content/en/blog/2024/cve-2024-36129.md (cut): the
+# theme renders the author line as Markdown, each name linked to its owner's page.
+OTEL_AUTHORS = """---
+title: Security vulnerability in OTel Collector confighttp and configgrpc
+date: 2024-06-05
+author:
+  '[Juraci Paixão Kröhling](https://github.com/jpkrohling) (OpenTelemetry,
+  Grafana Labs), [Pablo Baeyens](https://github.com/mx-psi) (OpenTelemetry,
+  Datadog)'
+---
+
+On our path toward graduation, the OpenTelemetry project is currently undergoing
+a security audit.
+"""
+
+
+def test_markdown_links_in_an_author_line_are_its_authors_and_their_pages() -> None:
+    post = loads(OTEL_AUTHORS, path="content/en/blog/2024/cve-2024-36129.md")
+    assert to_jsonld(post)["author"] == [
+        {
+            "@type": "Person",
+            "name": "Juraci Paixão Kröhling",
+            "url": "https://github.com/jpkrohling",
+        },
+        {"@type": "Person", "name": "Pablo Baeyens", "url": "https://github.com/mx-psi"},
+    ]
+    assert _issues("NP701", OTEL_AUTHORS) == [] and _issues("NP702", OTEL_AUTHORS) == []
+    # kubernetes/website, a translator line: only the unlinked names have no page.
+    mixed = OTEL_AUTHORS.replace("'[Juraci", "'Taisuke Okamoto (IDCフロンティア), [Juraci")
+    assert [i.message for i in _issues("NP702", mixed)] == [
+        "author 'Taisuke Okamoto (IDCフロンティア)' has no url"
+    ]
+
+
 def test_extra_is_zolas_table_only_in_zola_posts() -> None:
     # A Jekyll post's "extra" key is the site's own: no author or image is read there.
     jekyll = "---\ntitle: t\nextra:\n  author: Kim\n  image: https://x.kr/a.jpg\n---\nText.\n"

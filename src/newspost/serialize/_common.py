@@ -29,6 +29,7 @@ __all__ = [
     "detect_language",
     "front_matter_language",
     "iso_date",
+    "linked_authors",
     "modified_date",
     "page_url",
     "plain",
@@ -277,6 +278,60 @@ def author_name(author: object) -> str:
     if full.strip():
         return collapse(full)
     return collapse(str(author.get("login") or ""))
+
+
+# A Markdown link in an author line: "[Juraci Paixão Kröhling](https://github.com/jpkrohling)".
+_AUTHOR_LINK = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^\s()<>]+)>?\s*\)")
+# Where one author of a line ends: a comma, a semicolon, "and" or "&" (outside brackets).
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:and|&)\s)\s*")
+
+
+def linked_authors(author: str) -> list[tuple[str, str | None]] | None:
+    """The people an author line names with Markdown links, each with its link's address.
+
+    Sites whose themes render the author as Markdown (opentelemetry.io, kubernetes.io)
+    write ``[Name](https://github.com/name) (Company), [Other](...) (Company)``: each
+    linked name is a person, its address the person's page; an unlinked name in the
+    line is a person without one (its affiliation kept, as a plain author line's is).
+    None when the line has no Markdown link: it names one author, as written.
+
+    Examples:
+        >>> linked_authors("[Ana Ruiz](https://github.com/ana) (Acme), Bo Li (Initech)")
+        [('Ana Ruiz', 'https://github.com/ana'), ('Bo Li (Initech)', None)]
+        >>> linked_authors("Ana Ruiz (Acme)") is None
+        True
+    """
+    if "](" not in author or _AUTHOR_LINK.search(author) is None:
+        return None
+    people: list[tuple[str, str | None]] = []
+    for part in _top_level_parts(author):
+        link = _AUTHOR_LINK.search(part)
+        if link is not None:
+            people.append((collapse(link.group(1)), link.group(2)))
+        elif collapse(part):
+            people.append((collapse(part), None))
+    return people
+
+
+def _top_level_parts(line: str) -> Iterator[str]:
+    """``line`` cut at `_AUTHOR_SEPARATOR` outside brackets and parentheses."""
+    depth = 0
+    start = 0
+    at = 0
+    while at < len(line):
+        char = line[at]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            found = _AUTHOR_SEPARATOR.match(line, at) if char in ",; \t\n" else None
+            if found is not None and found.end() > at:
+                yield line[start:at]
+                start = at = found.end()
+                continue
+        at += 1
+    yield line[start:]
 
 
 def _empty(value: object) -> bool:

@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 from newspost.model.front_matter import IMAGE_KEYS
 from newspost.model.post import Post
 from newspost.parse.front_matter import nested_key_line
-from newspost.serialize._common import author_name, author_source, modified_date, web_url
+from newspost.serialize._common import (
+    author_name,
+    author_source,
+    linked_authors,
+    modified_date,
+    web_url,
+)
 from newspost.serialize.jsonld import image_urls
 from newspost.validate._rule import RULES, Context, Issue, LintRule, Severity, register
 
@@ -109,6 +115,10 @@ class ArticleAuthorUrlMissing(LintRule):
     profile on the site, a social profile), so that people with the same name
     are told apart. A plain name in the front matter gives none.
 
+    An author line of Markdown links, as sites whose themes render it write it
+    (``[Kim Min-ji](https://github.com/kim) (Acme)``), gives each linked name its
+    link's address; only its unlinked names are reported.
+
     Bad: ``author: Kim Min-ji``.
 
     Good: ``author: {name: Kim Min-ji, url: https://example.org/authors/kim}``.
@@ -126,6 +136,12 @@ class ArticleAuthorUrlMissing(LintRule):
         key = author_source(ctx.post)[1]
         line = (_nested_key_line(ctx, key) if key else None) or _top_line(ctx)
         for author in _authors(ctx):
+            linked = linked_authors(author) if isinstance(author, str) else None
+            if linked is not None:  # "[Name](https://...) (Company)": the link is the url
+                for name, url in linked:
+                    if not url:
+                        yield self.issue(ctx, f"author {name!r} has no url", line=line)
+                continue
             name = author_name(author)
             has_url = isinstance(author, dict) and (author.get("url") or author.get("uri"))
             if name and not has_url:

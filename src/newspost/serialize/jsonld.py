@@ -28,6 +28,7 @@ from newspost.serialize._common import (
     collapse,
     count_words,
     iso_date,
+    linked_authors,
     modified_date,
     page_url,
     post_author,
@@ -193,6 +194,14 @@ def _people(value: object) -> list[Thing]:
         if "url" not in person and value.get("uri"):
             person["url"] = value["uri"]
         return [person] if person.get("name") else []
+    linked = linked_authors(str(value))
+    if linked is not None:  # "[Name](https://...) (Company), [Other](...)"
+        return [
+            {"@type": "Person", "name": name, "url": url}
+            if url
+            else {"@type": "Person", "name": name}
+            for name, url in linked
+        ]
     name = collapse(str(value))
     return [{"@type": "Person", "name": name}] if name else []
 

@@ -128,6 +128,36 @@ def test_dashes_inside_body_are_not_front_matter() -> None:
     assert [b.kind for b in post.lead] == ["paragraph", "rule", "paragraph"]
 
 
+# gohugoio/hugoDocs, content/en/news/0.62.2-relnotes/index.md (cut): the file opens with
+# a blank line, which Hugo's page parser (and Zola) skip before the front matter.
+HUGO_LEADING_BLANK = """
+---
+date: 2020-01-05
+title: "Hugo 0.62.2: A couple of Bug Fixes"
+images:
+- images/blog/hugo-bug-poster.png
+
+---
+
+The main driving force behind these patch releases in the new year has been getting a good story.
+"""
+
+
+def test_blank_lines_before_the_front_matter_of_a_hugo_post() -> None:
+    post = loads(HUGO_LEADING_BLANK, path="content/en/news/0.62.2-relnotes/index.md")
+    assert post.raw.format == "yaml"
+    assert post.front_matter.title == "Hugo 0.62.2: A couple of Bug Fixes"
+    assert post.front_matter.date == dt.date(2020, 1, 5)
+    assert [b.kind for b in post.lead] == ["paragraph"] and post.lead[0].line == 10
+    assert dumps(post) == HUGO_LEADING_BLANK
+    assert dumps(post.with_front_matter(title="New")).startswith("\n---\ndate: 2020-01-05\n")
+    # Jekyll reads no front matter there: a post outside content/ is read as written.
+    assert loads(HUGO_LEADING_BLANK, path="_posts/2020-01-05-relnotes.md").raw.format == "none"
+    with pytest.raises(FrontMatterError) as info:
+        loads("\n\n+++\ntitle = 'x'\n", path="content/a.md")
+    assert info.value.line == 3 and "on line 3" in info.value.message
+
+
 def test_unclosed_front_matter_is_an_error() -> None:
     with pytest.raises(FrontMatterError) as info:
         loads("---\ntitle: x\n\nbody\n", path="a.md")

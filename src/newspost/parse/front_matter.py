@@ -107,6 +107,8 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         LimitError: JSON front matter nests too deep to be read.
     """
     start = 1 if text.startswith(BOM) else 0
+    if text[start : start + 1] in _BLANK and path:  # nearly every file opens otherwise
+        start = _past_leading_blank_lines(text, start, path)
     for fmt, opener, closer, cr_closer in (
         ("yaml", _YAML_OPEN, _YAML_CLOSE, _YAML_CLOSE_CR),
         ("toml", _TOML_OPEN, _TOML_CLOSE, _TOML_CLOSE_CR),
@@ -122,10 +124,11 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         closed = closer.search(text, opened.end() - 1)  # from the opening line's "\n"
         if not closed:
             delimiter = "+++" if opener is _TOML_OPEN else "---"
+            line = line_number(text, start)
             raise FrontMatterError(
-                f"front matter opened with {delimiter} on line 1 is never closed",
+                f"front matter opened with {delimiter} on line {line} is never closed",
                 path=path,
-                line=1,
+                line=line,
                 column=1,
                 hint=f"add a line holding only {delimiter} after the last front matter key",
             )
@@ -154,6 +157,25 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         if pelican is not None:
             return pelican
     return Split("none", start, start, start)
+
+
+_BLANK = (" ", "\t", "\n", "\r")
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))+")
+
+
+def _past_leading_blank_lines(text: str, start: int, path: str) -> int:
+    """Where the front matter opens in a Hugo or Zola post that starts with blank lines.
+
+    Hugo's page parser and Zola skip blank lines before the opening delimiter (news
+    posts in gohugoio/hugoDocs open with one); Jekyll does not, so only a post in a
+    ``content/`` folder, as theirs are, is read past them. ``start`` otherwise.
+    """
+    if "content" not in path.replace("\\", "/").split("/"):
+        return start
+    found = _LEADING_BLANK_LINES.match(text, start)
+    if found is not None and text.startswith(("---", "+++", "{"), found.end()):
+        return found.end()
+    return start
 
 
 def _pelican_split(text: str, start: int, path: str | None, limit: int) -> Split | None:

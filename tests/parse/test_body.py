@@ -411,6 +411,46 @@ def test_block_tags_around_a_paragraph_leave_its_text(written: str, flavor: str,
     assert dumps(post) == written
 
 
+# A block of several paragraphs: the last one ends with the closing tag, no tag opening
+# it (a docsy tutorial's content/en/docs/typescript/variables.md, cut).
+DOCSY_ALERT = """---
+title: "Variables"
+---
+
+{{< alert color="warning" title="Warning: let vs. var" >}} Although TypeScript
+allows using `var` to declare variables, **don't use it**.
+
+`var` is available to support legacy behavior from older JavaScript. Read the
+[Handbook](https://www.typescriptlang.org/docs/handbook/variable-declarations.html)
+to dig deeper. {{< /alert >}}
+
+{{% notice note %}}
+Summaries are cut at the divider.
+
+* Set `summaryLength` to change it.
+{{% /notice %}}
+"""
+
+
+def test_a_closing_tag_ending_a_blocks_last_paragraph_or_list_is_no_text() -> None:
+    post = loads(DOCSY_ALERT, path="content/en/docs/typescript/variables.md")
+    texts = [block.text for block in post.lead]  # type: ignore[union-attr]
+    assert texts == [
+        "Although TypeScript allows using var to declare variables, don’t use it.",
+        "var is available to support legacy behavior from older JavaScript. Read the"
+        " Handbook to dig deeper.",
+        "Summaries are cut at the divider.",
+        "Set summaryLength to change it.",
+    ]
+    assert "alert" not in post.lead[1].html  # type: ignore[union-attr]
+    assert "notice" not in post.lead[3].items[0].html  # type: ignore[union-attr]
+    assert dumps(post) == DOCSY_ALERT
+    # A tag that prints something stays, as written, where it is.
+    assert loads("Version {{< param version >}}\n", flavor="goldmark").lead[0].text == (  # type: ignore[union-attr]
+        "Version {{< param version >}}"
+    )
+
+
 def test_template_tags_alone_are_still_no_text() -> None:
     for written in (
         "{% include toc %}\n",

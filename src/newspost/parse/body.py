@@ -90,6 +90,10 @@ _TEMPLATE_ONLY = re.compile(rf"(?:\s*(?:{_TEMPLATE_TAG}))+\s*$", re.DOTALL)
 _BLOCK_TAG = r"\{%(?:(?!\{%).)*?%\}|\{\{(?:<|&lt;|%)(?:(?!\{\{).)*?(?:>|&gt;|%)\}\}"
 _BLOCK_TAGS_BEFORE = re.compile(rf"(?:\s*(?:{_BLOCK_TAG}))+\s*", re.DOTALL)
 _BLOCK_TAGS_AFTER = re.compile(rf"(?:\s*(?:{_BLOCK_TAG}))+\s*$", re.DOTALL)
+# The tags that close such a block ("{{% /notice %}}", "{{< /alert >}}", "{% endnote %}"),
+# ending the last paragraph of a block of several, which no tag opens.
+_CLOSING_TAG = r"\{\{(?:<|&lt;|%)\s*/(?:(?!\{\{).)*?(?:>|&gt;|%)\}\}|\{%-?\s*end(?:(?!\{%).)*?%\}"
+_CLOSING_TAGS_AFTER = re.compile(rf"(?:\s*(?:{_CLOSING_TAG}))+\s*$", re.DOTALL)
 # Link definitions ("[label]: /url"), as collapsed text: under a Liquid tag they are
 # the paragraph's lines to markdown-it, but Jekyll's include above them ends in
 # definitions of its own, and kramdown reads them all as definitions (shown nowhere).
@@ -382,6 +386,19 @@ def _inside_block_tags(text: str, html: str) -> tuple[str, str]:
     return text, html
 
 
+def _before_closing_tags(text: str, html: str) -> tuple[str, str]:
+    """A paragraph's text and HTML without the tags that close a block, if it ends with them.
+
+    In ``{{% notice %}}``, two paragraphs, ``{{% /notice %}}``, the second paragraph
+    ends with the closing tag, which the site replaces as it does the opening one.
+    """
+    after = _CLOSING_TAGS_AFTER.search(text)
+    if after is None:
+        return text, html
+    found = _CLOSING_TAGS_AFTER.search(html)
+    return text[: after.start()], html[: found.start()] if found is not None else html
+
+
 def _through_template_tags(
     text: str, html: str, line: int | None, out: list[_Item]
 ) -> tuple[str, str] | None:
@@ -393,6 +410,8 @@ def _through_template_tags(
     (`_inside_block_tags`); any other paragraph as it is.
     """
     if text[:1] != "{":  # only "{" opens a tag: nearly every paragraph is done here
+        if text[-1:] == "}":
+            return _before_closing_tags(text, html)
         return text, html
     if not _template_only(text):
         shown, shown_html = _inside_block_tags(text, html)
@@ -790,6 +809,10 @@ class _Walker:
                 # <ul>text</ul> without <li>: browsers show the text, indented.
                 self._paragraph(element, out, line)
                 return
+            last = items[-1]
+            if last.text[-1:] == "}":  # a list ending a block: "* item\n{{< /alert >}}"
+                text, html = _before_closing_tags(last.text, last.html)
+                items[-1] = trusted(ListItem, text=text, html=html)
             out.append(
                 trusted(
                     ListBlock,

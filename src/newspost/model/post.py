@@ -69,6 +69,15 @@ class Source(Frozen):
     line: int | None = Field(default=None, description="1-based line in the file.")
 
 
+ELEVENTY_DATE_WORDS = frozenset({"last modified", "created", "git last modified", "git created"})
+"""Eleventy's words for a date it takes at build time (``date: Last Modified``), in lower case.
+
+The file's last change or creation, or its last or first git commit. Jekyll would
+refuse them: the parser keeps one written as the date in `RawText.date_keyword` and
+leaves the post undated, and generator detection takes one for a sign of Eleventy.
+"""
+
+
 class RawText(Frozen):
     """The original text and where its parts are: what makes the round trip lossless."""
 

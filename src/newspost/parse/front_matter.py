@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from newspost.errors import FrontMatterError, LimitError
 from newspost.model.front_matter import FrontMatter, parse_date
-from newspost.model.post import Generator
+from newspost.model.post import ELEVENTY_DATE_WORDS, Generator
 from newspost.parse import _pelican
 from newspost.parse._kept import Kept
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
@@ -334,7 +334,7 @@ def _without_eleventy_date_word(data: dict[Any, Any], where: Split) -> dict[Any,
     ``content/``, as Hugo does, and no other generator would build a post dated so.
     """
     written = data.get("date")
-    if not isinstance(written, str) or written.strip().lower() not in _ELEVENTY_DATE_WORDS:
+    if not isinstance(written, str) or written.strip().lower() not in ELEVENTY_DATE_WORDS:
         return data
     where.date_keyword = written
     return {key: value for key, value in data.items() if key != "date"}
@@ -441,11 +441,6 @@ _SINGULAR_KEYS = {"categories": "category", "tags": "tag"}
 # (Fuwari; a date there, where Jekyll's published is true or false). The first that is
 # a date wins.
 _PUBLISHED_KEYS = ("pubDate", "pubDatetime", "publishDate", "published")
-
-# Eleventy's words for a date it takes at build time, in any case: the file's last
-# change or creation, or its last or first git commit. Jekyll would refuse them; a
-# post that has one is Eleventy's.
-_ELEVENTY_DATE_WORDS = frozenset({"last modified", "created", "git last modified", "git created"})
 
 
 def _as_jekyll_reads(data: dict[Any, Any], where: Split) -> dict[Any, Any]:

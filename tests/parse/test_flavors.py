@@ -413,12 +413,12 @@ def test_zola_posts_are_told_from_hugo_and_jekyll(
     )
     assert found == generator
     if generator == "zola":
-        # Zola renders with pulldown-cmark: CommonMark and tables, no linkify.
+        # Zola renders with pulldown-cmark: CommonMark, tables, heading attributes, no linkify.
         assert (
             flavors.detect_flavor(
                 body, path=path, front_matter_format=fmt, front_matter=front_matter
             )
-            == "commonmark"
+            == "pulldown-cmark"
         )
 
 
@@ -448,6 +448,45 @@ def test_heading_attributes_are_not_in_the_title(flavor: str, heading: str, titl
 
     post = loads(f"{heading}\n\nText.\n", flavor=flavor)
     assert [section.title for section in post.sections] == [title]
+
+
+# A Zola research site's content/projects/mimosa.md (cut): Zola's pulldown-cmark reads a
+# heading's attribute list, task lists and footnotes, and no bare address as a link.
+ZOLA_POST = """+++
+title = "MIMOSA: Multi-Modal SLAM for Resilient Autonomy"
+
+[taxonomies]
+tags = ["Autonomy", "Publications"]
++++
+
+{{ youtube(id="QDaqS7rL7kA") }}
+
+### Abstract {#abstract}
+A framework for Multi-Modal SLAM[^1], see https://doi.org/10.1109/IROS47612.2022.9981108.
+
+- [x] pointcloud registration
+
+#### [Paper Link](https://doi.org/10.1109/IROS47612.2022.9981108) • [Code] {.centered-text}
+
+[Code]: https://github.com/ntnu-arl/mimosa
+[^1]: Simultaneous localization and mapping.
+"""
+
+
+def test_a_zola_post_is_read_as_pulldown_cmark_reads_it() -> None:
+    from newspost import loads
+
+    post = loads(ZOLA_POST, path="content/projects/mimosa.md")
+    assert (post.flavor, post.raw.generator) == ("pulldown-cmark", "zola")
+    assert [s.title for s in post.walk_sections()] == ["Abstract", "Paper Link • Code"]
+    assert [link.url for link in post.links] == [
+        "#fn1",  # the footnote's reference and its way back
+        "https://doi.org/10.1109/IROS47612.2022.9981108",
+        "https://github.com/ntnu-arl/mimosa",
+        "#fnref1",
+    ]  # the bare address in the text is no link
+    assert "[^1]" not in post.text and "[x]" not in post.text
+    assert loads(ZOLA_POST, flavor="pulldown-cmark").raw.generator == "zola"
 
 
 def test_commonmark_keeps_heading_braces_as_text() -> None:

@@ -597,7 +597,7 @@ _ZOLA = (
 def test_zola_reads_categories_and_tags_from_its_taxonomies() -> None:
     post = loads(_ZOLA, path="content/blog/a.md")
     fm = post.front_matter
-    assert post.raw.generator == "zola" and post.flavor == "commonmark"
+    assert post.raw.generator == "zola" and post.flavor == "pulldown-cmark"
     assert (fm.categories, fm.tags) == (["News"], ["rust", "web"])
     # Other taxonomies stay in the table, an extra key.
     assert fm.extra == {"taxonomies": {"authors": ["kim"]}, "extra": {"image": "a.jpg"}}

@@ -80,7 +80,15 @@ __all__ = [
 ]
 
 FlavorName = Literal[
-    "kramdown", "goldmark", "remark", "mdx", "marked", "markdown-it", "commonmark", "html"
+    "kramdown",
+    "goldmark",
+    "remark",
+    "mdx",
+    "marked",
+    "markdown-it",
+    "pulldown-cmark",
+    "commonmark",
+    "html",
 ]
 
 _FACTORIES: dict[str, Callable[[], MarkdownIt]] = {}
@@ -153,6 +161,19 @@ def reads_footnotes(name: str) -> bool:
 
 def _commonmark() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def _pulldown_cmark() -> MarkdownIt:
+    """Zola's pulldown-cmark, with the options Zola turns on.
+
+    CommonMark with tables, footnotes, strikethrough, task lists and heading
+    attributes (``## Heading {#id .class}``); no linkify, and SmartyPants' quotes
+    only where a site sets ``smart_punctuation`` (off by default), so not here.
+    """
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
+    return _with_footnotes(md)
 
 
 def _with_github_extensions(md: MarkdownIt) -> None:
@@ -301,6 +322,7 @@ def _html() -> MarkdownIt:
 
 
 register_flavor("commonmark", _commonmark)
+register_flavor("pulldown-cmark", _pulldown_cmark)
 register_flavor("html", _html, preprocess=liquid)
 register_flavor("kramdown", _kramdown_parser, preprocess=liquid)
 register_flavor("goldmark", _goldmark, preprocess=hugo_shortcodes)

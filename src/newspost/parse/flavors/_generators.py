@@ -229,8 +229,13 @@ def generator_of(
     )
 
 
-# The generators whose renderer a flavor is: Goldmark is Hugo's, kramdown Jekyll's.
-_RENDERED_BY: dict[str, Generator] = {"goldmark": "hugo", "kramdown": "jekyll"}
+# The generators whose renderer a flavor is: Goldmark is Hugo's, kramdown Jekyll's,
+# pulldown-cmark Zola's.
+_RENDERED_BY: dict[str, Generator] = {
+    "goldmark": "hugo",
+    "kramdown": "jekyll",
+    "pulldown-cmark": "zola",
+}
 
 
 def flavor_and_generator(
@@ -284,8 +289,8 @@ def detect_flavor(
     An ``.html`` post is ``html`` (no Markdown, as Jekyll and Hugo read it); otherwise
     a Hugo post (TOML front matter, a ``content/`` folder, shortcodes) is ``goldmark``,
     a Jekyll post (a ``_posts`` folder, Liquid tags, YAML front matter) ``kramdown``,
-    a Zola post (see `detect_generator`) ``commonmark``, as its renderer,
-    pulldown-cmark, reads CommonMark with tables and no linkify; an Astro post
+    a Zola post (see `detect_generator`) ``pulldown-cmark``, its renderer (CommonMark
+    with tables, footnotes, task lists and heading attributes, no linkify); an Astro post
     ``remark`` (GitHub's Markdown and SmartyPants, Astro's defaults); a Hexo post
     ``marked`` (hexo-renderer-marked's defaults: GitHub's Markdown, line breaks,
     SmartyPants, definition lists, no footnotes); an Eleventy post ``markdown-it``
@@ -319,9 +324,10 @@ def _flavor_for(generator: Generator | None, front_matter_format: str) -> str:
     return _FLAVOR_OF.get(generator or "", "commonmark")
 
 
-# The flavor of the other generators' posts: Astro renders with remark, Hexo with marked,
-# Eleventy with markdown-it, Docusaurus with MDX.
+# The flavor of the other generators' posts: Zola renders with pulldown-cmark, Astro with
+# remark, Hexo with marked, Eleventy with markdown-it, Docusaurus with MDX.
 _FLAVOR_OF: dict[str, str] = {
+    "zola": "pulldown-cmark",
     "astro": "remark",
     "hexo": "marked",
     "eleventy": "markdown-it",

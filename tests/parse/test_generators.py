@@ -380,3 +380,34 @@ def test_posts_like_docusauruss_elsewhere_keep_their_generator(
     text: str, path: str, generator: str
 ) -> None:
     assert loads(text, path=path).raw.generator == generator
+
+
+# kubernetes/website, content/ko/blog/_posts/2025-11-12-ingress-nginx-retirement.md (cut):
+# a Hugo site whose blog section is a "_posts" folder under content/<language>/.
+KUBERNETES_BLOG_POST = """\
+---
+layout: blog
+title: "인그레스(Ingress) NGINX 은퇴: 당신이 알아야 할 사항"
+slug: ingress-nginx-retirement
+date: 2025-11-11T10:30:00-08:00
+author: >
+  Tabitha Sable (Kubernetes SRC)
+---
+
+생태계의 안전과 보안을 우선시하기 하기 위해, 쿠버네티스 SIG Network와 보안 대응 위원회는 \
+[인그레스(Ingress) NGINX](https://github.com/kubernetes/ingress-nginx/)의 다가오는 은퇴를 발표한다.
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "content/ko/blog/_posts/2025-11-12-ingress-nginx-retirement.md",
+        "website/content/en/blog/_posts/2025/ingress-nginx-retirement/index.md",
+    ],
+)
+def test_a_posts_folder_under_content_is_a_hugo_section(path: str) -> None:
+    post = loads(KUBERNETES_BLOG_POST, path=path)
+    assert (post.raw.generator, post.flavor) == ("hugo", "goldmark")
+    # Jekyll's own _posts, with a content/ folder inside it or none, stays Jekyll's.
+    assert loads(KUBERNETES_BLOG_POST, path="_posts/content/a.md").raw.generator == "jekyll"

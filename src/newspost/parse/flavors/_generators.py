@@ -178,7 +178,7 @@ def detect_generator(
         return "pelican"  # a header of "Key: value" lines, which only Pelican reads
     # Folder names from either separator; not PurePath, whose cost shows on every post.
     parts = path.replace("\\", "/").split("/") if path else ()
-    if "_posts" in parts or "_drafts" in parts:
+    if ("_posts" in parts or "_drafts" in parts) and not _hugo_posts_folder(parts):
         return "hexo" if _is_hexo(parts, front_matter, text) else "jekyll"
     if _is_astro(parts, front_matter):
         return "astro"
@@ -313,6 +313,19 @@ def _is_html_file(path: str | None) -> bool:
         ".html",
         ".htm",
     )
+
+
+def _hugo_posts_folder(parts: Sequence[str]) -> bool:
+    """Whether a ``_posts`` folder is a Hugo section's, under its ``content/<language>/``.
+
+    kubernetes.io keeps its blog in ``content/en/blog/_posts/`` (and ``content/ko/``...):
+    a Hugo site. Jekyll's ``_posts`` is at its site's root (or in its collections
+    folder), Hexo's in ``source/``.
+    """
+    if "content" not in parts:
+        return False
+    posts = parts.index("_posts") if "_posts" in parts else parts.index("_drafts")
+    return parts.index("content") < posts
 
 
 def _flavor_for(generator: Generator | None, front_matter_format: str) -> str:

@@ -158,7 +158,8 @@ def detect_generator(
     (``date: Last Modified``) is Eleventy's, in whatever folder but Jekyll's. A
     post in a ``blog/`` folder (not in ``content/``) that is an ``.mdx`` file,
     names ``authors``, ``hide_table_of_contents`` or ``unlisted``, or ends its
-    summary with ``<!-- truncate -->`` is Docusaurus's.
+    summary with ``<!-- truncate -->`` is Docusaurus's. A ``_posts`` folder under
+    ``content/`` (kubernetes.io's ``content/en/blog/_posts/``) is a Hugo section's.
 
     Examples:
         >>> detect_generator("", path="site/content/news/a.html")

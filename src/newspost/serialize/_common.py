@@ -33,6 +33,7 @@ __all__ = [
     "modified_date",
     "page_url",
     "plain",
+    "post_description",
     "post_language",
     "web_url",
 ]
@@ -209,6 +210,36 @@ MODIFIED_KEYS = (
     "modified_time",  # jekyll-import's Blogger importer
 )
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
+
+
+def post_description(post: Post) -> str | None:
+    r"""The post's description for search engines and feeds, collapsed; None when it has none.
+
+    Jekyll's ``excerpt``; else ``description``, which Hugo (``.Description``), Zola,
+    Astro and Eleventy themes write into the page's meta description; else Hugo's
+    ``summary`` (``.Summary``). A Hugo post's keys count in any case (``Description``).
+
+    Examples:
+        >>> from newspost import loads
+        >>> post_description(loads('+++\ndescription = "Hugo 0.62.2 fixes  bugs."\n+++\nText.\n'))
+        'Hugo 0.62.2 fixes bugs.'
+    """
+    fm = post.front_matter
+    if fm.excerpt and collapse(fm.excerpt):
+        return collapse(fm.excerpt)
+    extra = fm.extra
+    if not extra:
+        return None
+    caseless: dict[str, str] = {}
+    if post.raw.generator == "hugo":
+        for name in extra:
+            caseless.setdefault(name.lower(), name)
+    for wanted in ("description", "summary"):
+        key = wanted if wanted in extra else caseless.get(wanted)
+        value = extra.get(key) if key is not None else None
+        if isinstance(value, str) and collapse(value):
+            return collapse(value)
+    return None
 
 
 def post_author(post: Post) -> object:

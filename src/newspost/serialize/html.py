@@ -61,7 +61,13 @@ from newspost.model.blocks import (
 )
 from newspost.model.post import Post, Section, Source
 from newspost.parse.flavors import ALERT_CLASS  # the classes the parser gives an alert
-from newspost.serialize._common import check_site_url, collapse, page_url, post_language
+from newspost.serialize._common import (
+    check_site_url,
+    collapse,
+    page_url,
+    post_description,
+    post_language,
+)
 
 if TYPE_CHECKING:
     from newspost.sanitize import Policy
@@ -265,8 +271,9 @@ def _open_document(out: _Writer, post: Post, *, site_url: str | None, language: 
     out.raw(f'<!DOCTYPE html>\n<html lang="{_attr(lang)}">\n<head>\n<meta charset="utf-8">\n')
     out.raw('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
     out.raw(f"<title>{escape(title, quote=False)}</title>\n")
-    if fm.excerpt and collapse(fm.excerpt):
-        out.raw(f'<meta name="description" content="{_attr(collapse(fm.excerpt))}">\n')
+    description = post_description(post)
+    if description:
+        out.raw(f'<meta name="description" content="{_attr(description)}">\n')
     if site_url:
         base = site_url if site_url.endswith("/") else site_url + "/"
         out.raw(f'<base href="{_attr(base)}">\n')

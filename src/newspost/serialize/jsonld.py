@@ -32,6 +32,7 @@ from newspost.serialize._common import (
     modified_date,
     page_url,
     post_author,
+    post_description,
     post_language,
     web_url,
 )
@@ -99,8 +100,9 @@ def to_jsonld(
     if headline:
         # The whole title: Google dropped its 110-character headline limit in 2023.
         article["headline"] = headline
-    if fm.excerpt and collapse(fm.excerpt):
-        article["description"] = collapse(fm.excerpt)
+    description = post_description(post)
+    if description:
+        article["description"] = description
     images = image_urls(post, site_url)
     if images:
         article["image"] = images

@@ -276,6 +276,33 @@ def test_markdown_links_in_an_author_line_are_its_authors_and_their_pages() -> N
     ]
 
 
+# dillonzq/LoveIt, exampleSite/content/posts/theme-documentation-built-in-shortcodes (cut):
+# the theme keeps the author's page beside the name, as DoIt and FixIt do.
+LOVEIT_AUTHOR = """---
+title: "Theme Documentation - Built-in Shortcodes"
+date: 2020-03-04T16:29:41+08:00
+author: "Dillon"
+authorLink: "https://dillonzq.com"
+---
+
+**Hugo** provides multiple built-in shortcodes for author convenience.
+"""
+
+
+def test_a_themes_author_link_is_the_authors_url() -> None:
+    post = loads(LOVEIT_AUTHOR, path="exampleSite/content/posts/shortcodes/index.en.md")
+    assert to_jsonld(post)["author"] == {
+        "@type": "Person",
+        "name": "Dillon",
+        "url": "https://dillonzq.com",
+    }
+    assert _issues("NP702", LOVEIT_AUTHOR) == []
+    # helm.sh writes it in lower case; without one the author has no page.
+    assert _issues("NP702", LOVEIT_AUTHOR.replace("authorLink", "authorlink")) == []
+    no_link = LOVEIT_AUTHOR.replace('authorLink: "https://dillonzq.com"\n', "")
+    assert [i.message for i in _issues("NP702", no_link)] == ["author 'Dillon' has no url"]
+
+
 def test_extra_is_zolas_table_only_in_zola_posts() -> None:
     # A Jekyll post's "extra" key is the site's own: no author or image is read there.
     jekyll = "---\ntitle: t\nextra:\n  author: Kim\n  image: https://x.kr/a.jpg\n---\nText.\n"

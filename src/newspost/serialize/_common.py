@@ -19,6 +19,7 @@ from newspost.model.post import Post
 __all__ = [
     "MODIFIED_KEYS",
     "absolute_url",
+    "author_link",
     "author_name",
     "author_source",
     "block_text",
@@ -279,6 +280,30 @@ def author_source(post: Post) -> tuple[object, str | None]:
                 if not _empty(mapping.get(key)):
                     return mapping[key], f"{table}.{key}"
     return None, None
+
+
+_AUTHOR_LINK_KEYS = ("authorlink", "author_link", "authorurl", "author_url")
+
+
+def author_link(post: Post) -> str | None:
+    r"""The page of a post's one author, where the theme keeps it beside the name.
+
+    Hugo's LoveIt, DoIt and FixIt themes write ``author: Dillon`` with
+    ``authorLink: https://dillonzq.com`` (helm.sh's theme ``authorlink``); others
+    ``author_link`` or ``author_url``. Read in any case. None when there is none.
+
+    Examples:
+        >>> from newspost import loads
+        >>> author_link(loads("---\nauthor: Dillon\nauthorLink: https://dillonzq.com\n---\nHi\n"))
+        'https://dillonzq.com'
+    """
+    extra = post.front_matter.extra
+    if not extra or not any("uth" in name for name in extra):  # "author..." / "Author..."
+        return None
+    for name, value in extra.items():
+        if name.lower() in _AUTHOR_LINK_KEYS and isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def author_name(author: object) -> str:

@@ -19,6 +19,7 @@ from newspost.model.front_matter import IMAGE_KEYS
 from newspost.model.post import Post
 from newspost.parse.front_matter import nested_key_line
 from newspost.serialize._common import (
+    author_link,
     author_name,
     author_source,
     linked_authors,
@@ -119,6 +120,9 @@ class ArticleAuthorUrlMissing(LintRule):
     (``[Kim Min-ji](https://github.com/kim) (Acme)``), gives each linked name its
     link's address; only its unlinked names are reported.
 
+    A theme's ``authorLink`` (or ``author_link``, ``author_url``) beside one
+    named author, as Hugo's LoveIt, DoIt and FixIt write it, is that author's page.
+
     Bad: ``author: Kim Min-ji``.
 
     Good: ``author: {name: Kim Min-ji, url: https://example.org/authors/kim}``.
@@ -135,7 +139,10 @@ class ArticleAuthorUrlMissing(LintRule):
         # extra.author (Zola) inside their tables.
         key = author_source(ctx.post)[1]
         line = (_nested_key_line(ctx, key) if key else None) or _top_line(ctx)
-        for author in _authors(ctx):
+        authors = _authors(ctx)
+        if len(authors) == 1 and isinstance(authors[0], str) and author_link(ctx.post):
+            return  # the theme's authorLink (LoveIt, DoIt, FixIt) is the author's page
+        for author in authors:
             linked = linked_authors(author) if isinstance(author, str) else None
             if linked is not None:  # "[Name](https://...) (Company)": the link is the url
                 for name, url in linked:

@@ -22,6 +22,7 @@ from typing import Any
 
 from newspost.model.post import Post, Source
 from newspost.serialize._common import (
+    author_link,
     author_name,
     body_texts,
     check_site_url,
@@ -112,6 +113,10 @@ def to_jsonld(
         modified, _ = modified_date(post)
         article["dateModified"] = iso_date(modified) if modified is not None else published
     authors = _people(author if author is not None else post_author(post))
+    if author is None and len(authors) == 1 and "url" not in authors[0]:
+        link = author_link(post)  # the theme's authorLink beside a named author
+        if link:
+            authors[0]["url"] = link
     if authors:
         article["author"] = authors[0] if len(authors) == 1 else authors
     organization = _publisher(

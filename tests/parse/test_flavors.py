@@ -489,6 +489,39 @@ def test_a_zola_post_is_read_as_pulldown_cmark_reads_it() -> None:
     assert loads(ZOLA_POST, flavor="pulldown-cmark").raw.generator == "zola"
 
 
+# A Zola blog's content/posts/baikal-caldav.md (cut): the site's own image shortcodes.
+ZOLA_IMAGES = """+++
+title = "CalDav/CardDav server with Baïkal"
+date = 2021-05-28
++++
+
+There, set a password for the admin account.
+
+{{ resize_image(path="images/db-pic.png", width=800, height=800, op="fit") }}
+
+<center> {{ image(src="images/users.png", alt="The user tab") }} </center>
+
+{{ youtube(id="dQw4w9WgXcQ") }}
+
+```
+{{ resize_image(path="shown-in-code.png") }}
+```
+"""
+
+
+def test_a_zola_image_shortcode_is_an_image() -> None:
+    from newspost import dumps, loads
+
+    post = loads(ZOLA_IMAGES, path="content/posts/baikal-caldav.md")
+    assert [(image.src, image.alt) for image in post.images] == [
+        ("images/db-pic.png", None),
+        ("images/users.png", "The user tab"),
+    ]
+    assert post.lead[1].kind == "image" and post.lead[1].line == 8
+    assert "shown-in-code.png" in post.lead[-1].text  # type: ignore[union-attr]
+    assert dumps(post) == ZOLA_IMAGES
+
+
 def test_commonmark_keeps_heading_braces_as_text() -> None:
     from newspost import loads
 

@@ -64,6 +64,7 @@ from newspost.parse.flavors._pipeline import (
 from newspost.parse.flavors._templates import SHORTCODE_ARGUMENT as SHORTCODE_ARGUMENT
 from newspost.parse.flavors._templates import hugo_shortcodes as hugo_shortcodes
 from newspost.parse.flavors._templates import liquid as liquid
+from newspost.parse.flavors._templates import zola_shortcodes as zola_shortcodes
 
 __all__ = [
     "FlavorName",
@@ -322,7 +323,7 @@ def _html() -> MarkdownIt:
 
 
 register_flavor("commonmark", _commonmark)
-register_flavor("pulldown-cmark", _pulldown_cmark)
+register_flavor("pulldown-cmark", _pulldown_cmark, preprocess=zola_shortcodes)
 register_flavor("html", _html, preprocess=liquid)
 register_flavor("kramdown", _kramdown_parser, preprocess=liquid)
 register_flavor("goldmark", _goldmark, preprocess=hugo_shortcodes)

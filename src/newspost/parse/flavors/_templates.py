@@ -234,3 +234,48 @@ _LIQUID_RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}
 _HEXO_TAG_OR_CODE = re.compile(
     f"(?:{_CODE.pattern}|{_LIQUID_RAW_BLOCK.pattern})|{_HEXO_TAG.pattern}", re.DOTALL | re.MULTILINE
 )
+
+
+# A Zola shortcode call on one line, "{{ resize_image(path="a.png", width=800) }}", and
+# one of its arguments (Tera's literals: quoted in ", ' or `, or a bare number or name).
+_ZOLA_CALL = r"\{\{-?[ \t]*[A-Za-z_]\w*\((?P<arguments>[^()\n]*)\)[ \t]*-?\}\}"
+_ZOLA_CALL_OR_CODE = re.compile(f"(?:{_CODE.pattern})|{_ZOLA_CALL}", re.DOTALL | re.MULTILINE)
+_ZOLA_ARGUMENT = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^,\s]+))""")
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|avif|svg|bmp)$", re.IGNORECASE)
+
+
+def zola_shortcodes(text: str) -> str:
+    r"""What a Zola site's image shortcodes put into a post, for pulldown-cmark.
+
+    Zola's sites show an image through a shortcode of their own (its documentation's
+    ``resize_image``, themes' ``image`` or ``figure``): a call naming an image file in
+    its ``path``, ``src`` or ``url`` is an ``<img>`` with its ``alt`` (or
+    ``caption``), as those shortcodes write one. Other calls, and calls in code,
+    stay as written. Line count is kept.
+
+    Examples:
+        >>> zola_shortcodes('{{ resize_image(path="db-pic.png", width=800, op="fit") }}')
+        '<img src="db-pic.png">'
+        >>> zola_shortcodes('{{ youtube(id="dQw4w9WgXcQ") }}')
+        '{{ youtube(id="dQw4w9WgXcQ") }}'
+    """
+    if "{{" not in text or "(" not in text:
+        return text
+    return _ZOLA_CALL_OR_CODE.sub(_zola_image, text)
+
+
+def _zola_image(call: re.Match[str]) -> str:
+    arguments = call.group("arguments")
+    if arguments is None:
+        return call.group()  # code: the call is shown, not run
+    named = {
+        found.group(1): next(value for value in found.groups()[1:] if value is not None)
+        for found in _ZOLA_ARGUMENT.finditer(arguments)
+    }
+    src = named.get("path") or named.get("src") or named.get("url") or ""
+    if not _IMAGE_FILE.search(src.split("?", 1)[0]):
+        return call.group()
+    alt = named.get("alt") or named.get("caption")
+    if alt is None:  # no alt given: none written, as Zola's documented shortcode writes none
+        return f'<img src="{html.escape(src)}">'
+    return f'<img src="{html.escape(src)}" alt="{html.escape(alt)}">'

@@ -522,6 +522,45 @@ def test_a_zola_image_shortcode_is_an_image() -> None:
     assert dumps(post) == ZOLA_IMAGES
 
 
+# A zh-TW Hugo blog's content/post/aws-lift-and-shift/index.md (cut), and blog.ledez.net's
+# 2015 post: lines right under a figure shortcode are Markdown, as Hugo puts the figure in
+# only after Goldmark has run.
+HUGO_FIGURE_THEN_TEXT = """---
+title: "AWS 筆記-專案轉移至雲端"
+---
+
+## Original Application Stack
+* Tomcat
+* Mysql
+{{< figure src="images/origin-arch.drawio.png" width="30%" >}}
+## 移轉目標
+* EC2
+
+{{< figure src="/images/2015/05/Postfix_logo-300x159.png" title="Postfix" >}}
+Aujourd'hui, j'ai reçu un **joli** [phishing](https://example.org/phishing).
+"""
+
+
+def test_the_lines_under_a_hugo_figure_are_markdown() -> None:
+    from newspost import dumps, loads
+
+    post = loads(HUGO_FIGURE_THEN_TEXT, path="content/post/aws-lift-and-shift/index.md")
+    assert [s.title for s in post.sections] == ["Original Application Stack", "移轉目標"]
+    blocks = post.sections[1].blocks
+    assert [(b.kind, b.line) for b in blocks] == [
+        ("list", 10),
+        ("image", 12),
+        ("paragraph", 13),
+    ]
+    assert blocks[2].text == "Aujourd’hui, j’ai reçu un joli phishing."  # type: ignore[union-attr]
+    assert [link.url for link in post.links] == ["https://example.org/phishing"]
+    assert [image.src for image in post.images] == [
+        "images/origin-arch.drawio.png",
+        "/images/2015/05/Postfix_logo-300x159.png",
+    ]
+    assert dumps(post) == HUGO_FIGURE_THEN_TEXT
+
+
 def test_commonmark_keeps_heading_braces_as_text() -> None:
     from newspost import loads
 

@@ -197,7 +197,11 @@ def _expand_shortcode(call: re.Match[str]) -> str:
     lines = "\n" * call.group(0).count("\n")
     if name != "figure":
         return (positional[0] if positional else named.get("path", "")) + lines
-    return _figure_html(named) + lines
+    # Hugo puts a call's output in only after Goldmark has run, so a figure is no HTML
+    # block to Goldmark: the lines right under it are Markdown (a heading, a paragraph).
+    # An empty comment first makes it a block that ends on its own line, as CommonMark
+    # ends a comment's block on the line holding "-->".
+    return "<!---->" + _figure_html(named) + lines
 
 
 def _figure_html(named: dict[str, str]) -> str:

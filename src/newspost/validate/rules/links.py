@@ -445,6 +445,20 @@ def _visible(inner_html: str) -> str:
     return _INVISIBLE.sub(" ", html.unescape(_TAGS.sub("", inner_html))).strip()
 
 
+# A Markdown autolink, "<https://go.dev/blog/strings>": its address is its text.
+_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]{1,31}:[^<>\s]*)>", re.IGNORECASE)
+
+
+def _visible_md(text: str) -> str:
+    """What a reader sees of a Markdown link's text: autolinks as their address, no tags.
+
+    ox-hugo writes an Org link to a bare address as ``[<https://a.org>](<https://a.org>)``.
+    """
+    if "<" in text and ":" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    return _visible(text)
+
+
 @register
 class EmptyLinkText(LintRule):
     """A link has no text: nothing to read, nothing for a screen reader to announce.
@@ -469,7 +483,7 @@ class EmptyLinkText(LintRule):
             yield self.issue_at(ctx, offset)
         found = scan(ctx)
         for link in found.md_links:
-            if not link.image and not _visible(link.text) and "![" not in link.text:
+            if not link.image and not _visible_md(link.text) and "![" not in link.text:
                 if _code_text(found.text, link):
                     continue
                 yield self.issue_at(ctx, link.start)
@@ -507,6 +521,7 @@ class UrlAsLinkText(LintRule):
             if _URL_TEXT.match(shown):
                 yield self.issue_at(ctx, offset, f"link text is a bare URL: {shown[:80]}")
         for link in scan(ctx).md_links:
+            # ox-hugo's [<https://a.org>](<https://a.org>) is an autolink, not reported
             shown = _visible(link.text)
             if not link.image and _URL_TEXT.match(shown):
                 yield self.issue_at(ctx, link.start, f"link text is a bare URL: {shown[:80]}")

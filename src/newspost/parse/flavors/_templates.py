@@ -139,14 +139,15 @@ def hugo_shortcodes(text: str) -> str:
     r"""What Hugo's ``figure``, ``ref`` and ``relref`` shortcodes put into a post, for Goldmark.
 
     A figure becomes its ``<figure>`` (the image, with the caption as its alt text
-    when it has none, as Hugo writes it); ``ref`` and ``relref`` become the page
+    when it has none, as Hugo writes it), after an empty comment that ends its HTML
+    block on its own line; ``ref`` and ``relref`` become the page
     they name, so ``[text]({{< ref "a.md" >}})`` is a link. An escaped call,
     ``{{</* name */>}}``, shows as the call. Other shortcodes stay as written. Line
     count is kept.
 
     Examples:
-        >>> hugo_shortcodes('{{< figure src="/a.jpg" caption="Launch" >}}')
-        '<figure><img src="/a.jpg" alt="Launch"><figcaption><p>Launch</p></figcaption></figure>'
+        >>> hugo_shortcodes('{{< figure src="/a.jpg" caption="Go" >}}')
+        '<!----><figure><img src="/a.jpg" alt="Go"><figcaption><p>Go</p></figcaption></figure>'
         >>> hugo_shortcodes('[next]({{< relref "b.md" >}})')
         '[next](b.md)'
     """

@@ -235,6 +235,8 @@ def read(
     ``where.key_lines`` names the fields), so that a change is written back
     under the key the file has. Zola keeps categories and tags in its
     ``[taxonomies]`` table: they are read from there, as ``taxonomies.categories``.
+    A ``date`` that is a mapping with ``created`` (MkDocs Material's blog) dates
+    the post by it; its ``updated`` is the extra key ``date.updated``.
     A Pelican header is read as Pelican reads it, whatever the generator (see
     `newspost.parse._pelican.read`): keys in lower case, ``Summary`` as the
     excerpt, ``Category`` as the one category.
@@ -299,10 +301,41 @@ def read(
                 hint=_ZOLA_DATE_HINT,
             )
     else:
+        if isinstance(data.get("date"), dict):
+            data = _dated_by_created(data, where, content, first_line)
         data = _as_jekyll_reads(data, where)
     if where.format != "toml":
         data = _without_eleventy_date_word(data, where)
     return _from_mapping(data, where, path=path, first_line=first_line)
+
+
+def _dated_by_created(
+    data: dict[Any, Any], where: Split, content: str, first_line: int
+) -> dict[Any, Any]:
+    """``data`` dated by the ``created`` of a ``date`` mapping, as MkDocs Material's blog reads it.
+
+    Its posts write ``date:`` with ``created:`` (the publication date) and
+    ``updated:`` (the modification date) under it. The other keys of the mapping
+    are extra keys named ``date.updated`` and the like, and ``where.key_aliases``
+    names them all (``date.created`` for the date), so that a change is written
+    back inside the mapping. A mapping without ``created`` is left as it is.
+    """
+    table = data["date"]
+    if "created" not in table:
+        return data
+    read: dict[Any, Any] = {}
+    for key, value in data.items():
+        if key != "date":
+            read[key] = value
+            continue
+        for name, entry in table.items():
+            field_name = "date" if name == "created" else f"date.{name}"
+            read[field_name] = entry
+            where.key_aliases[field_name] = f"date.{name}"
+            line = nested_key_line(content, "date", str(name))
+            if line is not None:
+                where.key_lines[f"date.{name}"] = first_line + line
+    return read
 
 
 def _without_eleventy_date_word(data: dict[Any, Any], where: Split) -> dict[Any, Any]:

@@ -445,6 +445,7 @@ _DATE_KEYS = frozenset(
         "expiry_date",
         "modified",
         "updated",
+        "date.updated",  # MkDocs Material's blog: updated: under date:
         "last_modified_at",
         "date_modified",
         "updated_at",

@@ -676,6 +676,9 @@ class UnbalancedHtml(LintRule):
 
 
 _COLON_END = re.compile(r"[:：]((?:\s*</[A-Za-z][A-Za-z0-9]*\s*>)*\s*#*\s*)$")
+# An emoji's shortcode (":mortar_board:", ":+1:"), which GitHub, Hugo, MkDocs and Nuxt
+# show as the emoji: its closing colon ends no sentence.
+_EMOJI_END = re.compile(r":(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):$")
 
 
 @register
@@ -685,6 +688,7 @@ class HeadingEndsWithColon(LintRule):
     A heading is a title, not the start of a sentence; the colon is a leftover of
     text written as "Solution:" before it was made a heading, and looks odd in the
     outline and in anchors. The fix removes the colon when the heading is on one line.
+    An emoji's shortcode at the end (``## Done :tada:``) is no colon.
 
     Bad: ``<h3>해결 방법:</h3>``.
     Good: ``<h3>해결 방법</h3>``.
@@ -700,7 +704,7 @@ class HeadingEndsWithColon(LintRule):
         text = ctx.post.raw.text
         for section in scan(ctx).sections:
             title = section.title.rstrip()
-            if not title.endswith((":", "：")):
+            if not title.endswith((":", "：")) or _EMOJI_END.search(title):
                 continue
             fix = None
             if section.line is not None:

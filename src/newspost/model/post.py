@@ -131,6 +131,9 @@ class RawText(Frozen):
 
 
 _FILENAME_TITLE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")
+# The generators that title a post without a front matter title by the "# heading"
+# opening its body (Docusaurus's contentTitle).
+_HEADING_TITLED: frozenset[str | None] = frozenset({"docusaurus"})
 
 
 class Post(Frozen):
@@ -181,6 +184,26 @@ class Post(Frozen):
             stem = _FILENAME_TITLE.sub("", PurePath(self.path).stem)
             return re.sub(r"[-_]+", " ", stem).strip()
         return ""
+
+    @property
+    def title_heading(self) -> Section | None:
+        r"""The ``# heading`` opening the body, where the post's generator titles the post by it.
+
+        Docusaurus titles a post without a front matter ``title`` by the level-1
+        heading its body opens with. None for another generator, or a body that
+        opens with something else.
+
+        Examples:
+            >>> from newspost import loads
+            >>> post = loads("---\nauthors: [kim]\n---\n# Launch\n\nText.\n",
+            ...              path="blog/2024-06-12-launch.md")
+            >>> post.title_heading.title, post.front_matter.title
+            ('Launch', None)
+        """
+        if self.raw.generator not in _HEADING_TITLED or self.lead or not self.sections:
+            return None
+        first = self.sections[0]
+        return first if first.level == 1 else None
 
     @property
     def date(self) -> dt.datetime | dt.date | None:

@@ -230,3 +230,40 @@ def test_chunks_cover_every_item_once_and_shrink_at_the_end(count: int, workers:
     assert sizes == sorted(sizes, reverse=True)  # big chunks first, the small ones last
     if count >= 2 * workers * 32:
         assert sizes[0] == 32 and sizes[-1] <= 4  # the last chunk keeps one worker briefly
+
+
+def _negate_all(chunk: list[int]) -> list[int]:
+    return [-n for n in chunk]
+
+
+def test_a_pool_of_its_own_runs_with_the_heap_frozen_and_leaves_it_as_it_was() -> None:
+    import gc
+
+    from newspost._pool import map_chunks, one_by_one
+
+    assert gc.get_freeze_count() == 0
+    with map_chunks(
+        one_by_one(abs), _negate_all, list(range(40)), workers=2, executor=None, most=8
+    ) as results:
+        # What existed before the pool started is out of the collector's passes...
+        assert gc.get_freeze_count() > 0
+        assert list(results) == [-n for n in range(40)]
+    # ...and back in them once the run is over, so nothing is kept from collection.
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_callers_own_frozen_heap_is_left_frozen() -> None:
+    import gc
+
+    from newspost._pool import map_chunks, one_by_one
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with map_chunks(
+            one_by_one(abs), _negate_all, list(range(40)), workers=2, executor=None, most=8
+        ) as results:
+            assert list(results) == [-n for n in range(40)]
+        assert gc.get_freeze_count() == frozen  # not unfrozen by the pool
+    finally:
+        gc.unfreeze()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
+import gc
 import math
 import os
 from collections.abc import Callable, Iterator
@@ -113,6 +114,7 @@ def map_chunks(
         yield in_process(items)
         return
     owned = executor is None
+    frozen = owned and _freeze_long_lived_objects()
     if executor is None:
         pool: Executor = ProcessPoolExecutor(max_workers=workers, initializer=initializer)
     else:
@@ -135,6 +137,24 @@ def map_chunks(
             future.cancel()
         if owned:
             pool.shutdown(wait=True, cancel_futures=True)
+        if frozen:
+            gc.unfreeze()
+
+
+def _freeze_long_lived_objects() -> bool:
+    """Leave every object that exists now out of the cyclic collector's passes; True if done.
+
+    What exists before a pool starts (modules, compiled patterns, the rules) outlives
+    the run. Left in, the collector walks all of it again on each full pass: in this
+    process, whose heap grows as results come in, and in each forked worker, where the
+    walk also writes to pages that "fork" would otherwise leave shared (gc.freeze's
+    documented use). Not done when the caller froze objects of its own: our
+    `gc.unfreeze` would undo theirs.
+    """
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
 
 
 def _chunk_starts(count: int, size: int, workers: int) -> list[int]:

@@ -268,7 +268,8 @@ def test_a_flavor_with_render_rules_of_its_own_reads_its_html_blocks_alike() -> 
     # renderer has a rule of its own is given the tokens, and reads the same.
     from markdown_it.token import Token
 
-    from newspost.parse.flavors import _kramdown, liquid, register_flavor
+    from newspost.parse.flavors import liquid, register_flavor
+    from newspost.parse.flavors._kramdown import _kramdown
 
     def html_block_as_is(self: object, tokens: list[Token], idx: int, *_: object) -> str:
         return tokens[idx].content

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from helpers import CORPUS, corpus_files
 from newspost.parse import flavors
-from newspost.parse.flavors import get_markdown, liquid, tokenize
+from newspost.parse.flavors import _kramdown, _pipeline, get_markdown, liquid, tokenize
 
 # Lines that make the kramdown HTML-block rule take, refuse or stop: block and
 # inline tags, closes on the same or later lines, Markdown that may swallow what
@@ -163,10 +163,10 @@ def test_one_line_blocks_end_where_html_block_end_ends_them() -> None:
     for line in _one_line_candidates():
         src = f"{line}\nz</p></P></section></table>\n"
         ends = [len(line), len(src) - 1, len(src)]
-        match = flavors._one_line_block_pattern().match(src, 0, len(line) + 1)
+        match = _pipeline._one_line_block_pattern().match(src, 0, len(line) + 1)
         if match is not None:
             taken += 1
-            assert flavors._html_block_end(src, 0, ends, 0, 2) == 1, line
+            assert _kramdown._html_block_end(src, 0, ends, 0, 2) == 1, line
             assert match[0] == line + "\n"
     assert taken > 500  # the pattern is tried, not refused everywhere
 
@@ -187,17 +187,17 @@ def test_one_line_blocks_are_cut_as_the_long_way_cuts_them(
     lines: list[str], final_newline: bool
 ) -> None:
     src = "\n".join(lines) + ("\n" if final_newline else "")
-    fast = flavors._leading_html_blocks(src, commonmark_html=True)
+    fast = _pipeline._leading_html_blocks(src, commonmark_html=True)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(flavors, "_one_line_block_pattern", lambda: re.compile(r"(?!)"))
-        slow = flavors._leading_html_blocks(src, commonmark_html=True)
+        patch.setattr(_pipeline, "_one_line_block_pattern", lambda: re.compile(r"(?!)"))
+        slow = _pipeline._leading_html_blocks(src, commonmark_html=True)
     assert fast == slow
 
 
 def test_one_line_blocks_take_the_fast_path_only_where_it_is_sure() -> None:
     def fast(line: str) -> bool:
         src = line + "\n"
-        return flavors._one_line_block_pattern().match(src, 0, len(src)) is not None
+        return _pipeline._one_line_block_pattern().match(src, 0, len(src)) is not None
 
     assert fast('<p data-ke-size="size16">text <b>bold</b> <a href="x">a</a></p>')
     assert fast("<h2>Title</h2> trailing text")
@@ -224,7 +224,7 @@ def test_one_line_blocks_cost_linear_time_on_long_lines() -> None:
     for line in ("<p>" + "<b>x" * 200_000, "<p " + "arkdow" * 100_000 + ">", "<p>" + "<" * 200_000):
         src = line + "\n"
         started = time.perf_counter()
-        assert flavors._one_line_block_pattern().match(src, 0, len(src)) is None
+        assert _pipeline._one_line_block_pattern().match(src, 0, len(src)) is None
         assert time.perf_counter() - started < 30.0
 
 
@@ -293,12 +293,12 @@ def test_parsing_without_dead_rules_gives_markdown_it_s_tokens(
     expected_env: dict[str, object] = {}
     expected = md.parse(text, expected_env)
     env: dict[str, object] = {}
-    assert flavors._parse(md, text, env) == expected
+    assert _pipeline._parse(md, text, env) == expected
     assert env == expected_env
 
 
 def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
-    dead = flavors._dead_rules
+    dead = _pipeline._dead_rules
     everything = {
         "fence",
         "code",
@@ -340,14 +340,14 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
 def test_a_pruned_parser_leaves_its_flavor_alone() -> None:
     md = get_markdown("kramdown")
     before = md.get_active_rules()
-    pruned = flavors._pruned(md, frozenset({"fence", "backticks", "strikethrough"}))
+    pruned = _pipeline._pruned(md, frozenset({"fence", "backticks", "strikethrough"}))
     assert pruned is not md
     assert md.get_active_rules() == before
     active = pruned.get_active_rules()
     assert "fence" not in active["block"] and "fence" in before["block"]
     assert "strikethrough" not in active["inline"] and "strikethrough" not in active["inline2"]
     assert pruned.options is md.options and pruned.core is md.core
-    assert flavors._pruned(md, frozenset({"fence", "backticks", "strikethrough"})) is pruned
+    assert _pipeline._pruned(md, frozenset({"fence", "backticks", "strikethrough"})) is pruned
 
 
 def test_a_parser_with_rules_of_its_own_is_not_pruned() -> None:
@@ -356,11 +356,11 @@ def test_a_parser_with_rules_of_its_own_is_not_pruned() -> None:
 
     md = MarkdownIt("commonmark", {"html": True})
     md.inline.ruler.push("custom", custom)
-    assert flavors._pruned(md, frozenset({"fence"})) is md
+    assert _pipeline._pruned(md, frozenset({"fence"})) is md
     # markdown-it's own function under another rule's name is not that rule either.
     renamed = MarkdownIt("commonmark", {"html": True})
     renamed.block.ruler.at("fence", renamed.block.ruler.__rules__[1].fn)
-    assert flavors._pruned(renamed, frozenset({"fence"})) is renamed
+    assert _pipeline._pruned(renamed, frozenset({"fence"})) is renamed
 
 
 @pytest.mark.parametrize(

@@ -144,3 +144,78 @@ def test_a_kramdown_source_line_read_as_a_one_row_table_is_a_source() -> None:
         "연합뉴스",
         3,
     )
+
+
+# A list of sources under a heading, as generated posts and blogs end: "## 참고 자료"
+# (excerpt of a real post, its addresses shortened).
+REFERENCES = """\
+## 개요
+
+본문입니다.
+
+## 참고 자료
+
+- [Service Mesh vs API Gateway](https://www.solo.io/topics/istio/service-mesh-vs-api-gateway)
+- [Istio Documentation](https://istio.io/latest/docs/) - 공식 문서
+
+---
+
+**마이크로서비스 아키텍처** 시리즈의 끝.
+"""
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "goldmark", "commonmark"])
+def test_a_list_under_a_sources_heading_is_the_sources(flavor: str) -> None:
+    post = loads(REFERENCES, flavor=flavor)
+    assert [(s.label, s.url, s.title, s.publisher, s.line) for s in post.sources] == [
+        (
+            "참고 자료",
+            "https://www.solo.io/topics/istio/service-mesh-vs-api-gateway",
+            "Service Mesh vs API Gateway",
+            None,
+            7,
+        ),
+        ("참고 자료", "https://istio.io/latest/docs/", "Istio Documentation", "공식 문서", 8),
+    ]
+    # The heading stays in the outline, with what else is under it; the list is gone.
+    section = post.sections[1]
+    assert section.title == "참고 자료"
+    assert [block.kind for block in section.blocks] == ["rule", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    "lead_in", ["Sources:", "**출처:**", "References (참고):", "参考文献：", "📚 Sources:"]
+)
+def test_a_list_after_a_sources_line_is_the_sources(lead_in: str) -> None:
+    post = loads(
+        f"Body text.\n\n{lead_in}\n\n- [A](https://a.example.org/x)\n"
+        "- <a href='https://b.example.org/y'>B</a>, Reuters\n"
+    )
+    assert [(s.url, s.title, s.publisher) for s in post.sources] == [
+        ("https://a.example.org/x", "A", None),
+        ("https://b.example.org/y", "B", "Reuters"),
+    ]
+    assert [block.kind for block in post.lead] == ["paragraph"]  # the lead-in went with them
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # An item that links nowhere: a book, a phone number.
+        "## 참고 자료\n\n- [A](https://a.example.org/)\n- 뿌리오 고객센터: 1588-5412\n",
+        # What the reader may read next was not drawn on.
+        "## Further reading\n\n- [A](https://a.example.org/)\n",
+        "## See also\n\n- [A](https://a.example.org/)\n",
+        # A heading that only starts with a label, and a label line without its colon.
+        "## Sources of funding\n\n- [A](https://a.example.org/)\n",
+        "Sources\n\n- [A](https://a.example.org/)\n",
+        # Something between the heading and the list.
+        "## References\n\nThese helped:\n\n- [A](https://a.example.org/)\n",
+        # A subheading between them.
+        "## 참고 자료\n\n### 공식 문서\n\n- [A](https://a.example.org/)\n",
+    ],
+)
+def test_lists_that_are_not_sources(body: str) -> None:
+    post = loads(body, flavor="commonmark")
+    assert post.sources == []
+    assert any(block.kind == "list" for block in post.blocks())

@@ -101,6 +101,19 @@ def test_sections_keywords_and_sources() -> None:
     ]
 
 
+def test_a_references_list_is_cited() -> None:
+    data = article(
+        "title: t\n",
+        "Text.\n\n## Bibliography\n\n- [Paper](https://a.org/p), ACM\n- [Docs](https://b.org/d)\n",
+    )
+    assert "isBasedOn" not in data
+    assert data["citation"] == [
+        {"@type": "CreativeWork", "url": "https://a.org/p", "name": "Paper",
+         "publisher": {"@type": "Organization", "name": "ACM"}},
+        {"@type": "CreativeWork", "url": "https://b.org/d", "name": "Docs"},
+    ]  # fmt: skip
+
+
 def test_images_are_absolute_and_deduplicated() -> None:
     data = article(
         "image: /img/a.jpg\nfeature_image: https://cdn.x.kr/b.jpg\n",

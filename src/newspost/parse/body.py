@@ -43,15 +43,17 @@ from newspost.parse._kept import Kept
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import holds_c0_controls
 from newspost.parse.flavors import (
-    _REST_CACHE_LENGTH,
     ALERT_CLASS,
     _cut_leading_html,
-    _html_block_token,
-    _parse,
-    _renders_with_stock_rules,
     _rest_tokens,
     get_markdown,
     get_preprocessor,
+)
+from newspost.parse.flavors._pipeline import (
+    _REST_CACHE_LENGTH,
+    _html_block_token,
+    _parse,
+    _renders_with_stock_rules,
 )
 
 __all__ = ["Body", "parse_body"]
@@ -306,9 +308,9 @@ class _RenderedRest:
 
 # What follows a news body's HTML is most often the site's promo line, the same in
 # hundreds of posts: its rendering is kept, by flavor and text, as its tokens are
-# (flavors._parse_rest). Only a short rest that leaves ``env`` alone (no reference
-# definitions) rendered by the stock rules is kept, so a kept rendering is the
-# rendering; it is tied to the parser, its renderer and options as they were.
+# (flavors._pipeline._parse_rest). Only a short rest that leaves ``env`` alone (no
+# reference definitions) rendered by the stock rules is kept, so a kept rendering is
+# the rendering; it is tied to the parser, its renderer and options as they were.
 _RENDERED_RESTS: Kept[tuple[str, str], _RenderedRest] = Kept(256)
 
 
@@ -1426,19 +1428,85 @@ def _sources_from_table(table: Table) -> list[Source]:
     return sources
 
 
+def _sources_from_list(listed: ListBlock, label: str) -> list[Source]:
+    """The sources of a list under a sources heading or line, one an item, if each item links.
+
+    An item's first link is the source, and what follows its last link is the
+    publisher, as on an attribution line ("[기사 제목](…) | 연합뉴스"). A list with an
+    item that links nowhere (a book, a phone number, "-" left to fill in) is left as
+    a list: the heading did not keep its promise, and the rules see the list as
+    written.
+    """
+    counts = [len(_LINK_TAG.findall(item.html)) for item in listed.items]
+    if not counts or 0 in counts or sum(counts) != len(listed.links):
+        return []
+    sources = []
+    links = iter(listed.links)
+    for item, count in zip(listed.items, counts, strict=True):
+        first, *rest = [next(links) for _ in range(count)]
+        last = rest[-1] if rest else first
+        at = item.text.rfind(last.text) if last.text else -1
+        after = item.text[at + len(last.text) :] if at >= 0 else ""
+        sources.append(
+            trusted(
+                Source,
+                label=label,
+                url=first.url,
+                title=first.text or None,
+                publisher=after.strip(_SEPARATORS).strip() or None,
+                rel=first.rel,
+                text=item.text,
+                line=first.line if first.line is not None else listed.line,
+            )
+        )
+    return sources
+
+
 # The walker makes items of these very classes, never of subclasses, so the passes
 # below test ``type(item) is``: isinstance() on a pydantic model class goes through
 # its metaclass's __instancecheck__, several times the cost, for every item.
 
 
+# A heading or a line that only introduces a list of sources: "## 참고 자료", "Sources:",
+# "**출처:**", "📚 References (참고)". Not "Further reading" or "See also": what they
+# list was not drawn on.
+_SOURCE_LIST_LABEL = re.compile(
+    r"^\W*(?P<label>출처|자료\s*출처|기사\s*원문|원문|참고\s*(?:자료|문헌|링크|기사)|참고|참조|"
+    r"sources?|references?|bibliography|citations?|works\s+cited|quellen?|fuentes?|références|"
+    r"出典|出处|出處|来源|來源|参考文献|参考资料|参考資料|參考資料|参考リンク|参考|參考|引用元)"
+    r"\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\W*$",
+    re.IGNORECASE,
+)
+# An anchor with an address in an item's HTML (as the walker's `links` counts them).
+_LINK_TAG = re.compile(r"<a\s[^>]*?\bhref=")
+
+
 def _lift_sources(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
+    listed_label: str | None = None  # the label of the list that may come next
     for item in items:
-        if type(item) is Paragraph:
+        label, listed_label = listed_label, None
+        if label is not None and type(item) is ListBlock:
+            sources = _sources_from_list(item, label)
+            if sources:
+                if type(out[-1]) is Paragraph:
+                    out.pop()  # "Sources:" says no more than each source's label does
+                out.extend(sources)
+                continue
+        if type(item) is _Heading:
+            found = _SOURCE_LIST_LABEL.match(item.title)
+            listed_label = found.group("label") if found else None
+        elif type(item) is Paragraph:
             sources = _source_from(item)
             if sources:
                 out.extend(sources)
                 continue
+            if not item.links and len(item.text) <= 60:
+                found = _SOURCE_LIST_LABEL.match(item.text)
+                # A label alone is a lead-in only with its colon ("Sources:"): a line
+                # "참고" or "Sources" alone is a heading written as a paragraph.
+                if found and item.text.rstrip().endswith((":", "：")):
+                    listed_label = found.group("label")
         elif type(item) is Table:
             sources = _sources_from_table(item)
             if sources:

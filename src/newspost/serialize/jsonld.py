@@ -40,7 +40,11 @@ __all__ = ["dumps_jsonld", "to_jsonld"]
 Thing = dict[str, Any]
 
 # Labels that mark a reference the article cites, not the story it retells.
-_CITATION_LABEL = re.compile(r"^(?:참고|참고\s*자료|참조|references?|see\s+also)$", re.IGNORECASE)
+_CITATION_LABEL = re.compile(
+    r"^(?:참고|참고\s*(?:자료|문헌|링크|기사)|참조|references?|see\s+also|bibliography|citations?|"
+    r"works\s+cited|参考|參考|参考文献|参考资料|参考資料|參考資料|参考リンク)$",
+    re.IGNORECASE,
+)
 _PERSON_KEYS = ("name", "url", "email", "sameAs", "jobTitle", "image", "description")
 
 

@@ -365,6 +365,9 @@ _SOURCE_KEYS = (
 class NoSourceAttribution(LintRule):
     """The post names no source: no "출처:"/"Source:"/"via" line and no ``source_url`` key.
 
+    Nor a list of links under a sources heading ("## 참고 자료", "## References") or
+    line ("Sources:"), which name one source an item.
+
     A news post built on someone else's reporting must say whose it is, with a
     link: readers need to check it, and publishers require it. Info, because
     original reporting and blog posts have no source to name; disable the rule

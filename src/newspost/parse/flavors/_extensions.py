@@ -1,0 +1,376 @@
+"""markdown-it rules that several flavors add to CommonMark, each a plain function.
+
+GitHub's alerts, task lists and autolinks, ``:::`` containers, definition lists,
+footnotes (with their source lines), ``{#id .class}`` heading attributes, Hugo's
+shortcode calls kept as text (never inline HTML), and the ``html`` flavor's one
+rule (the whole body is one HTML block). They are apart from the registry because
+more than one flavor's parser is built from them (Goldmark, remark, marked and
+kramdown alike), and apart from `_kramdown` because none of them is kramdown's
+alone. This module imports nothing else of the package.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererProtocol
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+# A shortcode call's tag, "{{< name args >}}" or "{{% name args %}}", the spaces
+# optional; not past the next "{{", so many unclosed calls are read in linear time.
+_SHORTCODE_TAG = re.compile(r"\{\{(?:<(?:(?!\{\{).)*?>|%(?:(?!\{\{).)*?%)\}\}", re.DOTALL)
+
+
+def hugo_shortcode_call(state: StateInline, silent: bool) -> bool:
+    """Inline rule: a Hugo shortcode call is text, never HTML.
+
+    Hugo replaces the call before Goldmark reads the post, so the ``<`` of
+    ``{{<youtube id>}}`` (written without spaces) opens no tag; read as inline
+    HTML, it hid the call and left an element that never closes. Nor do the
+    typographer's curly quotes or linkify's links reach into its arguments.
+    """
+    if not state.src.startswith("{{", state.pos):
+        return False
+    found = _SHORTCODE_TAG.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:
+        # Text that the typographer and linkify leave alone (as they do an escape):
+        # Hugo reads the call's quotes and addresses before Goldmark sees the text.
+        token = state.push("text_special", "", 0)
+        token.content = found.group()
+    state.pos = found.end()
+    return True
+
+
+def _plugin_task_lists() -> Callable[[StateCore], None]:
+    """The task-list plugin's core rule (a closure the plugin makes for each parser)."""
+    md = MarkdownIt("zero").use(tasklists_plugin)
+    return md.core.ruler.__rules__[md.core.ruler.__find__("github-tasklists")].fn
+
+
+_PLUGIN_TASK_LISTS = _plugin_task_lists()
+# An item's text opening with a box: "[ ]", "[x]" or "[X]", then a space.
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]")
+
+
+def _task_lists(state: StateCore) -> None:
+    """Core rule: a list item opening with ``[ ]`` or ``[x]`` is a task, its box a checkbox.
+
+    Goldmark (Hugo's ``taskList``, on by default) and kramdown's GFM parser
+    (Jekyll's default input) both render the box as a disabled checkbox before
+    the item's text, which no longer holds the brackets.
+    """
+    if _TASK_BOX.search(state.src) is not None:
+        _PLUGIN_TASK_LISTS(state)
+
+
+# The marker opening an alert's first line: GitHub's "[!NOTE]" (and TIP, IMPORTANT,
+# WARNING, CAUTION), or Obsidian's callouts, any word and a fold sign ("[!faq]-"),
+# which Hugo's blockquote render hooks read as well (its resolveBlockQuoteAlert).
+_ALERT_MARKER = re.compile(r"\[!([A-Za-z]+)\][-+]?")
+ALERT_CLASS = "markdown-alert"
+"""The class of an alert's quote; ``markdown-alert-KIND`` beside it names its kind (GitHub's)."""
+
+
+def _alerts(state: StateCore) -> None:
+    """Core rule: a quote opening with ``[!NOTE]`` is a "Note" box; the marker is not its text.
+
+    GitHub shows such a quote as an alert, and so do Hugo's blockquote render hooks
+    (0.132 and later, which many themes ship) and Jekyll's alert plugins. The quote
+    gets GitHub's classes, ``markdown-alert markdown-alert-note``; what follows the
+    marker on its line (Obsidian's title) stays, and a paragraph left empty goes.
+    """
+    if "[!" not in state.src:
+        return  # most texts: no marker anywhere
+    tokens = state.tokens
+    index = 0
+    while index + 2 < len(tokens):
+        quote, paragraph, inline = tokens[index : index + 3]
+        index += 1
+        if quote.type != "blockquote_open" or paragraph.type != "paragraph_open":
+            continue
+        found = _ALERT_MARKER.match(inline.content)
+        if found is None:
+            continue
+        quote.attrSet("class", f"{ALERT_CLASS} {ALERT_CLASS}-{found.group(1).lower()}")
+        inline.content = inline.content[found.end() :].lstrip()
+        if not inline.content:
+            del tokens[index : index + 3]  # the marker's paragraph: open, inline, close
+
+
+# A container's opening fence: three colons or more, then a name (Docusaurus's
+# ":::tip[Title]", VitePress's "::: warning Title", markdown-it-container's) or
+# pandoc's attributes in braces ("::: {.note}"); a fence of colons alone closes one.
+_CONTAINER_OPEN = re.compile(
+    r"(?P<fence>:{3,})[ \t]*(?:\{(?P<attributes>[^{}\n]*)\}|(?P<name>[^\W\d][\w-]*))"
+    r"(?:\[(?P<label>[^\]\n]*)\])?(?:\{[^{}\n]*\})?(?P<title>[^\n]*)"
+)
+_CONTAINER_CLOSE = re.compile(r":{3,}[ \t]*$")
+_CODE_FENCE = re.compile(r"(`{3,}|~{3,})")
+_PANDOC_CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
+
+
+def _fenced_container(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: ``:::name`` … ``:::`` is a box around Markdown, its fences shown nowhere.
+
+    Docusaurus's admonitions (``:::tip[Title]``), VitePress's custom containers
+    (``::: warning Title``), markdown-it-container's (Hexo's markdown-it renderer)
+    and pandoc's fenced divs (``::: {.note}``) write a ``<div>`` around what is
+    between the fences; a title after the name is shown as the box's first line.
+    Such posts, with YAML front matter, are read as Jekyll's, whose kramdown, as
+    Hugo's Goldmark, has no such boxes and would show the fences as text: the
+    box's contents are what the site shows of it. A fence with a name inside opens
+    a nested box, as in pandoc; one without closes the innermost, whatever its
+    length; an unclosed box ends with its parent, as markdown-it-container's.
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    eol = state.eMarks[start_line]
+    if not state.src.startswith(":::", first):
+        return False
+    opening = _CONTAINER_OPEN.match(state.src, first, eol)
+    if opening is None:
+        return False
+    if silent:
+        return True
+    close_line, closed = _container_end(state, start_line, end_line)
+    name = opening.group("name")
+    if name is None:
+        found = _PANDOC_CLASS.search(opening.group("attributes"))
+        name = found.group(1) if found else None
+    title = (opening.group("label") or opening.group("title")).strip().rstrip(":").strip()
+    old_parent, old_line_max = state.parentType, state.lineMax
+    state.parentType = "container"
+    state.lineMax = close_line  # no lazy line runs on past the closing fence
+    token = state.push("container_open", "div", 1)
+    token.markup, token.info = opening.group("fence"), state.src[first:eol]
+    token.map = [start_line, close_line]
+    if name:
+        token.attrSet("class", name)
+    if title:
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start_line, start_line + 1]
+        token = state.push("inline", "", 0)
+        token.content, token.map, token.children = title, [start_line, start_line + 1], []
+        state.push("paragraph_close", "p", -1)
+    state.md.block.tokenize(state, start_line + 1, close_line)
+    token = state.push("container_close", "div", -1)
+    token.markup = opening.group("fence")
+    state.parentType, state.lineMax = old_parent, old_line_max
+    state.line = close_line + 1 if closed else close_line
+    return True
+
+
+def _container_end(state: StateBlock, start_line: int, end_line: int) -> tuple[int, bool]:
+    """The line of a container's closing fence, and whether there is one (else its end)."""
+    depth = 1
+    code_fence = ""  # the fence of a code block inside, whose lines close nothing
+    line = start_line
+    while True:
+        line += 1
+        if line >= end_line:
+            return line, False
+        first = state.bMarks[line] + state.tShift[line]
+        eol = state.eMarks[line]
+        if first < eol and state.sCount[line] < state.blkIndent:
+            return line, False  # a line less indented ends the list item holding it
+        if state.sCount[line] - state.blkIndent >= 4:
+            continue
+        text = state.src[first:eol]
+        if code_fence:
+            if text.startswith(code_fence) and not text.strip(code_fence[0] + " \t"):
+                code_fence = ""
+            continue
+        fence = _CODE_FENCE.match(text)
+        if fence is not None:
+            code_fence = fence.group()
+        elif not text.startswith(":::"):
+            continue
+        elif _CONTAINER_CLOSE.match(text):
+            depth -= 1
+            if not depth:
+                return line, True
+        elif _CONTAINER_OPEN.match(text):
+            depth += 1
+
+
+# What Goldmark's Linkify (GitHub's autolink extension) links: an address with its
+# scheme, one starting "www.", or an email. linkify-it also links bare host names
+# ("example.com", "README.md", "ASP.NET"), which Hugo shows as text.
+_AUTOLINK_START = re.compile(r"(?:https?://|ftp://|mailto:|www\.)|[^@\s]+@", re.IGNORECASE)
+
+
+def _gfm_autolinks(state: StateCore) -> None:
+    """Core rule: undo linkify's links that Goldmark would not make (bare host names)."""
+    for token in state.tokens:
+        children = token.children
+        if token.type != "inline" or not children:
+            continue
+        if not any(child.markup == "linkify" for child in children):
+            continue
+        kept: list[Token] = []
+        index = 0
+        while index < len(children):
+            child = children[index]
+            if (
+                child.type == "link_open"
+                and child.markup == "linkify"
+                and index + 2 < len(children)
+                and not _AUTOLINK_START.match(children[index + 1].content)
+            ):
+                kept.append(children[index + 1])  # the text, without link_open/link_close
+                index += 3
+                continue
+            kept.append(child)
+            index += 1
+        token.children = kept
+
+
+def _with_containers(md: MarkdownIt) -> None:
+    """``md`` reading ``:::`` containers (see `_fenced_container`), which end a paragraph."""
+    md.block.ruler.before(
+        "paragraph",
+        "fenced_container",
+        _fenced_container,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+
+
+def _with_definition_lists(md: MarkdownIt) -> None:
+    """``md`` reading definition lists (``term``, then ``: definition`` lines).
+
+    kramdown has them, and so has Goldmark (Hugo turns its ``definitionList`` on):
+    a ``<dl>``, each term a ``<dt>``, each definition a ``<dd>``.
+    """
+    md.block.ruler.before(
+        "paragraph",
+        "definition_list",
+        _definition_list,
+        {"alt": ["paragraph", "reference", "blockquote"]},
+    )
+
+
+def _plugin_definition_list() -> Callable[[StateBlock, int, int, bool], bool]:
+    """The definition-list plugin's block rule (a closure the plugin makes for each parser)."""
+    md = MarkdownIt("zero").use(deflist_plugin)
+    return md.block.ruler.__rules__[md.block.ruler.__find__("deflist")].fn
+
+
+_PLUGIN_DEFINITION_LIST = _plugin_definition_list()
+
+
+def _definition_list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: markdown-it-deflist's, with kramdown's and Goldmark's marker only.
+
+    The plugin reads pandoc's lists, where ``~`` marks a definition too; kramdown
+    and Goldmark take only ``:``, and "10 a.m." over "~ 6 p.m." is a sentence.
+    """
+    line = start_line
+    if not silent:
+        # The plugin's rule starts at the term: its definition is on the next line,
+        # or the one after a blank line.
+        line += 1
+        if line < end_line and state.isEmpty(line):
+            line += 1
+        if line >= end_line:
+            return False
+    if state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]][:1] != ":":
+        return False
+    return _PLUGIN_DEFINITION_LIST(state, start_line, end_line, silent)
+
+
+def _with_footnotes(md: MarkdownIt) -> MarkdownIt:
+    """``md`` reading footnotes (``text[^1]`` and ``[^1]: note``), as kramdown and Goldmark do.
+
+    Both render the notes as a numbered list after the post's last block, behind
+    a rule; references become superscript links to them. Neither has pandoc's
+    inline notes (``^[note]``), so those stay text.
+    """
+    md.use(footnote_plugin, inline=False)
+    md.core.ruler.after("footnote_tail", "footnote_lines", _footnote_lines)
+    md.add_render_rule("footnote_block_open", _render_footnote_block_open)
+    md.add_render_rule("footnote_caption", _render_footnote_caption)
+    return md
+
+
+def _render_footnote_caption(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+) -> str:
+    # The note's number, every time it is referred to: kramdown and Goldmark show a
+    # second reference to note 1 as "1" again, where the plugin writes "[1:1]".
+    return f"[{tokens[idx].meta['id'] + 1}]"
+
+
+def _render_footnote_block_open(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+) -> str:
+    # The plugin's opening tags, on one line: a rendered line maps to one line of
+    # the file, and the rule, the notes' section and their list all start at the
+    # first note (see _footnote_lines).
+    hr = '<hr class="footnotes-sep" />' if options.xhtmlOut else '<hr class="footnotes-sep">'
+    return f'{hr}<section class="footnotes"><ol class="footnotes-list">\n'
+
+
+def _footnote_lines(state: StateCore) -> None:
+    """Core rule: the notes' list starts at the first note's line in the file.
+
+    The footnote plugin gathers the notes after the last block with no source
+    line of their own, so their rule and list would take the line of the block
+    before them. A text without notes keeps no footnote record in ``env``.
+    """
+    notes = state.env.get("footnotes")
+    if notes is None:
+        return  # no note was looked for (the plugin's own test, in footnote_tail)
+    if not any(notes.values()):
+        # The plugin's reference rule leaves an empty record wherever it looked and
+        # found nothing: drop it, so that a text without notes leaves ``env`` as it
+        # was, whichever rules were tried (see _dead_rules).
+        del state.env["footnotes"]
+        return
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "footnote_block_open" and token.map is None:
+            first = next((t.map for t in tokens[index + 1 :] if t.map is not None), None)
+            if first is not None:
+                token.map = [first[0], first[0]]
+            return
+
+
+# Attributes at the end of a heading: kramdown's header ID "## Title {#id}", Goldmark's
+# (Hugo's) "## Title {#id .class key=value}", and an IAL "{: .class}". Neither renders
+# them as text, so they are not part of the title.
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{[ \t]*[#.:][^{}\n]*\}[ \t]*$")
+
+
+def _heading_attributes(state: StateCore) -> None:
+    """Core rule: drop the attribute list that ends a heading's text."""
+    if "{" not in state.src:
+        return  # most texts: no attribute list anywhere, no token to look at
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and index + 1 < len(tokens):
+            inline = tokens[index + 1]
+            if "{" in inline.content:
+                inline.content = _HEADING_ATTRIBUTES.sub("", inline.content)
+
+
+def _whole_body_is_html(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if silent:
+        return False
+    token = state.push("html_block", "", 0)
+    token.map = [start_line, end_line]
+    token.content = state.getLines(start_line, end_line, 0, True)
+    state.line = end_line
+    return True

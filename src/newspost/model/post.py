@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Generator", "Post", "RawText", "Section", "Source"]
 
-Generator = Literal["jekyll", "hugo", "zola", "pelican", "astro", "hexo", "eleventy", "docusaurus"]
+Generator = Literal[
+    "jekyll", "hugo", "zola", "pelican", "astro", "hexo", "eleventy", "mkdocs", "docusaurus"
+]
 """A site generator whose reading of a post newspost follows (its front matter keys, its tags)."""
 
 
@@ -104,9 +106,9 @@ class RawText(Frozen):
         default=None,
         description=(
             "The site generator the post is written for (Jekyll, Hugo, Zola, Pelican, Astro, "
-            "Hexo, Eleventy or Docusaurus), as its flavor, folder, front matter and tags tell "
-            "(None when they do not): its front matter keys are read as that generator reads "
-            "them."
+            "Hexo, Eleventy, MkDocs or Docusaurus), as its flavor, folder, front matter and "
+            "tags tell (None when they do not): its front matter keys are read as that "
+            "generator reads them."
         ),
     )
 
@@ -132,8 +134,8 @@ class RawText(Frozen):
 
 _FILENAME_TITLE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")
 # The generators that title a post without a front matter title by the "# heading"
-# opening its body (Docusaurus's contentTitle).
-_HEADING_TITLED: frozenset[str | None] = frozenset({"docusaurus"})
+# opening its body (MkDocs' page title, Docusaurus's contentTitle).
+_HEADING_TITLED: frozenset[str | None] = frozenset({"mkdocs", "docusaurus"})
 
 
 class Post(Frozen):
@@ -189,8 +191,8 @@ class Post(Frozen):
     def title_heading(self) -> Section | None:
         r"""The ``# heading`` opening the body, where the post's generator titles the post by it.
 
-        Docusaurus titles a post without a front matter ``title`` by the level-1
-        heading its body opens with. None for another generator, or a body that
+        MkDocs and Docusaurus title a post without a front matter ``title`` by the
+        level-1 heading its body opens with. None for another generator, or a body that
         opens with something else.
 
         Examples:

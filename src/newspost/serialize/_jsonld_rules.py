@@ -249,8 +249,8 @@ class ArticleHeadlineMissing(LintRule):
 
     ``headline`` is the one property every article should have; newspost
     falls back to the first heading, then to the file name, which is rarely
-    the headline a reader should see. A Docusaurus post's ``# heading`` opening
-    its body is its title (`Post.title_heading`), the headline it shows.
+    the headline a reader should see. An MkDocs or a Docusaurus post's ``# heading``
+    opening its body is its title (`Post.title_heading`), the headline it shows.
 
     Bad: front matter without ``title`` (headline "2024 06 12 news").
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -364,6 +365,123 @@ def _heading_attributes(state: StateCore) -> None:
             inline = tokens[index + 1]
             if "{" in inline.content:
                 inline.content = _HEADING_ATTRIBUTES.sub("", inline.content)
+
+
+# Python-Markdown's admonition ("!!! note" or '!!! warning "Title"'), pymdownx.details'
+# collapsible one ("??? tip", "???+ tip", open) and pymdownx.tabbed's tab ('=== "Tab"'):
+# the kinds (one or more words), then the title in double quotes.
+_ADMONITION = re.compile(
+    r"(?:(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kinds>[\w-]+(?:[ \t]+[\w-]+)*)?"
+    r"|(?P<tab>===[+!]{0,2}))"
+    r'(?:[ \t]+"(?P<title>[^"\n]*)")?[ \t]*$'
+)
+
+
+def _admonition(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: an MkDocs admonition, collapsible block or content tab is a box.
+
+    ``!!! note "Title"`` (Python-Markdown's admonition), ``??? tip`` and ``???+ tip``
+    (pymdownx.details) and ``=== "Tab"`` (pymdownx.tabbed), which MkDocs Material's
+    posts use, hold the lines indented four columns under them: a ``<div>`` around
+    their Markdown, its title (the quoted one, else the kind capitalized, as
+    Python-Markdown writes it; a tab's label) shown as its first line. Other
+    flavors show the marker as text and the lines under it as indented code.
+    """
+    indent = state.sCount[start_line]
+    if indent - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    eol = state.eMarks[start_line]
+    if state.src[first : first + 3] not in ("!!!", "???", "==="):
+        return False
+    opening = _ADMONITION.match(state.src, first, eol)
+    if opening is None or (opening.group("tab") and opening.group("title") is None):
+        return False  # a tab has a quoted label
+    if opening.group("marker") and not (opening.group("kinds") or opening.group("title")):
+        return False
+    if silent:
+        return True
+    content = indent + 4
+    line = end = start_line + 1
+    while line < end_line:
+        if state.isEmpty(line):
+            line += 1
+            continue
+        if state.sCount[line] < content:
+            break
+        line += 1
+        end = line
+    kinds = (opening.group("kinds") or "").split()
+    title = opening.group("title")
+    if title is None:
+        title = kinds[0].capitalize() if kinds else ""
+    old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    token = state.push("container_open", "div", 1)
+    token.markup, token.info = opening.group("marker") or "===", state.src[first:eol]
+    token.map = [start_line, end]
+    token.attrSet("class", " ".join(["admonition", *kinds]) if kinds else "tabbed-block")
+    if title.strip():
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start_line, start_line + 1]
+        token = state.push("inline", "", 0)
+        token.content, token.map, token.children = title.strip(), [start_line, start_line + 1], []
+        state.push("paragraph_close", "p", -1)
+    state.parentType, state.lineMax, state.blkIndent = "container", end, content
+    state.md.block.tokenize(state, start_line + 1, end)
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
+    token = state.push("container_close", "div", -1)
+    token.markup = opening.group("marker") or "==="
+    state.line = end
+    return True
+
+
+def _with_admonitions(md: MarkdownIt) -> None:
+    """``md`` reading MkDocs' admonitions, collapsible blocks and tabs (see `_admonition`)."""
+    md.block.ruler.before(
+        "code",
+        "admonition",
+        _admonition,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+
+
+# Python-Markdown's attribute lists (attr_list): "{ #id .class key=value }", its colon
+# optional, after a heading's text (past a space), on a paragraph's last line, or right
+# after an image or a link. MkDocs shows none of it.
+_HEADING_ATTRIBUTE_LIST = re.compile(r"[ \t]+\{:?[ \t]*[^}\n \t][^}\n]*\}[ \t]*$")
+_BLOCK_ATTRIBUTE_LIST = re.compile(r"\n[ \t]*\{:?[ \t]*[^}\n \t][^}\n]*\}[ \t]*$")
+_SPAN_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[^}\n \t][^}\n]*\}")
+
+
+def _block_attribute_lists(state: StateCore) -> None:
+    """Core rule: drop the attribute list ending a heading, or a paragraph's last line."""
+    if "{" not in state.src:
+        return
+    tokens = state.tokens
+    for index, token in enumerate(tokens[:-1]):
+        inline = tokens[index + 1]
+        if "{" not in inline.content or inline.type != "inline":
+            continue
+        if token.type == "heading_open":
+            inline.content = _HEADING_ATTRIBUTE_LIST.sub("", inline.content)
+        elif token.type == "paragraph_open":
+            inline.content = _BLOCK_ATTRIBUTE_LIST.sub("", inline.content)
+
+
+def _span_attribute_lists(state: StateCore) -> None:
+    """Core rule: drop the attribute list right after an image or a link (``){ width=300 }``)."""
+    if "{" not in state.src:
+        return
+    for token in state.tokens:
+        children = token.children
+        if token.type != "inline" or not children or "{" not in token.content:
+            continue
+        for before, child in pairwise(children):
+            if child.type != "text" or before.type not in ("image", "link_close"):
+                continue
+            found = _SPAN_ATTRIBUTE_LIST.match(child.content)
+            if found is not None:
+                child.content = child.content[found.end() :]
 
 
 def _whole_body_is_html(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

@@ -77,7 +77,7 @@ class MissingRequiredField(LintRule):
     required. A date taken from a Jekyll file name ``YYYY-MM-DD-slug.md`` counts,
     as it does for Jekyll, and so does a single ``category: News`` for ``categories``,
     and Eleventy's words for a date it takes at build time (``date: Last Modified``).
-    A Docusaurus post's ``# heading`` opening its body is its title.
+    An MkDocs or a Docusaurus post's ``# heading`` opening its body is its title.
 
     Bad: ``title:`` with nothing after it.
     Good: ``title: 정부, 디지털 협력 양해각서 체결``.
@@ -96,7 +96,7 @@ class MissingRequiredField(LintRule):
             if key == "date" and ctx.post.raw.date_keyword is not None:
                 continue  # Eleventy dates the post at build time
             if key == "title" and ctx.post.title_heading is not None:
-                continue  # Docusaurus titles the post by its "# heading"
+                continue  # MkDocs and Docusaurus title the post by its "# heading"
             state = "empty" if key in key_lines else "missing"
             written = ctx.post.raw.key_aliases.get(key, key)  # Jekyll's category, Hugo's Title
             message = f"required front matter field {written!r} is {state}"

@@ -504,3 +504,27 @@ def test_posts_like_mkdocs_elsewhere_keep_their_generator(
     text: str, path: str, generator: str
 ) -> None:
     assert loads(text, path=path).raw.generator == generator
+
+
+def test_python_markdown_reads_md_in_html_and_abbreviations() -> None:
+    # pypi/warehouse's docs/blog/posts/2024-01-01-2fa-enforced.md (MkDocs Material), trimmed.
+    text = (
+        "---\ntitle: 2FA Required for PyPI\nauthors:\n  - miketheman\ndate: 2024-01-01\n---\n\n"
+        "In August 2023, we developed an email campaign.\n\n"
+        "<figure markdown>\n"
+        "  ![emails](../assets/2024-01-01-two-factor-emails-scheduled.png)\n"
+        "  <figcaption>We have sent over 474,000 emails to date.</figcaption>\n"
+        "</figure>\n\n"
+        "Thank you to all the users who have enabled 2FA.\n\n"
+        "*[TOTP]: Time-based one-time password\n*[WebAuthn]: Web Authentication\n"
+    )
+    post = loads(text, path="docs/blog/posts/2024-01-01-2fa-enforced.md")
+    assert post.flavor == "python-markdown"
+    image = post.lead[1]
+    assert image.kind == "image" and image.caption == "We have sent over 474,000 emails to date."
+    assert [getattr(block, "text", None) for block in post.lead] == [
+        "In August 2023, we developed an email campaign.",
+        None,
+        "Thank you to all the users who have enabled 2FA.",
+    ]
+    assert dumps(post) == text

@@ -36,6 +36,7 @@ from newspost.parse.flavors._extensions import (
     _block_attribute_lists,
     _gfm_autolinks,
     _heading_attributes,
+    _markdown_in_html,
     _span_attribute_lists,
     _task_lists,
     _whole_body_is_html,
@@ -55,7 +56,7 @@ from newspost.parse.flavors._generators import (
 
 # The kramdown flavor's factory, renamed: ``_kramdown`` is its module's name here.
 from newspost.parse.flavors._kramdown import _kramdown as _kramdown_parser
-from newspost.parse.flavors._kramdown import _LiquidMarkdownIt
+from newspost.parse.flavors._kramdown import _kramdown_abbreviation, _LiquidMarkdownIt
 from newspost.parse.flavors._pipeline import (
     _BEFORE_HTML_BLOCK,
     _BEFORE_HTML_BLOCK_ORDERS,
@@ -238,8 +239,10 @@ def _marked() -> MarkdownIt:
 def _python_markdown() -> MarkdownIt:
     """MkDocs' Python-Markdown, with the extensions MkDocs Material's blog posts are written for.
 
-    Its tables, footnotes, definition lists and attribute lists (``{ width=300 }``
-    after an image, ``{ #id }`` after a heading: not text), the admonitions
+    Its tables, footnotes, definition lists, abbreviations (``*[HTML]: …``: no
+    text), Markdown inside an HTML element that says ``markdown`` (md_in_html's
+    ``<figure markdown>``) and attribute lists (``{ width=300 }`` after an image,
+    ``{ #id }`` after a heading: not text), the admonitions
     (``!!! note``), collapsible blocks (``??? tip``) and content tabs (``=== "Tab"``)
     of Python-Markdown and PyMdown Extensions, task lists and ``~~strikethrough~~``
     (pymdownx.tasklist, pymdownx.tilde); no linkify or typographer, which MkDocs
@@ -249,6 +252,10 @@ def _python_markdown() -> MarkdownIt:
     md.core.ruler.after("block", "block_attribute_lists", _block_attribute_lists)
     md.core.ruler.after("inline", "span_attribute_lists", _span_attribute_lists)
     md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.block.ruler.before("html_block", "markdown_in_html", _markdown_in_html)
+    # Python-Markdown's abbreviations ("*[HTML]: Hyper Text Markup Language") are
+    # written as kramdown's: the definition shows nothing.
+    md.block.ruler.before("paragraph", "kramdown_abbreviation", _kramdown_abbreviation)
     _with_admonitions(md)
     _with_definition_lists(md)
     return _with_footnotes(md)

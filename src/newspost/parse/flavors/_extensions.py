@@ -435,6 +435,40 @@ def _admonition(state: StateBlock, start_line: int, end_line: int, silent: bool)
     return True
 
 
+# An HTML tag alone on its line whose "markdown" attribute (bare, "1", "block" or
+# "span") asks Python-Markdown's md_in_html to read what the element holds as Markdown:
+# MkDocs Material's '<figure markdown>' around an image and its caption.
+_MARKDOWN_IN_HTML = re.compile(
+    r"<[A-Za-z][A-Za-z0-9]*(?=[\s>])[^>\n]*?\smarkdown"
+    r"""(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?(?=[\s/>])"""
+    r"[^>\n]*>[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _markdown_in_html(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: an opening tag saying ``markdown`` is an HTML block of its own line.
+
+    The lines after it are Markdown again, as md_in_html reads them; CommonMark's
+    rule took them raw up to the next blank line (an image was text).
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    eol = state.eMarks[start_line]
+    if not state.src.startswith("<", first) or state.src.find("arkdown", first, eol) < 0:
+        return False
+    if _MARKDOWN_IN_HTML.match(state.src, first, eol) is None:
+        return False
+    if silent:
+        return True
+    token = state.push("html_block", "", 0)
+    token.map = [start_line, start_line + 1]
+    token.content = state.getLines(start_line, start_line + 1, state.blkIndent, True)
+    state.line = start_line + 1
+    return True
+
+
 def _with_admonitions(md: MarkdownIt) -> None:
     """``md`` reading MkDocs' admonitions, collapsible blocks and tabs (see `_admonition`)."""
     md.block.ruler.before(

@@ -446,6 +446,12 @@ Some time ago we published a blog post.
         (MKDOCS_DATED, "site/news/tackling-broken-links.md"),
         ("---\ntitle: T\n---\n!!! warning\n    Back up first.\n", "docs/upgrade.md"),
         ('---\ntitle: T\n---\n???+ note "Why"\n\n    Because.\n', "notes/why.md"),
+        # M2vH/garagelab-dus's docs/index.md: no front matter, a code block in the box.
+        (
+            '???+ info "How the post yaml header looks like..."\n\n'
+            "    ```text\n    ---\n    title: Demo\n    ---\n    ```\n",
+            "docs/index.md",
+        ),
     ],
 )
 def test_mkdocs_posts_are_mkdocs_read_with_python_markdown(text: str, path: str) -> None:

@@ -126,8 +126,25 @@ def _is_mkdocs(parts: Sequence[str], front_matter: str, text: str) -> bool:
     if "created" in front_matter and _MKDOCS_DATE.search(front_matter) is not None:
         return True
     # One character is looked for much faster than a sequence: test it first.
-    return (("!" in text and "!!!" in text) or ("?" in text and "???" in text)) and _outside_code(
-        _MKDOCS_ADMONITION, text
+    if not (("!" in text and "!!!" in text) or ("?" in text and "???" in text)):
+        return False
+    return _admonition_outside_code(text)
+
+
+def _admonition_outside_code(text: str) -> bool:
+    """Whether ``text`` holds an admonition (`_MKDOCS_ADMONITION`) that is not shown as code.
+
+    The block is matched in the text as written: what it holds is often a fenced code
+    block, indented under it, which removing the code first (`_outside_code`) would take.
+    """
+    if _MKDOCS_ADMONITION.search(text) is None:
+        return False
+    if "`" not in text and "~" not in text:
+        return True  # no code anywhere
+    code = [(span.start(), span.end()) for span in _CODE.finditer(text)]
+    return any(
+        not any(start <= block.start() < end for start, end in code)
+        for block in _MKDOCS_ADMONITION.finditer(text)
     )
 
 

@@ -108,6 +108,16 @@ def test_a_cell_s_braced_language_is_the_language() -> None:
     assert [getattr(b, "language", None) for b in post.lead] == ["python", "r", "python"]
 
 
+def test_a_fence_naming_its_file_after_a_colon_has_the_language() -> None:
+    # A Zenn article (arm_techblog) and a Zenn book chapter: "lang:file" and "lang: title".
+    text = (
+        "---\ntitle: T\n---\n```ruby:app/models/user.rb\nclass User\nend\n```\n\n"
+        "```python: open, read\nfile1 = open(path)\n```\n\n```:memo\nnote\n```\n"
+    )
+    post = loads(text, path="articles/rails-namespaced-validator.md")
+    assert [getattr(b, "language", None) for b in post.lead] == ["ruby", "python", None]
+
+
 def test_liquid_and_shortcodes_are_kept_raw() -> None:
     post = loads(
         "---\ntitle: t\n---\n{% include references.md %}\n\n"

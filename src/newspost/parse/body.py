@@ -835,6 +835,10 @@ class _Walker:
                         language = name[len("language-") :]
                         if language.startswith("{"):
                             language = _cell_language(language)
+                        elif ":" in language:
+                            # Qiita's and Zenn's "```ruby:app/models/user.rb": the
+                            # language, then the file's name shown above the code.
+                            language = language.partition(":")[0] or None
             out.append(
                 trusted(
                     Code,

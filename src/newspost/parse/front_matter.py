@@ -60,7 +60,12 @@ _LANGUAGES: dict[str, Format] = {"yaml": "yaml", "yml": "yaml", "toml": "toml", 
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
 # Docusaurus's blog (and Eleventy, which takes a date anywhere in the path) also dates a
 # post by the folders it is in: "2024/06/19/launch.md", "2024-06-19/launch.md".
-_FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})/[^/]+$")
+# Docusaurus's own blog files its posts under the year: "2022/09-01-release/index.mdx",
+# "2019/05-28-launch.md".
+_FOLDER_DATE = re.compile(
+    r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})/[^/]+$"
+    r"|(?:^|/)(\d{4})/(\d{1,2})-(\d{1,2})(?:-[^/]*)?(?:/index\.[^/]+)?$"
+)
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
 )
@@ -381,7 +386,8 @@ def file_name_date(path: str) -> dt.date | None:
     for a post that is a folder, ``2024-06-19-slug/index.md`` (Hugo's and Zola's
     page bundles, Docusaurus's blog folders, WordPress exporters' output), the
     folder's name; else the folders a post is in, as Docusaurus reads them:
-    ``2024/06/19/slug.md``, ``2024-06-19/slug.md``.
+    ``2024/06/19/slug.md``, ``2024-06-19/slug.md``, ``2024/06-19-slug.md`` and
+    ``2024/06-19-slug/index.md`` (Docusaurus's own blog).
 
     Examples:
         >>> file_name_date("_posts/2024-6-19-launch.md")
@@ -399,9 +405,12 @@ def file_name_date(path: str) -> dt.date | None:
 
 
 def _calendar_day(found: re.Match[str]) -> dt.date | None:
-    """The day a match's (year, month, day) digit groups name; None if there is none (02-30)."""
+    """The day a match's (year, month, day) digit groups name; None if there is none (02-30).
+
+    Groups of an alternative that did not match are skipped.
+    """
     try:
-        return dt.date(*(int(part) for part in found.groups()))
+        return dt.date(*(int(part) for part in found.groups() if part is not None))
     except ValueError:
         return None
 

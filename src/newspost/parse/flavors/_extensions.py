@@ -439,7 +439,7 @@ def _admonition(state: StateBlock, start_line: int, end_line: int, silent: bool)
 # "span") asks Python-Markdown's md_in_html to read what the element holds as Markdown:
 # MkDocs Material's '<figure markdown>' around an image and its caption.
 _MARKDOWN_IN_HTML = re.compile(
-    r"<[A-Za-z][A-Za-z0-9]*(?=[\s>])[^>\n]*?\smarkdown"
+    r"<([A-Za-z][A-Za-z0-9]*)(?=[\s>])[^>\n]*?\smarkdown"
     r"""(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?(?=[\s/>])"""
     r"[^>\n]*>[ \t]*$",
     re.IGNORECASE,
@@ -447,10 +447,12 @@ _MARKDOWN_IN_HTML = re.compile(
 
 
 def _markdown_in_html(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """Block rule: an opening tag saying ``markdown`` is an HTML block of its own line.
+    """Block rule: an element saying ``markdown`` holds Markdown, up to its closing tag.
 
-    The lines after it are Markdown again, as md_in_html reads them; CommonMark's
-    rule took them raw up to the next blank line (an image was text).
+    Its opening tag's line is an HTML block, and so is the line of the tag closing it
+    (when it is alone on its line): the lines between are read as Markdown, as
+    md_in_html reads them. CommonMark's rule took them raw up to the next blank line
+    (an image was text), and a block there (``<figcaption>``) took the closing tag in.
     """
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
@@ -458,15 +460,43 @@ def _markdown_in_html(state: StateBlock, start_line: int, end_line: int, silent:
     eol = state.eMarks[start_line]
     if not state.src.startswith("<", first) or state.src.find("arkdown", first, eol) < 0:
         return False
-    if _MARKDOWN_IN_HTML.match(state.src, first, eol) is None:
+    opening = _MARKDOWN_IN_HTML.match(state.src, first, eol)
+    if opening is None:
         return False
     if silent:
         return True
     token = state.push("html_block", "", 0)
     token.map = [start_line, start_line + 1]
     token.content = state.getLines(start_line, start_line + 1, state.blkIndent, True)
-    state.line = start_line + 1
+    close_line = _closing_tag_line(state, opening.group(1), start_line + 1, end_line)
+    if close_line is None:
+        state.line = start_line + 1  # unclosed: what follows is read as it comes
+        return True
+    old_line_max = state.lineMax
+    state.lineMax = close_line
+    state.md.block.tokenize(state, start_line + 1, close_line)
+    state.lineMax = old_line_max
+    token = state.push("html_block", "", 0)
+    token.map = [close_line, close_line + 1]
+    token.content = state.getLines(close_line, close_line + 1, state.blkIndent, True)
+    state.line = close_line + 1
     return True
+
+
+def _closing_tag_line(state: StateBlock, name: str, start_line: int, end_line: int) -> int | None:
+    """The line holding only the tag that closes a ``name`` element opened before ``start_line``."""
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])", re.IGNORECASE)
+    depth = 1
+    for line in range(start_line, end_line):
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if "<" not in text:
+            continue
+        for found in tags.finditer(text):
+            depth += -1 if found.group(1) else 1
+            if not depth:
+                alone = text.strip().lower() in (f"</{name.lower()}>",)
+                return line if alone else None
+    return None
 
 
 def _with_admonitions(md: MarkdownIt) -> None:

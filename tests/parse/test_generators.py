@@ -534,3 +534,14 @@ def test_python_markdown_reads_md_in_html_and_abbreviations() -> None:
         "Thank you to all the users who have enabled 2FA.",
     ]
     assert dumps(post) == text
+
+
+def test_md_in_html_nested_deep_is_a_limit_not_a_crash() -> None:
+    from newspost import LimitError
+
+    deep = "---\ndate: 2024-01-01\n---\n" + "<div markdown>\n" * 500 + "x\n" + "</div>\n" * 500
+    with pytest.raises(LimitError):
+        loads(deep, path="docs/blog/posts/a.md")
+    unclosed = "---\ndate: 2024-01-01\n---\n" + "<figure markdown>\n![a](b.png)\n\n" * 50
+    post = loads(unclosed, path="docs/blog/posts/a.md")
+    assert len(post.images) == 50 and dumps(post) == unclosed

@@ -461,26 +461,40 @@ def _markdown_in_html(state: StateBlock, start_line: int, end_line: int, silent:
     if not state.src.startswith("<", first) or state.src.find("arkdown", first, eol) < 0:
         return False
     opening = _MARKDOWN_IN_HTML.match(state.src, first, eol)
-    if opening is None:
+    if opening is None or state.level >= state.md.options["maxNesting"]:
         return False
     if silent:
         return True
     token = state.push("html_block", "", 0)
     token.map = [start_line, start_line + 1]
     token.content = state.getLines(start_line, start_line + 1, state.blkIndent, True)
-    close_line = _closing_tag_line(state, opening.group(1), start_line + 1, end_line)
+    # Unclosed elements are looked for so far, and only so often: a body of many of
+    # them stays linear.
+    misses = state.env.get(_MARKDOWN_IN_HTML_MISSES, 0)
+    close_line = None
+    if misses < _MAX_MARKDOWN_IN_HTML_MISSES:
+        last = min(end_line, start_line + _MARKDOWN_IN_HTML_LOOKAHEAD)
+        close_line = _closing_tag_line(state, opening.group(1), start_line + 1, last)
     if close_line is None:
+        state.env[_MARKDOWN_IN_HTML_MISSES] = misses + 1
         state.line = start_line + 1  # unclosed: what follows is read as it comes
         return True
     old_line_max = state.lineMax
     state.lineMax = close_line
+    state.level += 1  # nested elements count toward maxNesting, as containers do
     state.md.block.tokenize(state, start_line + 1, close_line)
+    state.level -= 1
     state.lineMax = old_line_max
     token = state.push("html_block", "", 0)
     token.map = [close_line, close_line + 1]
     token.content = state.getLines(close_line, close_line + 1, state.blkIndent, True)
     state.line = close_line + 1
     return True
+
+
+_MARKDOWN_IN_HTML_MISSES = "_newspost_markdown_in_html_misses"
+_MAX_MARKDOWN_IN_HTML_MISSES = 32
+_MARKDOWN_IN_HTML_LOOKAHEAD = 400
 
 
 def _closing_tag_line(state: StateBlock, name: str, start_line: int, end_line: int) -> int | None:

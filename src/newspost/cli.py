@@ -227,7 +227,7 @@ def _show_args(parser: argparse.ArgumentParser) -> None:
         "--flavor",
         help=(
             "Markdown flavor (kramdown, goldmark, remark, mdx, marked, markdown-it, "
-            "pulldown-cmark, commonmark); detected by default"
+            "pulldown-cmark, python-markdown, commonmark); detected by default"
         ),
     )
 

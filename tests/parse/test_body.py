@@ -97,6 +97,27 @@ def test_blocks_of_every_kind() -> None:
     assert post.images[0].src == "i.png"
 
 
+def test_a_cell_s_braced_language_is_the_language() -> None:
+    # Quarto's and R Markdown's code cells, as a Quarto blog post (AI-Riksarkivet/blog,
+    # posts/welcome/index.qmd) and R Markdown posts write them, and pandoc's class.
+    text = (
+        "---\ntitle: T\n---\n```{python}\n#| echo: false\nimport marimo as mo\n```\n\n"
+        "```{r setup, include=FALSE}\nlibrary(x)\n```\n\n```{.python .numberLines}\nz\n```\n"
+    )
+    post = loads(text, path="posts/welcome/index.qmd")
+    assert [getattr(b, "language", None) for b in post.lead] == ["python", "r", "python"]
+
+
+def test_a_fence_naming_its_file_after_a_colon_has_the_language() -> None:
+    # A Zenn article (arm_techblog) and a Zenn book chapter: "lang:file" and "lang: title".
+    text = (
+        "---\ntitle: T\n---\n```ruby:app/models/user.rb\nclass User\nend\n```\n\n"
+        "```python: open, read\nfile1 = open(path)\n```\n\n```:memo\nnote\n```\n"
+    )
+    post = loads(text, path="articles/rails-namespaced-validator.md")
+    assert [getattr(b, "language", None) for b in post.lead] == ["ruby", "python", None]
+
+
 def test_liquid_and_shortcodes_are_kept_raw() -> None:
     post = loads(
         "---\ntitle: t\n---\n{% include references.md %}\n\n"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newspost import EncodingError, FrontMatterError, NewsPostError, dumps, loads
+from newspost import EncodingError, FrontMatterError, NewsPostError, dumps, loads, to_jsonld
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -624,3 +624,37 @@ def test_zola_yaml_taxonomies_are_written_back_in_their_mapping() -> None:
     assert (post.raw.generator, post.front_matter.tags) == ("zola", ["a", "b"])
     out = dumps(post.with_front_matter(tags=["c"]))
     assert out == "---\ntitle: T\ntaxonomies:\n  tags:\n  - c\n---\nBody\n"
+
+
+# The front matter of a real MkDocs Material blog post (docs/blog/posts/, the blog of
+# the Digitized Medieval Manuscripts app): its date under created: and updated:.
+_MKDOCS_DATES = (
+    "---\ndate:\n  created: 2018-07-17\n  updated: 2023-04-03\ncategories:\n"
+    "- Digital Humanities\nauthors:\n- giulio\nslug: tackling-broken-links\n---\n"
+    "# Tackling Broken Links!\n"
+)
+
+
+def test_mkdocs_date_mapping_dates_the_post_by_created() -> None:
+    post = loads(_MKDOCS_DATES, path="docs/blog/posts/tackling-broken-links.md")
+    fm = post.front_matter
+    assert fm.date == dt.date(2018, 7, 17)
+    assert fm.extra["date.updated"] == "2023-04-03"
+    assert post.raw.key_aliases == {"date": "date.created", "date.updated": "date.updated"}
+    assert (post.raw.key_lines["date"], post.raw.key_lines["date.updated"]) == (3, 4)
+    assert dumps(post) == _MKDOCS_DATES
+    article = to_jsonld(post)
+    assert (article["datePublished"], article["dateModified"]) == ("2018-07-17", "2023-04-03")
+
+
+def test_mkdocs_date_mapping_is_written_back_as_a_mapping() -> None:
+    post = loads(_MKDOCS_DATES, path="docs/blog/posts/a.md")
+    out = dumps(post.with_front_matter(date=dt.date(2019, 1, 2)))
+    assert out.startswith("---\ndate:\n  created: 2019-01-02\n  updated: ")
+    again = loads(out, path="docs/blog/posts/a.md").front_matter
+    assert (again.date, again.extra["date.updated"]) == (dt.date(2019, 1, 2), "2023-04-03")
+
+
+def test_a_date_mapping_without_created_is_still_refused() -> None:
+    with pytest.raises(FrontMatterError, match="expected a date"):
+        loads("---\ndate:\n  updated: 2023-04-03\n---\nBody\n")

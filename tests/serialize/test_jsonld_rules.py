@@ -425,3 +425,13 @@ def test_the_engine_runs_them() -> None:
     assert {issue.code for issue in report.issues} == {"NP701", "NP703", "NP707"}
     clean = validate(loads(GOOD, path="p.md"), Config(select=["NP7"]))
     assert clean.issues == []
+
+
+def test_a_docusaurus_posts_opening_heading_is_its_headline() -> None:
+    # cachix/devenv's blog post (docs/blog/posts/hello-world.md), in Docusaurus's blog/.
+    text = "---\ndate: 2022-11-11\nauthors:\n  - domenkozar\n---\n\n# Hello world: devenv 0.1\n"
+    post = loads(text, path="blog/2022-11-11-hello-world.md")
+    assert post.raw.generator == "docusaurus" and post.title == "Hello world: devenv 0.1"
+    assert list(RULES["NP706"].check(Context(post, Options()))) == []
+    jekyll = loads(text, path="_posts/2022-11-11-hello-world.md")
+    assert [i.code for i in RULES["NP706"].check(Context(jekyll, Options()))] == ["NP706"]

@@ -51,6 +51,7 @@ def loads(
         flavor: ``"kramdown"`` (Jekyll), ``"goldmark"`` (Hugo), ``"remark"``
             (Astro), ``"mdx"`` (Docusaurus), ``"marked"`` (Hexo),
             ``"markdown-it"`` (Eleventy), ``"pulldown-cmark"`` (Zola),
+            ``"python-markdown"`` (MkDocs),
             ``"commonmark"`` or another registered flavor; detected from the file
             when None.
         limits: Safety bounds (size, lines, elements, nesting, YAML aliases);

@@ -856,6 +856,12 @@ class _Walker:
                 for name in (code.get("class") or "").split():
                     if name.startswith("language-"):
                         language = name[len("language-") :]
+                        if language.startswith("{"):
+                            language = _cell_language(language)
+                        elif ":" in language:
+                            # Qiita's and Zenn's "```ruby:app/models/user.rb": the
+                            # language, then the file's name shown above the code.
+                            language = language.partition(":")[0] or None
             out.append(
                 trusted(
                     Code,
@@ -1319,6 +1325,16 @@ def _rowspan(cell: Element) -> int:
     row = cell.getparent()
     left = 1 if row is None else 1 + sum(1 for _ in row.itersiblings("tr"))
     return left if number == 0 else min(number, left)
+
+
+def _cell_language(info: str) -> str | None:
+    """The language of a fence's braced info word: ``{python}``, ``{r,`` or ``{.python``.
+
+    Quarto and R Markdown run such a block (a "cell") in that language, and pandoc
+    names a class so: the braces and the dot are how the language is written, not
+    part of its name.
+    """
+    return info.strip("{},").lstrip(".=") or None
 
 
 def _escape(text: str) -> str:

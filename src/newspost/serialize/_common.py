@@ -209,6 +209,7 @@ MODIFIED_KEYS = (
     "updatedDate",  # Astro's blog template
     "modDatetime",  # AstroPaper (Astro)
     "modified_time",  # jekyll-import's Blogger importer
+    "date.updated",  # MkDocs Material's blog: date: {created: ..., updated: ...}
 )
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
 

@@ -273,7 +273,8 @@ class ArticleHeadlineMissing(LintRule):
 
     ``headline`` is the one property every article should have; newspost
     falls back to the first heading, then to the file name, which is rarely
-    the headline a reader should see.
+    the headline a reader should see. An MkDocs or a Docusaurus post's ``# heading``
+    opening its body is its title (`Post.title_heading`), the headline it shows.
 
     Bad: front matter without ``title`` (headline "2024 06 12 news").
 
@@ -288,7 +289,7 @@ class ArticleHeadlineMissing(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report a post without a non-blank front matter title."""
         title = ctx.post.front_matter.title
-        if not (title and title.strip()):
+        if not (title and title.strip()) and ctx.post.title_heading is None:
             fallback = " ".join(ctx.post.title.split())
             line = _key_line(ctx, "title") or _top_line(ctx)
             if fallback:

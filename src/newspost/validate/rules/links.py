@@ -527,8 +527,13 @@ class UrlAsLinkText(LintRule):
                 yield self.issue_at(ctx, link.start, f"link text is a bare URL: {shown[:80]}")
 
 
+# file:, a loopback host, a Windows drive or share, or a home folder's path as an
+# exporter writes it (medium-to-markdown's "/Users/me/…/img/1__x.png"): macOS's
+# /Users/<name>/, or a Linux home's Desktop, Documents, Downloads or Pictures. Those
+# are matched in their case: a site's "/users/kim/" is one of its pages.
 _LOCAL_URL = re.compile(
-    r"^(?:file:|[a-z]+://(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|[a-z]:[\\/]|\\\\)",
+    r"^(?:file:|[a-z]+://(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|[a-z]:[\\/]|\\\\"
+    r"|(?-i:/Users/[^/\s]+/|/home/[^/\s]+/(?:Desktop|Documents|Downloads|Pictures)/))",
     re.IGNORECASE,
 )
 
@@ -539,6 +544,9 @@ class LocalLink(LintRule):
 
     Such addresses work in the editor's preview and nowhere else; every reader
     gets a broken link or a missing image.
+
+    An exporter that saves images beside the post may write their path on the
+    author's machine (``/Users/me/export/img/1.png``, a macOS home folder).
 
     Bad: ``<img src="file:///C:/Users/me/Desktop/photo.jpg">``, ``http://localhost:4000/post``.
     Good: ``<img src="/assets/img/photo.jpg">``.

@@ -226,8 +226,8 @@ def _show_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--flavor",
         help=(
-            "Markdown flavor (kramdown, goldmark, remark, mdx, marked, markdown-it, commonmark); "
-            "detected by default"
+            "Markdown flavor (kramdown, goldmark, remark, mdx, marked, markdown-it, "
+            "pulldown-cmark, python-markdown, commonmark); detected by default"
         ),
     )
 

@@ -97,6 +97,27 @@ def test_blocks_of_every_kind() -> None:
     assert post.images[0].src == "i.png"
 
 
+def test_a_cell_s_braced_language_is_the_language() -> None:
+    # Quarto's and R Markdown's code cells, as a Quarto blog post (AI-Riksarkivet/blog,
+    # posts/welcome/index.qmd) and R Markdown posts write them, and pandoc's class.
+    text = (
+        "---\ntitle: T\n---\n```{python}\n#| echo: false\nimport marimo as mo\n```\n\n"
+        "```{r setup, include=FALSE}\nlibrary(x)\n```\n\n```{.python .numberLines}\nz\n```\n"
+    )
+    post = loads(text, path="posts/welcome/index.qmd")
+    assert [getattr(b, "language", None) for b in post.lead] == ["python", "r", "python"]
+
+
+def test_a_fence_naming_its_file_after_a_colon_has_the_language() -> None:
+    # A Zenn article (arm_techblog) and a Zenn book chapter: "lang:file" and "lang: title".
+    text = (
+        "---\ntitle: T\n---\n```ruby:app/models/user.rb\nclass User\nend\n```\n\n"
+        "```python: open, read\nfile1 = open(path)\n```\n\n```:memo\nnote\n```\n"
+    )
+    post = loads(text, path="articles/rails-namespaced-validator.md")
+    assert [getattr(b, "language", None) for b in post.lead] == ["ruby", "python", None]
+
+
 def test_liquid_and_shortcodes_are_kept_raw() -> None:
     post = loads(
         "---\ntitle: t\n---\n{% include references.md %}\n\n"
@@ -410,6 +431,46 @@ def test_block_tags_around_a_paragraph_leave_its_text(written: str, flavor: str,
     assert "{%" not in paragraph.html and "notice" not in paragraph.html
     assert text in post.text
     assert dumps(post) == written
+
+
+# A block of several paragraphs: the last one ends with the closing tag, no tag opening
+# it (a docsy tutorial's content/en/docs/typescript/variables.md, cut).
+DOCSY_ALERT = """---
+title: "Variables"
+---
+
+{{< alert color="warning" title="Warning: let vs. var" >}} Although TypeScript
+allows using `var` to declare variables, **don't use it**.
+
+`var` is available to support legacy behavior from older JavaScript. Read the
+[Handbook](https://www.typescriptlang.org/docs/handbook/variable-declarations.html)
+to dig deeper. {{< /alert >}}
+
+{{% notice note %}}
+Summaries are cut at the divider.
+
+* Set `summaryLength` to change it.
+{{% /notice %}}
+"""
+
+
+def test_a_closing_tag_ending_a_blocks_last_paragraph_or_list_is_no_text() -> None:
+    post = loads(DOCSY_ALERT, path="content/en/docs/typescript/variables.md")
+    texts = [block.text for block in post.lead]  # type: ignore[union-attr]
+    assert texts == [
+        "Although TypeScript allows using var to declare variables, don’t use it.",
+        "var is available to support legacy behavior from older JavaScript. Read the"
+        " Handbook to dig deeper.",
+        "Summaries are cut at the divider.",
+        "Set summaryLength to change it.",
+    ]
+    assert "alert" not in post.lead[1].html  # type: ignore[union-attr]
+    assert "notice" not in post.lead[3].items[0].html  # type: ignore[union-attr]
+    assert dumps(post) == DOCSY_ALERT
+    # A tag that prints something stays, as written, where it is.
+    assert loads("Version {{< param version >}}\n", flavor="goldmark").lead[0].text == (  # type: ignore[union-attr]
+        "Version {{< param version >}}"
+    )
 
 
 def test_template_tags_alone_are_still_no_text() -> None:

@@ -183,6 +183,10 @@ def test_other_words_are_still_no_date(text: str) -> None:
         ("content/posts/2024-06-19-launch/index.en.md", dt.date(2024, 6, 19)),  # translated
         ("blog/2024/06/19/launch.md", dt.date(2024, 6, 19)),  # Docusaurus's folders
         ("blog/2024-06-19/launch.md", dt.date(2024, 6, 19)),
+        # Docusaurus's own blog: website/blog/2022/09-01-docusaurus-2.1/index.mdx.
+        ("website/blog/2022/09-01-docusaurus-2.1/index.mdx", dt.date(2022, 9, 1)),
+        ("blog/2019/05-28-first-blog-post.md", dt.date(2019, 5, 28)),
+        ("blog/2022/09-01-docusaurus-2.1/other.md", None),
         ("blog/2024/06/launch.md", None),
         ("blog/2024-06-19-launch/other.md", None),  # the folder names an index only
         ("blog/launch/index.md", None),

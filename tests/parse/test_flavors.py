@@ -415,12 +415,12 @@ def test_zola_posts_are_told_from_hugo_and_jekyll(
     )
     assert found == generator
     if generator == "zola":
-        # Zola renders with pulldown-cmark: CommonMark and tables, no linkify.
+        # Zola renders with pulldown-cmark: CommonMark, tables, heading attributes, no linkify.
         assert (
             flavors.detect_flavor(
                 body, path=path, front_matter_format=fmt, front_matter=front_matter
             )
-            == "commonmark"
+            == "pulldown-cmark"
         )
 
 
@@ -450,6 +450,117 @@ def test_heading_attributes_are_not_in_the_title(flavor: str, heading: str, titl
 
     post = loads(f"{heading}\n\nText.\n", flavor=flavor)
     assert [section.title for section in post.sections] == [title]
+
+
+# A Zola research site's content/projects/mimosa.md (cut): Zola's pulldown-cmark reads a
+# heading's attribute list, task lists and footnotes, and no bare address as a link.
+ZOLA_POST = """+++
+title = "MIMOSA: Multi-Modal SLAM for Resilient Autonomy"
+
+[taxonomies]
+tags = ["Autonomy", "Publications"]
++++
+
+{{ youtube(id="QDaqS7rL7kA") }}
+
+### Abstract {#abstract}
+A framework for Multi-Modal SLAM[^1], see https://doi.org/10.1109/IROS47612.2022.9981108.
+
+- [x] pointcloud registration
+
+#### [Paper Link](https://doi.org/10.1109/IROS47612.2022.9981108) • [Code] {.centered-text}
+
+[Code]: https://github.com/ntnu-arl/mimosa
+[^1]: Simultaneous localization and mapping.
+"""
+
+
+def test_a_zola_post_is_read_as_pulldown_cmark_reads_it() -> None:
+    from newspost import loads
+
+    post = loads(ZOLA_POST, path="content/projects/mimosa.md")
+    assert (post.flavor, post.raw.generator) == ("pulldown-cmark", "zola")
+    assert [s.title for s in post.walk_sections()] == ["Abstract", "Paper Link • Code"]
+    assert [link.url for link in post.links] == [
+        "#fn1",  # the footnote's reference and its way back
+        "https://doi.org/10.1109/IROS47612.2022.9981108",
+        "https://github.com/ntnu-arl/mimosa",
+        "#fnref1",
+    ]  # the bare address in the text is no link
+    assert "[^1]" not in post.text and "[x]" not in post.text
+    assert loads(ZOLA_POST, flavor="pulldown-cmark").raw.generator == "zola"
+
+
+# A Zola blog's content/posts/baikal-caldav.md (cut): the site's own image shortcodes.
+ZOLA_IMAGES = """+++
+title = "CalDav/CardDav server with Baïkal"
+date = 2021-05-28
++++
+
+There, set a password for the admin account.
+
+{{ resize_image(path="images/db-pic.png", width=800, height=800, op="fit") }}
+
+<center> {{ image(src="images/users.png", alt="The user tab") }} </center>
+
+{{ youtube(id="dQw4w9WgXcQ") }}
+
+```
+{{ resize_image(path="shown-in-code.png") }}
+```
+"""
+
+
+def test_a_zola_image_shortcode_is_an_image() -> None:
+    from newspost import dumps, loads
+
+    post = loads(ZOLA_IMAGES, path="content/posts/baikal-caldav.md")
+    assert [(image.src, image.alt) for image in post.images] == [
+        ("images/db-pic.png", None),
+        ("images/users.png", "The user tab"),
+    ]
+    assert post.lead[1].kind == "image" and post.lead[1].line == 8
+    assert "shown-in-code.png" in post.lead[-1].text  # type: ignore[union-attr]
+    assert dumps(post) == ZOLA_IMAGES
+
+
+# A zh-TW Hugo blog's content/post/aws-lift-and-shift/index.md (cut), and blog.ledez.net's
+# 2015 post: lines right under a figure shortcode are Markdown, as Hugo puts the figure in
+# only after Goldmark has run.
+HUGO_FIGURE_THEN_TEXT = """---
+title: "AWS 筆記-專案轉移至雲端"
+---
+
+## Original Application Stack
+* Tomcat
+* Mysql
+{{< figure src="images/origin-arch.drawio.png" width="30%" >}}
+## 移轉目標
+* EC2
+
+{{< figure src="/images/2015/05/Postfix_logo-300x159.png" title="Postfix" >}}
+Aujourd'hui, j'ai reçu un **joli** [phishing](https://example.org/phishing).
+"""
+
+
+def test_the_lines_under_a_hugo_figure_are_markdown() -> None:
+    from newspost import dumps, loads
+
+    post = loads(HUGO_FIGURE_THEN_TEXT, path="content/post/aws-lift-and-shift/index.md")
+    assert [s.title for s in post.sections] == ["Original Application Stack", "移轉目標"]
+    blocks = post.sections[1].blocks
+    assert [(b.kind, b.line) for b in blocks] == [
+        ("list", 10),
+        ("image", 12),
+        ("paragraph", 13),
+    ]
+    assert blocks[2].text == "Aujourd’hui, j’ai reçu un joli phishing."  # type: ignore[union-attr]
+    assert [link.url for link in post.links] == ["https://example.org/phishing"]
+    assert [image.src for image in post.images] == [
+        "images/origin-arch.drawio.png",
+        "/images/2015/05/Postfix_logo-300x159.png",
+    ]
+    assert dumps(post) == HUGO_FIGURE_THEN_TEXT
 
 
 def test_commonmark_keeps_heading_braces_as_text() -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newspost import EncodingError, FrontMatterError, NewsPostError, dumps, loads
+from newspost import EncodingError, FrontMatterError, NewsPostError, dumps, loads, to_jsonld
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -126,6 +126,36 @@ def test_empty_body_and_empty_front_matter() -> None:
 def test_dashes_inside_body_are_not_front_matter() -> None:
     post = loads("---\ntitle: x\n---\nText\n\n---\n\nMore\n")
     assert [b.kind for b in post.lead] == ["paragraph", "rule", "paragraph"]
+
+
+# gohugoio/hugoDocs, content/en/news/0.62.2-relnotes/index.md (cut): the file opens with
+# a blank line, which Hugo's page parser (and Zola) skip before the front matter.
+HUGO_LEADING_BLANK = """
+---
+date: 2020-01-05
+title: "Hugo 0.62.2: A couple of Bug Fixes"
+images:
+- images/blog/hugo-bug-poster.png
+
+---
+
+The main driving force behind these patch releases in the new year has been getting a good story.
+"""
+
+
+def test_blank_lines_before_the_front_matter_of_a_hugo_post() -> None:
+    post = loads(HUGO_LEADING_BLANK, path="content/en/news/0.62.2-relnotes/index.md")
+    assert post.raw.format == "yaml"
+    assert post.front_matter.title == "Hugo 0.62.2: A couple of Bug Fixes"
+    assert post.front_matter.date == dt.date(2020, 1, 5)
+    assert [b.kind for b in post.lead] == ["paragraph"] and post.lead[0].line == 10
+    assert dumps(post) == HUGO_LEADING_BLANK
+    assert dumps(post.with_front_matter(title="New")).startswith("\n---\ndate: 2020-01-05\n")
+    # Jekyll reads no front matter there: a post outside content/ is read as written.
+    assert loads(HUGO_LEADING_BLANK, path="_posts/2020-01-05-relnotes.md").raw.format == "none"
+    with pytest.raises(FrontMatterError) as info:
+        loads("\n\n+++\ntitle = 'x'\n", path="content/a.md")
+    assert info.value.line == 3 and "on line 3" in info.value.message
 
 
 def test_unclosed_front_matter_is_an_error() -> None:
@@ -596,7 +626,7 @@ _ZOLA = (
 def test_zola_reads_categories_and_tags_from_its_taxonomies() -> None:
     post = loads(_ZOLA, path="content/blog/a.md")
     fm = post.front_matter
-    assert post.raw.generator == "zola" and post.flavor == "commonmark"
+    assert post.raw.generator == "zola" and post.flavor == "pulldown-cmark"
     assert (fm.categories, fm.tags) == (["News"], ["rust", "web"])
     # Other taxonomies stay in the table, an extra key.
     assert fm.extra == {"taxonomies": {"authors": ["kim"]}, "extra": {"image": "a.jpg"}}
@@ -623,3 +653,37 @@ def test_zola_yaml_taxonomies_are_written_back_in_their_mapping() -> None:
     assert (post.raw.generator, post.front_matter.tags) == ("zola", ["a", "b"])
     out = dumps(post.with_front_matter(tags=["c"]))
     assert out == "---\ntitle: T\ntaxonomies:\n  tags:\n  - c\n---\nBody\n"
+
+
+# The front matter of a real MkDocs Material blog post (docs/blog/posts/, the blog of
+# the Digitized Medieval Manuscripts app): its date under created: and updated:.
+_MKDOCS_DATES = (
+    "---\ndate:\n  created: 2018-07-17\n  updated: 2023-04-03\ncategories:\n"
+    "- Digital Humanities\nauthors:\n- giulio\nslug: tackling-broken-links\n---\n"
+    "# Tackling Broken Links!\n"
+)
+
+
+def test_mkdocs_date_mapping_dates_the_post_by_created() -> None:
+    post = loads(_MKDOCS_DATES, path="docs/blog/posts/tackling-broken-links.md")
+    fm = post.front_matter
+    assert fm.date == dt.date(2018, 7, 17)
+    assert fm.extra["date.updated"] == "2023-04-03"
+    assert post.raw.key_aliases == {"date": "date.created", "date.updated": "date.updated"}
+    assert (post.raw.key_lines["date"], post.raw.key_lines["date.updated"]) == (3, 4)
+    assert dumps(post) == _MKDOCS_DATES
+    article = to_jsonld(post)
+    assert (article["datePublished"], article["dateModified"]) == ("2018-07-17", "2023-04-03")
+
+
+def test_mkdocs_date_mapping_is_written_back_as_a_mapping() -> None:
+    post = loads(_MKDOCS_DATES, path="docs/blog/posts/a.md")
+    out = dumps(post.with_front_matter(date=dt.date(2019, 1, 2)))
+    assert out.startswith("---\ndate:\n  created: 2019-01-02\n  updated: ")
+    again = loads(out, path="docs/blog/posts/a.md").front_matter
+    assert (again.date, again.extra["date.updated"]) == (dt.date(2019, 1, 2), "2023-04-03")
+
+
+def test_a_date_mapping_without_created_is_still_refused() -> None:
+    with pytest.raises(FrontMatterError, match="expected a date"):
+        loads("---\ndate:\n  updated: 2023-04-03\n---\nBody\n")

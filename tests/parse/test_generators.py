@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newspost import loads
+from newspost import dumps, loads
 from newspost.parse.flavors import detect_generator, flavor_and_generator
 from rule_support import run_rule
 
@@ -380,3 +380,198 @@ def test_posts_like_docusauruss_elsewhere_keep_their_generator(
     text: str, path: str, generator: str
 ) -> None:
     assert loads(text, path=path).raw.generator == generator
+
+
+# kubernetes/website, content/ko/blog/_posts/2025-11-12-ingress-nginx-retirement.md (cut):
+# a Hugo site whose blog section is a "_posts" folder under content/<language>/.
+KUBERNETES_BLOG_POST = """\
+---
+layout: blog
+title: "인그레스(Ingress) NGINX 은퇴: 당신이 알아야 할 사항"
+slug: ingress-nginx-retirement
+date: 2025-11-11T10:30:00-08:00
+author: >
+  Tabitha Sable (Kubernetes SRC)
+---
+
+생태계의 안전과 보안을 우선시하기 하기 위해, 쿠버네티스 SIG Network와 보안 대응 위원회는 \
+[인그레스(Ingress) NGINX](https://github.com/kubernetes/ingress-nginx/)의 다가오는 은퇴를 발표한다.
+"""
+
+# MkDocs Material's blog: squidfunk/mkdocs-material's docs/blog/posts/sunsetting-gitter.md
+# (its front matter and opening), and a post dated under created: (the blog of the
+# Digitized Medieval Manuscripts app), both trimmed.
+MKDOCS_POST = """\
+---
+date: 2023-10-02
+authors: [squidfunk, alexvoss]
+categories:
+  - General
+---
+
+# Sunsetting Gitter: Towards Efficient Community Engagement
+
+__As we're starting to build a team around Material for MkDocs, we've decided to
+sunset and archive our [Gitter] channel on October 13, 2023.__
+
+  [Gitter]: https://gitter.im/squidfunk/mkdocs-material
+
+<!-- more -->
+
+!!! note "Fitbit requirement"
+    Participants must have the **Fitbit app** installed.
+
+    Second paragraph.
+
+??? tip
+    Hidden text.
+
+=== "`docs/page.md`"
+
+    ``` markdown
+    ## Section 2 { data-search-exclude }
+    ```
+
+![emission chart](../assets/images/emission_chart.png){ width=650 }
+
+## Conclusion { #end }
+
+Sunsetting [Gitter] is a leap towards creating more efficient interactions.
+{ data-search-exclude }
+"""
+
+MKDOCS_DATED = """\
+---
+date:
+  created: 2018-07-17
+  updated: 2023-04-03
+slug: tackling-broken-links
+---
+# Tackling Broken Links!
+
+Some time ago we published a blog post.
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "content/ko/blog/_posts/2025-11-12-ingress-nginx-retirement.md",
+        "website/content/en/blog/_posts/2025/ingress-nginx-retirement/index.md",
+    ],
+)
+def test_a_posts_folder_under_content_is_a_hugo_section(path: str) -> None:
+    post = loads(KUBERNETES_BLOG_POST, path=path)
+    assert (post.raw.generator, post.flavor) == ("hugo", "goldmark")
+    # Jekyll's own _posts, with a content/ folder inside it or none, stays Jekyll's.
+    assert loads(KUBERNETES_BLOG_POST, path="_posts/content/a.md").raw.generator == "jekyll"
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        (MKDOCS_POST, "docs/blog/posts/sunsetting-gitter.md"),
+        (MKDOCS_DATED, "docs/blog/posts/tackling-broken-links.md"),
+        # Dated under created: or holding admonitions, in whatever folder.
+        (MKDOCS_DATED, "site/news/tackling-broken-links.md"),
+        ("---\ntitle: T\n---\n!!! warning\n    Back up first.\n", "docs/upgrade.md"),
+        ('---\ntitle: T\n---\n???+ note "Why"\n\n    Because.\n', "notes/why.md"),
+        # M2vH/garagelab-dus's docs/index.md: no front matter, a code block in the box.
+        (
+            '???+ info "How the post yaml header looks like..."\n\n'
+            "    ```text\n    ---\n    title: Demo\n    ---\n    ```\n",
+            "docs/index.md",
+        ),
+    ],
+)
+def test_mkdocs_posts_are_mkdocs_read_with_python_markdown(text: str, path: str) -> None:
+    post = loads(text, path=path)
+    assert (post.raw.generator, post.flavor) == ("mkdocs", "python-markdown")
+
+
+def test_python_markdown_reads_as_mkdocs_renders() -> None:
+    post = loads(MKDOCS_POST, path="docs/blog/posts/sunsetting-gitter.md")
+    # The admonitions and the tab are boxes, titled (the kind capitalized when no title
+    # is quoted); the attribute lists are no text; the opening # heading is the title.
+    assert [block.text for block in post.sections[0].blocks if block.kind == "paragraph"] == [
+        "As we're starting to build a team around Material for MkDocs, we've decided to "
+        "sunset and archive our Gitter channel on October 13, 2023.",
+        "Fitbit requirement",
+        "Participants must have the Fitbit app installed.",
+        "Second paragraph.",
+        "Tip",
+        "Hidden text.",
+        "docs/page.md",
+    ]
+    code = next(block for block in post.sections[0].blocks if block.kind == "code")
+    assert (code.language, code.text) == ("markdown", "## Section 2 { data-search-exclude }\n")
+    assert [image.src for image in post.images] == ["../assets/images/emission_chart.png"]
+    conclusion = post.sections[0].sections[0]
+    assert conclusion.title == "Conclusion"
+    assert [block.text for block in conclusion.blocks] == [  # type: ignore[union-attr]
+        "Sunsetting Gitter is a leap towards creating more efficient interactions."
+    ]
+    assert post.title == "Sunsetting Gitter: Towards Efficient Community Engagement"
+    assert post.title_heading is post.sections[0]
+    assert dumps(post) == MKDOCS_POST
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "generator"),
+    [
+        # Jekyll's folder, even under blog/posts/.
+        (MKDOCS_POST, "docs/blog/posts/_posts/2023-10-02-sunsetting-gitter.md", "jekyll"),
+        # Hugo's content/blog/posts/: Hugo's.
+        (MKDOCS_POST, "content/blog/posts/sunsetting-gitter.md", "hugo"),
+        # Hexo's own tags, under blog/posts/ too: Hexo's.
+        ("---\ntitle: T\n---\n{% asset_img launch.jpg %}\n", "blog/posts/launch.md", "hexo"),
+        # An MDX file under blog/: Docusaurus's.
+        (MKDOCS_POST, "blog/posts/sunsetting-gitter.mdx", "docusaurus"),
+        # Docusaurus's blog (no posts/ folder, no admonition, no created:).
+        ("---\nauthors: [kim]\n---\n# Launch\n", "blog/2024-06-12-launch.md", "docusaurus"),
+        # A news line opening with "!!!" over no indented block, and code showing one.
+        ("---\ntitle: T\n---\n!!! 긴급 속보 !!!\n\n본문.\n", "news/a.md", "jekyll"),
+        ("---\ntitle: T\n---\n```\n!!! note\n    Text.\n```\n", "news/a.md", "jekyll"),
+        # A date mapping without created: is no MkDocs date.
+        ("---\ntitle: T\ndate: 2024-06-12\nupdated:\n  created: x\n---\nText.\n", "a.md", "jekyll"),
+    ],
+)
+def test_posts_like_mkdocs_elsewhere_keep_their_generator(
+    text: str, path: str, generator: str
+) -> None:
+    assert loads(text, path=path).raw.generator == generator
+
+
+def test_python_markdown_reads_md_in_html_and_abbreviations() -> None:
+    # pypi/warehouse's docs/blog/posts/2024-01-01-2fa-enforced.md (MkDocs Material), trimmed.
+    text = (
+        "---\ntitle: 2FA Required for PyPI\nauthors:\n  - miketheman\ndate: 2024-01-01\n---\n\n"
+        "In August 2023, we developed an email campaign.\n\n"
+        "<figure markdown>\n"
+        "  ![emails](../assets/2024-01-01-two-factor-emails-scheduled.png)\n"
+        "  <figcaption>We have sent over 474,000 emails to date.</figcaption>\n"
+        "</figure>\n\n"
+        "Thank you to all the users who have enabled 2FA.\n\n"
+        "*[TOTP]: Time-based one-time password\n*[WebAuthn]: Web Authentication\n"
+    )
+    post = loads(text, path="docs/blog/posts/2024-01-01-2fa-enforced.md")
+    assert post.flavor == "python-markdown"
+    image = post.lead[1]
+    assert image.kind == "image" and image.caption == "We have sent over 474,000 emails to date."
+    assert [getattr(block, "text", None) for block in post.lead] == [
+        "In August 2023, we developed an email campaign.",
+        None,
+        "Thank you to all the users who have enabled 2FA.",
+    ]
+    assert dumps(post) == text
+
+
+def test_md_in_html_nested_deep_is_a_limit_not_a_crash() -> None:
+    from newspost import LimitError
+
+    deep = "---\ndate: 2024-01-01\n---\n" + "<div markdown>\n" * 500 + "x\n" + "</div>\n" * 500
+    with pytest.raises(LimitError):
+        loads(deep, path="docs/blog/posts/a.md")
+    unclosed = "---\ndate: 2024-01-01\n---\n" + "<figure markdown>\n![a](b.png)\n\n" * 50
+    post = loads(unclosed, path="docs/blog/posts/a.md")
+    assert len(post.images) == 50 and dumps(post) == unclosed

@@ -137,3 +137,28 @@ def test_corpus_posts_keep_their_structure(engine: str) -> None:
         if before != after:
             failures.append(f"{post.path}: sections/tables/sources {before} -> {after}")
     assert not failures, "\n".join(failures[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        # facebook/docusaurus's website/blog/2022/09-01-docusaurus-2.1/index.mdx: the summary's end.
+        (
+            "---\ntitle: Docusaurus 2.1\n---\n\nWe are happy to announce it.\n\n"
+            "<!--truncate-->\n\n## Highlights\n",
+            "blog/2022/09-01-docusaurus-2.1/index.mdx",
+        ),
+        # pypi/warehouse's docs/blog/posts/2024-01-01-2fa-enforced.md: md_in_html's figure.
+        (
+            "---\ntitle: 2FA Required for PyPI\ndate: 2024-01-01\n---\n\n<figure markdown>\n"
+            "  ![emails](../assets/emails.png)\n"
+            "  <figcaption>We have sent over 474,000 emails to date.</figcaption>\n"
+            "</figure>\n",
+            "docs/blog/posts/2024-01-01-2fa-enforced.md",
+        ),
+    ],
+    ids=["docusaurus-truncate", "mkdocs-figure-markdown"],
+)
+def test_a_site_s_markers_in_html_are_kept(text: str, path: str) -> None:
+    post = loads(text, path=path)
+    assert dumps(sanitize(post)) == text

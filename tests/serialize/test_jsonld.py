@@ -284,3 +284,30 @@ def test_a_chirpy_posts_relative_images_are_under_its_media_subpath() -> None:
     ]
     renamed = loads(text.replace("img_path", "media_subpath"), path=post.path)
     assert to_jsonld(renamed)["image"][0] == "/assets/img/posts/2023/smesh-8-run.png"
+
+
+# gohugoio/hugoDocs, content/en/news/0.62.2-relnotes/index.md (cut): Hugo themes write
+# the front matter's description into the page's meta description.
+HUGO_RELNOTES = """---
+date: 2020-01-05
+title: "Hugo 0.62.2: A couple of Bug Fixes"
+description: "This version fixes a couple of bugs introduced in 0.62.1."
+categories: ["Releases"]
+---
+
+The main driving force behind these patch releases in the new year has been portable links.
+"""
+
+
+def test_a_hugo_posts_description_or_summary_is_the_articles_description() -> None:
+    post = loads(HUGO_RELNOTES, path="content/en/news/0.62.2-relnotes/index.md")
+    wanted = "This version fixes a couple of bugs introduced in 0.62.1."
+    assert to_jsonld(post)["description"] == wanted
+    assert f'<meta name="description" content="{wanted}">' in dumps(
+        post, format="html", standalone=True
+    )
+    summary = HUGO_RELNOTES.replace("description:", "Summary:")
+    assert to_jsonld(loads(summary, path="content/a.md"))["description"] == wanted
+    # An excerpt, Jekyll's key, comes first.
+    both = HUGO_RELNOTES.replace("categories:", "excerpt: Two fixes.\ncategories:")
+    assert to_jsonld(loads(both, path="content/a.md"))["description"] == "Two fixes."

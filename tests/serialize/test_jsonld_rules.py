@@ -216,6 +216,93 @@ def test_a_zola_posts_faults_are_reported_where_they_are() -> None:
     ]
 
 
+# matrix-org/matrix.org, content/blog/2024/02/2024-02-20-website-office-hours.md (cut):
+# the site lists each author's posts through an "author" taxonomy.
+ZOLA_TAXONOMY = """+++
+date = "2024-02-20T16:00:00Z"
+title = "Launching the Matrix.org Website Office Hours"
+
+[taxonomies]
+author = ["Thib"]
+category = ["Foundation"]
+
+[extra]
+image = "https://matrix.org/blog/img/matrix-website-opengraph.avif"
++++
+
+The Matrix.org website is the public face of the Foundation.
+"""
+
+
+def test_a_zola_posts_author_taxonomy_names_its_author() -> None:
+    assert _issues("NP701", ZOLA_TAXONOMY) == []
+    assert [(i.message, i.line) for i in _issues("NP702", ZOLA_TAXONOMY)] == [
+        ("author 'Thib' has no url", 6)
+    ]
+    assert to_jsonld(loads(ZOLA_TAXONOMY))["author"] == {"@type": "Person", "name": "Thib"}
+
+
+# open-telemetry/opentelemetry.io, content/en/blog/2024/cve-2024-36129.md (cut): the
+# theme renders the author line as Markdown, each name linked to its owner's page.
+OTEL_AUTHORS = """---
+title: Security vulnerability in OTel Collector confighttp and configgrpc
+date: 2024-06-05
+author:
+  '[Juraci Paixão Kröhling](https://github.com/jpkrohling) (OpenTelemetry,
+  Grafana Labs), [Pablo Baeyens](https://github.com/mx-psi) (OpenTelemetry,
+  Datadog)'
+---
+
+On our path toward graduation, the OpenTelemetry project is currently undergoing
+a security audit.
+"""
+
+
+def test_markdown_links_in_an_author_line_are_its_authors_and_their_pages() -> None:
+    post = loads(OTEL_AUTHORS, path="content/en/blog/2024/cve-2024-36129.md")
+    assert to_jsonld(post)["author"] == [
+        {
+            "@type": "Person",
+            "name": "Juraci Paixão Kröhling",
+            "url": "https://github.com/jpkrohling",
+        },
+        {"@type": "Person", "name": "Pablo Baeyens", "url": "https://github.com/mx-psi"},
+    ]
+    assert _issues("NP701", OTEL_AUTHORS) == [] and _issues("NP702", OTEL_AUTHORS) == []
+    # kubernetes/website, a translator line: only the unlinked names have no page.
+    mixed = OTEL_AUTHORS.replace("'[Juraci", "'Taisuke Okamoto (IDCフロンティア), [Juraci")
+    assert [i.message for i in _issues("NP702", mixed)] == [
+        "author 'Taisuke Okamoto (IDCフロンティア)' has no url"
+    ]
+
+
+# dillonzq/LoveIt, exampleSite/content/posts/theme-documentation-built-in-shortcodes (cut):
+# the theme keeps the author's page beside the name, as DoIt and FixIt do.
+LOVEIT_AUTHOR = """---
+title: "Theme Documentation - Built-in Shortcodes"
+date: 2020-03-04T16:29:41+08:00
+author: "Dillon"
+authorLink: "https://dillonzq.com"
+---
+
+**Hugo** provides multiple built-in shortcodes for author convenience.
+"""
+
+
+def test_a_themes_author_link_is_the_authors_url() -> None:
+    post = loads(LOVEIT_AUTHOR, path="exampleSite/content/posts/shortcodes/index.en.md")
+    assert to_jsonld(post)["author"] == {
+        "@type": "Person",
+        "name": "Dillon",
+        "url": "https://dillonzq.com",
+    }
+    assert _issues("NP702", LOVEIT_AUTHOR) == []
+    # helm.sh writes it in lower case; without one the author has no page.
+    assert _issues("NP702", LOVEIT_AUTHOR.replace("authorLink", "authorlink")) == []
+    no_link = LOVEIT_AUTHOR.replace('authorLink: "https://dillonzq.com"\n', "")
+    assert [i.message for i in _issues("NP702", no_link)] == ["author 'Dillon' has no url"]
+
+
 def test_extra_is_zolas_table_only_in_zola_posts() -> None:
     # A Jekyll post's "extra" key is the site's own: no author or image is read there.
     jekyll = "---\ntitle: t\nextra:\n  author: Kim\n  image: https://x.kr/a.jpg\n---\nText.\n"
@@ -338,3 +425,13 @@ def test_the_engine_runs_them() -> None:
     assert {issue.code for issue in report.issues} == {"NP701", "NP703", "NP707"}
     clean = validate(loads(GOOD, path="p.md"), Config(select=["NP7"]))
     assert clean.issues == []
+
+
+def test_a_docusaurus_posts_opening_heading_is_its_headline() -> None:
+    # cachix/devenv's blog post (docs/blog/posts/hello-world.md), in Docusaurus's blog/.
+    text = "---\ndate: 2022-11-11\nauthors:\n  - domenkozar\n---\n\n# Hello world: devenv 0.1\n"
+    post = loads(text, path="blog/2022-11-11-hello-world.md")
+    assert post.raw.generator == "docusaurus" and post.title == "Hello world: devenv 0.1"
+    assert list(RULES["NP706"].check(Context(post, Options()))) == []
+    jekyll = loads(text, path="_posts/2022-11-11-hello-world.md")
+    assert [i.code for i in RULES["NP706"].check(Context(jekyll, Options()))] == ["NP706"]

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Generator", "Post", "RawText", "Section", "Source"]
 
-Generator = Literal["jekyll", "hugo", "zola", "pelican", "astro", "hexo", "eleventy", "docusaurus"]
+Generator = Literal[
+    "jekyll", "hugo", "zola", "pelican", "astro", "hexo", "eleventy", "mkdocs", "docusaurus"
+]
 """A site generator whose reading of a post newspost follows (its front matter keys, its tags)."""
 
 
@@ -113,9 +115,9 @@ class RawText(Frozen):
         default=None,
         description=(
             "The site generator the post is written for (Jekyll, Hugo, Zola, Pelican, Astro, "
-            "Hexo, Eleventy or Docusaurus), as its flavor, folder, front matter and tags tell "
-            "(None when they do not): its front matter keys are read as that generator reads "
-            "them."
+            "Hexo, Eleventy, MkDocs or Docusaurus), as its flavor, folder, front matter and "
+            "tags tell (None when they do not): its front matter keys are read as that "
+            "generator reads them."
         ),
     )
 
@@ -140,6 +142,9 @@ class RawText(Frozen):
 
 
 _FILENAME_TITLE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[-_]")
+# The generators that title a post without a front matter title by the "# heading"
+# opening its body (MkDocs' page title, Docusaurus's contentTitle).
+_HEADING_TITLED: frozenset[str | None] = frozenset({"mkdocs", "docusaurus"})
 
 
 class Post(Frozen):
@@ -190,6 +195,26 @@ class Post(Frozen):
             stem = _FILENAME_TITLE.sub("", PurePath(self.path).stem)
             return re.sub(r"[-_]+", " ", stem).strip()
         return ""
+
+    @property
+    def title_heading(self) -> Section | None:
+        r"""The ``# heading`` opening the body, where the post's generator titles the post by it.
+
+        MkDocs and Docusaurus title a post without a front matter ``title`` by the
+        level-1 heading its body opens with. None for another generator, or a body that
+        opens with something else.
+
+        Examples:
+            >>> from newspost import loads
+            >>> post = loads("---\nauthors: [kim]\n---\n# Launch\n\nText.\n",
+            ...              path="blog/2024-06-12-launch.md")
+            >>> post.title_heading.title, post.front_matter.title
+            ('Launch', None)
+        """
+        if self.raw.generator not in _HEADING_TITLED or self.lead or not self.sections:
+            return None
+        first = self.sections[0]
+        return first if first.level == 1 else None
 
     @property
     def date(self) -> dt.datetime | dt.date | None:

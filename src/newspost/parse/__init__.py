@@ -50,8 +50,10 @@ def loads(
             name ``YYYY-MM-DD-slug.md`` and to detect the flavor.
         flavor: ``"kramdown"`` (Jekyll), ``"goldmark"`` (Hugo), ``"remark"``
             (Astro), ``"mdx"`` (Docusaurus), ``"marked"`` (Hexo),
-            ``"markdown-it"`` (Eleventy), ``"commonmark"`` or another registered
-            flavor; detected from the file when None.
+            ``"markdown-it"`` (Eleventy), ``"pulldown-cmark"`` (Zola),
+            ``"python-markdown"`` (MkDocs),
+            ``"commonmark"`` or another registered flavor; detected from the file
+            when None.
         limits: Safety bounds (size, lines, elements, nesting, YAML aliases);
             `Limits` defaults when None.
         format: ``"markdown"`` (a post file) or ``"json"`` (what

@@ -92,6 +92,10 @@ _TEMPLATE_ONLY = re.compile(rf"(?:\s*(?:{_TEMPLATE_TAG}))+\s*$", re.DOTALL)
 _BLOCK_TAG = r"\{%(?:(?!\{%).)*?%\}|\{\{(?:<|&lt;|%)(?:(?!\{\{).)*?(?:>|&gt;|%)\}\}"
 _BLOCK_TAGS_BEFORE = re.compile(rf"(?:\s*(?:{_BLOCK_TAG}))+\s*", re.DOTALL)
 _BLOCK_TAGS_AFTER = re.compile(rf"(?:\s*(?:{_BLOCK_TAG}))+\s*$", re.DOTALL)
+# The tags that close such a block ("{{% /notice %}}", "{{< /alert >}}", "{% endnote %}"),
+# ending the last paragraph of a block of several, which no tag opens.
+_CLOSING_TAG = r"\{\{(?:<|&lt;|%)\s*/(?:(?!\{\{).)*?(?:>|&gt;|%)\}\}|\{%-?\s*end(?:(?!\{%).)*?%\}"
+_CLOSING_TAGS_AFTER = re.compile(rf"(?:\s*(?:{_CLOSING_TAG}))+\s*$", re.DOTALL)
 # Link definitions ("[label]: /url"), as collapsed text: under a Liquid tag they are
 # the paragraph's lines to markdown-it, but Jekyll's include above them ends in
 # definitions of its own, and kramdown reads them all as definitions (shown nowhere).
@@ -384,6 +388,19 @@ def _inside_block_tags(text: str, html: str) -> tuple[str, str]:
     return text, html
 
 
+def _before_closing_tags(text: str, html: str) -> tuple[str, str]:
+    """A paragraph's text and HTML without the tags that close a block, if it ends with them.
+
+    In ``{{% notice %}}``, two paragraphs, ``{{% /notice %}}``, the second paragraph
+    ends with the closing tag, which the site replaces as it does the opening one.
+    """
+    after = _CLOSING_TAGS_AFTER.search(text)
+    if after is None:
+        return text, html
+    found = _CLOSING_TAGS_AFTER.search(html)
+    return text[: after.start()], html[: found.start()] if found is not None else html
+
+
 def _through_template_tags(
     text: str, html: str, line: int | None, out: list[_Item]
 ) -> tuple[str, str] | None:
@@ -395,6 +412,8 @@ def _through_template_tags(
     (`_inside_block_tags`); any other paragraph as it is.
     """
     if text[:1] != "{":  # only "{" opens a tag: nearly every paragraph is done here
+        if text[-1:] == "}":
+            return _before_closing_tags(text, html)
         return text, html
     if not _template_only(text):
         shown, shown_html = _inside_block_tags(text, html)
@@ -792,6 +811,10 @@ class _Walker:
                 # <ul>text</ul> without <li>: browsers show the text, indented.
                 self._paragraph(element, out, line)
                 return
+            last = items[-1]
+            if last.text[-1:] == "}":  # a list ending a block: "* item\n{{< /alert >}}"
+                text, html = _before_closing_tags(last.text, last.html)
+                items[-1] = trusted(ListItem, text=text, html=html)
             out.append(
                 trusted(
                     ListBlock,
@@ -833,6 +856,12 @@ class _Walker:
                 for name in (code.get("class") or "").split():
                     if name.startswith("language-"):
                         language = name[len("language-") :]
+                        if language.startswith("{"):
+                            language = _cell_language(language)
+                        elif ":" in language:
+                            # Qiita's and Zenn's "```ruby:app/models/user.rb": the
+                            # language, then the file's name shown above the code.
+                            language = language.partition(":")[0] or None
             out.append(
                 trusted(
                     Code,
@@ -1296,6 +1325,16 @@ def _rowspan(cell: Element) -> int:
     row = cell.getparent()
     left = 1 if row is None else 1 + sum(1 for _ in row.itersiblings("tr"))
     return left if number == 0 else min(number, left)
+
+
+def _cell_language(info: str) -> str | None:
+    """The language of a fence's braced info word: ``{python}``, ``{r,`` or ``{.python``.
+
+    Quarto and R Markdown run such a block (a "cell") in that language, and pandoc
+    names a class so: the braces and the dot are how the language is written, not
+    part of its name.
+    """
+    return info.strip("{},").lstrip(".=") or None
 
 
 def _escape(text: str) -> str:

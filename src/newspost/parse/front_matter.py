@@ -60,7 +60,12 @@ _LANGUAGES: dict[str, Format] = {"yaml": "yaml", "yml": "yaml", "toml": "toml", 
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
 # Docusaurus's blog (and Eleventy, which takes a date anywhere in the path) also dates a
 # post by the folders it is in: "2024/06/19/launch.md", "2024-06-19/launch.md".
-_FOLDER_DATE = re.compile(r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})/[^/]+$")
+# Docusaurus's own blog files its posts under the year: "2022/09-01-release/index.mdx",
+# "2019/05-28-launch.md".
+_FOLDER_DATE = re.compile(
+    r"(?:^|/)(\d{4})[-/](\d{1,2})[-/](\d{1,2})/[^/]+$"
+    r"|(?:^|/)(\d{4})/(\d{1,2})-(\d{1,2})(?:-[^/]*)?(?:/index\.[^/]+)?$"
+)
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
 )
@@ -110,6 +115,8 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         LimitError: JSON front matter nests too deep to be read.
     """
     start = 1 if text.startswith(BOM) else 0
+    if text[start : start + 1] in _BLANK and path:  # nearly every file opens otherwise
+        start = _past_leading_blank_lines(text, start, path)
     for fmt, opener, closer, cr_closer in (
         ("yaml", _YAML_OPEN, _YAML_CLOSE, _YAML_CLOSE_CR),
         ("toml", _TOML_OPEN, _TOML_CLOSE, _TOML_CLOSE_CR),
@@ -125,18 +132,21 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         closed = closer.search(text, opened.end() - 1)  # from the opening line's "\n"
         if not closed:
             delimiter = "+++" if opener is _TOML_OPEN else "---"
+            line = line_number(text, start)
             hint = f"add a line holding only {delimiter} after the last front matter key"
             # "blogger_orig_url: http://... ---": an export that wrote the closing
             # delimiter at the end of the last key's line.
             glued = re.compile(rf"\S[ \t]+{re.escape(delimiter)}[ \t]*\r?$", re.MULTILINE)
             found = glued.search(text, opened.end())
             if found is not None:
-                line = text.count("\n", 0, found.start()) + 1
-                hint = f"line {line} ends with {delimiter}: put it on a line of its own"
+                hint = (
+                    f"line {line_number(text, found.start())} ends with {delimiter}: "
+                    "put it on a line of its own"
+                )
             raise FrontMatterError(
-                f"front matter opened with {delimiter} on line 1 is never closed",
+                f"front matter opened with {delimiter} on line {line} is never closed",
                 path=path,
-                line=1,
+                line=line,
                 column=1,
                 hint=hint,
             )
@@ -165,6 +175,25 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         if pelican is not None:
             return pelican
     return Split("none", start, start, start)
+
+
+_BLANK = (" ", "\t", "\n", "\r")
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))+")
+
+
+def _past_leading_blank_lines(text: str, start: int, path: str) -> int:
+    """Where the front matter opens in a Hugo or Zola post that starts with blank lines.
+
+    Hugo's page parser and Zola skip blank lines before the opening delimiter (news
+    posts in gohugoio/hugoDocs open with one); Jekyll does not, so only a post in a
+    ``content/`` folder, as theirs are, is read past them. ``start`` otherwise.
+    """
+    if "content" not in path.replace("\\", "/").split("/"):
+        return start
+    found = _LEADING_BLANK_LINES.match(text, start)
+    if found is not None and text.startswith(("---", "+++", "{"), found.end()):
+        return found.end()
+    return start
 
 
 def _pelican_split(text: str, start: int, path: str | None, limit: int) -> Split | None:
@@ -246,6 +275,8 @@ def read(
     ``where.key_lines`` names the fields), so that a change is written back
     under the key the file has. Zola keeps categories and tags in its
     ``[taxonomies]`` table: they are read from there, as ``taxonomies.categories``.
+    A ``date`` that is a mapping with ``created`` (MkDocs Material's blog) dates
+    the post by it; its ``updated`` is the extra key ``date.updated``.
     A Pelican header is read as Pelican reads it, whatever the generator (see
     `newspost.parse._pelican.read`): keys in lower case, ``Summary`` as the
     excerpt, ``Category`` as the one category.
@@ -310,10 +341,41 @@ def read(
                 hint=_ZOLA_DATE_HINT,
             )
     else:
+        if isinstance(data.get("date"), dict):
+            data = _dated_by_created(data, where, content, first_line)
         data = _as_jekyll_reads(data, where)
     if where.format != "toml":
         data = _without_eleventy_date_word(data, where)
     return _from_mapping(data, where, path=path, first_line=first_line)
+
+
+def _dated_by_created(
+    data: dict[Any, Any], where: Split, content: str, first_line: int
+) -> dict[Any, Any]:
+    """``data`` dated by the ``created`` of a ``date`` mapping, as MkDocs Material's blog reads it.
+
+    Its posts write ``date:`` with ``created:`` (the publication date) and
+    ``updated:`` (the modification date) under it. The other keys of the mapping
+    are extra keys named ``date.updated`` and the like, and ``where.key_aliases``
+    names them all (``date.created`` for the date), so that a change is written
+    back inside the mapping. A mapping without ``created`` is left as it is.
+    """
+    table = data["date"]
+    if "created" not in table:
+        return data
+    read: dict[Any, Any] = {}
+    for key, value in data.items():
+        if key != "date":
+            read[key] = value
+            continue
+        for name, entry in table.items():
+            field_name = "date" if name == "created" else f"date.{name}"
+            read[field_name] = entry
+            where.key_aliases[field_name] = f"date.{name}"
+            line = nested_key_line(content, "date", str(name))
+            if line is not None:
+                where.key_lines[f"date.{name}"] = first_line + line
+    return read
 
 
 def _without_eleventy_date_word(data: dict[Any, Any], where: Split) -> dict[Any, Any]:
@@ -359,7 +421,8 @@ def file_name_date(path: str) -> dt.date | None:
     for a post that is a folder, ``2024-06-19-slug/index.md`` (Hugo's and Zola's
     page bundles, Docusaurus's blog folders, WordPress exporters' output), the
     folder's name; else the folders a post is in, as Docusaurus reads them:
-    ``2024/06/19/slug.md``, ``2024-06-19/slug.md``.
+    ``2024/06/19/slug.md``, ``2024-06-19/slug.md``, ``2024/06-19-slug.md`` and
+    ``2024/06-19-slug/index.md`` (Docusaurus's own blog).
 
     Examples:
         >>> file_name_date("_posts/2024-6-19-launch.md")
@@ -377,9 +440,12 @@ def file_name_date(path: str) -> dt.date | None:
 
 
 def _calendar_day(found: re.Match[str]) -> dt.date | None:
-    """The day a match's (year, month, day) digit groups name; None if there is none (02-30)."""
+    """The day a match's (year, month, day) digit groups name; None if there is none (02-30).
+
+    Groups of an alternative that did not match are skipped.
+    """
     try:
-        return dt.date(*(int(part) for part in found.groups()))
+        return dt.date(*(int(part) for part in found.groups() if part is not None))
     except ValueError:
         return None
 

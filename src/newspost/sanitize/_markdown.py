@@ -38,7 +38,11 @@ _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "wbr", "s
 _BOLD = frozenset({"b", "strong"})
 _START = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 _END = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)")
-_MARKDOWN_ATTR = re.compile(r"""\smarkdown\s*=\s*["']?(1|0|block|span)\b""", re.IGNORECASE)
+# kramdown's markdown="1" (and 0, block, span), and Python-Markdown's md_in_html, which
+# reads a bare "markdown" too (MkDocs Material's "<figure markdown>").
+_MARKDOWN_ATTR = re.compile(
+    r"""\smarkdown(?:\s*=\s*["']?(1|0|block|span)\b|(?=[\s/>]))""", re.IGNORECASE
+)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 
 Span = tuple[str, int, int]  # kind, start, end (offsets in the inline source)
@@ -191,8 +195,10 @@ def _clean_tag(text: str, policy: Policy, engine: str, in_heading: bool) -> str:
     cleaned = found.group() if found else f"<{name}>"
     kramdown = _MARKDOWN_ATTR.search(text)
     if kramdown and closing:
-        # kramdown's own switch for Markdown inside HTML: not an HTML attribute, keep it.
-        cleaned = cleaned[:-1] + f' markdown="{kramdown.group(1).lower()}">'
+        # kramdown's (and md_in_html's) switch for Markdown inside HTML: not an HTML
+        # attribute, keep it, as written bare or with its value.
+        value = kramdown.group(1)
+        cleaned = cleaned[:-1] + (f' markdown="{value.lower()}">' if value else " markdown>")
     return cleaned
 
 
@@ -207,10 +213,11 @@ _CONTEXT = {
     "li": ("<ul>", "</ul>"),
 }
 # Comments that mean something to the site, kept whatever the policy says of comments:
-# the excerpt or summary markers of Jekyll and Hugo ("<!--more-->"), Hexo ("<!-- more -->"),
-# Docusaurus ("<!-- truncate -->") and WordPress ("<!--nextpage-->", "<!--noteaser-->"),
-# and the excerpt_separator values Jekyll posts name ("<!--excerpt-->", "<!--break-->",
-# "<!--excerpt_separator-->", "<!-- end excerpt -->", "<!-- read more -->").
+# the excerpt or summary markers of Jekyll, Hugo, Hexo and MkDocs' blog ("<!--more-->",
+# "<!-- more -->"), Docusaurus ("<!-- truncate -->") and WordPress ("<!--nextpage-->",
+# "<!--noteaser-->"), and the excerpt_separator values Jekyll posts name
+# ("<!--excerpt-->", "<!--break-->", "<!--excerpt_separator-->", "<!-- end excerpt -->",
+# "<!-- read more -->").
 _MORE = re.compile(
     r"<!--\s*(?:more|truncate|excerpt(?:[ _-]?separator)?|end[ _-]?excerpt|break"
     r"|read[ _-]?more|nextpage|noteaser)\s*-->",

@@ -19,6 +19,7 @@ from newspost.model.post import Post
 __all__ = [
     "MODIFIED_KEYS",
     "absolute_url",
+    "author_link",
     "author_name",
     "author_source",
     "block_text",
@@ -29,9 +30,11 @@ __all__ = [
     "detect_language",
     "front_matter_language",
     "iso_date",
+    "linked_authors",
     "modified_date",
     "page_url",
     "plain",
+    "post_description",
     "post_language",
     "web_url",
 ]
@@ -206,27 +209,39 @@ MODIFIED_KEYS = (
     "updatedDate",  # Astro's blog template
     "modDatetime",  # AstroPaper (Astro)
     "modified_time",  # jekyll-import's Blogger importer
+    "date.updated",  # MkDocs Material's blog: date: {created: ..., updated: ...}
 )
 """Front matter keys (in ``extra``) read as the modification date, first found wins."""
 
 
-def post_description(post: Post) -> str:
-    r"""The post's summary for search results and share cards, collapsed; '' when it has none.
+def post_description(post: Post) -> str | None:
+    r"""The post's description for search engines and feeds, collapsed; None when it has none.
 
-    Its ``excerpt``, else its ``description`` (what jekyll-seo-tag, Chirpy, Hugo and
-    Astro themes write in the description meta tag), else its ``summary``: the first
-    one that holds text.
+    Jekyll's ``excerpt``; else ``description``, which Hugo (``.Description``), Zola,
+    Astro and Eleventy themes write into the page's meta description; else Hugo's
+    ``summary`` (``.Summary``). A Hugo post's keys count in any case (``Description``).
 
     Examples:
         >>> from newspost import loads
-        >>> post_description(loads("---\ntitle: t\ndescription: >\n  AWS CDA 시작!\n---\nx\n"))
-        'AWS CDA 시작!'
+        >>> post_description(loads('+++\ndescription = "Hugo 0.62.2 fixes  bugs."\n+++\nText.\n'))
+        'Hugo 0.62.2 fixes bugs.'
     """
     fm = post.front_matter
-    for value in (fm.excerpt, fm.extra.get("description"), fm.extra.get("summary")):
-        if isinstance(value, str) and value.strip():
+    if fm.excerpt and collapse(fm.excerpt):
+        return collapse(fm.excerpt)
+    extra = fm.extra
+    if not extra:
+        return None
+    caseless: dict[str, str] = {}
+    if post.raw.generator == "hugo":
+        for name in extra:
+            caseless.setdefault(name.lower(), name)
+    for wanted in ("description", "summary"):
+        key = wanted if wanted in extra else caseless.get(wanted)
+        value = extra.get(key) if key is not None else None
+        if isinstance(value, str) and collapse(value):
             return collapse(value)
-    return ""
+    return None
 
 
 def post_author(post: Post) -> object:
@@ -242,20 +257,23 @@ def author_source(post: Post) -> tuple[object, str | None]:
     page's own keys there (``[params]`` in TOML), and themes read them as
     ``.Params.author``. Else, in a Zola post, the ``author`` or ``authors`` under
     ``extra``: Zola refuses unknown top-level keys, so its themes read
-    ``page.extra.author``. (None, None) when there is none.
+    ``page.extra.author``; else its ``author`` or ``authors`` taxonomy, which Zola sites
+    (matrix.org's blog) define to list each author's posts. (None, None) when there is none.
 
     Examples:
         >>> from newspost import loads
         >>> zola = loads('+++\ntitle = "t"\n[extra]\nauthor = "Kim"\n+++\nText.\n')
         >>> zola.raw.generator, author_source(zola)
         ('zola', ('Kim', 'extra.author'))
+        >>> author_source(loads('+++\n[taxonomies]\nauthor = ["Thib"]\n+++\nText.\n'))
+        (['Thib'], 'taxonomies.author')
     """
     fm = post.front_matter
     if not _empty(fm.author):
         return fm.author, "author"
     if not _empty(fm.extra.get("authors")):
         return fm.extra["authors"], "authors"
-    tables = ("params", "extra") if post.raw.generator == "zola" else ("params",)
+    tables = ("params", "extra", "taxonomies") if post.raw.generator == "zola" else ("params",)
     for table in tables:
         mapping = fm.extra.get(table)
         if isinstance(mapping, dict):
@@ -263,6 +281,30 @@ def author_source(post: Post) -> tuple[object, str | None]:
                 if not _empty(mapping.get(key)):
                     return mapping[key], f"{table}.{key}"
     return None, None
+
+
+_AUTHOR_LINK_KEYS = ("authorlink", "author_link", "authorurl", "author_url")
+
+
+def author_link(post: Post) -> str | None:
+    r"""The page of a post's one author, where the theme keeps it beside the name.
+
+    Hugo's LoveIt, DoIt and FixIt themes write ``author: Dillon`` with
+    ``authorLink: https://dillonzq.com`` (helm.sh's theme ``authorlink``); others
+    ``author_link`` or ``author_url``. Read in any case. None when there is none.
+
+    Examples:
+        >>> from newspost import loads
+        >>> author_link(loads("---\nauthor: Dillon\nauthorLink: https://dillonzq.com\n---\nHi\n"))
+        'https://dillonzq.com'
+    """
+    extra = post.front_matter.extra
+    if not extra or not any("uth" in name for name in extra):  # "author..." / "Author..."
+        return None
+    for name, value in extra.items():
+        if name.lower() in _AUTHOR_LINK_KEYS and isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def author_name(author: object) -> str:
@@ -293,6 +335,60 @@ def author_name(author: object) -> str:
     if full.strip():
         return collapse(full)
     return collapse(str(author.get("login") or ""))
+
+
+# A Markdown link in an author line: "[Juraci Paixão Kröhling](https://github.com/jpkrohling)".
+_AUTHOR_LINK = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^\s()<>]+)>?\s*\)")
+# Where one author of a line ends: a comma, a semicolon, "and" or "&" (outside brackets).
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:and|&)\s)\s*")
+
+
+def linked_authors(author: str) -> list[tuple[str, str | None]] | None:
+    """The people an author line names with Markdown links, each with its link's address.
+
+    Sites whose themes render the author as Markdown (opentelemetry.io, kubernetes.io)
+    write ``[Name](https://github.com/name) (Company), [Other](...) (Company)``: each
+    linked name is a person, its address the person's page; an unlinked name in the
+    line is a person without one (its affiliation kept, as a plain author line's is).
+    None when the line has no Markdown link: it names one author, as written.
+
+    Examples:
+        >>> linked_authors("[Ana Ruiz](https://github.com/ana) (Acme), Bo Li (Initech)")
+        [('Ana Ruiz', 'https://github.com/ana'), ('Bo Li (Initech)', None)]
+        >>> linked_authors("Ana Ruiz (Acme)") is None
+        True
+    """
+    if "](" not in author or _AUTHOR_LINK.search(author) is None:
+        return None
+    people: list[tuple[str, str | None]] = []
+    for part in _top_level_parts(author):
+        link = _AUTHOR_LINK.search(part)
+        if link is not None:
+            people.append((collapse(link.group(1)), link.group(2)))
+        elif collapse(part):
+            people.append((collapse(part), None))
+    return people
+
+
+def _top_level_parts(line: str) -> Iterator[str]:
+    """``line`` cut at `_AUTHOR_SEPARATOR` outside brackets and parentheses."""
+    depth = 0
+    start = 0
+    at = 0
+    while at < len(line):
+        char = line[at]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            found = _AUTHOR_SEPARATOR.match(line, at) if char in ",; \t\n" else None
+            if found is not None and found.end() > at:
+                yield line[start:at]
+                start = at = found.end()
+                continue
+        at += 1
+    yield line[start:]
 
 
 def _empty(value: object) -> bool:

@@ -18,7 +18,14 @@ from urllib.parse import urlsplit
 from newspost.model.front_matter import IMAGE_KEYS
 from newspost.model.post import Post
 from newspost.parse.front_matter import nested_key_line
-from newspost.serialize._common import author_name, author_source, modified_date, web_url
+from newspost.serialize._common import (
+    author_link,
+    author_name,
+    author_source,
+    linked_authors,
+    modified_date,
+    web_url,
+)
 from newspost.serialize.jsonld import image_urls
 from newspost.validate._rule import RULES, Context, Issue, LintRule, Severity, register
 
@@ -79,7 +86,8 @@ class ArticleAuthorMissing(LintRule):
     whose author they can identify. A site-wide author set only in the site's
     configuration is invisible in the post's own structured data. A list under
     ``authors``, as Hugo, Pelican and Zola (since 0.19) sites write it, counts, and
-    so does an author under Hugo's ``params`` or a Zola post's ``extra``. An
+    so does an author under Hugo's ``params``, a Zola post's ``extra`` or its
+    ``author`` (or ``authors``) taxonomy. An
     author mapping is named by its ``name``, else by what jekyll-import keeps of a
     WordPress author (``display_name``, else ``first_name`` and ``last_name``,
     else ``login``).
@@ -108,6 +116,13 @@ class ArticleAuthorUrlMissing(LintRule):
     profile on the site, a social profile), so that people with the same name
     are told apart. A plain name in the front matter gives none.
 
+    An author line of Markdown links, as sites whose themes render it write it
+    (``[Kim Min-ji](https://github.com/kim) (Acme)``), gives each linked name its
+    link's address; only its unlinked names are reported.
+
+    A theme's ``authorLink`` (or ``author_link``, ``author_url``) beside one
+    named author, as Hugo's LoveIt, DoIt and FixIt write it, is that author's page.
+
     Bad: ``author: Kim Min-ji``.
 
     Good: ``author: {name: Kim Min-ji, url: https://example.org/authors/kim}``.
@@ -124,7 +139,16 @@ class ArticleAuthorUrlMissing(LintRule):
         # extra.author (Zola) inside their tables.
         key = author_source(ctx.post)[1]
         line = (_nested_key_line(ctx, key) if key else None) or _top_line(ctx)
-        for author in _authors(ctx):
+        authors = _authors(ctx)
+        if len(authors) == 1 and isinstance(authors[0], str) and author_link(ctx.post):
+            return  # the theme's authorLink (LoveIt, DoIt, FixIt) is the author's page
+        for author in authors:
+            linked = linked_authors(author) if isinstance(author, str) else None
+            if linked is not None:  # "[Name](https://...) (Company)": the link is the url
+                for name, url in linked:
+                    if not url:
+                        yield self.issue(ctx, f"author {name!r} has no url", line=line)
+                continue
             name = author_name(author)
             has_url = isinstance(author, dict) and (author.get("url") or author.get("uri"))
             if name and not has_url:
@@ -249,7 +273,8 @@ class ArticleHeadlineMissing(LintRule):
 
     ``headline`` is the one property every article should have; newspost
     falls back to the first heading, then to the file name, which is rarely
-    the headline a reader should see.
+    the headline a reader should see. An MkDocs or a Docusaurus post's ``# heading``
+    opening its body is its title (`Post.title_heading`), the headline it shows.
 
     Bad: front matter without ``title`` (headline "2024 06 12 news").
 
@@ -264,7 +289,7 @@ class ArticleHeadlineMissing(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         """Report a post without a non-blank front matter title."""
         title = ctx.post.front_matter.title
-        if not (title and title.strip()):
+        if not (title and title.strip()) and ctx.post.title_heading is None:
             fallback = " ".join(ctx.post.title.split())
             line = _key_line(ctx, "title") or _top_line(ctx)
             if fallback:

@@ -22,12 +22,14 @@ from typing import Any
 
 from newspost.model.post import Post, Source
 from newspost.serialize._common import (
+    author_link,
     author_name,
     body_texts,
     check_site_url,
     collapse,
     count_words,
     iso_date,
+    linked_authors,
     modified_date,
     page_url,
     post_author,
@@ -111,6 +113,10 @@ def to_jsonld(
         modified, _ = modified_date(post)
         article["dateModified"] = iso_date(modified) if modified is not None else published
     authors = _people(author if author is not None else post_author(post))
+    if author is None and len(authors) == 1 and "url" not in authors[0]:
+        link = author_link(post)  # the theme's authorLink beside a named author
+        if link:
+            authors[0]["url"] = link
     if authors:
         article["author"] = authors[0] if len(authors) == 1 else authors
     organization = _publisher(
@@ -216,6 +222,14 @@ def _people(value: object) -> list[Thing]:
         if "url" not in person and value.get("uri"):
             person["url"] = value["uri"]
         return [person] if person.get("name") else []
+    linked = linked_authors(str(value))
+    if linked is not None:  # "[Name](https://...) (Company), [Other](...)"
+        return [
+            {"@type": "Person", "name": name, "url": url}
+            if url
+            else {"@type": "Person", "name": name}
+            for name, url in linked
+        ]
     name = collapse(str(value))
     return [{"@type": "Person", "name": name}] if name else []
 

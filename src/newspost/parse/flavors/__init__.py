@@ -5,9 +5,10 @@ an HTML block stays raw unless the block says ``markdown="1"``, and Liquid runs
 first; Hugo uses Goldmark (CommonMark with linkify and typographer on), Astro
 remark and Hexo marked (both GitHub's Markdown with SmartyPants), Docusaurus MDX
 (remark without SmartyPants), Eleventy markdown-it (CommonMark with tables,
-after Liquid). Each flavor here is a configured markdown-it-py parser;
-`detect_flavor` picks one from what the file says, and every parsing function
-takes ``flavor=`` to override it. Add a flavor with `register_flavor`.
+after Liquid), MkDocs Python-Markdown (with admonitions and attribute lists).
+Each flavor here is a configured markdown-it-py parser; `detect_flavor` picks
+one from what the file says, and every parsing function takes ``flavor=`` to
+override it. Add a flavor with `register_flavor`.
 
 This module is the registry, the built-in flavors' parsers and what looks a
 flavor up by name (`tokenize`); every public name is imported from here. The
@@ -32,10 +33,14 @@ from newspost.model.post import Generator as Generator
 from newspost.parse.flavors._extensions import ALERT_CLASS as ALERT_CLASS
 from newspost.parse.flavors._extensions import (
     _alerts,
+    _block_attribute_lists,
     _gfm_autolinks,
     _heading_attributes,
+    _markdown_in_html,
+    _span_attribute_lists,
     _task_lists,
     _whole_body_is_html,
+    _with_admonitions,
     _with_containers,
     _with_definition_lists,
     _with_footnotes,
@@ -51,7 +56,7 @@ from newspost.parse.flavors._generators import (
 
 # The kramdown flavor's factory, renamed: ``_kramdown`` is its module's name here.
 from newspost.parse.flavors._kramdown import _kramdown as _kramdown_parser
-from newspost.parse.flavors._kramdown import _LiquidMarkdownIt
+from newspost.parse.flavors._kramdown import _kramdown_abbreviation, _LiquidMarkdownIt
 from newspost.parse.flavors._pipeline import (
     _BEFORE_HTML_BLOCK,
     _BEFORE_HTML_BLOCK_ORDERS,
@@ -64,6 +69,7 @@ from newspost.parse.flavors._pipeline import (
 from newspost.parse.flavors._templates import SHORTCODE_ARGUMENT as SHORTCODE_ARGUMENT
 from newspost.parse.flavors._templates import hugo_shortcodes as hugo_shortcodes
 from newspost.parse.flavors._templates import liquid as liquid
+from newspost.parse.flavors._templates import zola_shortcodes as zola_shortcodes
 
 __all__ = [
     "FlavorName",
@@ -80,7 +86,16 @@ __all__ = [
 ]
 
 FlavorName = Literal[
-    "kramdown", "goldmark", "remark", "mdx", "marked", "markdown-it", "commonmark", "html"
+    "kramdown",
+    "goldmark",
+    "remark",
+    "mdx",
+    "marked",
+    "markdown-it",
+    "pulldown-cmark",
+    "python-markdown",
+    "commonmark",
+    "html",
 ]
 
 _FACTORIES: dict[str, Callable[[], MarkdownIt]] = {}
@@ -155,6 +170,19 @@ def _commonmark() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
+def _pulldown_cmark() -> MarkdownIt:
+    """Zola's pulldown-cmark, with the options Zola turns on.
+
+    CommonMark with tables, footnotes, strikethrough, task lists and heading
+    attributes (``## Heading {#id .class}``); no linkify, and SmartyPants' quotes
+    only where a site sets ``smart_punctuation`` (off by default), so not here.
+    """
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.core.ruler.after("block", "heading_attributes", _heading_attributes)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
+    return _with_footnotes(md)
+
+
 def _with_github_extensions(md: MarkdownIt) -> None:
     """``md`` (linkify on) reading GitHub's autolinks, task lists and alerts, and ``:::`` boxes.
 
@@ -221,6 +249,31 @@ def _marked() -> MarkdownIt:
     _with_github_extensions(md)
     _with_definition_lists(md)
     return md
+
+
+def _python_markdown() -> MarkdownIt:
+    """MkDocs' Python-Markdown, with the extensions MkDocs Material's blog posts are written for.
+
+    Its tables, footnotes, definition lists, abbreviations (``*[HTML]: …``: no
+    text), Markdown inside an HTML element that says ``markdown`` (md_in_html's
+    ``<figure markdown>``) and attribute lists (``{ width=300 }`` after an image,
+    ``{ #id }`` after a heading: not text), the admonitions
+    (``!!! note``), collapsible blocks (``??? tip``) and content tabs (``=== "Tab"``)
+    of Python-Markdown and PyMdown Extensions, task lists and ``~~strikethrough~~``
+    (pymdownx.tasklist, pymdownx.tilde); no linkify or typographer, which MkDocs
+    does not turn on.
+    """
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.core.ruler.after("block", "block_attribute_lists", _block_attribute_lists)
+    md.core.ruler.after("inline", "span_attribute_lists", _span_attribute_lists)
+    md.core.ruler.after("inline", "task_lists", _task_lists)
+    md.block.ruler.before("html_block", "markdown_in_html", _markdown_in_html)
+    # Python-Markdown's abbreviations ("*[HTML]: Hyper Text Markup Language") are
+    # written as kramdown's: the definition shows nothing.
+    md.block.ruler.before("paragraph", "kramdown_abbreviation", _kramdown_abbreviation)
+    _with_admonitions(md)
+    _with_definition_lists(md)
+    return _with_footnotes(md)
 
 
 def tokenize(name: str, text: str, env: dict[str, Any]) -> list[Token]:
@@ -301,6 +354,7 @@ def _html() -> MarkdownIt:
 
 
 register_flavor("commonmark", _commonmark)
+register_flavor("pulldown-cmark", _pulldown_cmark, preprocess=zola_shortcodes)
 register_flavor("html", _html, preprocess=liquid)
 register_flavor("kramdown", _kramdown_parser, preprocess=liquid)
 register_flavor("goldmark", _goldmark, preprocess=hugo_shortcodes)
@@ -308,3 +362,4 @@ register_flavor("remark", _remark)
 register_flavor("mdx", partial(_remark, smartypants=False))
 register_flavor("marked", _marked, preprocess=liquid)
 register_flavor("markdown-it", _eleventy_markdown_it, preprocess=liquid)
+register_flavor("python-markdown", _python_markdown)

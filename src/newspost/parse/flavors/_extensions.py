@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -364,6 +365,201 @@ def _heading_attributes(state: StateCore) -> None:
             inline = tokens[index + 1]
             if "{" in inline.content:
                 inline.content = _HEADING_ATTRIBUTES.sub("", inline.content)
+
+
+# Python-Markdown's admonition ("!!! note" or '!!! warning "Title"'), pymdownx.details'
+# collapsible one ("??? tip", "???+ tip", open) and pymdownx.tabbed's tab ('=== "Tab"'):
+# the kinds (one or more words), then the title in double quotes.
+_ADMONITION = re.compile(
+    r"(?:(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<kinds>[\w-]+(?:[ \t]+[\w-]+)*)?"
+    r"|(?P<tab>===[+!]{0,2}))"
+    r'(?:[ \t]+"(?P<title>[^"\n]*)")?[ \t]*$'
+)
+
+
+def _admonition(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: an MkDocs admonition, collapsible block or content tab is a box.
+
+    ``!!! note "Title"`` (Python-Markdown's admonition), ``??? tip`` and ``???+ tip``
+    (pymdownx.details) and ``=== "Tab"`` (pymdownx.tabbed), which MkDocs Material's
+    posts use, hold the lines indented four columns under them: a ``<div>`` around
+    their Markdown, its title (the quoted one, else the kind capitalized, as
+    Python-Markdown writes it; a tab's label) shown as its first line. Other
+    flavors show the marker as text and the lines under it as indented code.
+    """
+    indent = state.sCount[start_line]
+    if indent - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    eol = state.eMarks[start_line]
+    if state.src[first : first + 3] not in ("!!!", "???", "==="):
+        return False
+    opening = _ADMONITION.match(state.src, first, eol)
+    if opening is None or (opening.group("tab") and opening.group("title") is None):
+        return False  # a tab has a quoted label
+    if opening.group("marker") and not (opening.group("kinds") or opening.group("title")):
+        return False
+    if silent:
+        return True
+    content = indent + 4
+    line = end = start_line + 1
+    while line < end_line:
+        if state.isEmpty(line):
+            line += 1
+            continue
+        if state.sCount[line] < content:
+            break
+        line += 1
+        end = line
+    kinds = (opening.group("kinds") or "").split()
+    title = opening.group("title")
+    if title is None:
+        title = kinds[0].capitalize() if kinds else ""
+    old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    token = state.push("container_open", "div", 1)
+    token.markup, token.info = opening.group("marker") or "===", state.src[first:eol]
+    token.map = [start_line, end]
+    token.attrSet("class", " ".join(["admonition", *kinds]) if kinds else "tabbed-block")
+    if title.strip():
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start_line, start_line + 1]
+        token = state.push("inline", "", 0)
+        token.content, token.map, token.children = title.strip(), [start_line, start_line + 1], []
+        state.push("paragraph_close", "p", -1)
+    state.parentType, state.lineMax, state.blkIndent = "container", end, content
+    state.md.block.tokenize(state, start_line + 1, end)
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
+    token = state.push("container_close", "div", -1)
+    token.markup = opening.group("marker") or "==="
+    state.line = end
+    return True
+
+
+# An HTML tag alone on its line whose "markdown" attribute (bare, "1", "block" or
+# "span") asks Python-Markdown's md_in_html to read what the element holds as Markdown:
+# MkDocs Material's '<figure markdown>' around an image and its caption.
+_MARKDOWN_IN_HTML = re.compile(
+    r"<([A-Za-z][A-Za-z0-9]*)(?=[\s>])[^>\n]*?\smarkdown"
+    r"""(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?(?=[\s/>])"""
+    r"[^>\n]*>[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _markdown_in_html(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Block rule: an element saying ``markdown`` holds Markdown, up to its closing tag.
+
+    Its opening tag's line is an HTML block, and so is the line of the tag closing it
+    (when it is alone on its line): the lines between are read as Markdown, as
+    md_in_html reads them. CommonMark's rule took them raw up to the next blank line
+    (an image was text), and a block there (``<figcaption>``) took the closing tag in.
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    first = state.bMarks[start_line] + state.tShift[start_line]
+    eol = state.eMarks[start_line]
+    if not state.src.startswith("<", first) or state.src.find("arkdown", first, eol) < 0:
+        return False
+    opening = _MARKDOWN_IN_HTML.match(state.src, first, eol)
+    if opening is None or state.level >= state.md.options["maxNesting"]:
+        return False
+    if silent:
+        return True
+    token = state.push("html_block", "", 0)
+    token.map = [start_line, start_line + 1]
+    token.content = state.getLines(start_line, start_line + 1, state.blkIndent, True)
+    # Unclosed elements are looked for so far, and only so often: a body of many of
+    # them stays linear.
+    misses = state.env.get(_MARKDOWN_IN_HTML_MISSES, 0)
+    close_line = None
+    if misses < _MAX_MARKDOWN_IN_HTML_MISSES:
+        last = min(end_line, start_line + _MARKDOWN_IN_HTML_LOOKAHEAD)
+        close_line = _closing_tag_line(state, opening.group(1), start_line + 1, last)
+    if close_line is None:
+        state.env[_MARKDOWN_IN_HTML_MISSES] = misses + 1
+        state.line = start_line + 1  # unclosed: what follows is read as it comes
+        return True
+    old_line_max = state.lineMax
+    state.lineMax = close_line
+    state.level += 1  # nested elements count toward maxNesting, as containers do
+    state.md.block.tokenize(state, start_line + 1, close_line)
+    state.level -= 1
+    state.lineMax = old_line_max
+    token = state.push("html_block", "", 0)
+    token.map = [close_line, close_line + 1]
+    token.content = state.getLines(close_line, close_line + 1, state.blkIndent, True)
+    state.line = close_line + 1
+    return True
+
+
+_MARKDOWN_IN_HTML_MISSES = "_newspost_markdown_in_html_misses"
+_MAX_MARKDOWN_IN_HTML_MISSES = 32
+_MARKDOWN_IN_HTML_LOOKAHEAD = 400
+
+
+def _closing_tag_line(state: StateBlock, name: str, start_line: int, end_line: int) -> int | None:
+    """The line holding only the tag that closes a ``name`` element opened before ``start_line``."""
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])", re.IGNORECASE)
+    depth = 1
+    for line in range(start_line, end_line):
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if "<" not in text:
+            continue
+        for found in tags.finditer(text):
+            depth += -1 if found.group(1) else 1
+            if not depth:
+                alone = text.strip().lower() in (f"</{name.lower()}>",)
+                return line if alone else None
+    return None
+
+
+def _with_admonitions(md: MarkdownIt) -> None:
+    """``md`` reading MkDocs' admonitions, collapsible blocks and tabs (see `_admonition`)."""
+    md.block.ruler.before(
+        "code",
+        "admonition",
+        _admonition,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+
+
+# Python-Markdown's attribute lists (attr_list): "{ #id .class key=value }", its colon
+# optional, after a heading's text (past a space), on a paragraph's last line, or right
+# after an image or a link. MkDocs shows none of it.
+_HEADING_ATTRIBUTE_LIST = re.compile(r"[ \t]+\{:?[ \t]*[^}\n \t][^}\n]*\}[ \t]*$")
+_BLOCK_ATTRIBUTE_LIST = re.compile(r"\n[ \t]*\{:?[ \t]*[^}\n \t][^}\n]*\}[ \t]*$")
+_SPAN_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[^}\n \t][^}\n]*\}")
+
+
+def _block_attribute_lists(state: StateCore) -> None:
+    """Core rule: drop the attribute list ending a heading, or a paragraph's last line."""
+    if "{" not in state.src:
+        return
+    tokens = state.tokens
+    for index, token in enumerate(tokens[:-1]):
+        inline = tokens[index + 1]
+        if "{" not in inline.content or inline.type != "inline":
+            continue
+        if token.type == "heading_open":
+            inline.content = _HEADING_ATTRIBUTE_LIST.sub("", inline.content)
+        elif token.type == "paragraph_open":
+            inline.content = _BLOCK_ATTRIBUTE_LIST.sub("", inline.content)
+
+
+def _span_attribute_lists(state: StateCore) -> None:
+    """Core rule: drop the attribute list right after an image or a link (``){ width=300 }``)."""
+    if "{" not in state.src:
+        return
+    for token in state.tokens:
+        children = token.children
+        if token.type != "inline" or not children or "{" not in token.content:
+            continue
+        for before, child in pairwise(children):
+            if child.type != "text" or before.type not in ("image", "link_close"):
+                continue
+            found = _SPAN_ATTRIBUTE_LIST.match(child.content)
+            if found is not None:
+                child.content = child.content[found.end() :]
 
 
 def _whole_body_is_html(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

@@ -104,6 +104,57 @@ def _is_docusaurus(parts: Sequence[str], front_matter: str, text: str) -> bool:
     )
 
 
+# MkDocs Material's blog post date: a mapping with its publication date under created.
+_MKDOCS_DATE = re.compile(r"^date[ \t]*:[ \t]*(?:#[^\n]*)?\n[ \t]+created[ \t]*:", re.MULTILINE)
+# An admonition of Python-Markdown ("!!! note", '!!! tip "Title"') or pymdownx.details
+# ("??? note", "???+ note") over the lines it holds, indented four columns: a news
+# line that opens with "!!!" is followed by no such block.
+_MKDOCS_ADMONITION = re.compile(
+    r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z][\w-]*(?:[ \t]+[\w-]+)*"
+    r'(?:[ \t]+"[^"\n]*")?[ \t]*\n(?:[ \t]*\n)*(?: {4}|\t)[ \t]*\S',
+    re.MULTILINE,
+)
+
+
+def _is_mkdocs(parts: Sequence[str], front_matter: str, text: str) -> bool:
+    """Whether a post is MkDocs': in ``blog/posts/``, dated by ``created``, or with admonitions.
+
+    MkDocs Material's blog plugin keeps posts in ``docs/blog/posts/`` and dates them
+    with ``date:`` over ``created:``; Python-Markdown's ``!!! note`` admonitions
+    (and pymdownx's ``??? note``) are MkDocs' alone. Not an ``.mdx`` file, one in
+    Hugo's ``content/`` or one using Hexo's own tags.
+    """
+    if "content" in parts or (parts and parts[-1].lower().endswith(".mdx")):
+        return False
+    if "{%" in text and _outside_code(_HEXO_ONLY_TAG, text):
+        return False  # Hexo's own tags ({% asset_img %}), which MkDocs has not
+    if any(part == "blog" and following == "posts" for part, following in pairwise(parts)):
+        return True
+    if "created" in front_matter and _MKDOCS_DATE.search(front_matter) is not None:
+        return True
+    # One character is looked for much faster than a sequence: test it first.
+    if not (("!" in text and "!!!" in text) or ("?" in text and "???" in text)):
+        return False
+    return _admonition_outside_code(text)
+
+
+def _admonition_outside_code(text: str) -> bool:
+    """Whether ``text`` holds an admonition (`_MKDOCS_ADMONITION`) that is not shown as code.
+
+    The block is matched in the text as written: what it holds is often a fenced code
+    block, indented under it, which removing the code first (`_outside_code`) would take.
+    """
+    if _MKDOCS_ADMONITION.search(text) is None:
+        return False
+    if "`" not in text and "~" not in text:
+        return True  # no code anywhere
+    code = [(span.start(), span.end()) for span in _CODE.finditer(text)]
+    return any(
+        not any(start <= block.start() < end for start, end in code)
+        for block in _MKDOCS_ADMONITION.finditer(text)
+    )
+
+
 # Hexo's asset and post tags, which no other generator has (Jekyll's is post_url).
 _HEXO_ONLY_TAG = re.compile(r"\{%-?[ \t]*(?:asset_img|asset_link|asset_path|post_link|post_path)\b")
 
@@ -138,8 +189,8 @@ def detect_generator(
 ) -> Generator | None:
     r"""Which site generator a post is written for, when the file says.
 
-    Jekyll, Hugo, Zola, Pelican, Astro, Hexo, Eleventy or Docusaurus; None when it
-    does not say.
+    Jekyll, Hugo, Zola, Pelican, Astro, Hexo, Eleventy, MkDocs or Docusaurus; None
+    when it does not say.
 
     ``text`` is the body; ``front_matter``, the text between the delimiters,
     tells Zola (its ``[taxonomies]`` and ``[extra]`` tables) from Hugo, whose
@@ -156,9 +207,13 @@ def detect_generator(
     Eleventy's keys (``eleventyNavigation``...), a layout in one of its template
     languages (``layout: layouts/post.njk``) or a date that is one of its words
     (``date: Last Modified``) is Eleventy's, in whatever folder but Jekyll's. A
-    post in a ``blog/`` folder (not in ``content/``) that is an ``.mdx`` file,
+    post with YAML front matter (or none) in MkDocs Material's ``blog/posts/``,
+    dated by a mapping with ``created:``, or holding Python-Markdown's admonitions
+    (``!!! note`` over indented lines) is MkDocs', but in ``content/`` or as an
+    ``.mdx`` file. A post in a ``blog/`` folder (not in ``content/``) that is an ``.mdx`` file,
     names ``authors``, ``hide_table_of_contents`` or ``unlisted``, or ends its
-    summary with ``<!-- truncate -->`` is Docusaurus's.
+    summary with ``<!-- truncate -->`` is Docusaurus's. A ``_posts`` folder under
+    ``content/`` (kubernetes.io's ``content/en/blog/_posts/``) is a Hugo section's.
 
     Examples:
         >>> detect_generator("", path="site/content/news/a.html")
@@ -178,12 +233,14 @@ def detect_generator(
         return "pelican"  # a header of "Key: value" lines, which only Pelican reads
     # Folder names from either separator; not PurePath, whose cost shows on every post.
     parts = path.replace("\\", "/").split("/") if path else ()
-    if "_posts" in parts or "_drafts" in parts:
+    if ("_posts" in parts or "_drafts" in parts) and not _hugo_posts_folder(parts):
         return "hexo" if _is_hexo(parts, front_matter, text) else "jekyll"
     if _is_astro(parts, front_matter):
         return "astro"
     if front_matter_format in ("yaml", "json") and _is_eleventy(front_matter):
         return "eleventy"
+    if front_matter_format in ("yaml", "none") and _is_mkdocs(parts, front_matter, text):
+        return "mkdocs"
     if front_matter_format in ("yaml", "none") and _is_docusaurus(parts, front_matter, text):
         return "docusaurus"
     # Every tag below opens with "{": one fast look spares most news bodies the searches.
@@ -229,8 +286,13 @@ def generator_of(
     )
 
 
-# The generators whose renderer a flavor is: Goldmark is Hugo's, kramdown Jekyll's.
-_RENDERED_BY: dict[str, Generator] = {"goldmark": "hugo", "kramdown": "jekyll"}
+# The generators whose renderer a flavor is: Goldmark is Hugo's, kramdown Jekyll's,
+# pulldown-cmark Zola's.
+_RENDERED_BY: dict[str, Generator] = {
+    "goldmark": "hugo",
+    "kramdown": "jekyll",
+    "pulldown-cmark": "zola",
+}
 
 
 def flavor_and_generator(
@@ -284,12 +346,13 @@ def detect_flavor(
     An ``.html`` post is ``html`` (no Markdown, as Jekyll and Hugo read it); otherwise
     a Hugo post (TOML front matter, a ``content/`` folder, shortcodes) is ``goldmark``,
     a Jekyll post (a ``_posts`` folder, Liquid tags, YAML front matter) ``kramdown``,
-    a Zola post (see `detect_generator`) ``commonmark``, as its renderer,
-    pulldown-cmark, reads CommonMark with tables and no linkify; an Astro post
+    a Zola post (see `detect_generator`) ``pulldown-cmark``, its renderer (CommonMark
+    with tables, footnotes, task lists and heading attributes, no linkify); an Astro post
     ``remark`` (GitHub's Markdown and SmartyPants, Astro's defaults); a Hexo post
     ``marked`` (hexo-renderer-marked's defaults: GitHub's Markdown, line breaks,
     SmartyPants, definition lists, no footnotes); an Eleventy post ``markdown-it``
-    (CommonMark with tables, Liquid first); a Docusaurus post ``mdx`` (remark
+    (CommonMark with tables, Liquid first); an MkDocs post ``python-markdown``
+    (its admonitions, tabs and attribute lists); a Docusaurus post ``mdx`` (remark
     with GitHub's Markdown, no SmartyPants; its JSX is not read).
 
     Examples:
@@ -310,6 +373,19 @@ def _is_html_file(path: str | None) -> bool:
     )
 
 
+def _hugo_posts_folder(parts: Sequence[str]) -> bool:
+    """Whether a ``_posts`` folder is a Hugo section's, under its ``content/<language>/``.
+
+    kubernetes.io keeps its blog in ``content/en/blog/_posts/`` (and ``content/ko/``...):
+    a Hugo site. Jekyll's ``_posts`` is at its site's root (or in its collections
+    folder), Hexo's in ``source/``.
+    """
+    if "content" not in parts:
+        return False
+    posts = parts.index("_posts") if "_posts" in parts else parts.index("_drafts")
+    return parts.index("content") < posts
+
+
 def _flavor_for(generator: Generator | None, front_matter_format: str) -> str:
     """The flavor of a Markdown post written for ``generator`` (see `detect_flavor`)."""
     if generator == "hugo" or (generator is None and front_matter_format == "json"):
@@ -319,11 +395,14 @@ def _flavor_for(generator: Generator | None, front_matter_format: str) -> str:
     return _FLAVOR_OF.get(generator or "", "commonmark")
 
 
-# The flavor of the other generators' posts: Astro renders with remark, Hexo with marked,
-# Eleventy with markdown-it, Docusaurus with MDX.
+# The flavor of the other generators' posts: Zola renders with pulldown-cmark, Astro with
+# remark, Hexo with marked, Eleventy with markdown-it, MkDocs with Python-Markdown,
+# Docusaurus with MDX.
 _FLAVOR_OF: dict[str, str] = {
+    "zola": "pulldown-cmark",
     "astro": "remark",
     "hexo": "marked",
     "eleventy": "markdown-it",
+    "mkdocs": "python-markdown",
     "docusaurus": "mdx",
 }

@@ -142,14 +142,15 @@ def hugo_shortcodes(text: str) -> str:
     r"""What Hugo's ``figure``, ``ref`` and ``relref`` shortcodes put into a post, for Goldmark.
 
     A figure becomes its ``<figure>`` (the image, with the caption as its alt text
-    when it has none, as Hugo writes it); ``ref`` and ``relref`` become the page
+    when it has none, as Hugo writes it), after an empty comment that ends its HTML
+    block on its own line; ``ref`` and ``relref`` become the page
     they name, so ``[text]({{< ref "a.md" >}})`` is a link. An escaped call,
     ``{{</* name */>}}``, shows as the call. Other shortcodes stay as written. Line
     count is kept.
 
     Examples:
-        >>> hugo_shortcodes('{{< figure src="/a.jpg" caption="Launch" >}}')
-        '<figure><img src="/a.jpg" alt="Launch"><figcaption><p>Launch</p></figcaption></figure>'
+        >>> hugo_shortcodes('{{< figure src="/a.jpg" caption="Go" >}}')
+        '<!----><figure><img src="/a.jpg" alt="Go"><figcaption><p>Go</p></figcaption></figure>'
         >>> hugo_shortcodes('[next]({{< relref "b.md" >}})')
         '[next](b.md)'
     """
@@ -200,7 +201,11 @@ def _expand_shortcode(call: re.Match[str]) -> str:
     lines = "\n" * call.group(0).count("\n")
     if name != "figure":
         return (positional[0] if positional else named.get("path", "")) + lines
-    return _figure_html(named) + lines
+    # Hugo puts a call's output in only after Goldmark has run, so a figure is no HTML
+    # block to Goldmark: the lines right under it are Markdown (a heading, a paragraph).
+    # An empty comment first makes it a block that ends on its own line, as CommonMark
+    # ends a comment's block on the line holding "-->".
+    return "<!---->" + _figure_html(named) + lines
 
 
 def _figure_html(named: dict[str, str]) -> str:
@@ -278,3 +283,48 @@ def _figure_include_html(tag: re.Match[str]) -> str:
 _HEXO_TAG_OR_CODE = re.compile(
     f"(?:{_CODE.pattern}|{_LIQUID_RAW_BLOCK.pattern})|{_HEXO_TAG.pattern}", re.DOTALL | re.MULTILINE
 )
+
+
+# A Zola shortcode call on one line, "{{ resize_image(path="a.png", width=800) }}", and
+# one of its arguments (Tera's literals: quoted in ", ' or `, or a bare number or name).
+_ZOLA_CALL = r"\{\{-?[ \t]*[A-Za-z_]\w*\((?P<arguments>[^()\n]*)\)[ \t]*-?\}\}"
+_ZOLA_CALL_OR_CODE = re.compile(f"(?:{_CODE.pattern})|{_ZOLA_CALL}", re.DOTALL | re.MULTILINE)
+_ZOLA_ARGUMENT = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^,\s]+))""")
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|avif|svg|bmp)$", re.IGNORECASE)
+
+
+def zola_shortcodes(text: str) -> str:
+    r"""What a Zola site's image shortcodes put into a post, for pulldown-cmark.
+
+    Zola's sites show an image through a shortcode of their own (its documentation's
+    ``resize_image``, themes' ``image`` or ``figure``): a call naming an image file in
+    its ``path``, ``src`` or ``url`` is an ``<img>`` with its ``alt`` (or
+    ``caption``), as those shortcodes write one. Other calls, and calls in code,
+    stay as written. Line count is kept.
+
+    Examples:
+        >>> zola_shortcodes('{{ resize_image(path="db-pic.png", width=800, op="fit") }}')
+        '<img src="db-pic.png">'
+        >>> zola_shortcodes('{{ youtube(id="dQw4w9WgXcQ") }}')
+        '{{ youtube(id="dQw4w9WgXcQ") }}'
+    """
+    if "{{" not in text or "(" not in text:
+        return text
+    return _ZOLA_CALL_OR_CODE.sub(_zola_image, text)
+
+
+def _zola_image(call: re.Match[str]) -> str:
+    arguments = call.group("arguments")
+    if arguments is None:
+        return call.group()  # code: the call is shown, not run
+    named = {
+        found.group(1): next(value for value in found.groups()[1:] if value is not None)
+        for found in _ZOLA_ARGUMENT.finditer(arguments)
+    }
+    src = named.get("path") or named.get("src") or named.get("url") or ""
+    if not _IMAGE_FILE.search(src.split("?", 1)[0]):
+        return call.group()
+    alt = named.get("alt") or named.get("caption")
+    if alt is None:  # no alt given: none written, as Zola's documented shortcode writes none
+        return f'<img src="{html.escape(src)}">'
+    return f'<img src="{html.escape(src)}" alt="{html.escape(alt)}">'

@@ -76,6 +76,12 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 _LIQUID_RAW = re.compile(
     r"\{%-?\s*(raw|highlight|codeblock|comment)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL
 )
+# Hugo's highlight shortcode, to its closing tag (not past the next opening one).
+_HUGO_HIGHLIGHT = re.compile(
+    r"\{\{[<%]\s*highlight\b(?:(?!\{\{[<%]\s*/?\s*highlight\b).)*"
+    r"\{\{[<%]\s*/\s*highlight\s*[>%]\}\}",
+    re.DOTALL,
+)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -408,6 +414,9 @@ class Scan:
         body = _mask(self.text[self.body_start :])
         if self.html_file:
             return body  # Hugo and Jekyll pass .html content through as HTML, not Markdown
+        if self.ctx.post.flavor == "goldmark" and "highlight" in body and "{{" in body:
+            # Hugo's highlight shortcode holds code, as Jekyll's {% highlight %} does.
+            body = _HUGO_HIGHLIGHT.sub(_blank, body)
         if self.ctx.post.flavor == "goldmark" and "{{<" in body:
             # Hugo replaces a shortcode call before Markdown: the "<" of "{{<youtube id>}}"
             # opens no tag. It is masked as the other call's "{{%", which no rule takes

@@ -77,6 +77,7 @@ class MissingRequiredField(LintRule):
     required. A date taken from a Jekyll file name ``YYYY-MM-DD-slug.md`` counts,
     as it does for Jekyll, and so does a single ``category: News`` for ``categories``,
     and Eleventy's words for a date it takes at build time (``date: Last Modified``).
+    An MkDocs or a Docusaurus post's ``# heading`` opening its body is its title.
 
     Bad: ``title:`` with nothing after it.
     Good: ``title: 정부, 디지털 협력 양해각서 체결``.
@@ -94,6 +95,8 @@ class MissingRequiredField(LintRule):
                 continue
             if key == "date" and ctx.post.raw.date_keyword is not None:
                 continue  # Eleventy dates the post at build time
+            if key == "title" and ctx.post.title_heading is not None:
+                continue  # MkDocs and Docusaurus title the post by its "# heading"
             state = "empty" if key in key_lines else "missing"
             written = ctx.post.raw.key_aliases.get(key, key)  # Jekyll's category, Hugo's Title
             message = f"required front matter field {written!r} is {state}"
@@ -445,6 +448,7 @@ _DATE_KEYS = frozenset(
         "expiry_date",
         "modified",
         "updated",
+        "date.updated",  # MkDocs Material's blog: updated: under date:
         "last_modified_at",
         "date_modified",
         "updated_at",

@@ -15,6 +15,7 @@ import yaml
 
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
+    MdLink,
     Scan,
     UrlRef,
     delete_line_edit,
@@ -469,6 +470,20 @@ def _visible(inner_html: str) -> str:
     return _INVISIBLE.sub(" ", html.unescape(_TAGS.sub("", inner_html))).strip()
 
 
+# A Markdown autolink, "<https://go.dev/blog/strings>": its address is its text.
+_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]{1,31}:[^<>\s]*)>", re.IGNORECASE)
+
+
+def _visible_md(text: str) -> str:
+    """What a reader sees of a Markdown link's text: autolinks as their address, no tags.
+
+    ox-hugo writes an Org link to a bare address as ``[<https://a.org>](<https://a.org>)``.
+    """
+    if "<" in text and ":" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    return _visible(text)
+
+
 @register
 class EmptyLinkText(LintRule):
     """A link has no text: nothing to read, nothing for a screen reader to announce.
@@ -491,9 +506,21 @@ class EmptyLinkText(LintRule):
             if _visible(inner) or _MEDIA.search(inner) or _NAMED.search(attrs):
                 continue
             yield self.issue_at(ctx, offset)
-        for link in scan(ctx).md_links:
-            if not link.image and not _visible(link.text) and "![" not in link.text:
+        found = scan(ctx)
+        for link in found.md_links:
+            if not link.image and not _visible_md(link.text) and "![" not in link.text:
+                if _code_text(found.text, link):
+                    continue
                 yield self.issue_at(ctx, link.start)
+
+
+def _code_text(text: str, link: MdLink) -> bool:
+    """Whether a Markdown link's text, blank once code is masked, is inline code.
+
+    ``[`kubectl`](/docs/kubectl)`` shows its code as the link's text.
+    """
+    start = link.start + 1  # past the "["
+    return "`" in text[start : start + len(link.text)]
 
 
 @register
@@ -519,13 +546,19 @@ class UrlAsLinkText(LintRule):
             if _URL_TEXT.match(shown):
                 yield self.issue_at(ctx, offset, f"link text is a bare URL: {shown[:80]}")
         for link in scan(ctx).md_links:
+            # ox-hugo's [<https://a.org>](<https://a.org>) is an autolink, not reported
             shown = _visible(link.text)
             if not link.image and _URL_TEXT.match(shown):
                 yield self.issue_at(ctx, link.start, f"link text is a bare URL: {shown[:80]}")
 
 
+# file:, a loopback host, a Windows drive or share, or a home folder's path as an
+# exporter writes it (medium-to-markdown's "/Users/me/…/img/1__x.png"): macOS's
+# /Users/<name>/, or a Linux home's Desktop, Documents, Downloads or Pictures. Those
+# are matched in their case: a site's "/users/kim/" is one of its pages.
 _LOCAL_URL = re.compile(
-    r"^(?:file:|[a-z]+://(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|[a-z]:[\\/]|\\\\)",
+    r"^(?:file:|[a-z]+://(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])(?:[:/?#]|$)|[a-z]:[\\/]|\\\\"
+    r"|(?-i:/Users/[^/\s]+/|/home/[^/\s]+/(?:Desktop|Documents|Downloads|Pictures)/))",
     re.IGNORECASE,
 )
 
@@ -536,6 +569,9 @@ class LocalLink(LintRule):
 
     Such addresses work in the editor's preview and nowhere else; every reader
     gets a broken link or a missing image.
+
+    An exporter that saves images beside the post may write their path on the
+    author's machine (``/Users/me/export/img/1.png``, a macOS home folder).
 
     Bad: ``<img src="file:///C:/Users/me/Desktop/photo.jpg">``, ``http://localhost:4000/post``.
     Good: ``<img src="/assets/img/photo.jpg">``.

@@ -676,6 +676,9 @@ class UnbalancedHtml(LintRule):
 
 
 _COLON_END = re.compile(r"[:：]((?:\s*</[A-Za-z][A-Za-z0-9]*\s*>)*\s*#*\s*)$")
+# An emoji's shortcode (":mortar_board:", ":+1:"), which GitHub, Hugo, MkDocs and Nuxt
+# show as the emoji: its closing colon ends no sentence.
+_EMOJI_END = re.compile(r":(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):$")
 
 
 @register
@@ -685,6 +688,7 @@ class HeadingEndsWithColon(LintRule):
     A heading is a title, not the start of a sentence; the colon is a leftover of
     text written as "Solution:" before it was made a heading, and looks odd in the
     outline and in anchors. The fix removes the colon when the heading is on one line.
+    An emoji's shortcode at the end (``## Done :tada:``) is no colon.
 
     Bad: ``<h3>해결 방법:</h3>``.
     Good: ``<h3>해결 방법</h3>``.
@@ -700,7 +704,7 @@ class HeadingEndsWithColon(LintRule):
         text = ctx.post.raw.text
         for section in scan(ctx).sections:
             title = section.title.rstrip()
-            if not title.endswith((":", "：")):
+            if not title.endswith((":", "：")) or _EMOJI_END.search(title):
                 continue
             fix = None
             if section.line is not None:
@@ -757,7 +761,8 @@ _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
 # What each generator leaves as written, and its posts' name in a message. Pelican
 # renders Liquid tags (its liquid_tags plugin: {% img %} & co.), Hexo its own tags,
 # written as Liquid's ({% asset_img %}), and Eleventy runs Liquid (or Nunjucks, written
-# alike) on Markdown first; Zola, Astro and Docusaurus render neither kind.
+# alike) on Markdown first, and MkDocs' macros plugin Jinja's, written alike; Zola, Astro
+# and Docusaurus render neither kind.
 _UNRENDERED: dict[str, tuple[str, tuple[re.Pattern[str], ...]]] = {
     "hugo": ("a Hugo", (_LIQUID,)),
     "jekyll": ("a Jekyll", (_SHORTCODE,)),
@@ -767,6 +772,9 @@ _UNRENDERED: dict[str, tuple[str, tuple[re.Pattern[str], ...]]] = {
     "eleventy": ("an Eleventy", (_SHORTCODE,)),
     "astro": ("an Astro", (_LIQUID, _SHORTCODE)),
     "docusaurus": ("a Docusaurus", (_LIQUID, _SHORTCODE)),
+    # MkDocs runs no template language, but its macros plugin writes Jinja's tags,
+    # as Liquid's: only Hugo's are surely left as written.
+    "mkdocs": ("an MkDocs", (_SHORTCODE,)),
 }
 _TAG_KINDS = {_LIQUID: "a Liquid tag", _SHORTCODE: "a Hugo shortcode"}
 _WORDPRESS = re.compile(
@@ -794,8 +802,9 @@ class UnrenderedTemplate(LintRule):
     ``Key: value`` lines), Hugo shortcodes are reported, Liquid tags not:
     Pelican's ``liquid_tags`` plugin renders them; so in a Hexo post, whose
     tags are written as Liquid's (``{% asset_img %}``), and in an Eleventy post,
-    which Liquid or Nunjucks renders first. In an Astro or a Docusaurus post, both
-    are reported: neither runs a template language on Markdown.
+    which Liquid or Nunjucks renders first, and in an MkDocs post, whose macros
+    plugin writes Jinja's tags alike. In an Astro or a Docusaurus post, both are
+    reported: neither runs a template language on Markdown.
 
     Bad: ``{% include figure.html %}`` in a Hugo ``.html`` post.
     Good: ``{{< figure src="..." >}}`` in Hugo, ``{% include figure.html %}`` in Jekyll.

@@ -1386,11 +1386,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
             )
         ]
     sources = []
-    last = paragraph.links[-1]
-    after = rest
-    if last.text and last.text in rest:
-        after = rest[rest.rfind(last.text) + len(last.text) :]
-    publisher = after.strip(_SEPARATORS).strip() or None
+    publisher = _publisher_after(rest, paragraph.links[-1])
     for link in paragraph.links:
         sources.append(
             trusted(
@@ -1405,6 +1401,17 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
             )
         )
     return sources
+
+
+def _publisher_after(text: str, last: Link) -> str | None:
+    """Who an attribution names after its last link: "| 연합뉴스" in "… <a …>기사</a> | 연합뉴스".
+
+    All of ``text`` when the link's text is not in it (a link with no text).
+    """
+    after = text
+    if last.text and last.text in text:
+        after = text[text.rfind(last.text) + len(last.text) :]
+    return after.strip(_SEPARATORS).strip() or None
 
 
 def _sources_from_table(table: Table) -> list[Source]:
@@ -1471,16 +1478,13 @@ def _sources_from_list(listed: ListBlock, label: str) -> list[Source]:
     links = iter(listed.links)
     for item, count in zip(listed.items, counts, strict=True):
         first, *rest = [next(links) for _ in range(count)]
-        last = rest[-1] if rest else first
-        at = item.text.rfind(last.text) if last.text else -1
-        after = item.text[at + len(last.text) :] if at >= 0 else ""
         sources.append(
             trusted(
                 Source,
                 label=label,
                 url=first.url,
                 title=first.text or None,
-                publisher=after.strip(_SEPARATORS).strip() or None,
+                publisher=_publisher_after(item.text, rest[-1] if rest else first),
                 rel=first.rel,
                 text=item.text,
                 line=first.line if first.line is not None else listed.line,

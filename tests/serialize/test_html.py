@@ -154,9 +154,12 @@ def test_template_tags_are_left_out_and_raw_text_is_wrapped() -> None:
     )
     html = dumps(post, format="html")
     assert "{%" not in html
-    assert html == "<p>Term\nDef</p>\n"  # <dt> is not in the standard policy: its text stays
-    # Unsanitized, the definitions stay definitions, in a <div> (a <p> cannot hold them).
-    assert dumps(post, format="html", safe=False) == "<div><dt>Term</dt><dd>Def</dd></div>\n"
+    # The standard policy keeps definitions (a <div> does not stay), in a <div>: a <p>
+    # cannot hold them.
+    assert html == "<div><dt>Term</dt><dd>Def</dd></div>\n"
+    assert dumps(post, format="html", safe=False) == html
+    # A policy without them keeps their text.
+    assert dumps(post, format="html", policy="strict") == "<p>Term\nDef</p>\n"
     # In a <dl>, each term and definition is a paragraph of its own.
     listed = loads("---\ntitle: t\n---\n<dl><dt>Term</dt><dd>Def</dd></dl>\n")
     assert dumps(listed, format="html") == "<p>Term</p>\n<p>Def</p>\n"

@@ -219,3 +219,58 @@ def test_lists_that_are_not_sources(body: str) -> None:
     post = loads(body, flavor="commonmark")
     assert post.sources == []
     assert any(block.kind == "list" for block in post.blocks())
+
+
+# Real closing lines of posts copied from feeds: WordPress's (Yoast's) on a Microsoft
+# devblogs post, the same line without its spaces in a company-news archive (Eltek), and
+# a Microsoft Tech Community aggregator's.
+@pytest.mark.parametrize(
+    ("line", "label", "url", "title", "publisher"),
+    [
+        (
+            '<p>The post <a href="https://devblogs.microsoft.com/microsoft365dev/updates/">Updates'
+            " on deprecating legacy Exchange Online tokens</a> appeared first on"
+            ' <a href="https://devblogs.microsoft.com/microsoft365dev">Microsoft 365 Developer'
+            " Blog</a>.</p>",
+            "appeared first on",
+            "https://devblogs.microsoft.com/microsoft365dev/updates/",
+            "Updates on deprecating legacy Exchange Online tokens",
+            "Microsoft 365 Developer Blog",
+        ),
+        (
+            "The post[Eltek Ltd. Reports Full year Results](https://www.nisteceltek.com/eltek-results/)"
+            " first appeared on[Eltek Ltd.](https://www.nisteceltek.com/) .",
+            "first appeared on",
+            "https://www.nisteceltek.com/eltek-results/",
+            "Eltek Ltd. Reports Full year Results",
+            "Eltek Ltd.",
+        ),
+        (
+            'This post appeared first on "Microsoft Tech Community". [Read the entire article'
+            " here](https://techcommunity.microsoft.com/t5/apps-on-azure-blog/ba-p/4487103)",
+            "appeared first on",
+            "https://techcommunity.microsoft.com/t5/apps-on-azure-blog/ba-p/4487103",
+            None,
+            "Microsoft Tech Community",
+        ),
+    ],
+)
+def test_a_feeds_syndication_line_is_the_source(
+    line: str, label: str, url: str, title: str | None, publisher: str
+) -> None:
+    post = loads(f"---\ntitle: t\n---\n## A\n\nBody text here.\n\n{line}\n")
+    assert [(s.label, s.url, s.title, s.publisher) for s in post.sources] == [
+        (label, url, title, publisher)
+    ]
+    assert [b.kind for b in post.sections[0].blocks] == ["paragraph"]  # lifted out of the body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The post office first appeared on the square in 1902.",  # no link
+        "Reagan first appeared on [album covers](https://e.org/a) in the 1960s.",
+    ],
+)
+def test_prose_about_first_appearances_is_not_a_source(line: str) -> None:
+    assert loads(f"Body.\n\n{line}\n").sources == []

@@ -1359,9 +1359,69 @@ _SEPARATORS = " \t|·•-–—/,:："
 _CLOSING = {"(": ")", "（": "）", "【": "】", "[": "]"}
 
 
+# A feed's syndication line, closing a post copied from a feed: WordPress's (Yoast's)
+# "The post <a>title</a> appeared first on <a>Blog</a>.", "The post … first appeared
+# on …", an aggregator's "This post appeared first on "Blog". [Read the entire article
+# here](…)", "This article was originally published on [site](…)". The post it names
+# is where the story comes from. Feeds drop the space around the links ("The
+# post[title](…) first appeared on[Blog](…)"), so no word boundary is asked for.
+_SYNDICATED = re.compile(
+    r"^\W*(?:the|this)\s*(?:post|article|story|entry)(?P<between>.*?)\s*"
+    r"(?P<label>appeared\s+first\s+(?:on|in|at)|first\s+appeared\s+(?:on|in|at)|"
+    r"(?:was\s+)?(?:originally|first)\s+published\s+(?:on|in|at|by))",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _syndicated_from(paragraph: Paragraph) -> list[Source]:
+    """The post a feed's syndication line names (see `_SYNDICATED`), as one source.
+
+    The source is the post's link before the label (its title the link's text), or
+    else the last link after it ("Read the entire article here"); the publisher is
+    the first link's text after the label, or the name written there.
+    """
+    found = _SYNDICATED.match(paragraph.text)
+    if not found or not paragraph.links:
+        return []
+    text = paragraph.text
+    before: list[Link] = []
+    after: list[Link] = []
+    at = 0
+    for link in paragraph.links:
+        where = text.find(link.text, at) if link.text else -1
+        if where >= 0:
+            at = where + len(link.text)
+        (before if 0 <= where < found.start("label") else after).append(link)
+    rest = text[found.end() :]
+    publisher: str | None
+    if after and after[0].text and rest.lstrip().startswith(after[0].text):
+        publisher = after[0].text.strip() or None  # "Eltek Ltd.", its period and all
+        after = after[1:]
+    else:
+        name = re.split(r"[.。]\s", rest + " ", maxsplit=1)[0]
+        publisher = name.strip(_SEPARATORS + " .\"'“”「」") or None
+    source = before[0] if before else (after[-1] if after else None)
+    if source is None:
+        return []
+    return [
+        trusted(
+            Source,
+            label=found.group("label"),
+            url=source.url,
+            title=(source.text or None) if before else None,
+            publisher=publisher,
+            rel=source.rel,
+            text=text,
+            line=source.line if source.line is not None else paragraph.line,
+        )
+    ]
+
+
 def _source_from(paragraph: Paragraph) -> list[Source]:
     found = _SOURCE_LABEL.match(paragraph.text)
     if not found or len(paragraph.text) > 300:
+        if len(paragraph.text) <= 400 and paragraph.links and "ed " in paragraph.text:
+            return _syndicated_from(paragraph)  # "appeared first on", "published on"
         return []
     label = found.group("label")
     if found.group("sep").strip() == "" and label.lower() not in ("via",):

@@ -273,3 +273,32 @@ def test_a_hugo_posts_description_or_summary_is_the_articles_description() -> No
     # An excerpt, Jekyll's key, comes first.
     both = HUGO_RELNOTES.replace("categories:", "excerpt: Two fixes.\ncategories:")
     assert to_jsonld(loads(both, path="content/a.md"))["description"] == "Two fixes."
+
+
+def test_the_front_matters_source_url_is_what_the_article_is_based_on() -> None:
+    # zuhd.news (an LLM-written news site): the story's source is only in the front matter.
+    data = article(
+        'title: "Publishers Block Internet Archive Crawlers"\nsource: "Hacker News"\n'
+        'sourceUrl: "https://www.eff.org/deeplinks/2026/03/blocking-internet-archive"\n',
+        "San Francisco — The New York Times blocked the Internet Archive's crawlers.\n",
+    )
+    assert data["isBasedOn"] == {
+        "@type": "CreativeWork",
+        "url": "https://www.eff.org/deeplinks/2026/03/blocking-internet-archive",
+        "publisher": {"@type": "Organization", "name": "Hacker News"},
+    }
+
+
+def test_a_front_matter_source_the_body_names_too_is_named_once() -> None:
+    url = "https://www.aljazeera.com/news/2026/2/14/bnp-wins"
+    data = article(
+        f'source: "Al Jazeera"\nsourceUrl: "{url}"\n',
+        f"Bangladesh's BNP won 212 of 299 seats.\n\n*Sources: [Al Jazeera]({url})*\n",
+    )
+    assert data["isBasedOn"] == {"@type": "CreativeWork", "url": url, "name": "Al Jazeera"}
+
+
+def test_a_relative_source_url_names_the_post_not_its_source() -> None:
+    # qqq-news: a source_url that is the post's own path.
+    data = article('source_url: "/automotive/carari-yeoncehaesseumyeon-20250821-05/"\n')
+    assert "isBasedOn" not in data

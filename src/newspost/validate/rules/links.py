@@ -354,8 +354,11 @@ def _without_attribute(ctx: Context, ial: re.Match[str], rel: re.Match[str]) -> 
 _SOURCE_KEYS = (
     "source",
     "source_url",
+    "sourceUrl",
     "source_link",
+    "sourceLink",
     "original_url",
+    "originalUrl",
     "canonical_url",
     "canonical",
     "via",

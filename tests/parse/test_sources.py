@@ -274,3 +274,50 @@ def test_a_feeds_syndication_line_is_the_source(
 )
 def test_prose_about_first_appearances_is_not_a_source(line: str) -> None:
     assert loads(f"Body.\n\n{line}\n").sources == []
+
+
+def test_a_quote_box_holding_only_an_attribution_is_the_source() -> None:
+    # A Korean AWS news blog on Jekyll's Chirpy theme: the source in an info box, its
+    # publisher in brackets after the link.
+    post = loads(
+        "---\ntitle: t\n---\n\n> 출처: [Amazon S3 annotations: attach rich, queryable context]"
+        "(https://aws.amazon.com/ko/blogs/aws/amazon-s3-annotations/) (AWS Blog)\n"
+        "{: .prompt-info }\n\n---\n\n## 개요\n\nAmazon S3에 **Annotations** 기능이 추가됐습니다.\n",
+        path="_posts/2026-07-16-s3-annotations-ko.md",
+    )
+    assert [(s.label, s.url, s.publisher) for s in post.sources] == [
+        ("출처", "https://aws.amazon.com/ko/blogs/aws/amazon-s3-annotations/", "AWS Blog")
+    ]
+    assert all(block.kind != "quote" for block in post.blocks())
+
+
+def test_a_quote_of_several_paragraphs_stays_a_quote() -> None:
+    post = loads("> 출처: [연합뉴스](https://yna.example/1)\n>\n> 기사 본문을 인용한 문단.\n")
+    assert post.sources == []
+
+
+def test_paragraphs_under_a_sources_heading_are_the_sources() -> None:
+    # A Korean LLM-written AI daily report: one numbered source a paragraph.
+    post = loads(
+        "## 조사 한계\n\n- 최근 24시간의 새 변화를 우선했다.\n\n## Sources\n\n"
+        '[1] <span id="source-1"></span> [Anthropic · Claude Code v2.1.295]'
+        "(https://github.com/anthropics/claude-code/releases/tag/v2.1.295)\n\n"
+        '[2] <span id="source-2"></span> [OpenAI · Codex CLI 0.162.0]'
+        "(https://github.com/openai/codex/releases/tag/rust-v0.162.0)\n"
+    )
+    assert [(s.label, s.title) for s in post.sources] == [
+        ("Sources", "Anthropic · Claude Code v2.1.295"),
+        ("Sources", "OpenAI · Codex CLI 0.162.0"),
+    ]
+    assert post.sections[1].title == "Sources" and post.sections[1].blocks == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "[1] [Docs](https://e.org/docs)\n\nThe docs say more than this.\n",  # one links nowhere
+        "[1] [Docs](https://e.org/docs)\n\n```\ncode\n```\n",  # leads on to another block
+    ],
+)
+def test_paragraphs_under_a_sources_heading_that_break_the_run_stay(after: str) -> None:
+    assert loads(f"## Sources\n\n{after}").sources == []

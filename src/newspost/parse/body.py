@@ -1450,7 +1450,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     after = rest
     if last.text and last.text in rest:
         after = rest[rest.rfind(last.text) + len(last.text) :]
-    publisher = after.strip(_SEPARATORS).strip() or None
+    publisher = _unbracketed(after.strip(_SEPARATORS).strip()) or None
     for link in paragraph.links:
         sources.append(
             trusted(
@@ -1465,6 +1465,13 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
             )
         )
     return sources
+
+
+def _unbracketed(name: str) -> str:
+    """A publisher named in brackets after its link ("(AWS Blog)", "（新华社）"), unbracketed."""
+    if name[:1] in _CLOSING and name.endswith(_CLOSING[name[0]]) and name.count(name[0]) == 1:
+        return name[1:-1].strip()
+    return name
 
 
 def _sources_from_table(table: Table) -> list[Source]:
@@ -1527,26 +1534,47 @@ def _sources_from_list(listed: ListBlock, label: str) -> list[Source]:
     counts = [len(_LINK_TAG.findall(item.html)) for item in listed.items]
     if not counts or 0 in counts or sum(counts) != len(listed.links):
         return []
-    sources = []
     links = iter(listed.links)
-    for item, count in zip(listed.items, counts, strict=True):
-        first, *rest = [next(links) for _ in range(count)]
-        last = rest[-1] if rest else first
-        at = item.text.rfind(last.text) if last.text else -1
-        after = item.text[at + len(last.text) :] if at >= 0 else ""
-        sources.append(
-            trusted(
-                Source,
-                label=label,
-                url=first.url,
-                title=first.text or None,
-                publisher=after.strip(_SEPARATORS).strip() or None,
-                rel=first.rel,
-                text=item.text,
-                line=first.line if first.line is not None else listed.line,
-            )
-        )
-    return sources
+    return [
+        _listed_source(item.text, [next(links) for _ in range(count)], label, listed.line)
+        for item, count in zip(listed.items, counts, strict=True)
+    ]
+
+
+def _listed_source(text: str, links: list[Link], label: str, line: int | None) -> Source:
+    """One entry of a list of sources: its first link, and what follows its last link."""
+    first, last = links[0], links[-1]
+    at = text.rfind(last.text) if last.text else -1
+    after = text[at + len(last.text) :] if at >= 0 else ""
+    return trusted(
+        Source,
+        label=label,
+        url=first.url,
+        title=first.text or None,
+        publisher=after.strip(_SEPARATORS).strip() or None,
+        rel=first.rel,
+        text=text,
+        line=first.line if first.line is not None else line,
+    )
+
+
+def _sources_from_paragraphs(items: list[_Item], start: int) -> int:
+    """How many paragraphs from ``items[start]`` on are a list of sources written as paragraphs.
+
+    LLM-written reports put each numbered source in a paragraph of its own under
+    "## Sources" ("[1] [Anthropic · Claude Code v2.1.295](…)"). Each paragraph of
+    the run, up to the next heading or other block, must be short and link, or
+    none is a source (0), as a list's items must.
+    """
+    end = start
+    while end < len(items) and type(items[end]) is Paragraph:
+        paragraph = cast(Paragraph, items[end])
+        if not paragraph.links or len(paragraph.text) > 300 or _PROMO.search(paragraph.text):
+            return 0  # a promo line after the sources is the footer, not one of them
+        end += 1
+    if end < len(items) and type(items[end]) is not _Heading:
+        return 0  # the paragraphs lead on to something else: not a run of sources
+    return end - start
 
 
 # The walker makes items of these very classes, never of subclasses, so the passes
@@ -1571,8 +1599,18 @@ _LINK_TAG = re.compile(r"<a\s[^>]*?\bhref=")
 def _lift_sources(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     listed_label: str | None = None  # the label of the list that may come next
-    for item in items:
+    run = 0  # paragraphs still to read as sources, one each (see _sources_from_paragraphs)
+    run_label = ""
+    for at, item in enumerate(items):
         label, listed_label = listed_label, None
+        if run:
+            run -= 1
+            paragraph = cast(Paragraph, item)
+            out.extend(
+                _source_from(paragraph)  # "출처: [title](…)" keeps its own label
+                or [_listed_source(paragraph.text, paragraph.links, run_label, paragraph.line)]
+            )
+            continue
         if label is not None and type(item) is ListBlock:
             sources = _sources_from_list(item, label)
             if sources:
@@ -1582,8 +1620,30 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
                 continue
         if type(item) is _Heading:
             found = _SOURCE_LIST_LABEL.match(item.title)
+            if found:
+                run = _sources_from_paragraphs(items, at + 1)
+                run_label = found.group("label")
             listed_label = found.group("label") if found else None
-        elif type(item) is Paragraph:
+            out.append(item)
+            continue
+        if type(item) is Quote and item.links and item.html.count("<p") <= 1:
+            # A quote box holding only an attribution: "> 출처: [title](…) (AWS Blog)"
+            # with Chirpy's {: .prompt-info }, "> This article was originally published
+            # on [site](…)".
+            sources = _source_from(
+                trusted(
+                    Paragraph,
+                    text=item.text,
+                    html=item.html,
+                    links=item.links,
+                    images=item.images,
+                    line=item.line,
+                )
+            )
+            if sources:
+                out.extend(sources)
+                continue
+        if type(item) is Paragraph:
             sources = _source_from(item)
             if sources:
                 out.extend(sources)

@@ -302,3 +302,22 @@ def test_a_relative_source_url_names_the_post_not_its_source() -> None:
     # qqq-news: a source_url that is the post's own path.
     data = article('source_url: "/automotive/carari-yeoncehaesseumyeon-20250821-05/"\n')
     assert "isBasedOn" not in data
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # An LLM-written Spanish robotics news post.
+        (
+            "Un estudiante de secundaria ha lanzado un paquete de software que fusiona datos de"
+            " LiDAR y cámaras para mejorar la navegación de robots. El paquete puede ayudar a los"
+            " robots a detectar obstáculos y a navegar de manera más segura.\n",
+            "es",
+        ),
+        ("Giá vàng hôm nay tăng mạnh theo đà của thị trường thế giới.\n", "vi"),
+        # Domain names are no Portuguese words ("com").
+        ("Verify example.com and mail.example.com, then www.example.com.\n", "en"),
+    ],
+)
+def test_the_language_of_a_latin_script_post(body: str, language: str) -> None:
+    assert article("title: t\n", body)["inLanguage"] == language

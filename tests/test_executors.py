@@ -259,11 +259,12 @@ def test_a_callers_own_frozen_heap_is_left_frozen() -> None:
 
     gc.freeze()
     try:
-        frozen = gc.get_freeze_count()
         with map_chunks(
             one_by_one(abs), _negate_all, list(range(40)), workers=2, executor=None, most=8
         ) as results:
             assert list(results) == [-n for n in range(40)]
-        assert gc.get_freeze_count() == frozen  # not unfrozen by the pool
+        # Not unfrozen by the pool, which would make it 0. (Not the same count: frozen
+        # objects that are let go leave it.)
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()

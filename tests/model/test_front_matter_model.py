@@ -125,9 +125,22 @@ def test_shortcut_model_is_a_normal_frozen_model() -> None:
         ({"src": "https://x.org/a.png", "alt": "A"}, "https://x.org/a.png"),
         ({"url": "/a.png"}, "/a.png"),
         ("/a.png", "/a.png"),
+        # HPSTR and So Simple (Jekyll): the header image, and the template's blanks.
+        ({"feature": "abstract-5.jpg", "credit": None, "creditlink": None}, "abstract-5.jpg"),
+        ({"feature": None, "teaser": "/2014/03/sync.jpg", "thumb": None}, "/2014/03/sync.jpg"),
+        ({"feature": None, "teaser": None}, None),
+        ({"path": "", "src": "/b.png"}, "/b.png"),
+        (["/a.png", "/b.png"], "/a.png"),
+        ([{"src": "/a.png", "alt": "A"}], "/a.png"),
+        # CoFH's docs (Jekyll): a list of {alt, file} mappings.
+        (
+            [{"alt": "Transmission coil", "file": "te/augment-dynamo-power.png"}],
+            "te/augment-dynamo-power.png",
+        ),
+        ([], None),
     ],
 )
-def test_an_image_mapping_gives_its_address(value: object, address: str) -> None:
+def test_an_image_mapping_gives_its_address(value: object, address: str | None) -> None:
     assert FrontMatter.from_mapping({"image": value}).image == address
     assert FrontMatter.from_mapping({"feature_image": value}).feature_image == address
 
@@ -135,6 +148,8 @@ def test_an_image_mapping_gives_its_address(value: object, address: str) -> None
 def test_an_image_mapping_without_an_address_is_an_error() -> None:
     with pytest.raises(ValidationError, match="path, src or url"):
         FrontMatter.from_mapping({"image": {"alt": "A"}})
+    with pytest.raises(ValidationError, match="not a list"):
+        FrontMatter.from_mapping({"image": [{"alt": "A", "caption": "a.png"}]})
 
 
 _KST = dt.timezone(dt.timedelta(hours=9))

@@ -201,6 +201,18 @@ def test_the_file_name_dates_a_post_without_date(path: str, date: dt.date | None
     assert dumps(post) == text  # nothing is written for it
 
 
+def test_the_file_name_dates_a_post_whose_date_is_blank() -> None:
+    # A post skeleton (marcanuy/simpleit.rocks): "date:" followed by a YAML comment is
+    # null, and Jekyll dates the post by its file name (data["date"] ||= ...).
+    text = (
+        "---\ntitle: Launch\n"
+        "date: #A date here overrides the date from the name of the post.\n---\nText.\n"
+    )
+    post = loads(text, path="_posts/2016-06-12-understanding-jekyll-posts.md")
+    assert post.date == dt.date(2016, 6, 12)
+    assert dumps(post) == text
+
+
 def test_a_date_that_differs_from_the_folders_is_reported() -> None:
     text = "---\ntitle: Launch\ndate: 2024-06-20\n---\nText.\n"
     post = loads(text, path="blog/2024-06-19-launch/index.md")

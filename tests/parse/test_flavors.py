@@ -312,6 +312,7 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "kramdown_abbreviation",
         "kramdown_end_of_block",
         "kramdown_table",
+        "kramdown_math",
         "footnote_def",
         "footnote_ref",
         "hugo_shortcode_call",
@@ -319,6 +320,7 @@ def test_dead_rules_are_those_whose_opening_is_nowhere() -> None:
         "definition_list",
     }
     assert dead("<p>text & more > less</p>\n\n**bold** [link](/x)\n") == everything
+    assert "kramdown_math" not in dead("costs $$x$$") and "kramdown_math" in dead("$5")
     assert "hugo_shortcode_call" not in dead("a {{<b>}}")
     assert not {"footnote_def", "footnote_ref"} & dead("a[^1]\n\n[^1]: note\n")
     assert "fence" not in dead("a\n~~~\n")
@@ -1019,12 +1021,14 @@ def test_a_kramdown_markdown_block_holds_markdown() -> None:
 def test_a_kramdown_toc_list_is_no_content() -> None:
     from newspost import loads
 
-    for toc in ("* TOC\n{:toc}\n", "1. Contents\n{: toc }\n"):
+    # GitLab's handbook writes classes beside it: "- TOC\n{:toc .toc-list-icons .hidden-md}".
+    for toc in ("* TOC\n{:toc}\n", "1. Contents\n{: toc }\n", "- TOC\n{:toc .toc-list-icons}\n"):
         post = loads(toc + "\nText.\n\n## A\n\nMore.\n", flavor="kramdown")
         assert [block.kind for block in post.lead] == ["paragraph"], toc
         assert [section.title for section in post.sections] == ["A"]
-    kept = loads("- a\n- b\n{: .compact}\n", flavor="kramdown")
-    assert [block.kind for block in kept.lead] == ["list"]
+    for ial in ("{: .compact}", "{:.no_toc}", "{: .toc-list}"):
+        kept = loads(f"- a\n- b\n{ial}\n", flavor="kramdown")
+        assert [block.kind for block in kept.lead] == ["list"], ial
 
 
 def test_a_hugo_shortcode_call_keeps_its_quotes() -> None:
@@ -1070,3 +1074,72 @@ def test_hexo_image_tags_are_the_images_hexo_writes() -> None:
     assert (
         liquid("{% img %} {% asset_img no-file-name %}") == "{% img %} {% asset_img no-file-name %}"
     )
+
+
+def test_minimal_mistakes_figure_includes_are_the_figures_it_writes() -> None:
+    from newspost import dumps, loads
+
+    # From Jekyll posts on Minimal Mistakes (2019-06-20-mmc-control-panel.md, and one
+    # whose caption wraps to the next line); the theme's docs show the include in code.
+    body = (
+        "---\ntitle: MMC\n---\n"
+        "Um sich einen Überblick zu verschaffen, geben Sie compmgmt.msc ein.\n"
+        '{% include figure image_path="/assets/images/mmscpl02.png" alt="Konsole" caption="" %}\n'
+        "## 2. eventvwr.msc\n\n"
+        '{% include figure image_path="/assets/images/tmux.jpg" alt="this is top image"  \n'
+        'caption="We discuss tmux features" class="align-center" %}\n\n'
+        '```markdown\n{% include figure image_path="/path/to/image.jpg" caption="Caption" %}\n```\n'
+        '{% raw %}\n{% include figure image_path="/x.jpg" %}\n{% endraw %}\n'
+        '{% include figure image_path=fig_path alt="A dependency graph" %}\n'
+    )
+    post = loads(body, path="_posts/2019-06-20-mmc-control-panel.md")
+    assert [(image.src, image.alt, image.line) for image in post.images] == [
+        ("/assets/images/mmscpl02.png", "Konsole", 5),
+        ("/assets/images/tmux.jpg", "this is top image", 8),
+    ]
+    assert [section.title for section in post.sections] == ["2. eventvwr.msc"]
+    assert dumps(post) == body
+
+
+def test_kramdown_reads_block_html_as_markdown_where_its_option_says_so() -> None:
+    from newspost import loads
+
+    # From CoFH's Jekyll docs (augment-dynamo-power.md): a kramdown table inside a <div>,
+    # read as Markdown because of the option; and a markdown="1" <div> holding one.
+    table = (
+        "| Installed amount | Max. power output multiplier | Energy decrease |\n|---\n"
+        "| 1 | × 2 | - 10% |\n| 2 | × 3 | - 20% |\n{:.uk-table .uk-table-striped}\n"
+    )
+    body = (
+        '{::options parse_block_html="true" /}\n<div class="uk-overflow-container">\n'
+        f"{table}</div>\n"
+        '{::options parse_block_html="false" /}\n\n'
+        f'<div class="raw">\n{table}</div>\n\n'
+        f'<div markdown="1">\n{table.replace("{:.uk-table .uk-table-striped}", "")}</div>\n'
+    )
+    post = loads(body, flavor="kramdown")
+    assert [table.line for table in post.tables] == [3, 20]
+    assert [len(table.rows) for table in post.tables] == [2, 2]
+
+
+def test_kramdown_math_is_kept_as_written() -> None:
+    from newspost import dumps, loads
+
+    # From a Jekyll post (TeXt theme, 2018-08-31-hashmap-java8.md): the escapes went and
+    # "$$2*N$$ ... $$2*N+1$$" became emphasis; and al-folio's display math.
+    body = (
+        "The bucket at index of $$(n - 1)\\,\\&\\,hash$$. The longest path contains "
+        "$$2*N$$ nodes, the shortest $$N+1$$ and the longest $$2*N+1$$. Costs $5, *once*.\n\n"
+        "$$\n\\sum_{k=1}^\\infty |\\langle x, e_k \\rangle|^2 \\leq \\|x\\|^2\n$$\n"
+    )
+    post = loads(body, flavor="kramdown")
+    first, second = post.lead
+    assert first.text == (  # type: ignore[union-attr]
+        "The bucket at index of $$(n - 1)\\,\\&\\,hash$$. The longest path contains "
+        "$$2*N$$ nodes, the shortest $$N+1$$ and the longest $$2*N+1$$. Costs $5, once."
+    )
+    assert "<em>once</em>" in first.html and "<em>N" not in first.html  # type: ignore[union-attr]
+    assert second.text == "$$ \\sum_{k=1}^\\infty |\\langle x, e_k \\rangle|^2 \\leq \\|x\\|^2 $$"  # type: ignore[union-attr]
+    assert post.tables == [] and dumps(post) == body
+    # CommonMark flavors have no such span.
+    assert "<em>" in loads("$$2*N$$ and $$2*N+1$$\n", flavor="commonmark").lead[0].html  # type: ignore[union-attr]

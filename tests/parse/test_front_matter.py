@@ -165,6 +165,18 @@ def test_unclosed_front_matter_is_an_error() -> None:
     assert "never closed" in info.value.message and info.value.hint
 
 
+def test_a_closing_delimiter_at_the_end_of_a_line_is_named() -> None:
+    # A Blogger export on a Jekyll blog (marcusoft.net, 2009-02-11-sprint-planner-helper).
+    text = (
+        "---\nlayout: post\ntitle: Sprint Planner Helper – Session 7\n"
+        "blogger_orig_url: http://www.marcusoft.net/2009/02/sprint-planner-helper-part-8.html ---\n"
+        "\nI’ve been doing some major reworking of the repository --- a big one.\n"
+    )
+    with pytest.raises(FrontMatterError) as info:
+        loads(text)
+    assert info.value.hint == "line 4 ends with ---: put it on a line of its own"
+
+
 @pytest.mark.parametrize(
     ("name", "line", "column", "hint_part"),
     [
@@ -190,6 +202,23 @@ def test_value_with_colon_gets_a_quoting_hint() -> None:
     with pytest.raises(FrontMatterError) as info:
         loads("---\ntitle: Breaking: news\n---\n")
     assert info.value.line == 2 and "quote" in (info.value.hint or "")
+
+
+# A CSDN export on a Jekyll blog (2016-11-09, "【Spring】Spring基础配置-Java配置").
+_UNSPACED = (
+    "---\nlayout: post\ncomments: true\n"
+    "categories:❷ Java大学之行,----- ⑥、框架/第三方工具,----- ----- Spring\n"
+    "tags: [spring,xml,java,bean]\n---\nbody\n"
+)
+
+
+def test_a_key_without_a_space_after_its_colon_is_named() -> None:
+    # YAML fails on the next line, and the hint blamed the "[" of tags.
+    with pytest.raises(FrontMatterError) as info:
+        loads(_UNSPACED)
+    assert (info.value.line, info.value.column) == (4, 12)
+    assert "'categories' has no space after its colon" in info.value.message
+    assert info.value.hint == "write a space after the colon: categories: value"
 
 
 def test_python_tags_are_never_executed(tmp_path: Path) -> None:

@@ -41,6 +41,32 @@ def test_multi_line_title_keeps_every_word() -> None:
     assert post.front_matter.categories == ["News"]
 
 
+def test_a_key_without_a_space_after_its_colon_gets_one() -> None:
+    # A CSDN export on a Jekyll blog: the repair took the line for the rest of
+    # "comments: true" and quoted both, losing comments and categories.
+    text = (
+        "---\nlayout: post\ncomments: true\n"
+        "categories:❷ Java大学之行,----- ⑥、框架/第三方工具,----- ----- Spring\n"
+        "tags: [spring,xml,java,bean]\n"
+        "description: 转载请注明出处\n本文源自【大学之旅】\n---\nbody\n"
+    )
+    repairs = recover_front_matter(text)
+    assert repairs is not None
+    assert [(r.key, r.line, r.description) for r in repairs] == [
+        ("categories", 4, "add a space after categories:"),
+        ("description", 6, "join the 2 lines of description into one quoted value"),
+    ]
+    front_matter = loads(repair_front_matter(text) or "").front_matter
+    assert front_matter.extra["comments"] is True
+    assert front_matter.categories == [
+        "❷ Java大学之行",
+        "----- ⑥、框架/第三方工具",
+        "----- ----- Spring",
+    ]
+    dated = repair_front_matter("---\ntitle: T\ndate:2020-01-01\n---\n")
+    assert dated is not None and loads(dated).front_matter.date
+
+
 _QUOTED = "quote the value of title"
 _REQUOTED = "escape the quotes inside the value of title"
 

@@ -193,6 +193,35 @@ def test_hugo_shortcode_calls_without_spaces_are_kept() -> None:
     assert result.text == text.replace("<b onclick=x>", "<b>")
 
 
+def test_the_line_break_after_pre_is_kept() -> None:
+    # A Blogger export (affy.blogspot.com, 2003): HTML parsers drop the break
+    # after <pre>, and fix rewrote every such block for no visible change.
+    text = (
+        "---\ntitle: Toggling Background Color\n---\n\n<pre>\n"
+        '&lt;script language="javascript"&gt;\n  function toggleRowColor(cb, row) {\n'
+        "}\n&lt;/script&gt;\n</pre>\n\nSee <b onclick=x>this</b>.\n"
+    )
+    result = fix_text(text, path="_posts/2003-01-10-toggling.md")
+    assert result.text == text.replace("<b onclick=x>", "<b>")
+
+
+def test_the_slash_of_void_elements_is_kept() -> None:
+    # A Blogger export (academicpages, 2013-10-22-well-that-went-quickly.html) and a
+    # Markdown post: fix rewrote every <br /> and <img ... /> to <br> and <img ...>.
+    html = (
+        "---\ntitle: Well that went quickly...\n---\n\n"
+        'Long story short - things went well:&nbsp;<a href="https://code.google.com/p/bpipe/">'
+        "bpipe</a><br /><br />I'd intended to document it.<br/><hr />\n"
+    )
+    assert not fix_text(html, path="_posts/2013-10-22-well-that-went-quickly.html").changed
+    markdown = (
+        "---\ntitle: T\n---\nLine one<br />\n"
+        'Line two <img src="/a.png" alt="a > b" onerror="x()" /> end.\n'
+    )
+    result = fix_text(markdown, path="_posts/2020-01-01-t.md")
+    assert result.text == markdown.replace(' onerror="x()"', "").replace("a > b", "a &gt; b")
+
+
 def test_fix_post_is_fix_text_of_its_text() -> None:
     post = load(SEED)
     assert fix_post(post).text == fix_text(post.raw.text, path=str(SEED)).text

@@ -66,6 +66,28 @@ def test_unchanged_post_is_returned_as_is() -> None:
     assert sanitize(post) is post
 
 
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "<!--more-->",
+        "<!-- more -->",
+        "<!--excerpt_separator-->",  # a Jekyll post's own excerpt_separator
+        "<!-- excerpt -->",
+        "<!--break-->",
+        "<!-- truncate -->",  # Docusaurus
+    ],
+)
+def test_excerpt_markers_are_kept_and_other_comments_go(marker: str) -> None:
+    # From a Jekyll post (2020-01-10-adfox-multi-size.md): fix removed its separator.
+    post = loads(
+        f'---\ntitle: t\nexcerpt_separator: "{marker}"\n---\n'
+        f"**Из-за этого ваш доход может быть меньше.**\n{marker}\n\n"
+        "Second <b onclick=x>para</b>. <!-- a note -->\n"
+    )
+    body = sanitize(post).body
+    assert marker in body and "onclick" not in body and "a note" not in body
+
+
 def test_html_post_is_sanitized_whole() -> None:
     post = loads("---\ntitle: t\n---\n<p onclick=x>a</p>\n<script>b</script>\n", path="x.html")
     assert sanitize(post).body == "<p>a</p>\n"

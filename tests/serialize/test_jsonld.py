@@ -248,6 +248,44 @@ def test_examples_give_valid_articles(example_posts: list[Post]) -> None:
         assert isinstance(data["wordCount"], int) and data["wordCount"] > 0
 
 
+def test_description_is_the_excerpt_else_the_description_else_the_summary() -> None:
+    # Jekyll posts (a Korean and a Chinese blog) keep their summary under description
+    # (jekyll-seo-tag's key) or summary; an excerpt, when there is one, wins.
+    aws = loads(
+        "---\nlayout: post\ntitle: AWS fundamentals IAM + EC2\ndescription: >\n"
+        "  AWS CDA 재빠르게 따보기 시작!\nexcerpt_separator: <!--more-->\n---\nText.\n"
+    )
+    demo = loads("---\ntitle: 第二篇\nsummary: 本文演示更多的 front-matter 字段用法。\n---\nx\n")
+    both = loads("---\ntitle: t\nexcerpt: The excerpt.\ndescription: Not this.\n---\nText.\n")
+    blank = loads('---\ntitle: t\ndescription: ""\n---\nText.\n')
+    assert to_jsonld(aws)["description"] == "AWS CDA 재빠르게 따보기 시작!"
+    assert to_jsonld(demo)["description"] == "本文演示更多的 front-matter 字段用法。"
+    assert to_jsonld(both)["description"] == "The excerpt."
+    assert "description" not in to_jsonld(blank)
+    assert '<meta name="description" content="AWS CDA 재빠르게 따보기 시작!">' in dumps(
+        aws, format="html", standalone=True
+    )
+
+
+def test_a_chirpy_posts_relative_images_are_under_its_media_subpath() -> None:
+    # From a Jekyll post on Chirpy (2023-08-15-spacemesh-smeshing-with-friends.md).
+    text = (
+        '---\ntitle: "Spacemesh: Smeshing with Friends"\ndate: 2023-08-15 09:29:53 +0200\n'
+        "img_path: /assets/img/posts/2023/\n---\n"
+        "![SMAPP: run](smesh-8-run.png){: .shadow w='399' h='206' }\n"
+        '_Type "%AppData/Spacemesh%" in the "Run" prompt._\n\n'
+        "![Logo](/assets/logo.png) ![Remote](https://x.org/a.png)\n"
+    )
+    post = loads(text, path="_posts/2023-08-15-spacemesh-smeshing-with-friends.md")
+    assert to_jsonld(post, site_url="https://blog.example")["image"] == [
+        "https://blog.example/assets/img/posts/2023/smesh-8-run.png",
+        "https://blog.example/assets/logo.png",
+        "https://x.org/a.png",
+    ]
+    renamed = loads(text.replace("img_path", "media_subpath"), path=post.path)
+    assert to_jsonld(renamed)["image"][0] == "/assets/img/posts/2023/smesh-8-run.png"
+
+
 # gohugoio/hugoDocs, content/en/news/0.62.2-relnotes/index.md (cut): Hugo themes write
 # the front matter's description into the page's meta description.
 HUGO_RELNOTES = """---

@@ -225,8 +225,11 @@ def _string_list(value: object, field: str) -> list[str]:
 
 
 # Where an image written as a mapping keeps its address: Chirpy's (Jekyll)
-# "image: {path: /a.png, alt: ...}", and the "src" or "url" of other themes.
-_IMAGE_ADDRESS_KEYS = ("path", "src", "url")
+# "image: {path: /a.png, alt: ...}", the "src" or "url" of other themes, and the
+# "image: {feature: a.jpg, teaser: ..., thumb: ..., credit: ...}" of Minimal
+# Mistakes' elders (HPSTR, So Simple, Skinny Bones), whose template leaves
+# "feature:" blank when a post has no header image, and CoFH's "{file: ..., alt: ...}".
+_IMAGE_ADDRESS_KEYS = ("path", "src", "url", "feature", "teaser", "thumb", "file")
 
 
 # The keys that name the post's own image (its share card, header and listing picture),
@@ -262,7 +265,7 @@ Hugo's ``params`` and, in a Zola post, its ``extra``; see `image_addresses`.
 
 # Where a mapping under one of IMAGE_KEYS keeps its address: PaperMod's
 # "cover: {image: ..., alt: ...}", and the keys the typed fields read.
-_MAPPING_ADDRESS_KEYS = ("path", "src", "url", "image")
+_MAPPING_ADDRESS_KEYS = ("path", "src", "url", "image", "file")
 
 
 def _addresses(value: object) -> list[str]:
@@ -350,9 +353,18 @@ def _image(value: object, field: str) -> str | None:
     if isinstance(value, dict):
         for key in _IMAGE_ADDRESS_KEYS:
             address = value.get(key)
-            if isinstance(address, str):
+            if isinstance(address, str) and address.strip():
                 return address
+        if any(key in value for key in _IMAGE_ADDRESS_KEYS):
+            return None  # the theme's keys, left blank: no image, as the theme reads it
         raise ValueError(f"{field} must be text, or a mapping with a path, src or url")
+    if isinstance(value, list | tuple):
+        # A list of images (text or mappings, as above): the first is the post's.
+        addresses = _addresses(value)
+        if addresses:
+            return addresses[0]
+        if not value:
+            return None
     return _text(value, field)
 
 
@@ -464,7 +476,8 @@ class FrontMatter(BaseModel):
         default=None,
         description=(
             "The image's address; of a mapping such as Chirpy's "
-            "image: {path: /a.png, alt: ...}, its path (or src, or url)."
+            "image: {path: /a.png, alt: ...}, its path (or src, or url, or HPSTR's "
+            "feature, teaser or thumb); of a list, its first image's."
         ),
     )
     feature_text: str | None = None

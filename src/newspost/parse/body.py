@@ -1446,11 +1446,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
             )
         ]
     sources = []
-    last = paragraph.links[-1]
-    after = rest
-    if last.text and last.text in rest:
-        after = rest[rest.rfind(last.text) + len(last.text) :]
-    publisher = _unbracketed(after.strip(_SEPARATORS).strip()) or None
+    publisher = _publisher_after(rest, paragraph.links[-1])
     for link in paragraph.links:
         sources.append(
             trusted(
@@ -1465,6 +1461,17 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
             )
         )
     return sources
+
+
+def _publisher_after(text: str, last: Link) -> str | None:
+    """Who an attribution names after its last link: "| 연합뉴스" in "… <a …>기사</a> | 연합뉴스".
+
+    All of ``text`` when the link's text is not in it (a link with no text).
+    """
+    after = text
+    if last.text and last.text in text:
+        after = text[text.rfind(last.text) + len(last.text) :]
+    return _unbracketed(after.strip(_SEPARATORS).strip()) or None
 
 
 def _unbracketed(name: str) -> str:
@@ -1543,15 +1550,13 @@ def _sources_from_list(listed: ListBlock, label: str) -> list[Source]:
 
 def _listed_source(text: str, links: list[Link], label: str, line: int | None) -> Source:
     """One entry of a list of sources: its first link, and what follows its last link."""
-    first, last = links[0], links[-1]
-    at = text.rfind(last.text) if last.text else -1
-    after = text[at + len(last.text) :] if at >= 0 else ""
+    first = links[0]
     return trusted(
         Source,
         label=label,
         url=first.url,
         title=first.text or None,
-        publisher=after.strip(_SEPARATORS).strip() or None,
+        publisher=_publisher_after(text, links[-1]),
         rel=first.rel,
         text=text,
         line=first.line if first.line is not None else line,

@@ -69,6 +69,9 @@ _FOLDER_DATE = re.compile(
 _TOP_KEY = re.compile(
     r"^(?:\"([^\"]+)\"|'([^']+)'|([^\s#:\[\]{}=\"'][^:=]*?))\s*[:=]", re.MULTILINE
 )
+# A top-level key with its value right after the colon ("categories:News"), which YAML
+# reads as text, not as a key: the line after it then fails to parse. Not "http://".
+UNSPACED_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*):(?P<value>[^\s/:].*)$")
 
 
 class TOMLHandler(YAMLHandler):
@@ -130,12 +133,22 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         if not closed:
             delimiter = "+++" if opener is _TOML_OPEN else "---"
             line = line_number(text, start)
+            hint = f"add a line holding only {delimiter} after the last front matter key"
+            # "blogger_orig_url: http://... ---": an export that wrote the closing
+            # delimiter at the end of the last key's line.
+            glued = re.compile(rf"\S[ \t]+{re.escape(delimiter)}[ \t]*\r?$", re.MULTILINE)
+            found = glued.search(text, opened.end())
+            if found is not None:
+                hint = (
+                    f"line {line_number(text, found.start())} ends with {delimiter}: "
+                    "put it on a line of its own"
+                )
             raise FrontMatterError(
                 f"front matter opened with {delimiter} on line {line} is never closed",
                 path=path,
                 line=line,
                 column=1,
-                hint=f"add a line holding only {delimiter} after the last front matter key",
+                hint=hint,
             )
         body_start = _past_line_break(text, closed.end())
         content_end = closed.start() + 1  # past the newline: the closing line's start
@@ -381,8 +394,8 @@ def _without_eleventy_date_word(data: dict[Any, Any], where: Split) -> dict[Any,
 def _from_mapping(
     data: dict[Any, Any], where: Split, *, path: str | None, first_line: int
 ) -> FrontMatter:
-    """`FrontMatter.from_mapping`, dated by `file_name_date` when ``data`` has no date."""
-    if "date" not in data and path and where.date_keyword is None:
+    """`FrontMatter.from_mapping`, dated by `file_name_date` when ``data`` has no date (or null)."""
+    if data.get("date") is None and path and where.date_keyword is None:
         named = file_name_date(path)
         if named is not None:
             data = {**data, "date": named}
@@ -942,6 +955,17 @@ def _yaml_error(
     message = f"YAML front matter does not parse: {problem}"
     hint = 'quote the value: key: "..."'
     upto = min(mark.line if mark else 0, len(lines) - 1)
+    unspaced = next((n for n in range(upto + 1) if UNSPACED_KEY.match(lines[n])), None)
+    if unspaced is not None:
+        key = lines[unspaced].split(":", 1)[0]
+        return FrontMatterError(
+            f"YAML front matter does not parse: {key!r} has no space after its colon, "
+            "so YAML reads its line as text, not as a key",
+            path=path,
+            line=first_line + unspaced,
+            column=len(key) + 2,
+            hint=f"write a space after the colon: {key}: value",
+        )
     # A line at the top level that is neither a key, a list item nor a comment is
     # the continuation of the value above it: a value over several lines.
     stray = next(

@@ -121,7 +121,11 @@ def _entries(content: str) -> list[_Entry]:
     key, line, start = "", 0, 0
     for number, raw in enumerate(content.splitlines(keepends=True)):
         bare = raw.rstrip("\r\n")
-        found = _KEY.match(bare) if bare[:1] not in (" ", "\t", "-", "#", "") else None
+        found = (
+            _KEY.match(bare) or _fm.UNSPACED_KEY.match(bare)
+            if bare[:1] not in (" ", "\t", "-", "#", "")
+            else None
+        )
         if found:
             if current:
                 entries.append(_Entry(key, line, start, "".join(current)))
@@ -143,7 +147,16 @@ def _repair_entry(entry: str) -> tuple[str, str] | None:
     newline = lines[0][len(head) :] or "\n"
     found = _KEY.match(head)
     if not found:
-        return None
+        unspaced = _fm.UNSPACED_KEY.match(head)
+        if not unspaced:
+            return None
+        # "categories:News": YAML reads the line as text; with the space it is the key.
+        key = unspaced.group("key")
+        spaced = f"{key}: {unspaced.group('value')}" + entry[len(head) :]
+        more = _repair_entry(spaced)
+        if more is not None:
+            return more[0], f"add a space after {key}: and {more[1]}"
+        return (spaced, f"add a space after {key}:") if _parses(spaced) else None
     key, value = found.group("key"), (found.group("value") or "")
     rest = [line.rstrip("\r\n") for line in lines[1:]]
     trailing_blank = 0

@@ -63,7 +63,77 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
         if again == cleaned:
             break
         cleaned = again
+    return _kept_as_written(html, cleaned)
+
+
+def _kept_as_written(html: str, cleaned: str) -> str:
+    """``cleaned`` with what the engines rewrite for no visible change put back as in ``html``."""
+    if "<pre" in html or "<PRE" in html:
+        cleaned = _keep_pre_newlines(html, cleaned)
+    if "/>" in html:
+        cleaned = _keep_void_slashes(html, cleaned)
     return cleaned
+
+
+# An HTML void element's tag (attribute values may hold ">"), and its closing slash.
+_VOID_TAG = re.compile(
+    r"<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b"
+    r"""(?:[^<>"']|"[^"]*"|'[^']*')*?(\s*/)?>""",
+    re.IGNORECASE,
+)
+
+
+def _keep_void_slashes(html: str, cleaned: str) -> str:
+    """Put back the slash of ``<br />``, ``<img ... />`` and ``<hr/>`` that the engine dropped.
+
+    The engines write void elements the HTML way (``<br>``); XHTML's ``<br />`` means
+    the same, and WordPress and Blogger exports, and many hand-written posts, write
+    every one so: `fix_text` would rewrite each such line for nothing. The tags are
+    paired in order, as written; when the engine removed or added one, the result is
+    left as it is.
+    """
+    wanted = [(found.group(1).lower(), found.group(2)) for found in _VOID_TAG.finditer(html)]
+    if not any(slash for _, slash in wanted):
+        return cleaned
+    found = list(_VOID_TAG.finditer(cleaned))
+    if [name for name, _ in wanted] != [match.group(1).lower() for match in found]:
+        return cleaned
+    pieces: list[str] = []
+    start = 0
+    for match, (_, slash) in zip(found, wanted, strict=True):
+        if slash and not match.group(2):
+            pieces.extend((cleaned[start : match.end() - 1], slash))
+            start = match.end() - 1
+    return "".join(pieces) + cleaned[start:] if pieces else cleaned
+
+
+# An opening <pre> tag and the line break right after it, if any.
+_PRE_OPEN = re.compile(r"<pre\b[^<>]*>(\r?\n)?", re.IGNORECASE)
+
+
+def _keep_pre_newlines(html: str, cleaned: str) -> str:
+    r"""Put back the line break the engine dropped after each ``<pre>`` that had one.
+
+    HTML parsers ignore a line break right after ``<pre>``, and the engines'
+    serializers do not write it again: ``<pre>\ncode`` comes out ``<pre>code``.
+    It renders the same, but it is the author's layout (WordPress and Blogger
+    exports write every ``<pre>`` so), and `fix_text` would rewrite it in every
+    such post. The tags are paired in order; when the engine removed one, the
+    result is left as it is.
+    """
+    wanted = [match.group(1) for match in _PRE_OPEN.finditer(html)]
+    if not any(wanted):
+        return cleaned
+    found = list(_PRE_OPEN.finditer(cleaned))
+    if len(found) != len(wanted):
+        return cleaned
+    pieces: list[str] = []
+    start = 0
+    for match, newline in zip(found, wanted, strict=True):
+        if newline and not match.group(1):
+            pieces.extend((cleaned[start : match.end()], newline))
+            start = match.end()
+    return "".join(pieces) + cleaned[start:] if pieces else cleaned
 
 
 _EMPTY_FORMATTING = re.compile(
@@ -149,7 +219,9 @@ def sanitize(post: Post, policy: str | Policy = "standard", *, engine: str = "bl
     body = post.body
     path = (post.path or "").lower()
     if path.endswith((".html", ".htm")):
-        new_body = cleaner.clean(prepare(body, chosen), chosen) if body else body
+        new_body = (
+            _kept_as_written(body, cleaner.clean(prepare(body, chosen), chosen)) if body else body
+        )
         if body.endswith("\n") and not new_body.endswith("\n"):
             new_body += "\n"
     else:

@@ -212,9 +212,17 @@ _CONTEXT = {
     "caption": ("<table>", "</table>"),
     "li": ("<ul>", "</ul>"),
 }
-# The excerpt separator of Jekyll, Hugo, Hexo and MkDocs' blog, and Docusaurus's
-# "<!-- truncate -->": a comment that means something to the site.
-_MORE = re.compile(r"<!--\s*(?:more|truncate)\s*-->", re.IGNORECASE)
+# Comments that mean something to the site, kept whatever the policy says of comments:
+# the excerpt or summary markers of Jekyll, Hugo, Hexo and MkDocs' blog ("<!--more-->",
+# "<!-- more -->"), Docusaurus ("<!-- truncate -->") and WordPress ("<!--nextpage-->",
+# "<!--noteaser-->"), and the excerpt_separator values Jekyll posts name
+# ("<!--excerpt-->", "<!--break-->", "<!--excerpt_separator-->", "<!-- end excerpt -->",
+# "<!-- read more -->").
+_MORE = re.compile(
+    r"<!--\s*(?:more|truncate|excerpt(?:[ _-]?separator)?|end[ _-]?excerpt|break"
+    r"|read[ _-]?more|nextpage|noteaser)\s*-->",
+    re.IGNORECASE,
+)
 
 
 def _tags_only(content: str) -> list[tuple[int, int]] | None:

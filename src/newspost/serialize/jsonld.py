@@ -178,17 +178,34 @@ def image_urls(post: Post, site_url: str | None) -> list[str]:
     into their own Open Graph and schema tags. A lazily loaded body image gives
     its real address (`newspost.model.Image.shown_src`). Relative URLs are resolved
     against ``site_url`` when it is given; a mistyped scheme (``httpss://``) is
-    fixed; ``data:`` URLs, other schemes and empty ones are left out.
+    fixed; ``data:`` URLs, other schemes and empty ones are left out. In a Jekyll
+    post, a path that is neither absolute nor rooted is under the post's
+    ``media_subpath`` (Chirpy's key; ``img_path`` before Chirpy 7), as Chirpy writes it.
     """
     found: list[str] = []
     candidates = [address for _, address in post.front_matter_images]
     # A lazily loaded image's real address, not its data: placeholder.
     candidates += [image.shown_src for image in post.images]
+    subpath = _media_subpath(post)
     for src in candidates:
+        if subpath and src and not src.startswith("/") and ":" not in src:
+            src = f"{subpath}/{src}"
         url = web_url(src, site_url) if src and src.strip() else None
         if url and url not in found:
             found.append(url)
     return found
+
+
+def _media_subpath(post: Post) -> str:
+    """The folder a Chirpy (Jekyll) post's relative image paths are under, or ''."""
+    if post.raw.generator != "jekyll":
+        return ""
+    extra = post.front_matter.extra
+    for key in ("media_subpath", "img_path"):
+        value = extra.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip().rstrip("/")
+    return ""
 
 
 def _people(value: object) -> list[Thing]:

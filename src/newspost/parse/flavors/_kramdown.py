@@ -16,6 +16,7 @@ import types
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import mdurl
@@ -54,8 +55,9 @@ def _kramdown_ial(state: StateBlock, start_line: int, end_line: int, silent: boo
     return True
 
 
-# The IAL that makes the list above it the place of the table of contents.
-_TOC_IAL = re.compile(r"\{:\s*toc\s*\}")
+# The IAL that makes the list above it the place of the table of contents: "toc" among
+# its references, beside classes or ids ("{:toc .toc-list-icons}"), not a name's part.
+_TOC_IAL = re.compile(r"\{:(?:[^{}\n]*\s)?toc(?=[\s}])[^{}\n]*\}")
 
 
 def _drop_toc_list(state: StateBlock, line: int) -> None:
@@ -462,8 +464,9 @@ def _push_table(state: StateBlock, table: _TableSections, start_line: int, end_l
 def _after_block_boundary(state: StateBlock, line: int) -> bool:
     """Whether kramdown may start a table at ``line`` (its block boundary).
 
-    That is first in its container, or after a blank line, an end-of-block
-    marker (``^``), or block IALs that follow one of those. Not after a
+    That is first in its container (an element that says ``markdown="1"`` is
+    one), or after a blank line, an end-of-block marker (``^``), or block IALs
+    that follow one of those. Not after a
     paragraph's line, nor right after another block (a heading, a list, an HTML
     block), nor after a definition of a link, an abbreviation or an ALD.
     """
@@ -471,9 +474,12 @@ def _after_block_boundary(state: StateBlock, line: int) -> bool:
     while True:
         if previous < 0 or _first_in_container(state, previous + 1) or state.isEmpty(previous):
             return True
-        text = state.src[state.bMarks[previous] + state.tShift[previous] : state.eMarks[previous]]
+        start = state.bMarks[previous] + state.tShift[previous]
+        text = state.src[start : state.eMarks[previous]]
         if text.rstrip(" \t") == "^" and state.sCount[previous] == state.blkIndent:
             return True
+        if _markdown_block_open(state.src, start, state.eMarks[previous], previous) is not None:
+            return True  # "<div markdown="1">": the table is the first block inside it
         if (
             line - previous > _IAL_LOOKBACK
             or not text.startswith("{:")
@@ -493,14 +499,26 @@ def _first_in_container(state: StateBlock, line: int) -> bool:
 
 
 def _before_block_boundary(state: StateBlock, line: int, end_line: int) -> bool:
-    """Whether ``line`` lets a table end above it: the end, a blank line, ``^`` or an IAL."""
+    """Whether ``line`` lets a table end above it: the end, a blank line, ``^`` or an IAL.
+
+    Or the closing tag of a block element (``</div>``): the end of what an element
+    that says ``markdown="1"`` holds, where kramdown's reading of its content stops.
+    """
     if line >= end_line or state.sCount[line] < state.blkIndent or state.isEmpty(line):
         return True
     text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
     indent = state.sCount[line] - state.blkIndent
     if text.rstrip(" \t") == "^" and indent == 0:
         return True
+    if indent < 4 and text.startswith("</"):
+        closing = _CLOSING_TAG_LINE.match(text)
+        if closing is not None and closing.group(1).lower() in _KRAMDOWN_BLOCK_SET:
+            return True
     return indent < 4 and text.startswith("{:") and _BLOCK_IAL.match(text) is not None
+
+
+# A line holding only a closing tag: "</div>".
+_CLOSING_TAG_LINE = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>[ \t]*$")
 
 
 def _taken_before_tables(state: StateBlock, line: int, end_line: int, text: str) -> bool:
@@ -760,17 +778,54 @@ def _markdown_block_open(src: str, pos: int, eol: int, line: int) -> int | None:
     is an HTML block of CommonMark's). Without this, CommonMark's rule took them raw
     up to the next blank line.
     """
-    if src.find("arkdown", pos, eol) < 0:
+    marked = src.find("arkdown", pos, eol) >= 0
+    if not marked and not _parses_block_html(src, pos):
         return None
     opening = _OPENING_TAG.match(src, pos, eol)
-    if (
-        opening is None
-        or opening.group(1).lower() not in _KRAMDOWN_BLOCK_SET
-        or _MARKDOWN_BLOCK_ATTR.search(opening.group(2)) is None
-        or src[opening.end() : eol].strip(" \t")
-    ):
+    if opening is None or src[opening.end() : eol].strip(" \t"):
+        return None
+    name, attributes = opening.group(1).lower(), opening.group(2)
+    if marked and _MARKDOWN_SWITCH.search(attributes) is not None:
+        if _MARKDOWN_BLOCK_ATTR.search(attributes) is None or name not in _KRAMDOWN_BLOCK_SET:
+            return None  # markdown="0" or "span": the element's own say
+    elif name not in _PARSED_BY_OPTION or not _parses_block_html(src, pos):
         return None
     return line + 1
+
+
+# The elements whose content kramdown reads as Markdown blocks when the option
+# parse_block_html is on (their content model is "block"; pre, script, tables... keep
+# theirs).
+_PARSED_BY_OPTION = frozenset(
+    "address article aside blockquote center dd details div fieldset figure footer form "
+    "header li main nav section".split()
+)
+_MARKDOWN_SWITCH = re.compile(r"\bmarkdown\s*=", re.IGNORECASE)
+# kramdown's "{::options parse_block_html="true" /}", which turns the option on or off
+# for the rest of the post.
+_BLOCK_HTML_OPTION = re.compile(
+    r"\{::options\b[^}\n]*?\bparse_block_html\s*=\s*[\"']?(true|false)", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=4)
+def _block_html_switches(src: str) -> tuple[tuple[int, bool], ...]:
+    """Where a post turns kramdown's parse_block_html option on or off, in order."""
+    if "parse_block_html" not in src:
+        return ()
+    return tuple(
+        (found.start(), found.group(1).lower() == "true")
+        for found in _BLOCK_HTML_OPTION.finditer(src)
+    )
+
+
+def _parses_block_html(src: str, pos: int) -> bool:
+    """Whether parse_block_html is on at ``pos``: kramdown reads block HTML as Markdown."""
+    switches = _block_html_switches(src)
+    if not switches:
+        return False
+    index = bisect_left(switches, (pos, False)) - 1
+    return index >= 0 and switches[index][1]
 
 
 def _html_block_end(
@@ -792,7 +847,11 @@ def _html_block_end(
     tag = name.lower()
     if tag not in _KRAMDOWN_BLOCK_SET or tag == "hr":
         return None
-    if attributes.endswith("/") or ("arkdown" in attributes and _MARKDOWN_ATTR.search(attributes)):
+    if (
+        attributes.endswith("/")
+        or ("arkdown" in attributes and _MARKDOWN_ATTR.search(attributes))
+        or (tag in _PARSED_BY_OPTION and _parses_block_html(src, pos))
+    ):
         return None
     pattern = _TAG_PATTERNS.get(tag)
     if pattern is None:
@@ -917,6 +976,28 @@ class _LiquidMarkdownIt(MarkdownIt):
         return "".join(parts)
 
 
+def _kramdown_math(state: StateInline, silent: bool) -> bool:
+    r"""Inline rule: kramdown's math, ``$$...$$``, kept as written.
+
+    kramdown takes what is between the two ``$$`` as the math engine's (MathJax's)
+    input before any other span: no escapes (``\,`` stays), no emphasis
+    (``$$2*N$$ ... $$2*N+1$$`` is no ``<em>``), no HTML. A block of math is the
+    same span alone in its paragraph.
+    """
+    pos = state.pos
+    src = state.src
+    if not src.startswith("$$", pos):
+        return False
+    end = src.find("$$", pos + 2, state.posMax)
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = src[pos : end + 2]
+    state.pos = end + 2
+    return True
+
+
 def _kramdown() -> MarkdownIt:
     md = _LiquidMarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # First in line: it only takes lines opening with a block-level tag, and
@@ -949,7 +1030,8 @@ def _kramdown() -> MarkdownIt:
         _kramdown_end_of_block,
         {"alt": ["paragraph", "blockquote"]},
     )
-    md.inline.ruler.after("text", "kramdown_span_ial", _kramdown_span_ial)
+    md.inline.ruler.after("text", "kramdown_math", _kramdown_math)
+    md.inline.ruler.after("kramdown_math", "kramdown_span_ial", _kramdown_span_ial)
     md.inline.ruler.after("kramdown_span_ial", "kramdown_span_extension", _kramdown_span_extension)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     md.core.ruler.after("inline", "task_lists", _task_lists)

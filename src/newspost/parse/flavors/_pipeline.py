@@ -48,6 +48,7 @@ from newspost.parse.flavors._kramdown import (
     _kramdown_extension,
     _kramdown_html_block,
     _kramdown_ial,
+    _kramdown_math,
     _kramdown_span_extension,
     _kramdown_span_ial,
     _kramdown_table,
@@ -121,7 +122,7 @@ def _dead_rules(text: str) -> frozenset[str]:
     a reference definition a "[", each after only a block prefix on its line;
     the inline rules their own character; footnotes a "[^"; kramdown's extensions
     a "{::", its abbreviations a "*[", its end-of-block marker a line of "^", its
-    tables a "|"; Hugo's shortcode calls a "{{".
+    tables a "|", its math a "$$"; Hugo's shortcode calls a "{{".
     ``text`` must be normalized as ``md.parse`` would (lines end at "\n" alone):
     with any "\r" left, no rule is called dead.
     """
@@ -156,6 +157,8 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("hugo_shortcode_call")
     if "|" not in text:
         dead.append("kramdown_table")
+    if "$$" not in text:
+        dead.append("kramdown_math")
     if ":::" not in text:
         dead.append("fenced_container")
     if _DEFINITION_NEXT.search(text) is None:
@@ -174,6 +177,7 @@ def _stock_rules() -> frozenset[tuple[str, object]]:
         ("whole_body_is_html", _whole_body_is_html),
         ("kramdown_ial", _kramdown_ial),
         ("kramdown_span_ial", _kramdown_span_ial),
+        ("kramdown_math", _kramdown_math),
         ("kramdown_extension", _kramdown_extension),
         ("kramdown_span_extension", _kramdown_span_extension),
         ("kramdown_abbreviation", _kramdown_abbreviation),

@@ -28,9 +28,10 @@ def liquid(text: str) -> str:
 
     Comments disappear, ``{% highlight %}`` blocks (and Octopress's and Hexo's
     ``{% codeblock %}``) become code fences, Hexo's ``{% asset_img %}``, ``{% img %}``
-    and ``{% post_link %}`` the image or link Hexo writes, string
-    ``{% assign %}`` variables are substituted into ``{{ name }}``; includes and
-    everything else stay as written. Line count is kept.
+    and ``{% post_link %}`` the image or link Hexo writes, Minimal Mistakes'
+    ``{% include figure image_path="..." %}`` the figure it writes, string
+    ``{% assign %}`` variables are substituted into ``{{ name }}``; other includes
+    and everything else stay as written. Line count is kept.
 
     Examples:
         >>> liquid('{% assign u = "https://x.org/" %}[a]({{u}}1)')
@@ -48,6 +49,8 @@ def liquid(text: str) -> str:
         text = _LIQUID_END_CODEBLOCK.sub("```", text)
     if ("img" in text or "post_link" in text) and _HEXO_TAG.search(text) is not None:
         text = _HEXO_TAG_OR_CODE.sub(_hexo_tag_html, text)
+    if "figure" in text and _LIQUID_FIGURE.search(text) is not None:
+        text = _FIGURE_OR_CODE.sub(_figure_include_html, text)
     text = _LIQUID_RAW.sub("", text)
     variables = {name: value for name, _, value in _LIQUID_ASSIGN.findall(text)}
     if variables:
@@ -232,6 +235,47 @@ _CODE = re.compile(
 )
 # Liquid's raw blocks, where a Jekyll post shows shortcodes (the tags are Liquid's own).
 _LIQUID_RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?(?:\{%-?\s*endraw\s*-?%\}|\Z)", re.DOTALL)
+
+
+# Minimal Mistakes' figure include, alone on its lines (its arguments may wrap):
+# {% include figure image_path="/a.png" alt="..." caption="..." class="..." %}.
+_LIQUID_FIGURE = re.compile(
+    r"^(?P<indent>[ \t]*)\{%-?[ \t]*include[ \t]+figure(?:\.html)?[ \t\r\n]"
+    r"(?P<arguments>[^%]*?)-?%\}[ \t]*$",
+    re.MULTILINE,
+)
+# One of its arguments: key="value", key='value', or key=variable (not known here).
+_INCLUDE_ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# The include, or code or a raw block where one is shown as written.
+_FIGURE_OR_CODE = re.compile(
+    f"(?:{_CODE.pattern}|{_LIQUID_RAW_BLOCK.pattern})|{_LIQUID_FIGURE.pattern}",
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def _figure_include_html(tag: re.Match[str]) -> str:
+    """Minimal Mistakes' figure include as the ``<figure>`` its template writes, on one line.
+
+    The image's address is ``image_path`` as written (the template passes it
+    through ``relative_url``), its alt text ``alt``, and ``caption`` (Markdown,
+    which the template renders) the caption. An address held in a variable
+    (``image_path=fig_path``) is not known here: the tag stays as written.
+    """
+    arguments = tag.group("arguments")
+    if arguments is None:
+        return tag.group()  # code, or a raw block: shown as written
+    named: dict[str, str | None] = {}
+    for key, double, single, variable in _INCLUDE_ARGUMENT.findall(arguments):
+        named[key.lower()] = None if variable else double or single
+    path = named.get("image_path")
+    if not path:
+        return tag.group()
+    image = f'<img src="{html.escape(path)}" alt="{html.escape(named.get("alt") or "")}">'
+    caption = named.get("caption")
+    caption = f"<figcaption>{caption}</figcaption>" if caption else ""
+    css = f' class="{html.escape(named.get("class") or "")}"' if named.get("class") else ""
+    lines = "\n" * tag.group().count("\n")
+    return f"{tag.group('indent')}<figure{css}>{image}{caption}</figure>{lines}"
 
 
 # A Hexo tag, or code or a raw block where one is shown as written (Hexo, as Jekyll,

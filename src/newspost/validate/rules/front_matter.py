@@ -806,8 +806,14 @@ class YamlCoercedValue(LintRule):
     in the YAML node tree (keys too); quoted values are never coerced. (Offsets in
     timestamps are kept by PyYAML 5.1 and later, so they are not reported.)
 
-    Bad: ``time: 10:00``, ``draft: no``, ``version: 1.10``.
-    Good: ``time: "10:00"``, ``draft: false``, ``version: "1.10"``.
+    A title, subtitle, description, excerpt or summary is cut where `` #`` starts a
+    YAML comment: ``title: This Week in osu! #9`` is "This Week in osu!". Reported
+    when the comment is a number or a word right after the ``#`` (``#9``, ``#1``,
+    ``#TIL``), as titles hold them; ``# a note`` reads as the comment it is.
+
+    Bad: ``time: 10:00``, ``draft: no``, ``version: 1.10``, ``title: Issue #9``.
+    Good: ``time: "10:00"``, ``draft: false``, ``version: "1.10"``,
+    ``title: "Issue #9"``.
     """
 
     code = "NP113"
@@ -818,15 +824,17 @@ class YamlCoercedValue(LintRule):
     def check(self, ctx: Context) -> Iterator[Issue]:
         raw = ctx.post.raw
         front = raw.front_matter_text
-        if raw.format != "yaml" or not (
-            _MAY_COERCE.search(front) or _COERCED_KEY.search("\n" + front)
-        ):
+        if raw.format != "yaml":
+            return
+        coerces = _MAY_COERCE.search(front) or _COERCED_KEY.search("\n" + front)
+        cuts = "#" in front and _TEXT_CUT_BY_COMMENT.search(front) is not None
+        if not (coerces or cuts):
             return
         root = scan(ctx).yaml_root
         if root is None:
             return
         for key, node in _plain_scalars(root):
-            reason = _coercion(key, node)
+            reason = _coercion(key, node) if coerces else None
             if reason:
                 yield self.issue_at(
                     ctx,
@@ -834,6 +842,26 @@ class YamlCoercedValue(LintRule):
                     f"{reason}: quote it to keep the text"
                     + (f" (key {key!r})" if key else " (a key)"),
                 )
+            if cuts and key in _COMMENT_CUT_KEYS:
+                comment = _COMMENT_AFTER.match(front, node.end_mark.index)
+                if comment is not None:
+                    yield self.issue_at(
+                        ctx,
+                        node_offset(ctx, node.end_mark) + comment.start(1) - node.end_mark.index,
+                        f"YAML reads {key} as {node.value!r}: {comment.group(1)!r} after it "
+                        "is a comment; quote the whole value",
+                    )
+
+
+# The text keys that a "#" cuts short: "title: This Week in osu! #9" is "This Week in osu!".
+_COMMENT_CUT_KEYS = frozenset({"title", "subtitle", "description", "excerpt", "summary"})
+_TEXT_CUT_BY_COMMENT = re.compile(
+    r"^[ \t]*(?:title|subtitle|description|excerpt|summary)[ \t]*:[ \t]*[^'\"\s#|>&*!\[{]"
+    r"[^\n#]*?[ \t]#\w",
+    re.MULTILINE,
+)
+# After a plain value, on its line: the comment YAML drops, when it is a number or a word.
+_COMMENT_AFTER = re.compile(r"[ \t]+(#\w[^\n]*?)[ \t]*$", re.MULTILINE)
 
 
 def _dated_in_site_zone(post: Post) -> bool:

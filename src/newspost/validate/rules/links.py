@@ -16,6 +16,8 @@ import yaml
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     MdLink,
+    Scan,
+    UrlRef,
     delete_line_edit,
     host_of,
     node_offset,
@@ -167,6 +169,26 @@ _PLACEHOLDER_URL = re.compile(
     re.IGNORECASE,
 )
 _LINK_KINDS = frozenset({"href", "md", "ref"})
+# A reference definition's label, at the start of its line.
+_REF_LABEL = re.compile(r"[ ]{0,3}\[([^\]\n]+)\]:")
+
+
+def _unused_definition(sc: Scan, ref: UrlRef) -> bool:
+    """Whether a reference definition is one that no link in the body uses.
+
+    Markdown has no comments, and ``[//]: # (a note)`` or ``[comment]: <> (a note)``
+    is the idiom for one: a definition that renders nothing and that no reader can
+    follow. A use is the label in brackets anywhere else (``[text][label]``,
+    ``[label][]``, ``[label]``), in any case.
+    """
+    body = sc.body
+    line_start = body.rfind("\n", 0, ref.start - sc.body_start) + 1
+    found = _REF_LABEL.match(body, line_start)
+    if found is None:
+        return False
+    label = "[" + " ".join(found.group(1).split()).lower() + "]"
+    lower = sc.lower
+    return lower.count(label) == lower.count(label + ":")  # "[//]:" twice: two comments
 
 
 @register
@@ -177,8 +199,9 @@ class PlaceholderLink(LintRule):
     to go; readers click and land nowhere (``#`` jumps to the top). The words count
     joined (``LINK_URL``, ``url_here``), in brackets (``[링크]``, ``(URL)``), after
     ``#`` or after a bare scheme (``https://링크주소``). Checked in
-    ``href`` values, Markdown links and reference definitions; hosts come from
-    ``options.placeholder_hosts``. ``javascript:`` links are NP505's.
+    ``href`` values, Markdown links and the reference definitions a link uses
+    (``[//]: # (a note)``, which none uses, is Markdown's idiom for a comment);
+    hosts come from ``options.placeholder_hosts``. ``javascript:`` links are NP505's.
 
     Bad: ``[👈 클릭](여기에_링크_삽입)``, ``<a href="#">예약하기</a>``.
     Good: ``[👈 클릭](https://island.theksa.co.kr/)``.
@@ -200,6 +223,8 @@ class PlaceholderLink(LintRule):
                 continue
             if ref.in_html and sc.tag_before(ref.start) not in ("a", "area"):
                 continue  # <link href>, <base href>: not a link a reader follows
+            if ref.kind == "ref" and _unused_definition(sc, ref):
+                continue  # "[//]: # (a note)": a comment, not a link
             shown = value or "(empty)"
             yield self.issue_at(ctx, ref.start, f"link points at a placeholder: {shown}")
 

@@ -321,3 +321,28 @@ def test_paragraphs_under_a_sources_heading_are_the_sources() -> None:
 )
 def test_paragraphs_under_a_sources_heading_that_break_the_run_stay(after: str) -> None:
     assert loads(f"## Sources\n\n{after}").sources == []
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        # An LLM-written Spanish robotics news post's closing line, once taken for a promo footer.
+        (
+            "**Fuente original:** [Scan detection fusion](https://discourse.openrobotics.org/t/56944)",
+            "Fuente original",
+        ),
+        ("Nguồn: [VnExpress](https://vnexpress.net/gia-vang-4512345.html)", "Nguồn"),
+        ("Original source: [Reuters](https://reuters.example/a)", "Original source"),
+    ],
+)
+def test_more_languages_source_labels(line: str, label: str) -> None:
+    post = loads(f"## A\n\nBody text here.\n\n{line}\n")
+    assert [s.label for s in post.sources] == [label]
+    assert post.footer == []
+
+
+def test_a_source_whose_link_text_is_its_address_has_no_title() -> None:
+    # A Japanese Hacker News digest: 引用元：[https://news.ycombinator.com/...](same)
+    url = "https://news.ycombinator.com/item?id=44142761"
+    post = loads(f"> ボットを徹底拒否！\n\n引用元：[{url}]({url})\n\n本文。\n")
+    assert [(s.label, s.url, s.title) for s in post.sources] == [("引用元", url, None)]

@@ -1349,8 +1349,11 @@ _SOURCE_LABEL = re.compile(
     r"^\s*(?P<mark>[※▶►☞■●•*-]\s*)?(?P<bracket>[(（【\[]?)\s*"
     r"(?P<label>출처|(?:기사|뉴스|원문)\s*출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|"
     r"참고\s*자료|참고|참조|"
+    r"original\s+(?:source|article|story|post|link)|source\s+originale|article\s+original|"
     r"source|sources|via|credit|credits|reference|references|originally\s+published\s+(?:at|on|in)|"
-    r"quelle|fuente|出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
+    r"quelle|originalquelle|fuente\s+original|fuente|fonte\s+original|fonte|"
+    r"nguồn\s+tin|nguồn|источник|kaynak|sumber|"
+    r"出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
     r"参考文献|参考|參考|引用元|元記事|ソース)"
     r"\s*(?P<sep>[:：]|\s)\s*",
     re.IGNORECASE,
@@ -1453,7 +1456,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
                 Source,
                 label=label,
                 url=link.url,
-                title=link.text or None,
+                title=_link_title(link),
                 publisher=publisher,
                 rel=link.rel,
                 text=paragraph.text,
@@ -1472,6 +1475,17 @@ def _publisher_after(text: str, last: Link) -> str | None:
     if last.text and last.text in text:
         after = text[text.rfind(last.text) + len(last.text) :]
     return _unbracketed(after.strip(_SEPARATORS).strip()) or None
+
+
+def _link_title(link: Link) -> str | None:
+    """A source link's text as its title; None when the text is only its address.
+
+    "引用元：[https://news.ycombinator.com/item?id=44142761](…)" names no title.
+    """
+    bare = link.text.strip()
+    if bare in (link.url, link.url.partition("://")[2]):
+        return None
+    return link.text or None
 
 
 def _unbracketed(name: str) -> str:
@@ -1555,7 +1569,7 @@ def _listed_source(text: str, links: list[Link], label: str, line: int | None) -
         Source,
         label=label,
         url=first.url,
-        title=first.text or None,
+        title=_link_title(first),
         publisher=_publisher_after(text, links[-1]),
         rel=first.rel,
         text=text,

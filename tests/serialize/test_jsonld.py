@@ -359,3 +359,17 @@ def test_a_relative_source_url_names_the_post_not_its_source() -> None:
 )
 def test_the_language_of_a_latin_script_post(body: str, language: str) -> None:
     assert article("title: t\n", body)["inLanguage"] == language
+
+
+def test_the_front_matters_source_title_names_the_story() -> None:
+    # ukiuni/news, an LLM-written Japanese tech news site on Jekyll.
+    data = article(
+        'source_url: "https://www.schneier.com/blog/archives/2025/12/killing-rc4.html"\n'
+        'source_title: "Microsoft Is Finally Killing RC4"\n',
+        "# ついに終焉へ：MicrosoftがRC4を廃止\n",
+    )
+    assert data["isBasedOn"] == {
+        "@type": "CreativeWork",
+        "url": "https://www.schneier.com/blog/archives/2025/12/killing-rc4.html",
+        "name": "Microsoft Is Finally Killing RC4",
+    }

@@ -271,7 +271,7 @@ _SOURCE_URL_KEYS = (
 
 
 def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:
-    """The story the front matter names (``source_url``, and ``source`` as its publisher).
+    """The story the front matter names: ``source_url``, named ``source_title``, by ``source``.
 
     Only an absolute web address counts: a relative ``source_url`` of a post's own
     path ("/automotive/...") names the post, not its source, and so does its own URL.
@@ -290,6 +290,9 @@ def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:
     if not url or url == own_url:
         return None
     work: Thing = {"@type": "CreativeWork", "url": url}
+    title = extra.get("source_title", extra.get("sourceTitle"))
+    if isinstance(title, str) and collapse(title):
+        work["name"] = collapse(title)
     if isinstance(name, str) and collapse(name):
         work["publisher"] = {"@type": "Organization", "name": collapse(name)}
     return work

@@ -346,3 +346,29 @@ def test_a_source_whose_link_text_is_its_address_has_no_title() -> None:
     url = "https://news.ycombinator.com/item?id=44142761"
     post = loads(f"> ボットを徹底拒否！\n\n引用元：[{url}]({url})\n\n本文。\n")
     assert [(s.label, s.url, s.title) for s in post.sources] == [("引用元", url, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "publisher"),
+    [
+        # A republished article (a Jekyll blog): the site's link is the original's.
+        (
+            "> This article was originally published on [DanSvetlov.me]"
+            "(https://dansvetlov.me/sidekiq-internals/) and is republished here with permission"
+            " of the author.\n\nBody.\n",
+            "https://dansvetlov.me/sidekiq-internals/",
+            "DanSvetlov.me",
+        ),
+        # A Medium cross-post: an address names no publisher.
+        (
+            "Body.\n\n*This article was originally published at"
+            " <https://medium.com/@aradsouza/data-contracts-7dbc1e95e208>*\n",
+            "https://medium.com/@aradsouza/data-contracts-7dbc1e95e208",
+            None,
+        ),
+    ],
+)
+def test_an_originally_published_line_with_one_link(
+    text: str, url: str, publisher: str | None
+) -> None:
+    assert [(s.url, s.title, s.publisher) for s in loads(text).sources] == [(url, None, publisher)]

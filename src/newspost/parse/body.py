@@ -1399,13 +1399,16 @@ def _syndicated_from(paragraph: Paragraph) -> list[Source]:
     publisher: str | None
     if after and after[0].text and rest.lstrip().startswith(after[0].text):
         publisher = after[0].text.strip() or None  # "Eltek Ltd.", its period and all
-        after = after[1:]
+        if before or len(after) > 1:
+            after = after[1:]  # else the site's link is the one place it names
     else:
         name = re.split(r"[.。]\s", rest + " ", maxsplit=1)[0]
         publisher = name.strip(_SEPARATORS + " .\"'“”「」") or None
     source = before[0] if before else (after[-1] if after else None)
     if source is None:
         return []
+    if publisher is not None and _link_title(source) is None and publisher == source.text.strip():
+        publisher = None  # "… published at <https://…>": an address names no publisher
     return [
         trusted(
             Source,

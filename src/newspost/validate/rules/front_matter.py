@@ -774,9 +774,19 @@ def _coercion(key: str | None, node: yaml.ScalarNode) -> str | None:
         if re.fullmatch(r"[-+]?\d+\.\d*0", text) and "e" not in text.lower():
             return f"{text!r} is read as the number {float(text)!r}, dropping its trailing zero"
         return None
-    if tag == _TIMESTAMP_TAG and (key or "").lower() not in _DATE_KEYS:
+    if tag == _TIMESTAMP_TAG and not _names_a_time(key or ""):
         return f"{text!r} is read as a date, not as text"
     return None
+
+
+# A key whose name says it holds a time: feed and crawler archives stamp their posts with
+# fetched_at, scraped_at, summarized_at, first_seen_at, publishedAt, event_date...
+_TIME_KEY = re.compile(r"(?:_at|At|date|Date|_?time|Time|_on)$")
+
+
+def _names_a_time(key: str) -> bool:
+    """Whether a YAML date under ``key`` is what the author meant (a date key, or one named so)."""
+    return key.lower() in _DATE_KEYS or bool(_TIME_KEY.search(key))
 
 
 def _plain_scalars(
@@ -801,7 +811,8 @@ class YamlCoercedValue(LintRule):
 
     Front matter is read as YAML 1.1, which turns ``10:00`` into the base-60 number
     600, ``yes``/``no``/``on``/``off`` into booleans, ``010`` into the octal 8,
-    ``1.10`` into 1.1, and ``2024-06-12`` under a text key into a date object. The
+    ``1.10`` into 1.1, and ``2024-06-12`` under a text key into a date object (a key
+    named for a time, as ``fetched_at``, ``publishedAt`` or ``event_date``, means one). The
     post then shows or sorts by a value nobody wrote. Checked on every plain scalar
     in the YAML node tree (keys too); quoted values are never coerced. (Offsets in
     timestamps are kept by PyYAML 5.1 and later, so they are not reported.)

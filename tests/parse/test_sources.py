@@ -372,3 +372,18 @@ def test_an_originally_published_line_with_one_link(
     text: str, url: str, publisher: str | None
 ) -> None:
     assert [(s.url, s.title, s.publisher) for s in loads(text).sources] == [(url, None, publisher)]
+
+
+def test_a_full_stop_or_an_empty_link_names_no_publisher() -> None:
+    # An Eleventy post's MLA "Works Cited", and a Medium export's link card, which ends
+    # on an empty link to the same page.
+    post = loads(
+        "## Works Cited\n\nIglesia, Daniel. _Monkeyswarm/MobMuPlat_. GitHub,"
+        " <https://github.com/monkeyswarm/MobMuPlat>.\n\n"
+        "## reference\n\n[**什麼是 Git？**  \n_gitbook.tw_](https://gitbook.tw/what-is-git.html)"
+        "[](https://gitbook.tw/what-is-git.html)\n"
+    )
+    assert [(s.url, s.publisher) for s in post.sources] == [
+        ("https://github.com/monkeyswarm/MobMuPlat", None),
+        ("https://gitbook.tw/what-is-git.html", None),
+    ]

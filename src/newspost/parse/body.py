@@ -1477,7 +1477,9 @@ def _publisher_after(text: str, last: Link) -> str | None:
     after = text
     if last.text and last.text in text:
         after = text[text.rfind(last.text) + len(last.text) :]
-    return _unbracketed(after.strip(_SEPARATORS).strip()) or None
+    name = _unbracketed(after.strip(_SEPARATORS).strip())
+    # "… <https://sensors2.org/osc/>." names no one: a full stop alone is no publisher.
+    return name if any(char.isalnum() for char in name) else None
 
 
 def _link_title(link: Link) -> str | None:
@@ -1568,12 +1570,15 @@ def _sources_from_list(listed: ListBlock, label: str) -> list[Source]:
 def _listed_source(text: str, links: list[Link], label: str, line: int | None) -> Source:
     """One entry of a list of sources: its first link, and what follows its last link."""
     first = links[0]
+    # The publisher follows the last link that shows text: Medium's link cards end on an
+    # empty link to the same page.
+    last = next((link for link in reversed(links) if link.text), links[-1])
     return trusted(
         Source,
         label=label,
         url=first.url,
         title=_link_title(first),
-        publisher=_publisher_after(text, links[-1]),
+        publisher=_publisher_after(text, last),
         rel=first.rel,
         text=text,
         line=first.line if first.line is not None else line,

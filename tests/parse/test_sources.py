@@ -387,3 +387,34 @@ def test_a_full_stop_or_an_empty_link_names_no_publisher() -> None:
         ("https://github.com/monkeyswarm/MobMuPlat", None),
         ("https://gitbook.tw/what-is-git.html", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "url", "publisher"),
+    [
+        # Press releases kept by a company-news archive: PR Newswire's and ACCESS
+        # Newswire's closing lines.
+        (
+            "View original content to download multimedia:[https://www.prnewswire.com/"
+            "news-releases/frt-302728947.html](https://www.prnewswire.com/news-releases/"
+            "frt-302728947.html)",
+            "View original content",
+            "https://www.prnewswire.com/news-releases/frt-302728947.html",
+            None,
+        ),
+        (
+            "View the original[press release](https://www.accessnewswire.com/newsroom/en/"
+            "glad-1164400) on ACCESS Newswire",
+            "View the original",
+            "https://www.accessnewswire.com/newsroom/en/glad-1164400",
+            "ACCESS Newswire",
+        ),
+    ],
+)
+def test_a_newswires_original_content_line_is_the_source(
+    line: str, label: str, url: str, publisher: str | None
+) -> None:
+    post = loads(f"Body text here.\n\n{line}\n")
+    assert [(s.label, s.url, s.title, s.publisher) for s in post.sources] == [
+        (label, url, None, publisher)
+    ]

@@ -1423,11 +1423,45 @@ def _syndicated_from(paragraph: Paragraph) -> list[Source]:
     ]
 
 
+# A newswire's closing line, pointing at the release as the wire published it: PR
+# Newswire's "View original content: [https://…](…)" (or "… to download multimedia:"),
+# ACCESS Newswire's "View the original [press release](…) on ACCESS Newswire".
+_WIRE_ORIGINAL = re.compile(
+    r"^\W*(?P<label>view\s+(?:the\s+)?original(?:\s+(?:content|press\s+release|release))?)"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _wire_original_from(paragraph: Paragraph) -> list[Source]:
+    """The release a newswire's "View original content" line links to, as one source."""
+    found = _WIRE_ORIGINAL.match(paragraph.text)
+    if not found:
+        return []
+    link = paragraph.links[0]
+    on = re.search(r"\bon\s+(.+?)[.\s]*$", found.group("rest"))
+    return [
+        trusted(
+            Source,
+            label=found.group("label"),
+            url=link.url,
+            title=None,  # "press release", or the address itself
+            publisher=on.group(1) if on else None,
+            rel=link.rel,
+            text=paragraph.text,
+            line=link.line if link.line is not None else paragraph.line,
+        )
+    ]
+
+
 def _source_from(paragraph: Paragraph) -> list[Source]:
     found = _SOURCE_LABEL.match(paragraph.text)
     if not found or len(paragraph.text) > 300:
-        if len(paragraph.text) <= 400 and paragraph.links and "ed " in paragraph.text:
-            return _syndicated_from(paragraph)  # "appeared first on", "published on"
+        if len(paragraph.text) <= 400 and paragraph.links:
+            if "ed " in paragraph.text:
+                return _syndicated_from(paragraph)  # "appeared first on", "published on"
+            if "riginal" in paragraph.text:
+                return _wire_original_from(paragraph)  # "View original content: …"
         return []
     label = found.group("label")
     if found.group("sep").strip() == "" and label.lower() not in ("via",):

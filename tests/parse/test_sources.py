@@ -418,3 +418,27 @@ def test_a_newswires_original_content_line_is_the_source(
     assert [(s.label, s.url, s.title, s.publisher) for s in post.sources] == [
         (label, url, None, publisher)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "url"),
+    [
+        # Viblo (Vietnamese) posts translated from softwaretestinghelp.com: no linkify, so
+        # the address after the label is plain text.
+        (
+            "Nguồn bài viết: https://www.softwaretestinghelp.com/css-selector-selenium-locator/",
+            "Nguồn bài viết",
+            "https://www.softwaretestinghelp.com/css-selector-selenium-locator/",
+        ),
+        (
+            "출처 : https://www.acmicpc.net/problem/2268.",
+            "출처",
+            "https://www.acmicpc.net/problem/2268",
+        ),
+    ],
+)
+def test_a_plain_address_after_a_label_is_the_sources_address(
+    line: str, label: str, url: str
+) -> None:
+    post = loads(f"## A\n\nBody text here.\n\n{line}\n")
+    assert [(s.label, s.url, s.publisher) for s in post.sources] == [(label, url, None)]

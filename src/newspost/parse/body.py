@@ -1352,13 +1352,14 @@ _SOURCE_LABEL = re.compile(
     r"original\s+(?:source|article|story|post|link)|source\s+originale|article\s+original|"
     r"source|sources|via|credit|credits|reference|references|originally\s+published\s+(?:at|on|in)|"
     r"quelle|originalquelle|fuente\s+original|fuente|fonte\s+original|fonte|"
-    r"nguồn\s+tin|nguồn|источник|kaynak|sumber|"
+    r"nguồn\s+(?:tin|bài\s+viết|tham\s+khảo)|nguồn|источник|kaynak|sumber|"
     r"出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
     r"参考文献|参考|參考|引用元|元記事|ソース)"
     r"\s*(?P<sep>[:：]|\s)\s*",
     re.IGNORECASE,
 )
 _SEPARATORS = " \t|·•-–—/,:："
+_BARE_ADDRESS = re.compile(r"https?://[^\s<>\"]+$", re.IGNORECASE)
 _CLOSING = {"(": ")", "（": "）", "【": "】", "[": "]"}
 
 
@@ -1476,11 +1477,17 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     if not paragraph.links:
         if not rest.strip():
             return []
+        named = rest.strip(_SEPARATORS)
+        # "Nguồn bài viết: https://…/" where no linkify runs: the address is the source's
+        # (its closing slash kept, a full stop after it not).
+        candidate = rest.strip().rstrip(".,;")
+        address = candidate if _BARE_ADDRESS.match(candidate) else None
         return [
             trusted(
                 Source,
                 label=label,
-                publisher=rest.strip(_SEPARATORS) or None,
+                url=address,
+                publisher=None if address else named or None,
                 text=paragraph.text,
                 line=paragraph.line,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newspost import loads
+from newspost import dumps, loads
 
 
 @pytest.mark.parametrize(
@@ -442,3 +442,18 @@ def test_a_plain_address_after_a_label_is_the_sources_address(
 ) -> None:
     post = loads(f"## A\n\nBody text here.\n\n{line}\n")
     assert [(s.label, s.url, s.publisher) for s in post.sources] == [(label, url, None)]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "출처: [JVM 위키백과](https://ko.wikipedia.org/wiki/JVM)",  # a Korean Java study blog
+        "出典：[3D 都市モデルの特徴と活用法](https://www.mlit.go.jp/plateau/learning/tpc01-2/)",
+    ],
+)
+def test_a_linked_credit_under_an_image_keeps_the_image(credit: str) -> None:
+    text = f"## A\n\n본문.\n\n![JvmSpec7](/assets/images/JvmSpec7.png)\n{credit}\n"
+    post = loads(text)
+    assert len(post.sources) == 1
+    assert [image.src for image in post.images] == ["/assets/images/JvmSpec7.png"]
+    assert dumps(post) == text

@@ -1715,6 +1715,9 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
             sources = _source_from(item)
             if sources:
                 out.extend(sources)
+                # "![](x.jpeg)\n출처: [title](…)": the credit under an image is lifted,
+                # the image stays where it is.
+                out.extend(item.images)
                 continue
             if not item.links and len(item.text) <= 60:
                 found = _SOURCE_LIST_LABEL.match(item.text)

@@ -35,6 +35,14 @@ def test_builtins_nest() -> None:
     assert set(BUILTIN_POLICIES) == {"strict", "standard", "permissive"}
 
 
+def test_keys_and_definition_lists_are_kept() -> None:
+    # A keyboard shortcut in a how-to, and a glossary written as a definition list (what
+    # kramdown, marked and Python-Markdown render "Term\n: text" as).
+    html = "<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.</p><dl><dt>API</dt><dd>interface</dd></dl>"
+    assert sanitize_html(html) == html
+    assert sanitize_html(html, "strict") == "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.\nAPI\ninterface"
+
+
 def test_policies_are_frozen_and_hashable() -> None:
     policy = get_policy("standard")
     with pytest.raises(Exception):  # noqa: B017 - pydantic's frozen error

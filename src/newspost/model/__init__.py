@@ -17,8 +17,6 @@ from newspost.model.blocks import (
 from newspost.model.front_matter import IMAGE_KEYS, FrontMatter, image_addresses, parse_date
 from newspost.model.post import Post, RawText, Section, Source
 
-Section.model_rebuild()
-
 __all__ = [
     "IMAGE_KEYS",
     "Block",

@@ -26,6 +26,9 @@ Generator = Literal[
 """A site generator whose reading of a post newspost follows (its front matter keys, its tags)."""
 
 
+# Section names itself (``sections: list[Section]``): pydantic resolves that when a
+# Section is first validated (defer_build), so nothing is rebuilt at import, which
+# would build the validators of every block type that the parser never runs.
 class Section(Frozen):
     """A heading and everything under it up to the next heading of the same or a higher level."""
 

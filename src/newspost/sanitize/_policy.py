@@ -403,7 +403,7 @@ def _policy_error(exc: ValidationError) -> PolicyError:
 _INLINE = frozenset(
     {
         "b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "small", "sub", "sup",
-        "code", "br", "a", "span", "abbr", "q", "cite",
+        "code", "kbd", "br", "a", "span", "abbr", "q", "cite",
     }
 )  # fmt: skip
 _LINK_ATTRIBUTES = frozenset({"href", "title", "rel", "target"})
@@ -416,6 +416,8 @@ _STANDARD = Policy(
         "h1", "h2", "h3", "h4", "h5", "h6", "p", "hr", "ul", "ol", "li",
         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
         "img", "figure", "figcaption", "blockquote", "pre",
+        # Definition lists: what kramdown, marked and Python-Markdown make of "Term\n: text".
+        "dl", "dt", "dd",
     },
     attributes={
         "a": _LINK_ATTRIBUTES,

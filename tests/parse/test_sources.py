@@ -457,3 +457,17 @@ def test_a_linked_credit_under_an_image_keeps_the_image(credit: str) -> None:
     assert len(post.sources) == 1
     assert [image.src for image in post.images] == ["/assets/images/JvmSpec7.png"]
     assert dumps(post) == text
+
+
+@pytest.mark.parametrize(
+    ("last", "footer"),
+    [
+        # Substack's sign-off, kept by a Markdown export without its button.
+        ("Thanks for reading! Subscribe for free to receive new posts and support my work.", True),
+        ("도움이 되셨다면 구독해 주세요!", True),
+        ("We subscribe to the view that tests matter.", False),  # the article's own sentence
+    ],
+)
+def test_a_subscribe_sign_off_without_a_link_is_the_footer(last: str, footer: bool) -> None:
+    post = loads(f"## A\n\nBody text of the post.\n\n{last}\n")
+    assert [block.text for block in post.footer] == ([last] if footer else [])  # type: ignore[union-attr]

@@ -1753,16 +1753,25 @@ def _take_footer(items: list[_Item]) -> list[Block]:
     if not items or type(items[-1]) is not Paragraph:
         return []
     last = items[-1]
-    if (
-        not last.links
-        or len(last.text) > 200
-        or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1])
-    ):
+    if len(last.text) > 200 or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1]):
         return []
-    if not (_PROMO.search(last.text) or _signs_off_with_address(last)):
+    if not last.links:
+        # Substack's sign-off, kept by an export without its button: "Thanks for
+        # reading! Subscribe for free to receive new posts and support my work."
+        if not _SUBSCRIBE_SIGN_OFF.search(last.text):
+            return []
+    elif not (_PROMO.search(last.text) or _signs_off_with_address(last)):
         return []
     items.pop()
     return [last]
+
+
+# A closing line that asks the reader to subscribe, in a sentence of its own.
+_SUBSCRIBE_SIGN_OFF = re.compile(
+    r"(?:^|[.!?]\s+)(?:subscribe|sign up)\b[^.!?]*(?:newsletter|posts|updates|free|work)|"
+    r"구독\s*(?:해\s*주세요|하세요|부탁)",
+    re.IGNORECASE,
+)
 
 
 def _signs_off_with_address(paragraph: Paragraph) -> bool:

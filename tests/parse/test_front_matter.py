@@ -687,3 +687,11 @@ def test_mkdocs_date_mapping_is_written_back_as_a_mapping() -> None:
 def test_a_date_mapping_without_created_is_still_refused() -> None:
     with pytest.raises(FrontMatterError, match="expected a date"):
         loads("---\ndate:\n  updated: 2023-04-03\n---\nBody\n")
+
+
+def test_quote_marks_inside_a_quoted_value_are_named_in_the_hint() -> None:
+    # gkstn15234/korean-news-site: an AI pipeline quoted a title that holds quote marks.
+    with pytest.raises(FrontMatterError) as info:
+        loads('---\ntitle: "## "기아 EV9, 드디어 베일을 벗다…" 기대감 고조"\n---\n본문.\n')
+    assert (info.value.line, info.value.column) == (2, 13)
+    assert info.value.hint is not None and 'holds " inside its own' in info.value.hint

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newspost import loads
+from newspost import dumps, loads
 
 
 @pytest.mark.parametrize(
@@ -219,3 +219,255 @@ def test_lists_that_are_not_sources(body: str) -> None:
     post = loads(body, flavor="commonmark")
     assert post.sources == []
     assert any(block.kind == "list" for block in post.blocks())
+
+
+# Real closing lines of posts copied from feeds: WordPress's (Yoast's) on a Microsoft
+# devblogs post, the same line without its spaces in a company-news archive (Eltek), and
+# a Microsoft Tech Community aggregator's.
+@pytest.mark.parametrize(
+    ("line", "label", "url", "title", "publisher"),
+    [
+        (
+            '<p>The post <a href="https://devblogs.microsoft.com/microsoft365dev/updates/">Updates'
+            " on deprecating legacy Exchange Online tokens</a> appeared first on"
+            ' <a href="https://devblogs.microsoft.com/microsoft365dev">Microsoft 365 Developer'
+            " Blog</a>.</p>",
+            "appeared first on",
+            "https://devblogs.microsoft.com/microsoft365dev/updates/",
+            "Updates on deprecating legacy Exchange Online tokens",
+            "Microsoft 365 Developer Blog",
+        ),
+        (
+            "The post[Eltek Ltd. Reports Full year Results](https://www.nisteceltek.com/eltek-results/)"
+            " first appeared on[Eltek Ltd.](https://www.nisteceltek.com/) .",
+            "first appeared on",
+            "https://www.nisteceltek.com/eltek-results/",
+            "Eltek Ltd. Reports Full year Results",
+            "Eltek Ltd.",
+        ),
+        (
+            'This post appeared first on "Microsoft Tech Community". [Read the entire article'
+            " here](https://techcommunity.microsoft.com/t5/apps-on-azure-blog/ba-p/4487103)",
+            "appeared first on",
+            "https://techcommunity.microsoft.com/t5/apps-on-azure-blog/ba-p/4487103",
+            None,
+            "Microsoft Tech Community",
+        ),
+    ],
+)
+def test_a_feeds_syndication_line_is_the_source(
+    line: str, label: str, url: str, title: str | None, publisher: str
+) -> None:
+    post = loads(f"---\ntitle: t\n---\n## A\n\nBody text here.\n\n{line}\n")
+    assert [(s.label, s.url, s.title, s.publisher) for s in post.sources] == [
+        (label, url, title, publisher)
+    ]
+    assert [b.kind for b in post.sections[0].blocks] == ["paragraph"]  # lifted out of the body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The post office first appeared on the square in 1902.",  # no link
+        "Reagan first appeared on [album covers](https://e.org/a) in the 1960s.",
+    ],
+)
+def test_prose_about_first_appearances_is_not_a_source(line: str) -> None:
+    assert loads(f"Body.\n\n{line}\n").sources == []
+
+
+def test_a_quote_box_holding_only_an_attribution_is_the_source() -> None:
+    # A Korean AWS news blog on Jekyll's Chirpy theme: the source in an info box, its
+    # publisher in brackets after the link.
+    post = loads(
+        "---\ntitle: t\n---\n\n> 출처: [Amazon S3 annotations: attach rich, queryable context]"
+        "(https://aws.amazon.com/ko/blogs/aws/amazon-s3-annotations/) (AWS Blog)\n"
+        "{: .prompt-info }\n\n---\n\n## 개요\n\nAmazon S3에 **Annotations** 기능이 추가됐습니다.\n",
+        path="_posts/2026-07-16-s3-annotations-ko.md",
+    )
+    assert [(s.label, s.url, s.publisher) for s in post.sources] == [
+        ("출처", "https://aws.amazon.com/ko/blogs/aws/amazon-s3-annotations/", "AWS Blog")
+    ]
+    assert all(block.kind != "quote" for block in post.blocks())
+
+
+def test_a_quote_of_several_paragraphs_stays_a_quote() -> None:
+    post = loads("> 출처: [연합뉴스](https://yna.example/1)\n>\n> 기사 본문을 인용한 문단.\n")
+    assert post.sources == []
+
+
+def test_paragraphs_under_a_sources_heading_are_the_sources() -> None:
+    # A Korean LLM-written AI daily report: one numbered source a paragraph.
+    post = loads(
+        "## 조사 한계\n\n- 최근 24시간의 새 변화를 우선했다.\n\n## Sources\n\n"
+        '[1] <span id="source-1"></span> [Anthropic · Claude Code v2.1.295]'
+        "(https://github.com/anthropics/claude-code/releases/tag/v2.1.295)\n\n"
+        '[2] <span id="source-2"></span> [OpenAI · Codex CLI 0.162.0]'
+        "(https://github.com/openai/codex/releases/tag/rust-v0.162.0)\n"
+    )
+    assert [(s.label, s.title) for s in post.sources] == [
+        ("Sources", "Anthropic · Claude Code v2.1.295"),
+        ("Sources", "OpenAI · Codex CLI 0.162.0"),
+    ]
+    assert post.sections[1].title == "Sources" and post.sections[1].blocks == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "[1] [Docs](https://e.org/docs)\n\nThe docs say more than this.\n",  # one links nowhere
+        "[1] [Docs](https://e.org/docs)\n\n```\ncode\n```\n",  # leads on to another block
+    ],
+)
+def test_paragraphs_under_a_sources_heading_that_break_the_run_stay(after: str) -> None:
+    assert loads(f"## Sources\n\n{after}").sources == []
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        # An LLM-written Spanish robotics news post's closing line, once taken for a promo footer.
+        (
+            "**Fuente original:** [Scan detection fusion](https://discourse.openrobotics.org/t/56944)",
+            "Fuente original",
+        ),
+        ("Nguồn: [VnExpress](https://vnexpress.net/gia-vang-4512345.html)", "Nguồn"),
+        ("Original source: [Reuters](https://reuters.example/a)", "Original source"),
+    ],
+)
+def test_more_languages_source_labels(line: str, label: str) -> None:
+    post = loads(f"## A\n\nBody text here.\n\n{line}\n")
+    assert [s.label for s in post.sources] == [label]
+    assert post.footer == []
+
+
+def test_a_source_whose_link_text_is_its_address_has_no_title() -> None:
+    # A Japanese Hacker News digest: 引用元：[https://news.ycombinator.com/...](same)
+    url = "https://news.ycombinator.com/item?id=44142761"
+    post = loads(f"> ボットを徹底拒否！\n\n引用元：[{url}]({url})\n\n本文。\n")
+    assert [(s.label, s.url, s.title) for s in post.sources] == [("引用元", url, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "publisher"),
+    [
+        # A republished article (a Jekyll blog): the site's link is the original's.
+        (
+            "> This article was originally published on [DanSvetlov.me]"
+            "(https://dansvetlov.me/sidekiq-internals/) and is republished here with permission"
+            " of the author.\n\nBody.\n",
+            "https://dansvetlov.me/sidekiq-internals/",
+            "DanSvetlov.me",
+        ),
+        # A Medium cross-post: an address names no publisher.
+        (
+            "Body.\n\n*This article was originally published at"
+            " <https://medium.com/@aradsouza/data-contracts-7dbc1e95e208>*\n",
+            "https://medium.com/@aradsouza/data-contracts-7dbc1e95e208",
+            None,
+        ),
+    ],
+)
+def test_an_originally_published_line_with_one_link(
+    text: str, url: str, publisher: str | None
+) -> None:
+    assert [(s.url, s.title, s.publisher) for s in loads(text).sources] == [(url, None, publisher)]
+
+
+def test_a_full_stop_or_an_empty_link_names_no_publisher() -> None:
+    # An Eleventy post's MLA "Works Cited", and a Medium export's link card, which ends
+    # on an empty link to the same page.
+    post = loads(
+        "## Works Cited\n\nIglesia, Daniel. _Monkeyswarm/MobMuPlat_. GitHub,"
+        " <https://github.com/monkeyswarm/MobMuPlat>.\n\n"
+        "## reference\n\n[**什麼是 Git？**  \n_gitbook.tw_](https://gitbook.tw/what-is-git.html)"
+        "[](https://gitbook.tw/what-is-git.html)\n"
+    )
+    assert [(s.url, s.publisher) for s in post.sources] == [
+        ("https://github.com/monkeyswarm/MobMuPlat", None),
+        ("https://gitbook.tw/what-is-git.html", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "url", "publisher"),
+    [
+        # Press releases kept by a company-news archive: PR Newswire's and ACCESS
+        # Newswire's closing lines.
+        (
+            "View original content to download multimedia:[https://www.prnewswire.com/"
+            "news-releases/frt-302728947.html](https://www.prnewswire.com/news-releases/"
+            "frt-302728947.html)",
+            "View original content",
+            "https://www.prnewswire.com/news-releases/frt-302728947.html",
+            None,
+        ),
+        (
+            "View the original[press release](https://www.accessnewswire.com/newsroom/en/"
+            "glad-1164400) on ACCESS Newswire",
+            "View the original",
+            "https://www.accessnewswire.com/newsroom/en/glad-1164400",
+            "ACCESS Newswire",
+        ),
+    ],
+)
+def test_a_newswires_original_content_line_is_the_source(
+    line: str, label: str, url: str, publisher: str | None
+) -> None:
+    post = loads(f"Body text here.\n\n{line}\n")
+    assert [(s.label, s.url, s.title, s.publisher) for s in post.sources] == [
+        (label, url, None, publisher)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "url"),
+    [
+        # Viblo (Vietnamese) posts translated from softwaretestinghelp.com: no linkify, so
+        # the address after the label is plain text.
+        (
+            "Nguồn bài viết: https://www.softwaretestinghelp.com/css-selector-selenium-locator/",
+            "Nguồn bài viết",
+            "https://www.softwaretestinghelp.com/css-selector-selenium-locator/",
+        ),
+        (
+            "출처 : https://www.acmicpc.net/problem/2268.",
+            "출처",
+            "https://www.acmicpc.net/problem/2268",
+        ),
+    ],
+)
+def test_a_plain_address_after_a_label_is_the_sources_address(
+    line: str, label: str, url: str
+) -> None:
+    post = loads(f"## A\n\nBody text here.\n\n{line}\n")
+    assert [(s.label, s.url, s.publisher) for s in post.sources] == [(label, url, None)]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "출처: [JVM 위키백과](https://ko.wikipedia.org/wiki/JVM)",  # a Korean Java study blog
+        "出典：[3D 都市モデルの特徴と活用法](https://www.mlit.go.jp/plateau/learning/tpc01-2/)",
+    ],
+)
+def test_a_linked_credit_under_an_image_keeps_the_image(credit: str) -> None:
+    text = f"## A\n\n본문.\n\n![JvmSpec7](/assets/images/JvmSpec7.png)\n{credit}\n"
+    post = loads(text)
+    assert len(post.sources) == 1
+    assert [image.src for image in post.images] == ["/assets/images/JvmSpec7.png"]
+    assert dumps(post) == text
+
+
+@pytest.mark.parametrize(
+    ("last", "footer"),
+    [
+        # Substack's sign-off, kept by a Markdown export without its button.
+        ("Thanks for reading! Subscribe for free to receive new posts and support my work.", True),
+        ("도움이 되셨다면 구독해 주세요!", True),
+        ("We subscribe to the view that tests matter.", False),  # the article's own sentence
+    ],
+)
+def test_a_subscribe_sign_off_without_a_link_is_the_footer(last: str, footer: bool) -> None:
+    post = loads(f"## A\n\nBody text of the post.\n\n{last}\n")
+    assert [block.text for block in post.footer] == ([last] if footer else [])  # type: ignore[union-attr]

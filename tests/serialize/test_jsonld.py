@@ -311,3 +311,65 @@ def test_a_hugo_posts_description_or_summary_is_the_articles_description() -> No
     # An excerpt, Jekyll's key, comes first.
     both = HUGO_RELNOTES.replace("categories:", "excerpt: Two fixes.\ncategories:")
     assert to_jsonld(loads(both, path="content/a.md"))["description"] == "Two fixes."
+
+
+def test_the_front_matters_source_url_is_what_the_article_is_based_on() -> None:
+    # zuhd.news (an LLM-written news site): the story's source is only in the front matter.
+    data = article(
+        'title: "Publishers Block Internet Archive Crawlers"\nsource: "Hacker News"\n'
+        'sourceUrl: "https://www.eff.org/deeplinks/2026/03/blocking-internet-archive"\n',
+        "San Francisco — The New York Times blocked the Internet Archive's crawlers.\n",
+    )
+    assert data["isBasedOn"] == {
+        "@type": "CreativeWork",
+        "url": "https://www.eff.org/deeplinks/2026/03/blocking-internet-archive",
+        "publisher": {"@type": "Organization", "name": "Hacker News"},
+    }
+
+
+def test_a_front_matter_source_the_body_names_too_is_named_once() -> None:
+    url = "https://www.aljazeera.com/news/2026/2/14/bnp-wins"
+    data = article(
+        f'source: "Al Jazeera"\nsourceUrl: "{url}"\n',
+        f"Bangladesh's BNP won 212 of 299 seats.\n\n*Sources: [Al Jazeera]({url})*\n",
+    )
+    assert data["isBasedOn"] == {"@type": "CreativeWork", "url": url, "name": "Al Jazeera"}
+
+
+def test_a_relative_source_url_names_the_post_not_its_source() -> None:
+    # qqq-news: a source_url that is the post's own path.
+    data = article('source_url: "/automotive/carari-yeoncehaesseumyeon-20250821-05/"\n')
+    assert "isBasedOn" not in data
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # An LLM-written Spanish robotics news post.
+        (
+            "Un estudiante de secundaria ha lanzado un paquete de software que fusiona datos de"
+            " LiDAR y cámaras para mejorar la navegación de robots. El paquete puede ayudar a los"
+            " robots a detectar obstáculos y a navegar de manera más segura.\n",
+            "es",
+        ),
+        ("Giá vàng hôm nay tăng mạnh theo đà của thị trường thế giới.\n", "vi"),
+        # Domain names are no Portuguese words ("com").
+        ("Verify example.com and mail.example.com, then www.example.com.\n", "en"),
+    ],
+)
+def test_the_language_of_a_latin_script_post(body: str, language: str) -> None:
+    assert article("title: t\n", body)["inLanguage"] == language
+
+
+def test_the_front_matters_source_title_names_the_story() -> None:
+    # ukiuni/news, an LLM-written Japanese tech news site on Jekyll.
+    data = article(
+        'source_url: "https://www.schneier.com/blog/archives/2025/12/killing-rc4.html"\n'
+        'source_title: "Microsoft Is Finally Killing RC4"\n',
+        "# ついに終焉へ：MicrosoftがRC4を廃止\n",
+    )
+    assert data["isBasedOn"] == {
+        "@type": "CreativeWork",
+        "url": "https://www.schneier.com/blog/archives/2025/12/killing-rc4.html",
+        "name": "Microsoft Is Finally Killing RC4",
+    }

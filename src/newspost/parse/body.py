@@ -1349,19 +1349,120 @@ _SOURCE_LABEL = re.compile(
     r"^\s*(?P<mark>[※▶►☞■●•*-]\s*)?(?P<bracket>[(（【\[]?)\s*"
     r"(?P<label>출처|(?:기사|뉴스|원문)\s*출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|"
     r"참고\s*자료|참고|참조|"
+    r"original\s+(?:source|article|story|post|link)|source\s+originale|article\s+original|"
     r"source|sources|via|credit|credits|reference|references|originally\s+published\s+(?:at|on|in)|"
-    r"quelle|fuente|出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
+    r"quelle|originalquelle|fuente\s+original|fuente|fonte\s+original|fonte|"
+    r"nguồn\s+(?:tin|bài\s+viết|tham\s+khảo)|nguồn|источник|kaynak|sumber|"
+    r"出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
     r"参考文献|参考|參考|引用元|元記事|ソース)"
     r"\s*(?P<sep>[:：]|\s)\s*",
     re.IGNORECASE,
 )
 _SEPARATORS = " \t|·•-–—/,:："
+_BARE_ADDRESS = re.compile(r"https?://[^\s<>\"]+$", re.IGNORECASE)
 _CLOSING = {"(": ")", "（": "）", "【": "】", "[": "]"}
+
+
+# A feed's syndication line, closing a post copied from a feed: WordPress's (Yoast's)
+# "The post <a>title</a> appeared first on <a>Blog</a>.", "The post … first appeared
+# on …", an aggregator's "This post appeared first on "Blog". [Read the entire article
+# here](…)", "This article was originally published on [site](…)". The post it names
+# is where the story comes from. Feeds drop the space around the links ("The
+# post[title](…) first appeared on[Blog](…)"), so no word boundary is asked for.
+_SYNDICATED = re.compile(
+    r"^\W*(?:the|this)\s*(?:post|article|story|entry)(?P<between>.*?)\s*"
+    r"(?P<label>appeared\s+first\s+(?:on|in|at)|first\s+appeared\s+(?:on|in|at)|"
+    r"(?:was\s+)?(?:originally|first)\s+published\s+(?:on|in|at|by))",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _syndicated_from(paragraph: Paragraph) -> list[Source]:
+    """The post a feed's syndication line names (see `_SYNDICATED`), as one source.
+
+    The source is the post's link before the label (its title the link's text), or
+    else the last link after it ("Read the entire article here"); the publisher is
+    the first link's text after the label, or the name written there.
+    """
+    found = _SYNDICATED.match(paragraph.text)
+    if not found or not paragraph.links:
+        return []
+    text = paragraph.text
+    before: list[Link] = []
+    after: list[Link] = []
+    at = 0
+    for link in paragraph.links:
+        where = text.find(link.text, at) if link.text else -1
+        if where >= 0:
+            at = where + len(link.text)
+        (before if 0 <= where < found.start("label") else after).append(link)
+    rest = text[found.end() :]
+    publisher: str | None
+    if after and after[0].text and rest.lstrip().startswith(after[0].text):
+        publisher = after[0].text.strip() or None  # "Eltek Ltd.", its period and all
+        if before or len(after) > 1:
+            after = after[1:]  # else the site's link is the one place it names
+    else:
+        name = re.split(r"[.。]\s", rest + " ", maxsplit=1)[0]
+        publisher = name.strip(_SEPARATORS + " .\"'“”「」") or None
+    source = before[0] if before else (after[-1] if after else None)
+    if source is None:
+        return []
+    if publisher is not None and _link_title(source) is None and publisher == source.text.strip():
+        publisher = None  # "… published at <https://…>": an address names no publisher
+    return [
+        trusted(
+            Source,
+            label=found.group("label"),
+            url=source.url,
+            title=(source.text or None) if before else None,
+            publisher=publisher,
+            rel=source.rel,
+            text=text,
+            line=source.line if source.line is not None else paragraph.line,
+        )
+    ]
+
+
+# A newswire's closing line, pointing at the release as the wire published it: PR
+# Newswire's "View original content: [https://…](…)" (or "… to download multimedia:"),
+# ACCESS Newswire's "View the original [press release](…) on ACCESS Newswire".
+_WIRE_ORIGINAL = re.compile(
+    r"^\W*(?P<label>view\s+(?:the\s+)?original(?:\s+(?:content|press\s+release|release))?)"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _wire_original_from(paragraph: Paragraph) -> list[Source]:
+    """The release a newswire's "View original content" line links to, as one source."""
+    found = _WIRE_ORIGINAL.match(paragraph.text)
+    if not found:
+        return []
+    link = paragraph.links[0]
+    on = re.search(r"\bon\s+(.+?)[.\s]*$", found.group("rest"))
+    return [
+        trusted(
+            Source,
+            label=found.group("label"),
+            url=link.url,
+            title=None,  # "press release", or the address itself
+            publisher=on.group(1) if on else None,
+            rel=link.rel,
+            text=paragraph.text,
+            line=link.line if link.line is not None else paragraph.line,
+        )
+    ]
 
 
 def _source_from(paragraph: Paragraph) -> list[Source]:
     found = _SOURCE_LABEL.match(paragraph.text)
     if not found or len(paragraph.text) > 300:
+        if len(paragraph.text) <= 400 and paragraph.links:
+            if "ed " in paragraph.text:
+                return _syndicated_from(paragraph)  # "appeared first on", "published on"
+            if "riginal" in paragraph.text:
+                return _wire_original_from(paragraph)  # "View original content: …"
         return []
     label = found.group("label")
     if found.group("sep").strip() == "" and label.lower() not in ("via",):
@@ -1376,11 +1477,17 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     if not paragraph.links:
         if not rest.strip():
             return []
+        named = rest.strip(_SEPARATORS)
+        # "Nguồn bài viết: https://…/" where no linkify runs: the address is the source's
+        # (its closing slash kept, a full stop after it not).
+        candidate = rest.strip().rstrip(".,;")
+        address = candidate if _BARE_ADDRESS.match(candidate) else None
         return [
             trusted(
                 Source,
                 label=label,
-                publisher=rest.strip(_SEPARATORS) or None,
+                url=address,
+                publisher=None if address else named or None,
                 text=paragraph.text,
                 line=paragraph.line,
             )
@@ -1393,7 +1500,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
                 Source,
                 label=label,
                 url=link.url,
-                title=link.text or None,
+                title=_link_title(link),
                 publisher=publisher,
                 rel=link.rel,
                 text=paragraph.text,
@@ -1411,7 +1518,27 @@ def _publisher_after(text: str, last: Link) -> str | None:
     after = text
     if last.text and last.text in text:
         after = text[text.rfind(last.text) + len(last.text) :]
-    return after.strip(_SEPARATORS).strip() or None
+    name = _unbracketed(after.strip(_SEPARATORS).strip())
+    # "… <https://sensors2.org/osc/>." names no one: a full stop alone is no publisher.
+    return name if any(char.isalnum() for char in name) else None
+
+
+def _link_title(link: Link) -> str | None:
+    """A source link's text as its title; None when the text is only its address.
+
+    "引用元：[https://news.ycombinator.com/item?id=44142761](…)" names no title.
+    """
+    bare = link.text.strip()
+    if bare in (link.url, link.url.partition("://")[2]):
+        return None
+    return link.text or None
+
+
+def _unbracketed(name: str) -> str:
+    """A publisher named in brackets after its link ("(AWS Blog)", "（新华社）"), unbracketed."""
+    if name[:1] in _CLOSING and name.endswith(_CLOSING[name[0]]) and name.count(name[0]) == 1:
+        return name[1:-1].strip()
+    return name
 
 
 def _sources_from_table(table: Table) -> list[Source]:
@@ -1474,23 +1601,48 @@ def _sources_from_list(listed: ListBlock, label: str) -> list[Source]:
     counts = [len(_LINK_TAG.findall(item.html)) for item in listed.items]
     if not counts or 0 in counts or sum(counts) != len(listed.links):
         return []
-    sources = []
     links = iter(listed.links)
-    for item, count in zip(listed.items, counts, strict=True):
-        first, *rest = [next(links) for _ in range(count)]
-        sources.append(
-            trusted(
-                Source,
-                label=label,
-                url=first.url,
-                title=first.text or None,
-                publisher=_publisher_after(item.text, rest[-1] if rest else first),
-                rel=first.rel,
-                text=item.text,
-                line=first.line if first.line is not None else listed.line,
-            )
-        )
-    return sources
+    return [
+        _listed_source(item.text, [next(links) for _ in range(count)], label, listed.line)
+        for item, count in zip(listed.items, counts, strict=True)
+    ]
+
+
+def _listed_source(text: str, links: list[Link], label: str, line: int | None) -> Source:
+    """One entry of a list of sources: its first link, and what follows its last link."""
+    first = links[0]
+    # The publisher follows the last link that shows text: Medium's link cards end on an
+    # empty link to the same page.
+    last = next((link for link in reversed(links) if link.text), links[-1])
+    return trusted(
+        Source,
+        label=label,
+        url=first.url,
+        title=_link_title(first),
+        publisher=_publisher_after(text, last),
+        rel=first.rel,
+        text=text,
+        line=first.line if first.line is not None else line,
+    )
+
+
+def _sources_from_paragraphs(items: list[_Item], start: int) -> int:
+    """How many paragraphs from ``items[start]`` on are a list of sources written as paragraphs.
+
+    LLM-written reports put each numbered source in a paragraph of its own under
+    "## Sources" ("[1] [Anthropic · Claude Code v2.1.295](…)"). Each paragraph of
+    the run, up to the next heading or other block, must be short and link, or
+    none is a source (0), as a list's items must.
+    """
+    end = start
+    while end < len(items) and type(items[end]) is Paragraph:
+        paragraph = cast(Paragraph, items[end])
+        if not paragraph.links or len(paragraph.text) > 300 or _PROMO.search(paragraph.text):
+            return 0  # a promo line after the sources is the footer, not one of them
+        end += 1
+    if end < len(items) and type(items[end]) is not _Heading:
+        return 0  # the paragraphs lead on to something else: not a run of sources
+    return end - start
 
 
 # The walker makes items of these very classes, never of subclasses, so the passes
@@ -1515,8 +1667,18 @@ _LINK_TAG = re.compile(r"<a\s[^>]*?\bhref=")
 def _lift_sources(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     listed_label: str | None = None  # the label of the list that may come next
-    for item in items:
+    run = 0  # paragraphs still to read as sources, one each (see _sources_from_paragraphs)
+    run_label = ""
+    for at, item in enumerate(items):
         label, listed_label = listed_label, None
+        if run:
+            run -= 1
+            paragraph = cast(Paragraph, item)
+            out.extend(
+                _source_from(paragraph)  # "출처: [title](…)" keeps its own label
+                or [_listed_source(paragraph.text, paragraph.links, run_label, paragraph.line)]
+            )
+            continue
         if label is not None and type(item) is ListBlock:
             sources = _sources_from_list(item, label)
             if sources:
@@ -1526,11 +1688,36 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
                 continue
         if type(item) is _Heading:
             found = _SOURCE_LIST_LABEL.match(item.title)
+            if found:
+                run = _sources_from_paragraphs(items, at + 1)
+                run_label = found.group("label")
             listed_label = found.group("label") if found else None
-        elif type(item) is Paragraph:
+            out.append(item)
+            continue
+        if type(item) is Quote and item.links and item.html.count("<p") <= 1:
+            # A quote box holding only an attribution: "> 출처: [title](…) (AWS Blog)"
+            # with Chirpy's {: .prompt-info }, "> This article was originally published
+            # on [site](…)".
+            sources = _source_from(
+                trusted(
+                    Paragraph,
+                    text=item.text,
+                    html=item.html,
+                    links=item.links,
+                    images=item.images,
+                    line=item.line,
+                )
+            )
+            if sources:
+                out.extend(sources)
+                continue
+        if type(item) is Paragraph:
             sources = _source_from(item)
             if sources:
                 out.extend(sources)
+                # "![](x.jpeg)\n출처: [title](…)": the credit under an image is lifted,
+                # the image stays where it is.
+                out.extend(item.images)
                 continue
             if not item.links and len(item.text) <= 60:
                 found = _SOURCE_LIST_LABEL.match(item.text)
@@ -1566,16 +1753,25 @@ def _take_footer(items: list[_Item]) -> list[Block]:
     if not items or type(items[-1]) is not Paragraph:
         return []
     last = items[-1]
-    if (
-        not last.links
-        or len(last.text) > 200
-        or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1])
-    ):
+    if len(last.text) > 200 or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1]):
         return []
-    if not (_PROMO.search(last.text) or _signs_off_with_address(last)):
+    if not last.links:
+        # Substack's sign-off, kept by an export without its button: "Thanks for
+        # reading! Subscribe for free to receive new posts and support my work."
+        if not _SUBSCRIBE_SIGN_OFF.search(last.text):
+            return []
+    elif not (_PROMO.search(last.text) or _signs_off_with_address(last)):
         return []
     items.pop()
     return [last]
+
+
+# A closing line that asks the reader to subscribe, in a sentence of its own.
+_SUBSCRIBE_SIGN_OFF = re.compile(
+    r"(?:^|[.!?]\s+)(?:subscribe|sign up)\b[^.!?]*(?:newsletter|posts|updates|free|work)|"
+    r"구독\s*(?:해\s*주세요|하세요|부탁)",
+    re.IGNORECASE,
+)
 
 
 def _signs_off_with_address(paragraph: Paragraph) -> bool:

@@ -1006,6 +1006,13 @@ def _yaml_error(
             )
         elif value[:1] in ("*", "&", "!", "|", ">", "%", "@", "`"):
             hint = f"a value starting with {value[:1]} has a meaning in YAML: quote the whole {key}"
+        elif value[:1] in ('"', "'") and value.count(value[0]) > 2:
+            # title: "## "기아 EV9…" 기대감…": the quote marks inside end the value early.
+            other = "'" if value[0] == '"' else '"'
+            hint = (
+                f"the {key} holds {value[0]} inside its own {value[0]}...{value[0]}: "
+                f"escape them, or quote the whole value with {other}...{other}"
+            )
     return FrontMatterError(message, path=path, line=line, column=column, hint=hint)
 
 

@@ -103,15 +103,37 @@ def _is_han(code: int) -> bool:
     )
 
 
+# Vietnamese's own letters: ơ ư đ and the stacked tone marks of Latin Extended Additional.
+_VIETNAMESE = frozenset("ơưđƠƯĐ")
+# The commonest short words of the Latin-script languages news posts are written in,
+# each list without the words another shares ("de", "la", "que"): a post is in the
+# language whose words it uses most, if clearly more than English's.
+_FUNCTION_WORDS = {
+    "en": frozenset("the and of to is that for with was are this from have".split()),
+    "es": frozenset("el los las del por para una es con y se al pero más como".split()),
+    "pt": frozenset("os não uma do da em são é ao das dos mais pelo".split()),
+    "fr": frozenset("le les des et est une du pour dans qui sur pas au aux ce".split()),
+    "de": frozenset("der die das und ist nicht mit den von zu ein eine auf sich dem".split()),
+    "it": frozenset("il gli della che è per di una sono nel alla non anche".split()),
+}
+_LANGUAGE_OF = {word: language for language, words in _FUNCTION_WORDS.items() for word in words}
+_WORD = re.compile(r"[^\W\d_]+")
+_SAMPLE = 5000
+
+
 def detect_language(text: str) -> str:
-    """A BCP 47 language from the text's script: Hangul ko, Kana ja, Han alone zh, else en.
+    """A BCP 47 language from the text's script and words, ``en`` when nothing tells otherwise.
 
     CJK characters decide when they are at least a tenth of the letters, so an
     English post quoting a Korean name stays English; among them Hangul wins
     over Kana (Korean text may cite Japanese), Kana over Han (Japanese is
-    written with both), and Han alone is Chinese. Everything else is ``en``:
-    telling Latin-script languages apart needs a real detector, so set the
-    language in the front matter (``lang``) or pass it when that matters.
+    written with both), and Han alone is Chinese. Latin text is Vietnamese when
+    Vietnamese's own letters (ơ, ư, đ, stacked tone marks) are at least 2% of its
+    letters; else Spanish, Portuguese, French, German or Italian when at least
+    five of the words of its first 5,000 characters are that language's commonest
+    short words, and more than twice as many as English's; else English. A
+    detector this small can be wrong on a short text: set the language in the
+    front matter (``lang``) or pass it when that matters.
 
     Examples:
         >>> detect_language("행정안전부는 양해각서를 체결했다")
@@ -120,8 +142,12 @@ def detect_language(text: str) -> str:
         'ja'
         >>> detect_language("比特币周报"), detect_language("Bitcoin Optech")
         ('zh', 'en')
+        >>> detect_language("Giá vàng hôm nay tăng mạnh theo đà của thị trường thế giới")
+        'vi'
+        >>> detect_language("El paquete fusiona los datos de LiDAR y cámaras para los robots")
+        'es'
     """
-    hangul = kana = han = letters = 0
+    hangul = kana = han = letters = vietnamese = 0
     for char in text:
         code = ord(char)
         if code < 0x80:
@@ -135,18 +161,35 @@ def detect_language(text: str) -> str:
             han += 1
         elif char.isalpha():
             letters += 1
+            vietnamese += 0x1EA0 <= code <= 0x1EF9 or char in _VIETNAMESE
             continue
         else:
             continue
         letters += 1
     cjk = hangul + kana + han
     if not cjk or cjk * 10 < letters:
-        return "en"
+        if vietnamese >= 3 and vietnamese * 50 >= letters:
+            return "vi"
+        return _latin_language(text) if letters > vietnamese else "en"
     if hangul and hangul >= kana:
         return "ko"
     if kana:
         return "ja"
     return "zh"
+
+
+def _latin_language(text: str) -> str:
+    """The Latin-script language whose commonest words ``text`` uses most (`detect_language`)."""
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    # The opening's words tell the language as well as the whole post's, at a bounded cost.
+    for word in _WORD.findall(text[:_SAMPLE].lower()):
+        language = _LANGUAGE_OF.get(word)
+        if language is not None:
+            counts[language] += 1
+    best = max(counts, key=lambda language: counts[language])
+    if best != "en" and counts[best] >= 5 and counts[best] > 2 * counts["en"]:
+        return best
+    return "en"
 
 
 def count_words(text: str) -> int:

@@ -130,6 +130,9 @@ def to_jsonld(
     if fm.tags:
         article["keywords"] = list(fm.tags)
     based_on, citations = _sources(post.sources, site_url)
+    story = _front_matter_source(post, url)
+    if story and all(work.get("url") != story["url"] for work in based_on + citations):
+        based_on.insert(0, story)
     if based_on:
         article["isBasedOn"] = based_on[0] if len(based_on) == 1 else based_on
     if citations:
@@ -253,6 +256,46 @@ def _publisher(value: object, site_url: str | None) -> Thing | None:
     if site_url and "url" not in organization:
         organization["url"] = site_url
     return organization if "name" in organization or "url" in organization else None
+
+
+# The front matter keys that name the story's source by its address, as news sites and
+# feed archives write them (NP304 reads them too).
+_SOURCE_URL_KEYS = (
+    "source_url",
+    "sourceUrl",
+    "source_link",
+    "sourceLink",
+    "original_url",
+    "originalUrl",
+)
+
+
+def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:
+    """The story the front matter names: ``source_url``, named ``source_title``, by ``source``.
+
+    Only an absolute web address counts: a relative ``source_url`` of a post's own
+    path ("/automotive/...") names the post, not its source, and so does its own URL.
+    A ``source`` that is an address is the source's address.
+    """
+    extra = post.front_matter.extra
+    name = extra.get("source")
+    address = next(
+        (extra[key] for key in _SOURCE_URL_KEYS if isinstance(extra.get(key), str)), None
+    )
+    if address is None and isinstance(name, str) and "://" in name:
+        address, name = name, None
+    if not isinstance(address, str) or "://" not in address:
+        return None
+    url = web_url(address.strip(), None)
+    if not url or url == own_url:
+        return None
+    work: Thing = {"@type": "CreativeWork", "url": url}
+    title = extra.get("source_title", extra.get("sourceTitle"))
+    if isinstance(title, str) and collapse(title):
+        work["name"] = collapse(title)
+    if isinstance(name, str) and collapse(name):
+        work["publisher"] = {"@type": "Organization", "name": collapse(name)}
+    return work
 
 
 def _sources(sources: list[Source], site_url: str | None) -> tuple[list[Thing], list[Thing]]:

@@ -160,25 +160,29 @@ class TitleTooLong(LintRule):
 
 # "1. a 2. b", "1) a 2) b", or with circled digits, "① a ② b".
 _NUMBERED_LIST = re.compile(r"(?:^|\s)(?:1[.)]\s+|①\s*)\S.*?\s(?:2[.)]\s+|②\s*)\S", re.DOTALL)
+# A Markdown heading's marks opening the title: "## 기아 EV9, 드디어 베일을 벗다".
+_HEADING_MARKS = re.compile(r"#{1,6}[ \t]+\S")
 
 
 @register
 class TitleMultiline(LintRule):
-    """The title runs over several lines, or holds a numbered list.
+    """The title runs over several lines, holds a numbered list, or opens with heading marks.
 
     A title is one line of text. Line breaks in it (a YAML ``|`` block, a quoted
     string over lines) show up as stray spaces or break feed and ``<title>`` output;
     a list such as "1. ... 2. ..." (or "① ... ② ...") in a title is body text that
-    slipped into it, typically from a generator answering in a list.
+    slipped into it, typically from a generator answering in a list; so are a
+    Markdown heading's marks ("## ..."), copied from the first line of a
+    generator's answer: the page, the feed and the JSON-LD headline show them as text.
 
-    Bad: ``title: "1. 예약 방법 2. 시간표"``.
+    Bad: ``title: "1. 예약 방법 2. 시간표"``, ``title: "## 기아 EV9, 드디어 베일을 벗다"``.
     Good: ``title: 예약 방법과 시간표``.
     """
 
     code = "NP104"
     name = "title-multiline"
     severity = Severity.WARNING
-    summary = "title runs over several lines or holds a list"
+    summary = "title runs over several lines, holds a list or opens with heading marks"
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         title = ctx.post.front_matter.title
@@ -193,6 +197,12 @@ class TitleMultiline(LintRule):
             yield self.issue(
                 ctx,
                 "title holds a numbered list: keep lists in the body",
+                **key_position(ctx, "title"),
+            )
+        elif text.startswith("#") and _HEADING_MARKS.match(text):
+            yield self.issue(
+                ctx,
+                f"title opens with Markdown heading marks ({text.split()[0]}): they show as text",
                 **key_position(ctx, "title"),
             )
 
@@ -774,9 +784,19 @@ def _coercion(key: str | None, node: yaml.ScalarNode) -> str | None:
         if re.fullmatch(r"[-+]?\d+\.\d*0", text) and "e" not in text.lower():
             return f"{text!r} is read as the number {float(text)!r}, dropping its trailing zero"
         return None
-    if tag == _TIMESTAMP_TAG and (key or "").lower() not in _DATE_KEYS:
+    if tag == _TIMESTAMP_TAG and not _names_a_time(key or ""):
         return f"{text!r} is read as a date, not as text"
     return None
+
+
+# A key whose name says it holds a time: feed and crawler archives stamp their posts with
+# fetched_at, scraped_at, summarized_at, first_seen_at, publishedAt, event_date...
+_TIME_KEY = re.compile(r"(?:_at|At|date|Date|_?time|Time|_on)$")
+
+
+def _names_a_time(key: str) -> bool:
+    """Whether a YAML date under ``key`` is what the author meant (a date key, or one named so)."""
+    return key.lower() in _DATE_KEYS or bool(_TIME_KEY.search(key))
 
 
 def _plain_scalars(
@@ -801,7 +821,8 @@ class YamlCoercedValue(LintRule):
 
     Front matter is read as YAML 1.1, which turns ``10:00`` into the base-60 number
     600, ``yes``/``no``/``on``/``off`` into booleans, ``010`` into the octal 8,
-    ``1.10`` into 1.1, and ``2024-06-12`` under a text key into a date object. The
+    ``1.10`` into 1.1, and ``2024-06-12`` under a text key into a date object (a key
+    named for a time, as ``fetched_at``, ``publishedAt`` or ``event_date``, means one). The
     post then shows or sorts by a value nobody wrote. Checked on every plain scalar
     in the YAML node tree (keys too); quoted values are never coerced. (Offsets in
     timestamps are kept by PyYAML 5.1 and later, so they are not reported.)

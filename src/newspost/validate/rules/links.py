@@ -34,6 +34,7 @@ __all__ = [
     "PlaceholderLink",
     "RelDofollow",
     "SourceWithoutUrl",
+    "SpaceInMarkdownAddress",
     "UrlAsLinkText",
 ]
 
@@ -379,8 +380,11 @@ def _without_attribute(ctx: Context, ial: re.Match[str], rel: re.Match[str]) -> 
 _SOURCE_KEYS = (
     "source",
     "source_url",
+    "sourceUrl",
     "source_link",
+    "sourceLink",
     "original_url",
+    "originalUrl",
     "canonical_url",
     "canonical",
     "via",
@@ -663,3 +667,45 @@ def _imported_from(ctx: Context) -> tuple[str, str] | None:
 
 def _bare_host(host: str) -> str:
     return host.removeprefix("www.")
+
+
+# After a Markdown destination and a space, what may follow: its title ("…", '…' or
+# (…)) and the closing parenthesis. Anything else means the destination held a space.
+_AFTER_DESTINATION = re.compile(r"[ \t]+[^\s)]")
+_TITLE_THEN_CLOSE = re.compile(r"""[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*\)""")
+
+
+@register
+class SpaceInMarkdownAddress(LintRule):
+    """A Markdown link's or image's address holds a space, so the page shows it as text.
+
+    CommonMark (Hugo's goldmark, markdown-it, GitHub) ends an address at a space:
+    ``![photo](/uploads/다운로드 (4).jpg)`` is no image but its own Markdown,
+    brackets and all, in the text. Generators that name uploads after their
+    original file ("다운로드 (4).jpg", "Screen Shot 1.png") write such addresses.
+    Encode the space as ``%20``, or write the address in angle brackets.
+
+    Bad: ``![EV9](https://example.com/uploads/다운로드 (4).jpg)``.
+    Good: ``![EV9](https://example.com/uploads/다운로드%20(4).jpg)``.
+    """
+
+    code = "NP310"
+    name = "space-in-markdown-address"
+    severity = Severity.WARNING
+    summary = "Markdown link or image address holds a space"
+
+    def check(self, ctx: Context) -> Iterator[Issue]:
+        sc = scan(ctx)
+        text = ctx.post.raw.text
+        for link in sc.md_links:
+            ref = link.url
+            if not ref.raw or "{" in ref.raw or text[ref.start - 1 : ref.start] == "<":
+                continue  # a template tag, or an address in <…>: spaces are allowed there
+            end = ref.start + len(ref.raw)
+            if _AFTER_DESTINATION.match(text, end) and not _TITLE_THEN_CLOSE.match(text, end):
+                what = "image" if link.image else "link"
+                yield self.issue_at(
+                    ctx,
+                    ref.start,
+                    f"{what} address holds a space, so it shows as text: {ref.raw[:60]} …",
+                )

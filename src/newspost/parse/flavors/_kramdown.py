@@ -16,7 +16,6 @@ import types
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import mdurl
@@ -808,15 +807,25 @@ _BLOCK_HTML_OPTION = re.compile(
 )
 
 
-@lru_cache(maxsize=4)
+# The last text asked about and its switches. Kept by identity, not in an lru_cache: a
+# cache key is hashed, and hashing a whole body costs more than the option's search.
+_last_switches: tuple[str, tuple[tuple[int, bool], ...]] = ("", ())
+
+
 def _block_html_switches(src: str) -> tuple[tuple[int, bool], ...]:
     """Where a post turns kramdown's parse_block_html option on or off, in order."""
-    if "parse_block_html" not in src:
-        return ()
-    return tuple(
-        (found.start(), found.group(1).lower() == "true")
-        for found in _BLOCK_HTML_OPTION.finditer(src)
-    )
+    global _last_switches
+    seen, switches = _last_switches
+    if src is seen:  # asked again for each HTML block of the same text
+        return switches
+    switches = ()
+    if "parse_block_html" in src:
+        switches = tuple(
+            (found.start(), found.group(1).lower() == "true")
+            for found in _BLOCK_HTML_OPTION.finditer(src)
+        )
+    _last_switches = (src, switches)  # one assignment: a thread sees either pair whole
+    return switches
 
 
 def _parses_block_html(src: str, pos: int) -> bool:

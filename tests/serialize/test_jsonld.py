@@ -286,6 +286,28 @@ def test_a_chirpy_posts_relative_images_are_under_its_media_subpath() -> None:
     assert to_jsonld(renamed)["image"][0] == "/assets/img/posts/2023/smesh-8-run.png"
 
 
+def test_jekylls_site_root_liquid_in_an_image_address_is_the_sites_root() -> None:
+    # home-assistant/home-assistant.io, source/_posts/2015-03-08-new-logo.markdown (cut):
+    # Liquid runs first, so the page shows /images/blog/ha-logo-history.png.
+    text = (
+        '---\nlayout: post\ntitle: "New logo for Home Assistant"\n'
+        "date: 2015-03-08 22:16:10 -0800\n---\n\nA brand new logo for Home Assistant.\n\n"
+        "<p class='img'>\n<img src='{{site_root}}/images/blog/ha-logo-history.png' />\n"
+        "The old logo, the new detailed logo and the new simple logo.\n</p>\n\n"
+        '![a]({{ site.baseurl }}/assets/a.png) ![b]({{ "/assets/b.png" | relative_url }})\n'
+        "![c]({{ page.cover }}) ![d]({% link assets/d.png %})\n"
+    )
+    post = loads(text, path="source/_posts/2015-03-08-new-logo.markdown")
+    # The model keeps each address as written; the JSON-LD needs a URL.
+    assert post.images[0].src == "{{site_root}}/images/blog/ha-logo-history.png"
+    assert to_jsonld(post, site_url="https://home-assistant.io")["image"] == [
+        "https://home-assistant.io/images/blog/ha-logo-history.png",
+        "https://home-assistant.io/assets/a.png",
+        "https://home-assistant.io/assets/b.png",
+    ]
+    assert to_jsonld(post)["image"][0] == "/images/blog/ha-logo-history.png"
+
+
 # gohugoio/hugoDocs, content/en/news/0.62.2-relnotes/index.md (cut): Hugo themes write
 # the front matter's description into the page's meta description.
 HUGO_RELNOTES = """---

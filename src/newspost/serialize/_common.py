@@ -501,15 +501,53 @@ def check_site_url(site_url: str | None) -> str | None:
     return site_url.strip()
 
 
+# A Liquid output that Jekyll (or Octopress) replaces with the site's root: the address
+# after it is site-rooted ("{{ site.baseurl }}/assets/a.png" is "/assets/a.png").
+_SITE_ROOT_TAG = re.compile(
+    r"\s*\{\{-?\s*(?:site\.(?:url|baseurl|base_url)|site_root|root_url|base_path)\s*-?\}\}"
+)
+# A quoted path through Jekyll's relative_url or absolute_url filter.
+_URL_FILTER_TAG = re.compile(
+    r"\s*\{\{-?\s*([\"'])([^\"'{}]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}\s*$"
+)
+
+
+def _site_rooted(url: str) -> str | None:
+    """``url`` with the Liquid that names the site's root taken out; None if other Liquid stays.
+
+    Jekyll runs Liquid before Markdown, so a post's image may be
+    ``{{ site.baseurl }}/assets/a.png`` or ``{{ "/assets/a.png" | relative_url }}``:
+    the page shows ``/assets/a.png`` under the site's root. Any other template tag
+    names an address only the generator knows, not a URL for structured data.
+    """
+    filtered = _URL_FILTER_TAG.match(url)
+    if filtered is not None:
+        url = filtered.group(2)
+    else:
+        rooted = False
+        while (tag := _SITE_ROOT_TAG.match(url)) is not None:
+            url, rooted = url[tag.end() :], True
+        if rooted and not url.startswith("/"):
+            url = "/" + url
+    return None if "{{" in url or "{%" in url else url
+
+
 def web_url(url: str, site_url: str | None) -> str | None:
     """A URL fit for structured data: scheme typos fixed, absolute when possible, else None.
 
     ``httpss://`` and its kin are repaired as the sanitizer repairs them; a URL
     whose scheme is not http(s) (``javascript:``, ``data:``, ``mailto:``) is
-    not a web page or image, and gives None.
+    not a web page or image, and gives None. Jekyll's site-root Liquid
+    (``{{ site.baseurl }}/a.png``, ``{{ "/a.png" | relative_url }}``) is taken as the
+    site's root; an address holding other template tags gives None.
     """
     from newspost.sanitize._urls import repair_url_scheme, url_scheme
 
+    if "{" in url:
+        resolved = _site_rooted(url)
+        if resolved is None:
+            return None
+        url = resolved
     repaired = repair_url_scheme(url)
     if not repaired or url_scheme(repaired) not in (None, "http", "https"):
         return None

@@ -445,6 +445,33 @@ def test_a_plain_address_after_a_label_is_the_sources_address(
 
 
 @pytest.mark.parametrize(
+    ("lines", "url", "publisher"),
+    [
+        # A Chinese notes repository's copy of a vendor's guide: the attribution's first
+        # line names the source, the hard-broken lines after it say other things.
+        (
+            "来源：https://dev.mi.com/console/doc/detail?pId=33  \n"
+            "原文标题：应用自动发布接口操作指南  \n整理时间：2026-05-15",
+            "https://dev.mi.com/console/doc/detail?pId=33",
+            None,
+        ),
+        ("출처: 연합뉴스\n원문 제목: 한미 정상회담", None, "연합뉴스"),
+        # A line wrapped in the file is one line on the page.
+        (
+            "Source: The National Oceanic and Atmospheric\nAdministration",
+            None,
+            "The National Oceanic and Atmospheric Administration",
+        ),
+    ],
+)
+def test_an_attributions_first_line_names_its_source(
+    lines: str, url: str | None, publisher: str | None
+) -> None:
+    post = loads(f"## A\n\nBody text here.\n\n{lines}\n")
+    assert [(s.url, s.publisher) for s in post.sources] == [(url, publisher)]
+
+
+@pytest.mark.parametrize(
     "credit",
     [
         "출처: [JVM 위키백과](https://ko.wikipedia.org/wiki/JVM)",  # a Korean Java study blog

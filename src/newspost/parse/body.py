@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any, Literal, cast
 
 from lxml import etree
@@ -1471,6 +1472,8 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     if found.group("mark") and "출처" not in label:
         return []  # "※ 참고: ..." is a note, "- Source: ..." a list written as text
     rest = paragraph.text[found.end() :]
+    if not paragraph.links and ("<br" in paragraph.html or "\n" in paragraph.html):
+        rest = _first_line(paragraph, found.end()) or rest
     if found.group("bracket"):
         # "（来源：新华社）": the attribution is the bracket's content.
         rest = rest.rstrip().removesuffix(_CLOSING[found.group("bracket")])
@@ -1508,6 +1511,31 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
             )
         )
     return sources
+
+
+# A line of its own that opens with a label ("原文标题：…", "Original title: …").
+_LABELLED_LINE = re.compile(r"\s*[^\s:：<>][^:：<>\n]{0,24}[:：]")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _first_line(paragraph: Paragraph, start: int) -> str | None:
+    """What an attribution's first line says after its label, when more lines follow.
+
+    "来源：https://dev.mi.com/…  ⏎ 原文标题：应用自动发布接口操作指南  ⏎ 整理时间：2026-05-15"
+    names its source on the first line; the lines after it (a hard break's, or a
+    line that opens with a label of its own) say something else. None when the
+    paragraph is one line.
+    """
+    html = paragraph.html
+    head, br, _ = html.partition("<br")
+    if not br:
+        head, newline, tail = html.partition("\n")
+        if not newline or not _LABELLED_LINE.match(tail):
+            return None  # a line wrapped in the source: one line on the page
+    line = _collapse(unescape(_TAG.sub("", head)))
+    if len(line) <= start or not paragraph.text.startswith(line):
+        return None
+    return line[start:]
 
 
 def _publisher_after(text: str, last: Link) -> str | None:

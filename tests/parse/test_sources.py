@@ -444,6 +444,31 @@ def test_a_plain_address_after_a_label_is_the_sources_address(
     assert [(s.label, s.url, s.publisher) for s in post.sources] == [(label, url, None)]
 
 
+def test_a_link_alone_whose_text_is_a_label_is_the_source() -> None:
+    # Newsworthyai/press-release-archive,
+    # 247PressRelease/2024/0319/hiber-acquires-srett-industrie.md (cut).
+    text = (
+        "# Hiber Acquires Srett Industrie\n\nAMSTERDAM and PARIS, March 19, 2024 "
+        "/24-7PressRelease/ -- Today marks a pivotal moment as Hiber acquires Srett.\n\n---\n\n"
+        "[Original/Source Press Release](https://www.24-7pressrelease.com/press-release/"
+        "509340/hiber-acquires-srett-industrie)\n                    \n\n"
+        "Pickup - [citybuzz.co](https://citybuzz.co/2024/03/19/hiber-acquires)\n"
+    )
+    post = loads(text)
+    assert [(s.label, s.url, s.title) for s in post.sources] == [
+        (
+            "Original/Source Press Release",
+            "https://www.24-7pressrelease.com/press-release/509340/hiber-acquires-srett-industrie",
+            None,
+        )
+    ]
+    for label in ("Source", "Read the original article", "원문 보기", "原文链接"):
+        assert loads(f"## A\n\nBody.\n\n[{label}](https://a.example/x)\n").sources
+    # A link to code is no attribution.
+    for label in ("View source", "Source code"):
+        assert not loads(f"## A\n\nBody.\n\n[{label}](https://github.com/x)\n").sources
+
+
 @pytest.mark.parametrize(
     ("lines", "url", "publisher"),
     [

@@ -1456,7 +1456,41 @@ def _wire_original_from(paragraph: Paragraph) -> list[Source]:
     ]
 
 
+# A link alone in its paragraph whose text is a source label, not a title: a press
+# release archive's "[Original/Source Press Release](…)", "[Read the original
+# article](…)", "[Source](…)", "[원문 보기](…)", "[原文链接](…)".
+_LABEL_LINK = re.compile(
+    r"(?:(?:read|view|see)\s+(?:the\s+)?original|original(?:\s*/\s*source)?|source)"
+    r"(?:\s+(?:press\s+release|release|article|story|post|link))?|"
+    r"(?:기사\s*)?원문(?:\s*(?:보기|기사|링크))?|기사\s*원문\s*보기|출처|"
+    r"原文(?:链接|連結|地址)?|阅读原文|閱讀原文|来源|來源|出典|元記事|引用元",
+    re.IGNORECASE,
+)
+
+
+def _label_link_source(paragraph: Paragraph) -> list[Source]:
+    """The source a paragraph of only a labelling link points at (see `_LABEL_LINK`)."""
+    link = paragraph.links[0]
+    label = link.text.strip(" \t>»→:：")
+    if not _LABEL_LINK.fullmatch(label):
+        return []
+    return [
+        trusted(
+            Source,
+            label=label,
+            url=link.url,
+            rel=link.rel,
+            text=paragraph.text,
+            line=link.line if link.line is not None else paragraph.line,
+        )
+    ]
+
+
 def _source_from(paragraph: Paragraph) -> list[Source]:
+    if len(paragraph.links) == 1 and paragraph.text == paragraph.links[0].text:
+        labelled = _label_link_source(paragraph)
+        if labelled:
+            return labelled
     found = _SOURCE_LABEL.match(paragraph.text)
     if not found or len(paragraph.text) > 300:
         if len(paragraph.text) <= 400 and paragraph.links:

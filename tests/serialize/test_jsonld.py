@@ -377,6 +377,19 @@ def test_a_relative_source_url_names_the_post_not_its_source() -> None:
         ("Giá vàng hôm nay tăng mạnh theo đà của thị trường thế giới.\n", "vi"),
         # Domain names are no Portuguese words ("com").
         ("Verify example.com and mail.example.com, then www.example.com.\n", "en"),
+        # BlueChili/LigaKarateBogota, content/news/resultados-campeonato-distrital-
+        # septiembre-2018.md: a club's short notice holds few words.
+        (
+            "Encuentra los resultados del Campeonato Distrital celebrado en la liga de karate"
+            " de Bogotá, con ranking valido para nacionales.\n",
+            "es",
+        ),
+        # A longer Indonesian post holds "di" and "per" by chance: not Italian.
+        (
+            "Kecepatan dan nilai model lokal sangat bergantung pada perangkat keras yang ada. " * 6
+            + "Model di laptop per hari, di kantor per minggu.\n",
+            "en",
+        ),
     ],
 )
 def test_the_language_of_a_latin_script_post(body: str, language: str) -> None:

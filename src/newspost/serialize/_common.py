@@ -119,6 +119,7 @@ _FUNCTION_WORDS = {
 _LANGUAGE_OF = {word: language for language, words in _FUNCTION_WORDS.items() for word in words}
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 5000
+_SHORT_TEXT_WORDS = 60
 
 
 def detect_language(text: str) -> str:
@@ -131,7 +132,8 @@ def detect_language(text: str) -> str:
     Vietnamese's own letters (ơ, ư, đ, stacked tone marks) are at least 2% of its
     letters; else Spanish, Portuguese, French, German or Italian when at least
     five of the words of its first 5,000 characters are that language's commonest
-    short words, and more than twice as many as English's; else English. A
+    short words (three in a text of under 60 words with none of English's), and
+    more than twice as many as English's; else English. A
     detector this small can be wrong on a short text: set the language in the
     front matter (``lang``) or pass it when that matters.
 
@@ -182,12 +184,17 @@ def _latin_language(text: str) -> str:
     """The Latin-script language whose commonest words ``text`` uses most (`detect_language`)."""
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     # The opening's words tell the language as well as the whole post's, at a bounded cost.
-    for word in _WORD.findall(text[:_SAMPLE].lower()):
+    words = _WORD.findall(text[:_SAMPLE].lower())
+    for word in words:
         language = _LANGUAGE_OF.get(word)
         if language is not None:
             counts[language] += 1
     best = max(counts, key=lambda language: counts[language])
-    if best != "en" and counts[best] >= 5 and counts[best] > 2 * counts["en"]:
+    # A short post (a club's results notice) has few words: three of a language's and
+    # none of English's tell it as well. A longer one in another language (Indonesian's
+    # "di", "per") may hold three by chance.
+    enough = 3 if not counts["en"] and len(words) < _SHORT_TEXT_WORDS else 5
+    if best != "en" and counts[best] >= enough and counts[best] > 2 * counts["en"]:
         return best
     return "en"
 

@@ -358,6 +358,23 @@ def test_a_front_matter_source_the_body_names_too_is_named_once() -> None:
     assert data["isBasedOn"] == {"@type": "CreativeWork", "url": url, "name": "Al Jazeera"}
 
 
+def test_the_front_matter_names_the_publisher_of_the_bodys_source_link() -> None:
+    # 743v45/daynews, content/news/2026/05/25/delivery-hero33.md (cut): a feed
+    # archive closes each item with "[阅读原文 →](…)" to the front matter's sourceUrl.
+    url = "https://36kr.com/newsflashes/3824059279495555?f=rss"
+    data = article(
+        f'title: "Delivery Hero确认收到优步每股33欧元收购要约"\nsource: "36氪"\n'
+        f'sourceUrl: "{url}"\n',
+        f"当地时间5月23日，德国外卖巨头Delivery Hero发布公告。\n\n<!--more-->\n\n---\n\n"
+        f"[阅读原文 →]({url})\n",
+    )
+    assert data["isBasedOn"] == {
+        "@type": "CreativeWork",
+        "url": url,
+        "publisher": {"@type": "Organization", "name": "36氪"},
+    }
+
+
 def test_a_relative_source_url_names_the_post_not_its_source() -> None:
     # qqq-news: a source_url that is the post's own path.
     data = article('source_url: "/automotive/carari-yeoncehaesseumyeon-20250821-05/"\n')

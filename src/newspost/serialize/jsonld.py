@@ -131,8 +131,18 @@ def to_jsonld(
         article["keywords"] = list(fm.tags)
     based_on, citations = _sources(post.sources, site_url)
     story = _front_matter_source(post, url)
-    if story and all(work.get("url") != story["url"] for work in based_on + citations):
-        based_on.insert(0, story)
+    if story:
+        same = [work for work in based_on + citations if work.get("url") == story["url"]]
+        if not same:
+            based_on.insert(0, story)
+        for work in same:
+            # "[阅读原文 →](…)" in the body, `source: "BBC News"` beside the same
+            # `sourceUrl`: the front matter names what the link does not.
+            if "name" in story and "name" not in work:
+                work["name"] = story["name"]
+            publisher = story.get("publisher")
+            if publisher and "publisher" not in work and publisher["name"] != work.get("name"):
+                work["publisher"] = publisher
     if based_on:
         article["isBasedOn"] = based_on[0] if len(based_on) == 1 else based_on
     if citations:

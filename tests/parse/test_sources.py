@@ -481,6 +481,13 @@ def test_a_link_alone_whose_text_is_a_label_is_the_source() -> None:
             None,
         ),
         ("출처: 연합뉴스\n원문 제목: 한미 정상회담", None, "연합뉴스"),
+        # 743v45/daynews, content/news/2026/05/25/10.md: a feed archive's item header.
+        (
+            "**来源**: [36氪](https://36kr.com/newsflashes/3824259717566848?f=rss)  \n"
+            "**日期**: 2026年5月25日  \n**分类**: 科技",
+            "https://36kr.com/newsflashes/3824259717566848?f=rss",
+            None,
+        ),
         # A line wrapped in the file is one line on the page.
         (
             "Source: The National Oceanic and Atmospheric\nAdministration",

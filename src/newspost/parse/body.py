@@ -1506,8 +1506,12 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     if found.group("mark") and "출처" not in label:
         return []  # "※ 참고: ..." is a note, "- Source: ..." a list written as text
     rest = paragraph.text[found.end() :]
-    if not paragraph.links and ("<br" in paragraph.html or "\n" in paragraph.html):
-        rest = _first_line(paragraph, found.end()) or rest
+    if "<br" in paragraph.html or "\n" in paragraph.html:
+        first = _first_line(paragraph, found.end())
+        # "**来源**: [36氪](…)  ⏎ **日期**: 2026年5月25日": the lines after the one
+        # that links say other things, not who published the source.
+        if first is not None and all(link.text in first for link in paragraph.links):
+            rest = first
     if found.group("bracket"):
         # "（来源：新华社）": the attribution is the bracket's content.
         rest = rest.rstrip().removesuffix(_CLOSING[found.group("bracket")])

@@ -375,6 +375,18 @@ def test_the_front_matter_names_the_publisher_of_the_bodys_source_link() -> None
     }
 
 
+def test_two_body_links_to_one_story_are_one_source() -> None:
+    # 743v45/daynews, content/news/2026/05/25/10.md (cut): the item's header and its
+    # closing line link to the same story.
+    url = "https://36kr.com/newsflashes/3824259717566848?f=rss"
+    data = article(
+        'title: "“天机智能”完成10亿元融资"\n',
+        f"**来源**: [36氪]({url})  \n**日期**: 2026年5月25日\n\n36氪获悉，天机智能完成融资。\n\n"
+        f"---\n\n[阅读原文 →]({url})\n",
+    )
+    assert data["isBasedOn"] == {"@type": "CreativeWork", "url": url, "name": "36氪"}
+
+
 def test_a_relative_source_url_names_the_post_not_its_source() -> None:
     # qqq-news: a source_url that is the post's own path.
     data = article('source_url: "/automotive/carari-yeoncehaesseumyeon-20250821-05/"\n')

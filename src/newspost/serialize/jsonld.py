@@ -322,5 +322,12 @@ def _sources(sources: list[Source], site_url: str | None) -> tuple[list[Thing], 
             work["publisher"] = {"@type": "Organization", "name": collapse(source.publisher)}
         if len(work) == 1:
             continue
-        (citations if _CITATION_LABEL.match(source.label.strip()) else based_on).append(work)
+        works = citations if _CITATION_LABEL.match(source.label.strip()) else based_on
+        same = next((seen for seen in works if url and seen.get("url") == url), None)
+        if same is None:
+            works.append(work)
+        else:
+            # "**来源**: [36氪](…)" at the top, "[阅读原文 →](…)" at the end: one story.
+            for key, value in work.items():
+                same.setdefault(key, value)
     return based_on, citations

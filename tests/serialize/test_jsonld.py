@@ -387,6 +387,24 @@ def test_two_body_links_to_one_story_are_one_source() -> None:
     assert data["isBasedOn"] == {"@type": "CreativeWork", "url": url, "name": "36氪"}
 
 
+def test_a_front_matter_sources_list_names_the_stories() -> None:
+    # Banhang-Chogao/koreawiki, content/news/hope-vuot-qua-1-trieu-khan-gia-ban-phat-
+    # hanh-ngan-nhat.md (cut): an LLM-written news site lists its sources by name and url.
+    data = article(
+        "title: \"'Hope' vượt 1 triệu khán giả\"\nsources:\n"
+        '  - name: "Dispatch (디스패치)"\n    url: "https://www.dispatch.co.kr/2345359"\n'
+        '  - "https://www.kobis.or.kr/"\n  - {title: "No address"}\n  - "/relative/path"\n',
+    )
+    assert data["isBasedOn"] == [
+        {
+            "@type": "CreativeWork",
+            "url": "https://www.dispatch.co.kr/2345359",
+            "name": "Dispatch (디스패치)",
+        },
+        {"@type": "CreativeWork", "url": "https://www.kobis.or.kr/"},
+    ]
+
+
 def test_a_relative_source_url_names_the_post_not_its_source() -> None:
     # qqq-news: a source_url that is the post's own path.
     data = article('source_url: "/automotive/carari-yeoncehaesseumyeon-20250821-05/"\n')

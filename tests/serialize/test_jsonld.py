@@ -405,6 +405,17 @@ def test_a_front_matter_sources_list_names_the_stories() -> None:
     ]
 
 
+def test_the_go_blogs_by_list_names_the_authors() -> None:
+    # golang/website, _content/blog/go1.21.md (cut).
+    data = article(
+        "title: Go 1.21 is released!\ndate: 2023-08-08\nby:\n"
+        "- Eli Bendersky, on behalf of the Go team\n",
+        "Today the Go team is thrilled to release Go 1.21.\n",
+    )
+    assert data["author"] == {"@type": "Person", "name": "Eli Bendersky, on behalf of the Go team"}
+    assert "author" not in article("title: t\nby: 3\n")
+
+
 def test_a_relative_source_url_names_the_post_not_its_source() -> None:
     # qqq-news: a source_url that is the post's own path.
     data = article('source_url: "/automotive/carari-yeoncehaesseumyeon-20250821-05/"\n')

@@ -303,10 +303,10 @@ def author_source(post: Post) -> tuple[object, str | None]:
     r"""The front matter's author and the key it was read from (dotted under a table).
 
     The ``author`` key, else ``authors`` (Hugo's taxonomy, Pelican's key, and Zola's own
-    list since 0.19). Else the ``author`` or ``authors`` under ``params``: Hugo keeps a
-    page's own keys there (``[params]`` in TOML), and themes read them as
-    ``.Params.author``. Else, in a Zola post, the ``author`` or ``authors`` under
-    ``extra``: Zola refuses unknown top-level keys, so its themes read
+    list since 0.19), else ``by`` (the Go blog's list). Else the ``author`` or ``authors``
+    under ``params``: Hugo keeps a page's own keys there (``[params]`` in TOML), and themes
+    read them as ``.Params.author``. Else, in a Zola post, the ``author`` or ``authors``
+    under ``extra``: Zola refuses unknown top-level keys, so its themes read
     ``page.extra.author``; else its ``author`` or ``authors`` taxonomy, which Zola sites
     (matrix.org's blog) define to list each author's posts. (None, None) when there is none.
 
@@ -323,6 +323,9 @@ def author_source(post: Post) -> tuple[object, str | None]:
         return fm.author, "author"
     if not _empty(fm.extra.get("authors")):
         return fm.extra["authors"], "authors"
+    by = fm.extra.get("by")
+    if isinstance(by, str | list) and not _empty(by):
+        return by, "by"  # the Go blog's (go.dev/blog) list of its post's authors
     tables = ("params", "extra", "taxonomies") if post.raw.generator == "zola" else ("params",)
     for table in tables:
         mapping = fm.extra.get(table)

@@ -488,6 +488,8 @@ def test_a_link_alone_whose_text_is_a_label_is_the_source() -> None:
             "https://36kr.com/newsflashes/3824259717566848?f=rss",
             None,
         ),
+        # A publisher on the line after the link is still the publisher.
+        ("출처: [회담](https://a.example/x)  \n연합뉴스", "https://a.example/x", "연합뉴스"),
         # A line wrapped in the file is one line on the page.
         (
             "Source: The National Oceanic and Atmospheric\nAdministration",

@@ -1507,7 +1507,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         return []  # "※ 참고: ..." is a note, "- Source: ..." a list written as text
     rest = paragraph.text[found.end() :]
     if "<br" in paragraph.html or "\n" in paragraph.html:
-        first = _first_line(paragraph, found.end())
+        first = _first_line(paragraph, found.end(), labelled=bool(paragraph.links))
         # "**来源**: [36氪](…)  ⏎ **日期**: 2026年5月25日": the lines after the one
         # that links say other things, not who published the source.
         if first is not None and all(link.text in first for link in paragraph.links):
@@ -1556,20 +1556,26 @@ _LABELLED_LINE = re.compile(r"\s*[^\s:：<>][^:：<>\n]{0,24}[:：]")
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _first_line(paragraph: Paragraph, start: int) -> str | None:
+def _first_line(paragraph: Paragraph, start: int, *, labelled: bool) -> str | None:
     """What an attribution's first line says after its label, when more lines follow.
 
     "来源：https://dev.mi.com/…  ⏎ 原文标题：应用自动发布接口操作指南  ⏎ 整理时间：2026-05-15"
     names its source on the first line; the lines after it (a hard break's, or a
-    line that opens with a label of its own) say something else. None when the
-    paragraph is one line.
+    line that opens with a label of its own) say something else. With ``labelled``,
+    only a next line with a label of its own ends it: "출처: [기사](…)  ⏎ 연합뉴스"
+    names its publisher on the second line. None when the paragraph is one line.
     """
     html = paragraph.html
-    head, br, _ = html.partition("<br")
-    if not br:
+    head, br, tail = html.partition("<br")
+    if br:
+        tail = tail.partition(">")[2]
+    else:
         head, newline, tail = html.partition("\n")
-        if not newline or not _LABELLED_LINE.match(tail):
-            return None  # a line wrapped in the source: one line on the page
+        if not newline:
+            return None
+        labelled = True  # a line wrapped in the file is one line on the page
+    if labelled and not _LABELLED_LINE.match(_TAG.sub("", tail)):
+        return None
     line = _collapse(unescape(_TAG.sub("", head)))
     if len(line) <= start or not paragraph.text.startswith(line):
         return None

@@ -618,6 +618,20 @@ def test_a_kramdown_span_ial_may_wrap_to_the_next_line() -> None:
     assert "lang=" not in post.text
 
 
+def test_an_octopress_linkable_title_heading_shows_its_words() -> None:
+    from newspost import loads
+
+    # home-assistant/home-assistant.io, source/_posts/2015-05-09-utc-time-zone-
+    # awareness.markdown (cut).
+    text = (
+        '---\nlayout: post\ntitle: "UTC & Time zone awareness"\n---\n\n'
+        "### {% linkable_title Backwards incompatible stuff %}\n\n"
+        "All built-in components have been upgraded.\n"
+    )
+    post = loads(text, path="source/_posts/2015-05-09-utc-time-zone-awareness.markdown")
+    assert [section.title for section in post.sections] == ["Backwards incompatible stuff"]
+
+
 def test_kramdown_extensions_are_not_ials() -> None:
     from newspost import loads
 

@@ -127,6 +127,7 @@ class _Heading:
 
 
 _Item = Block | _Heading | Source
+_LINKABLE_TITLE = re.compile(r"\{%-?\s*linkable_title\s+(.*?)\s*-?%\}")
 
 
 def parse_body(
@@ -780,11 +781,17 @@ class _Walker:
         tag = element.tag
         line = self.line(element)
         if tag in _HEADINGS:
+            title, title_html = self.text(element), _inner_html(element)
+            if "linkable_title" in title:
+                # Octopress's (home-assistant.io's) "### {% linkable_title Compatibility %}"
+                # shows its words as the heading, with an anchor.
+                title = _LINKABLE_TITLE.sub(r"\1", title)
+                title_html = _LINKABLE_TITLE.sub(r"\1", title_html)
             out.append(
                 _Heading(
                     _HEADINGS[tag],
-                    self.text(element),
-                    _inner_html(element),
+                    title,
+                    title_html,
                     line,
                     self.links(element),
                     self.images(element),

@@ -600,6 +600,38 @@ def test_kramdown_ials_are_not_text() -> None:
     assert "{: .note #second}" in loads(body, flavor="goldmark").text
 
 
+def test_a_kramdown_span_ial_may_wrap_to_the_next_line() -> None:
+    from newspost import loads
+
+    # ruby/www.ruby-lang.org, en/news/_posts/2006-11-03-CVE-2006-5467.md (cut).
+    text = (
+        '---\nlayout: news_post\ntitle: "DoS Vulnerability in CGI Library"\n---\n\n'
+        "### References\n\n"
+        "* [ \\[SEC\\] Mongrel Temporary Fix For cgi.rb 99% CPU DoS Attack][3]{:\n"
+        '  lang="Mongrel"}\n\n\n\n'
+        "[3]: http://rubyforge.org/pipermail/mongrel-users/2006-October/001946.html \n"
+    )
+    post = loads(text, path="_posts/2006-11-03-CVE-2006-5467.md")
+    assert [(s.title, s.publisher) for s in post.sources] == [
+        ("[SEC] Mongrel Temporary Fix For cgi.rb 99% CPU DoS Attack", None)
+    ]
+    assert "lang=" not in post.text
+
+
+def test_an_octopress_linkable_title_heading_shows_its_words() -> None:
+    from newspost import loads
+
+    # home-assistant/home-assistant.io, source/_posts/2015-05-09-utc-time-zone-
+    # awareness.markdown (cut).
+    text = (
+        '---\nlayout: post\ntitle: "UTC & Time zone awareness"\n---\n\n'
+        "### {% linkable_title Backwards incompatible stuff %}\n\n"
+        "All built-in components have been upgraded.\n"
+    )
+    post = loads(text, path="source/_posts/2015-05-09-utc-time-zone-awareness.markdown")
+    assert [section.title for section in post.sections] == ["Backwards incompatible stuff"]
+
+
 def test_kramdown_extensions_are_not_ials() -> None:
     from newspost import loads
 

@@ -444,6 +444,67 @@ def test_a_plain_address_after_a_label_is_the_sources_address(
     assert [(s.label, s.url, s.publisher) for s in post.sources] == [(label, url, None)]
 
 
+def test_a_link_alone_whose_text_is_a_label_is_the_source() -> None:
+    # Newsworthyai/press-release-archive,
+    # 247PressRelease/2024/0319/hiber-acquires-srett-industrie.md (cut).
+    text = (
+        "# Hiber Acquires Srett Industrie\n\nAMSTERDAM and PARIS, March 19, 2024 "
+        "/24-7PressRelease/ -- Today marks a pivotal moment as Hiber acquires Srett.\n\n---\n\n"
+        "[Original/Source Press Release](https://www.24-7pressrelease.com/press-release/"
+        "509340/hiber-acquires-srett-industrie)\n                    \n\n"
+        "Pickup - [citybuzz.co](https://citybuzz.co/2024/03/19/hiber-acquires)\n"
+    )
+    post = loads(text)
+    assert [(s.label, s.url, s.title) for s in post.sources] == [
+        (
+            "Original/Source Press Release",
+            "https://www.24-7pressrelease.com/press-release/509340/hiber-acquires-srett-industrie",
+            None,
+        )
+    ]
+    for label in ("Source", "Read the original article", "원문 보기", "原文链接"):
+        assert loads(f"## A\n\nBody.\n\n[{label}](https://a.example/x)\n").sources
+    # A link to code is no attribution.
+    for label in ("View source", "Source code"):
+        assert not loads(f"## A\n\nBody.\n\n[{label}](https://github.com/x)\n").sources
+
+
+@pytest.mark.parametrize(
+    ("lines", "url", "publisher"),
+    [
+        # A Chinese notes repository's copy of a vendor's guide: the attribution's first
+        # line names the source, the hard-broken lines after it say other things.
+        (
+            "来源：https://dev.mi.com/console/doc/detail?pId=33  \n"
+            "原文标题：应用自动发布接口操作指南  \n整理时间：2026-05-15",
+            "https://dev.mi.com/console/doc/detail?pId=33",
+            None,
+        ),
+        ("출처: 연합뉴스\n원문 제목: 한미 정상회담", None, "연합뉴스"),
+        # 743v45/daynews, content/news/2026/05/25/10.md: a feed archive's item header.
+        (
+            "**来源**: [36氪](https://36kr.com/newsflashes/3824259717566848?f=rss)  \n"
+            "**日期**: 2026年5月25日  \n**分类**: 科技",
+            "https://36kr.com/newsflashes/3824259717566848?f=rss",
+            None,
+        ),
+        # A publisher on the line after the link is still the publisher.
+        ("출처: [회담](https://a.example/x)  \n연합뉴스", "https://a.example/x", "연합뉴스"),
+        # A line wrapped in the file is one line on the page.
+        (
+            "Source: The National Oceanic and Atmospheric\nAdministration",
+            None,
+            "The National Oceanic and Atmospheric Administration",
+        ),
+    ],
+)
+def test_an_attributions_first_line_names_its_source(
+    lines: str, url: str | None, publisher: str | None
+) -> None:
+    post = loads(f"## A\n\nBody text here.\n\n{lines}\n")
+    assert [(s.url, s.publisher) for s in post.sources] == [(url, publisher)]
+
+
 @pytest.mark.parametrize(
     "credit",
     [

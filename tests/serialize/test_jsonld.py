@@ -286,6 +286,28 @@ def test_a_chirpy_posts_relative_images_are_under_its_media_subpath() -> None:
     assert to_jsonld(renamed)["image"][0] == "/assets/img/posts/2023/smesh-8-run.png"
 
 
+def test_jekylls_site_root_liquid_in_an_image_address_is_the_sites_root() -> None:
+    # home-assistant/home-assistant.io, source/_posts/2015-03-08-new-logo.markdown (cut):
+    # Liquid runs first, so the page shows /images/blog/ha-logo-history.png.
+    text = (
+        '---\nlayout: post\ntitle: "New logo for Home Assistant"\n'
+        "date: 2015-03-08 22:16:10 -0800\n---\n\nA brand new logo for Home Assistant.\n\n"
+        "<p class='img'>\n<img src='{{site_root}}/images/blog/ha-logo-history.png' />\n"
+        "The old logo, the new detailed logo and the new simple logo.\n</p>\n\n"
+        '![a]({{ site.baseurl }}/assets/a.png) ![b]({{ "/assets/b.png" | relative_url }})\n'
+        "![c]({{ page.cover }}) ![d]({% link assets/d.png %})\n"
+    )
+    post = loads(text, path="source/_posts/2015-03-08-new-logo.markdown")
+    # The model keeps each address as written; the JSON-LD needs a URL.
+    assert post.images[0].src == "{{site_root}}/images/blog/ha-logo-history.png"
+    assert to_jsonld(post, site_url="https://home-assistant.io")["image"] == [
+        "https://home-assistant.io/images/blog/ha-logo-history.png",
+        "https://home-assistant.io/assets/a.png",
+        "https://home-assistant.io/assets/b.png",
+    ]
+    assert to_jsonld(post)["image"][0] == "/images/blog/ha-logo-history.png"
+
+
 # gohugoio/hugoDocs, content/en/news/0.62.2-relnotes/index.md (cut): Hugo themes write
 # the front matter's description into the page's meta description.
 HUGO_RELNOTES = """---
@@ -336,6 +358,64 @@ def test_a_front_matter_source_the_body_names_too_is_named_once() -> None:
     assert data["isBasedOn"] == {"@type": "CreativeWork", "url": url, "name": "Al Jazeera"}
 
 
+def test_the_front_matter_names_the_publisher_of_the_bodys_source_link() -> None:
+    # 743v45/daynews, content/news/2026/05/25/delivery-hero33.md (cut): a feed
+    # archive closes each item with "[阅读原文 →](…)" to the front matter's sourceUrl.
+    url = "https://36kr.com/newsflashes/3824059279495555?f=rss"
+    data = article(
+        f'title: "Delivery Hero确认收到优步每股33欧元收购要约"\nsource: "36氪"\n'
+        f'sourceUrl: "{url}"\n',
+        f"当地时间5月23日，德国外卖巨头Delivery Hero发布公告。\n\n<!--more-->\n\n---\n\n"
+        f"[阅读原文 →]({url})\n",
+    )
+    assert data["isBasedOn"] == {
+        "@type": "CreativeWork",
+        "url": url,
+        "publisher": {"@type": "Organization", "name": "36氪"},
+    }
+
+
+def test_two_body_links_to_one_story_are_one_source() -> None:
+    # 743v45/daynews, content/news/2026/05/25/10.md (cut): the item's header and its
+    # closing line link to the same story.
+    url = "https://36kr.com/newsflashes/3824259717566848?f=rss"
+    data = article(
+        'title: "“天机智能”完成10亿元融资"\n',
+        f"**来源**: [36氪]({url})  \n**日期**: 2026年5月25日\n\n36氪获悉，天机智能完成融资。\n\n"
+        f"---\n\n[阅读原文 →]({url})\n",
+    )
+    assert data["isBasedOn"] == {"@type": "CreativeWork", "url": url, "name": "36氪"}
+
+
+def test_a_front_matter_sources_list_names_the_stories() -> None:
+    # Banhang-Chogao/koreawiki, content/news/hope-vuot-qua-1-trieu-khan-gia-ban-phat-
+    # hanh-ngan-nhat.md (cut): an LLM-written news site lists its sources by name and url.
+    data = article(
+        "title: \"'Hope' vượt 1 triệu khán giả\"\nsources:\n"
+        '  - name: "Dispatch (디스패치)"\n    url: "https://www.dispatch.co.kr/2345359"\n'
+        '  - "https://www.kobis.or.kr/"\n  - {title: "No address"}\n  - "/relative/path"\n',
+    )
+    assert data["isBasedOn"] == [
+        {
+            "@type": "CreativeWork",
+            "url": "https://www.dispatch.co.kr/2345359",
+            "name": "Dispatch (디스패치)",
+        },
+        {"@type": "CreativeWork", "url": "https://www.kobis.or.kr/"},
+    ]
+
+
+def test_the_go_blogs_by_list_names_the_authors() -> None:
+    # golang/website, _content/blog/go1.21.md (cut).
+    data = article(
+        "title: Go 1.21 is released!\ndate: 2023-08-08\nby:\n"
+        "- Eli Bendersky, on behalf of the Go team\n",
+        "Today the Go team is thrilled to release Go 1.21.\n",
+    )
+    assert data["author"] == {"@type": "Person", "name": "Eli Bendersky, on behalf of the Go team"}
+    assert "author" not in article("title: t\nby: 3\n")
+
+
 def test_a_relative_source_url_names_the_post_not_its_source() -> None:
     # qqq-news: a source_url that is the post's own path.
     data = article('source_url: "/automotive/carari-yeoncehaesseumyeon-20250821-05/"\n')
@@ -355,6 +435,19 @@ def test_a_relative_source_url_names_the_post_not_its_source() -> None:
         ("Giá vàng hôm nay tăng mạnh theo đà của thị trường thế giới.\n", "vi"),
         # Domain names are no Portuguese words ("com").
         ("Verify example.com and mail.example.com, then www.example.com.\n", "en"),
+        # BlueChili/LigaKarateBogota, content/news/resultados-campeonato-distrital-
+        # septiembre-2018.md: a club's short notice holds few words.
+        (
+            "Encuentra los resultados del Campeonato Distrital celebrado en la liga de karate"
+            " de Bogotá, con ranking valido para nacionales.\n",
+            "es",
+        ),
+        # A longer Indonesian post holds "di" and "per" by chance: not Italian.
+        (
+            "Kecepatan dan nilai model lokal sangat bergantung pada perangkat keras yang ada. " * 6
+            + "Model di laptop per hari, di kantor per minggu.\n",
+            "en",
+        ),
     ],
 )
 def test_the_language_of_a_latin_script_post(body: str, language: str) -> None:

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any, Literal, cast
 
 from lxml import etree
@@ -126,6 +127,7 @@ class _Heading:
 
 
 _Item = Block | _Heading | Source
+_LINKABLE_TITLE = re.compile(r"\{%-?\s*linkable_title\s+(.*?)\s*-?%\}")
 
 
 def parse_body(
@@ -779,11 +781,17 @@ class _Walker:
         tag = element.tag
         line = self.line(element)
         if tag in _HEADINGS:
+            title, title_html = self.text(element), _inner_html(element)
+            if "linkable_title" in title:
+                # Octopress's (home-assistant.io's) "### {% linkable_title Compatibility %}"
+                # shows its words as the heading, with an anchor.
+                title = _LINKABLE_TITLE.sub(r"\1", title)
+                title_html = _LINKABLE_TITLE.sub(r"\1", title_html)
             out.append(
                 _Heading(
                     _HEADINGS[tag],
-                    self.text(element),
-                    _inner_html(element),
+                    title,
+                    title_html,
                     line,
                     self.links(element),
                     self.images(element),
@@ -1455,7 +1463,41 @@ def _wire_original_from(paragraph: Paragraph) -> list[Source]:
     ]
 
 
+# A link alone in its paragraph whose text is a source label, not a title: a press
+# release archive's "[Original/Source Press Release](…)", "[Read the original
+# article](…)", "[Source](…)", "[원문 보기](…)", "[原文链接](…)".
+_LABEL_LINK = re.compile(
+    r"(?:(?:read|view|see)\s+(?:the\s+)?original|original(?:\s*/\s*source)?|source)"
+    r"(?:\s+(?:press\s+release|release|article|story|post|link))?|"
+    r"(?:기사\s*)?원문(?:\s*(?:보기|기사|링크))?|기사\s*원문\s*보기|출처|"
+    r"原文(?:链接|連結|地址)?|阅读原文|閱讀原文|来源|來源|出典|元記事|引用元",
+    re.IGNORECASE,
+)
+
+
+def _label_link_source(paragraph: Paragraph) -> list[Source]:
+    """The source a paragraph of only a labelling link points at (see `_LABEL_LINK`)."""
+    link = paragraph.links[0]
+    label = link.text.strip(" \t>»→:：")
+    if not _LABEL_LINK.fullmatch(label):
+        return []
+    return [
+        trusted(
+            Source,
+            label=label,
+            url=link.url,
+            rel=link.rel,
+            text=paragraph.text,
+            line=link.line if link.line is not None else paragraph.line,
+        )
+    ]
+
+
 def _source_from(paragraph: Paragraph) -> list[Source]:
+    if len(paragraph.links) == 1 and paragraph.text == paragraph.links[0].text:
+        labelled = _label_link_source(paragraph)
+        if labelled:
+            return labelled
     found = _SOURCE_LABEL.match(paragraph.text)
     if not found or len(paragraph.text) > 300:
         if len(paragraph.text) <= 400 and paragraph.links:
@@ -1471,6 +1513,12 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
     if found.group("mark") and "출처" not in label:
         return []  # "※ 참고: ..." is a note, "- Source: ..." a list written as text
     rest = paragraph.text[found.end() :]
+    if "<br" in paragraph.html or "\n" in paragraph.html:
+        first = _first_line(paragraph, found.end(), labelled=bool(paragraph.links))
+        # "**来源**: [36氪](…)  ⏎ **日期**: 2026年5月25日": the lines after the one
+        # that links say other things, not who published the source.
+        if first is not None and all(link.text in first for link in paragraph.links):
+            rest = first
     if found.group("bracket"):
         # "（来源：新华社）": the attribution is the bracket's content.
         rest = rest.rstrip().removesuffix(_CLOSING[found.group("bracket")])
@@ -1508,6 +1556,37 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
             )
         )
     return sources
+
+
+# A line of its own that opens with a label ("原文标题：…", "Original title: …").
+_LABELLED_LINE = re.compile(r"\s*[^\s:：<>][^:：<>\n]{0,24}[:：]")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _first_line(paragraph: Paragraph, start: int, *, labelled: bool) -> str | None:
+    """What an attribution's first line says after its label, when more lines follow.
+
+    "来源：https://dev.mi.com/…  ⏎ 原文标题：应用自动发布接口操作指南  ⏎ 整理时间：2026-05-15"
+    names its source on the first line; the lines after it (a hard break's, or a
+    line that opens with a label of its own) say something else. With ``labelled``,
+    only a next line with a label of its own ends it: "출처: [기사](…)  ⏎ 연합뉴스"
+    names its publisher on the second line. None when the paragraph is one line.
+    """
+    html = paragraph.html
+    head, br, tail = html.partition("<br")
+    if br:
+        tail = tail.partition(">")[2]
+    else:
+        head, newline, tail = html.partition("\n")
+        if not newline:
+            return None
+        labelled = True  # a line wrapped in the file is one line on the page
+    if labelled and not _LABELLED_LINE.match(_TAG.sub("", tail)):
+        return None
+    line = _collapse(unescape(_TAG.sub("", head)))
+    if len(line) <= start or not paragraph.text.startswith(line):
+        return None
+    return line[start:]
 
 
 def _publisher_after(text: str, last: Link) -> str | None:

@@ -119,6 +119,7 @@ _FUNCTION_WORDS = {
 _LANGUAGE_OF = {word: language for language, words in _FUNCTION_WORDS.items() for word in words}
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE = 5000
+_SHORT_TEXT_WORDS = 60
 
 
 def detect_language(text: str) -> str:
@@ -131,7 +132,8 @@ def detect_language(text: str) -> str:
     Vietnamese's own letters (ơ, ư, đ, stacked tone marks) are at least 2% of its
     letters; else Spanish, Portuguese, French, German or Italian when at least
     five of the words of its first 5,000 characters are that language's commonest
-    short words, and more than twice as many as English's; else English. A
+    short words (three in a text of under 60 words with none of English's), and
+    more than twice as many as English's; else English. A
     detector this small can be wrong on a short text: set the language in the
     front matter (``lang``) or pass it when that matters.
 
@@ -182,12 +184,17 @@ def _latin_language(text: str) -> str:
     """The Latin-script language whose commonest words ``text`` uses most (`detect_language`)."""
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     # The opening's words tell the language as well as the whole post's, at a bounded cost.
-    for word in _WORD.findall(text[:_SAMPLE].lower()):
+    words = _WORD.findall(text[:_SAMPLE].lower())
+    for word in words:
         language = _LANGUAGE_OF.get(word)
         if language is not None:
             counts[language] += 1
     best = max(counts, key=lambda language: counts[language])
-    if best != "en" and counts[best] >= 5 and counts[best] > 2 * counts["en"]:
+    # A short post (a club's results notice) has few words: three of a language's and
+    # none of English's tell it as well. A longer one in another language (Indonesian's
+    # "di", "per") may hold three by chance.
+    enough = 3 if not counts["en"] and len(words) < _SHORT_TEXT_WORDS else 5
+    if best != "en" and counts[best] >= enough and counts[best] > 2 * counts["en"]:
         return best
     return "en"
 
@@ -296,10 +303,10 @@ def author_source(post: Post) -> tuple[object, str | None]:
     r"""The front matter's author and the key it was read from (dotted under a table).
 
     The ``author`` key, else ``authors`` (Hugo's taxonomy, Pelican's key, and Zola's own
-    list since 0.19). Else the ``author`` or ``authors`` under ``params``: Hugo keeps a
-    page's own keys there (``[params]`` in TOML), and themes read them as
-    ``.Params.author``. Else, in a Zola post, the ``author`` or ``authors`` under
-    ``extra``: Zola refuses unknown top-level keys, so its themes read
+    list since 0.19), else ``by`` (the Go blog's list). Else the ``author`` or ``authors``
+    under ``params``: Hugo keeps a page's own keys there (``[params]`` in TOML), and themes
+    read them as ``.Params.author``. Else, in a Zola post, the ``author`` or ``authors``
+    under ``extra``: Zola refuses unknown top-level keys, so its themes read
     ``page.extra.author``; else its ``author`` or ``authors`` taxonomy, which Zola sites
     (matrix.org's blog) define to list each author's posts. (None, None) when there is none.
 
@@ -316,6 +323,9 @@ def author_source(post: Post) -> tuple[object, str | None]:
         return fm.author, "author"
     if not _empty(fm.extra.get("authors")):
         return fm.extra["authors"], "authors"
+    by = fm.extra.get("by")
+    if isinstance(by, str | list) and not _empty(by):
+        return by, "by"  # the Go blog's (go.dev/blog) list of its post's authors
     tables = ("params", "extra", "taxonomies") if post.raw.generator == "zola" else ("params",)
     for table in tables:
         mapping = fm.extra.get(table)
@@ -501,15 +511,53 @@ def check_site_url(site_url: str | None) -> str | None:
     return site_url.strip()
 
 
+# A Liquid output that Jekyll (or Octopress) replaces with the site's root: the address
+# after it is site-rooted ("{{ site.baseurl }}/assets/a.png" is "/assets/a.png").
+_SITE_ROOT_TAG = re.compile(
+    r"\s*\{\{-?\s*(?:site\.(?:url|baseurl|base_url)|site_root|root_url|base_path)\s*-?\}\}"
+)
+# A quoted path through Jekyll's relative_url or absolute_url filter.
+_URL_FILTER_TAG = re.compile(
+    r"\s*\{\{-?\s*([\"'])([^\"'{}]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}\s*$"
+)
+
+
+def _site_rooted(url: str) -> str | None:
+    """``url`` with the Liquid that names the site's root taken out; None if other Liquid stays.
+
+    Jekyll runs Liquid before Markdown, so a post's image may be
+    ``{{ site.baseurl }}/assets/a.png`` or ``{{ "/assets/a.png" | relative_url }}``:
+    the page shows ``/assets/a.png`` under the site's root. Any other template tag
+    names an address only the generator knows, not a URL for structured data.
+    """
+    filtered = _URL_FILTER_TAG.match(url)
+    if filtered is not None:
+        url = filtered.group(2)
+    else:
+        rooted = False
+        while (tag := _SITE_ROOT_TAG.match(url)) is not None:
+            url, rooted = url[tag.end() :], True
+        if rooted and not url.startswith("/"):
+            url = "/" + url
+    return None if "{{" in url or "{%" in url else url
+
+
 def web_url(url: str, site_url: str | None) -> str | None:
     """A URL fit for structured data: scheme typos fixed, absolute when possible, else None.
 
     ``httpss://`` and its kin are repaired as the sanitizer repairs them; a URL
     whose scheme is not http(s) (``javascript:``, ``data:``, ``mailto:``) is
-    not a web page or image, and gives None.
+    not a web page or image, and gives None. Jekyll's site-root Liquid
+    (``{{ site.baseurl }}/a.png``, ``{{ "/a.png" | relative_url }}``) is taken as the
+    site's root; an address holding other template tags gives None.
     """
     from newspost.sanitize._urls import repair_url_scheme, url_scheme
 
+    if "{" in url:
+        resolved = _site_rooted(url)
+        if resolved is None:
+            return None
+        url = resolved
     repaired = repair_url_scheme(url)
     if not repaired or url_scheme(repaired) not in (None, "http", "https"):
         return None

@@ -131,8 +131,21 @@ def to_jsonld(
         article["keywords"] = list(fm.tags)
     based_on, citations = _sources(post.sources, site_url)
     story = _front_matter_source(post, url)
-    if story and all(work.get("url") != story["url"] for work in based_on + citations):
-        based_on.insert(0, story)
+    if story:
+        same = [work for work in based_on + citations if work.get("url") == story["url"]]
+        if not same:
+            based_on.insert(0, story)
+        for work in same:
+            # "[阅读原文 →](…)" in the body, `source: "BBC News"` beside the same
+            # `sourceUrl`: the front matter names what the link does not.
+            if "name" in story and "name" not in work:
+                work["name"] = story["name"]
+            publisher = story.get("publisher")
+            if publisher and "publisher" not in work and publisher["name"] != work.get("name"):
+                work["publisher"] = publisher
+    for work in _front_matter_sources(post):
+        if all(seen.get("url") != work["url"] for seen in based_on + citations):
+            based_on.append(work)
     if based_on:
         article["isBasedOn"] = based_on[0] if len(based_on) == 1 else based_on
     if citations:
@@ -298,6 +311,40 @@ def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:
     return work
 
 
+def _front_matter_sources(post: Post) -> list[Thing]:
+    """The stories a front matter ``sources`` list names, as LLM-written news sites keep them.
+
+    Each item is an address, or a mapping with its ``url`` (``link``, ``href``) and
+    ``title`` or ``name``, and its ``publisher``: ``sources: [{name: "Dispatch
+    (디스패치)", url: "https://www.dispatch.co.kr/2345359"}]``. Only absolute web
+    addresses count.
+    """
+    listed = post.front_matter.extra.get("sources")
+    if not isinstance(listed, list):
+        return []
+    works: list[Thing] = []
+    for item in listed:
+        name = publisher = None
+        if isinstance(item, Mapping):
+            address = item.get("url") or item.get("link") or item.get("href")
+            name = item.get("title") or item.get("name")
+            publisher = item.get("publisher")
+        else:
+            address = item
+        if not isinstance(address, str) or "://" not in address:
+            continue
+        url = web_url(address.strip(), None)
+        if not url or any(work["url"] == url for work in works):
+            continue
+        work: Thing = {"@type": "CreativeWork", "url": url}
+        if isinstance(name, str) and collapse(name):
+            work["name"] = collapse(name)
+        if isinstance(publisher, str) and collapse(publisher):
+            work["publisher"] = {"@type": "Organization", "name": collapse(publisher)}
+        works.append(work)
+    return works
+
+
 def _sources(sources: list[Source], site_url: str | None) -> tuple[list[Thing], list[Thing]]:
     based_on: list[Thing] = []
     citations: list[Thing] = []
@@ -312,5 +359,12 @@ def _sources(sources: list[Source], site_url: str | None) -> tuple[list[Thing], 
             work["publisher"] = {"@type": "Organization", "name": collapse(source.publisher)}
         if len(work) == 1:
             continue
-        (citations if _CITATION_LABEL.match(source.label.strip()) else based_on).append(work)
+        works = citations if _CITATION_LABEL.match(source.label.strip()) else based_on
+        same = next((seen for seen in works if url and seen.get("url") == url), None)
+        if same is None:
+            works.append(work)
+        else:
+            # "**来源**: [36氪](…)" at the top, "[阅读原文 →](…)" at the end: one story.
+            for key, value in work.items():
+                same.setdefault(key, value)
     return based_on, citations

@@ -37,8 +37,10 @@ from newspost.parse.flavors._extensions import (
 # A kramdown block IAL or attribute list definition alone on its line ("{: .note}",
 # "{:#id}", "{:ref: .class}"); not an extension ("{::comment}") nor its end ("{:/}").
 _BLOCK_IAL = re.compile(r"\{:(?![:/])[^{}\n]*\}[ \t]*$")
-# A span IAL, right after the element it applies to ("![a](b.png){: .center}").
-_SPAN_IAL = re.compile(r"\{:(?![:/])[^{}\n]*\}")
+# A span IAL, right after the element it applies to ("![a](b.png){: .center}"). kramdown
+# reads one across a line break too ("[title][3]{:⏎  lang="en"}", as ruby-lang.org's
+# news posts wrap theirs).
+_SPAN_IAL = re.compile(r"\{:(?![:/])[^{}\n]*(?:\n[^{}\n]*)?\}")
 
 
 def _kramdown_ial(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

@@ -379,6 +379,7 @@ def _without_attribute(ctx: Context, ial: re.Match[str], rel: re.Match[str]) -> 
 
 _SOURCE_KEYS = (
     "source",
+    "sources",
     "source_url",
     "sourceUrl",
     "source_link",
@@ -393,7 +394,9 @@ _SOURCE_KEYS = (
 
 @register
 class NoSourceAttribution(LintRule):
-    """The post names no source: no "출처:"/"Source:"/"via" line and no ``source_url`` key.
+    """The post names no source: no "출처:"/"Source:"/"via" line, no ``source_url`` key.
+
+    Nor a ``sources`` list in the front matter, as LLM-written news sites keep theirs.
 
     Nor a list of links under a sources heading ("## 참고 자료", "## References") or
     line ("Sources:"), which name one source an item.

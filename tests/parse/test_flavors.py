@@ -1070,3 +1070,14 @@ def test_hexo_image_tags_are_the_images_hexo_writes() -> None:
     assert (
         liquid("{% img %} {% asset_img no-file-name %}") == "{% img %} {% asset_img no-file-name %}"
     )
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "python-markdown"])
+def test_a_definition_line_over_an_underline_is_a_heading(flavor: str) -> None:
+    # The definition rule runs before the setext heading rule (for speed), and gives
+    # way to it: kramdown and Python-Markdown read a setext heading first.
+    from newspost import loads
+
+    post = loads("*[A]: x\n---\n\n*[B]: y\n{::comment}\nz\n{:/comment}\n\nText\n", flavor=flavor)
+    assert [section.title for section in post.sections] == ["*[A]: x"]
+    assert post.sections[0].blocks[-1].text == "Text"

@@ -215,6 +215,9 @@ _CONTEXT = {
 # The excerpt separator of Jekyll, Hugo, Hexo and MkDocs' blog, and Docusaurus's
 # "<!-- truncate -->": a comment that means something to the site.
 _MORE = re.compile(r"<!--\s*(?:more|truncate)\s*-->", re.IGNORECASE)
+# What stands for one in a block's HTML while it is sanitized (private-use characters,
+# which no policy removes).
+_MORE_TEXT = "\ue000newspost-excerpt-separator\ue001"
 
 
 def _tags_only(content: str) -> list[tuple[int, int]] | None:
@@ -403,7 +406,20 @@ def _block_html(content: str, policy: Policy, engine: str) -> str:
     # an element still open would close after it, on a line of its own that the
     # next read takes for another block.
     html = content.rstrip("\n")
-    cleaned = sanitize_html(html, policy, engine=engine).rstrip("\n") + content[len(html) :]
+    trailing = content[len(html) :]
+    markers = _MORE.findall(html) if "<!--" in html and _MORE_TEXT not in html else []
+    if markers:
+        # An excerpt separator among other HTML ("<!-- truncate --> Hello" is one block)
+        # is a comment the site reads, as on a line of its own: kept, as text the
+        # sanitizer passes, and put back after. Dropped, it changed which generator the
+        # post reads as (Docusaurus's marker), and so how its front matter reads.
+        html = _MORE.sub(_MORE_TEXT, html)
+    cleaned = sanitize_html(html, policy, engine=engine).rstrip("\n")
+    if markers:
+        pieces = cleaned.split(_MORE_TEXT)  # one fewer if it was in an element dropped whole
+        kept = iter(markers)
+        cleaned = pieces[0] + "".join(next(kept, "") + piece for piece in pieces[1:])
+    cleaned += trailing
     lead = cleaned.lstrip()
     if lead and not lead.startswith("<") and policy.allows("p"):
         # Text the HTML parser moved out of a table (or found before the first

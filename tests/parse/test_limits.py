@@ -225,3 +225,12 @@ def test_json_front_matter_with_a_number_python_cannot_read_is_a_front_matter_er
 )
 def test_kramdown_tables_are_read_in_linear_time(text: str) -> None:
     _bounded(text, flavor="kramdown")
+
+
+def test_a_date_mapping_of_many_keys_is_read_in_linear_time() -> None:
+    # Each key's line was looked for in a pass of its own over the mapping.
+    text = "---\ndate:\n  created: 2024-01-01\n" + "".join(f"  k{i}: 1\n" for i in range(20_000))
+    started = time.perf_counter()
+    post = loads(text + "---\nBody\n", path="docs/blog/posts/a.md")
+    assert time.perf_counter() - started < 10.0
+    assert (post.raw.key_lines["date"], post.raw.key_lines["date.k19999"]) == (3, 20_003)

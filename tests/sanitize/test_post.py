@@ -153,3 +153,23 @@ def test_a_marker_inside_an_html_block_is_kept() -> None:
     assert clean.body == "<!--truncate--><b>Hi</b> {{&lt;\n"
     assert (clean.raw.generator, clean.front_matter.date) == ("docusaurus", post.front_matter.date)
     assert sanitize(clean) == clean
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<!-->'\n<\n",  # found by fuzzing (a Hexo post)
+        "<!-- a -->b\n*c* <i>d</i>\n",
+        "> <!-- a -->b\n> *c* <i>d</i>\n",
+        "<script>x</script>y\nz <b>w\n",
+    ],
+    ids=["fuzz", "comment", "quote", "script"],
+)
+def test_a_cleaned_block_takes_in_no_text_below_it(body: str) -> None:
+    # The block ended at its comment's or script's end, above a line of Markdown; its
+    # cleaned HTML opens with "<p>", whose block runs on to a blank line: a second pass
+    # read the line below as HTML (and escaped its "<").
+    post = loads(body, path="source/_posts/a.md")
+    clean = sanitize(post)
+    assert sanitize(clean) == clean
+    assert clean.lead[-1].text.endswith(post.lead[-1].text)

@@ -523,6 +523,13 @@ def _block_edit(
         else (prefixes[number] if number < len(prefixes) else follow) + text
         for number, text in enumerate(new_lines)
     ]
+    if last < len(lines.lines) and lines.lines[last].strip(" \t>") and _runs_on(md, html):
+        # The block ended at its own end ("<!-- a -->x", "<script>…</script>x") right
+        # above a line of text; cleaned, it opens with a tag whose block runs on to
+        # the next blank line ("<p>x</p>"), and a second pass would read the text
+        # below as part of it (and sanitize it as HTML). A blank line keeps it apart,
+        # as the block's own end did.
+        rebuilt.append(follow.rstrip())
     return (start, end, "\n".join(rebuilt))
 
 
@@ -530,6 +537,13 @@ def _one_html_block(md: MarkdownIt, html: str) -> bool:
     """Whether ``html`` reads back (with the flavor's block rules) as one HTML block."""
     tokens = md.parse(html, {})
     return len(tokens) == 1 and tokens[0].type == "html_block"
+
+
+def _runs_on(md: MarkdownIt, html: str) -> bool:
+    """Whether an HTML block of ``html`` would take in a line of text right below it."""
+    tokens = md.parse(html + "\nx", {})
+    lines = html.count("\n") + 2  # the block's lines and the "x" below
+    return bool(tokens) and tokens[0].type == "html_block" and tokens[0].map == [0, lines]
 
 
 def _bad_references(env: dict[str, Any], policy: Policy) -> set[str]:

@@ -185,3 +185,13 @@ def test_a_sanitized_post_stays_its_generator_s() -> None:
     clean = sanitize(post)
     assert (clean.raw.generator, clean.front_matter.date) == ("mkdocs", post.front_matter.date)
     assert post.with_body("{{< youtube x >}}\n").raw.generator == "mkdocs"
+
+
+def test_a_nul_in_a_heading_does_not_hide_its_tags_from_the_first_pass() -> None:
+    # Found by fuzzing: markdown-it reads NUL as U+FFFD, so the heading's text was not
+    # found on its line; its lines were cleaned as HTML, keeping the "<b>" that a
+    # heading loses, and a second pass dropped it.
+    post = loads("\0<b>></b>\n-\n")
+    clean = sanitize(post)
+    assert clean.body == "\0>\n-\n"
+    assert sanitize(clean) == clean

@@ -450,7 +450,11 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = text.split("\n")
+        # markdown-it reads a NUL as U+FFFD (its normalize step), so the tokens hold
+        # that: so do the lines they are looked up in, or a token holding one could not
+        # be placed and its lines were cleaned as HTML (a heading's "<b>" kept, to be
+        # dropped by a second pass). One character for one: offsets stay the same.
+        self.lines = (text.replace("\0", "\ufffd") if "\0" in text else text).split("\n")
         self.starts: list[int] = []
         offset = 0
         for line in self.lines:

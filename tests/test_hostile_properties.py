@@ -297,12 +297,10 @@ def test_the_pipeline_on_generated_posts(front: str, body: str) -> None:
     path="blog/2024/01-02-a.md",
     flavor=None,
 )
-@example(
-    front="---\ndate: {created: 2024-01-01}\n---\n",
-    body="??? note\n    {{<\r\n",
-    path=None,
-    flavor=None,
-)
+@example(front=_CREATED, body="??? note\n    {{<\r\n", path=None, flavor=None)
+# Found by this test: text before a block's first tag, wrapped in a paragraph that a
+# second pass removed as empty.
+@example(front="", body="!!! note\n</figure>\n&nbsp;\n", path=None, flavor=None)
 def test_the_pipeline_on_the_new_flavors_constructs(
     front: str, body: str, path: str | None, flavor: str | None
 ) -> None:

@@ -425,7 +425,10 @@ def _block_html(content: str, policy: Policy, engine: str) -> str:
         # Text the HTML parser moved out of a table (or found before the first
         # tag) must not open the block: the block would stop being HTML.
         head, marker, rest = lead.partition("<")
-        cleaned = f"<p>{head.strip()}</p>\n{marker}{rest}" if marker else f"<p>{head.strip()}</p>"
+        # The new paragraph is sanitized too, for the repairs a paragraph gets: written
+        # as it was, "<p>&nbsp;</p>" went on a second pass, as an empty paragraph.
+        paragraph = sanitize_html(f"<p>{head.strip()}</p>", policy, engine=engine).strip()
+        cleaned = "\n".join(part for part in (paragraph, marker + rest) if part)
     if not _BLANK_LINE.search(content.rstrip("\n")):
         # A blank line would end the HTML block early and turn the rest into Markdown.
         cleaned = _BLANK_LINE.sub("", cleaned)

@@ -145,11 +145,13 @@ def sanitize(post: Post, policy: str | Policy = "standard", *, engine: str = "bl
     from newspost.sanitize._markdown import sanitize_body
 
     chosen = get_policy(policy)
-    cleaner = get_engine(engine)
     body = post.body
     path = (post.path or "").lower()
     if path.endswith((".html", ".htm")):
-        new_body = cleaner.clean(prepare(body, chosen), chosen) if body else body
+        # The whole of sanitize_html, not the engine alone: its passes settle what
+        # the engine's parser leaves (an empty <p> around a block it moved out of
+        # one), which a second sanitize removed.
+        new_body = sanitize_html(body, chosen, engine=engine) if body else body
         if body.endswith("\n") and not new_body.endswith("\n"):
             new_body += "\n"
     else:

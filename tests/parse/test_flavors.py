@@ -1175,3 +1175,14 @@ def test_kramdown_math_is_kept_as_written() -> None:
     assert post.tables == [] and dumps(post) == body
     # CommonMark flavors have no such span.
     assert "<em>" in loads("$$2*N$$ and $$2*N+1$$\n", flavor="commonmark").lead[0].html  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("flavor", ["kramdown", "python-markdown"])
+def test_a_definition_line_over_an_underline_is_a_heading(flavor: str) -> None:
+    # The definition rule runs before the setext heading rule (for speed), and gives
+    # way to it: kramdown and Python-Markdown read a setext heading first.
+    from newspost import loads
+
+    post = loads("*[A]: x\n---\n\n*[B]: y\n{::comment}\nz\n{:/comment}\n\nText\n", flavor=flavor)
+    assert [section.title for section in post.sections] == ["*[A]: x"]
+    assert post.sections[0].blocks[-1].text == "Text"

@@ -575,3 +575,22 @@ def test_md_in_html_nested_deep_is_a_limit_not_a_crash() -> None:
     unclosed = "---\ndate: 2024-01-01\n---\n" + "<figure markdown>\n![a](b.png)\n\n" * 50
     post = loads(unclosed, path="docs/blog/posts/a.md")
     assert len(post.images) == 50 and dumps(post) == unclosed
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "generator"),
+    [
+        ('+++\ntitle = "x"\n[extra]\nauthor = "a"\n+++\nHi\n', "content/a.md", "zola"),
+        ("---\ntitle: x\nlayout: ../layouts/Post.astro\n---\nHi\n", "a.md", "astro"),
+        ("---\ntitle: x\ndate: Last Modified\n---\nHi\n", "a.md", "eleventy"),
+        ("---\ntitle: x\nlayout: layouts/post.njk\n---\nHi\n", "a.md", "eleventy"),
+        ("---\ntitle: x\n---\n!!! note\n    Hi\n", "a.md", "mkdocs"),
+        ("---\ndate:\n  created: 2024-01-01\n---\nHi\n", "a.md", "mkdocs"),
+    ],
+    ids=["zola", "astro", "eleventy-layout", "eleventy-date", "mkdocs-admonition", "mkdocs-date"],
+)
+def test_a_post_with_crlf_line_breaks_is_the_same_generator_s(
+    text: str, path: str, generator: str
+) -> None:
+    assert loads(text, path=path).raw.generator == generator
+    assert loads(text.replace("\n", "\r\n"), path=path).raw.generator == generator

@@ -131,6 +131,27 @@ def test_unclosed_template_syntax_is_read_in_linear_time(flavor: str, text: str)
     assert time.perf_counter() - started < 30.0
 
 
+@pytest.mark.parametrize(
+    ("flavor", "text"),
+    [
+        # Runs of blocks each taking a line or three: CommonMark's setext heading rule,
+        # tried first at each, read on to the end of the run for an underline.
+        ("python-markdown", "*[HTML]: Hyper Text Markup Language\n" * 20_000),
+        ("kramdown", "*[HTML]: Hyper Text Markup Language\n" * 20_000),
+        ("kramdown", "{::comment}\nx\n{:/comment}\n" * 15_000),
+        ("kramdown", "{::nomarkdown /}\n" * 40_000),
+        # Each task found its list by walking back through every token before it.
+        ("pulldown-cmark", "- [ ] task\n" * 40_000),
+        ("goldmark", "- [x] done\n" * 40_000),
+    ],
+    ids=["abbreviations", "kramdown-abbreviations", "comments", "nomarkdown", "tasks", "done"],
+)
+def test_runs_of_short_blocks_are_read_in_linear_time(flavor: str, text: str) -> None:
+    started = time.perf_counter()
+    _bounded(text, flavor=flavor)
+    assert time.perf_counter() - started < 20.0
+
+
 def test_invalid_utf8_and_lone_surrogates_are_encoding_errors() -> None:
     assert isinstance(_bounded(b"ok \xc3\x28"), EncodingError)
     assert isinstance(_bounded("text \ud800 more"), EncodingError)
@@ -204,3 +225,12 @@ def test_json_front_matter_with_a_number_python_cannot_read_is_a_front_matter_er
 )
 def test_kramdown_tables_are_read_in_linear_time(text: str) -> None:
     _bounded(text, flavor="kramdown")
+
+
+def test_a_date_mapping_of_many_keys_is_read_in_linear_time() -> None:
+    # Each key's line was looked for in a pass of its own over the mapping.
+    text = "---\ndate:\n  created: 2024-01-01\n" + "".join(f"  k{i}: 1\n" for i in range(20_000))
+    started = time.perf_counter()
+    post = loads(text + "---\nBody\n", path="docs/blog/posts/a.md")
+    assert time.perf_counter() - started < 10.0
+    assert (post.raw.key_lines["date"], post.raw.key_lines["date.k19999"]) == (3, 20_003)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -500,3 +501,16 @@ def test_workers_import_the_modules_of_registered_rules() -> None:
     # left out rather than failing the whole check.
     _import_rules(("json", "no_such_module_for_newspost"))
     assert "json" in sys.modules
+
+
+def test_many_sections_of_sources_are_checked_in_linear_time() -> None:
+    # NP202 once looked through every lifted source for each section they emptied.
+    from newspost import Limits, loads, validate
+
+    text = "---\ntitle: T\n---\n" + "## Sources\n- [a](https://a.kr)\n" * 25_000
+    limits = Limits(max_elements=500_000, max_lines=100_000)
+    post = loads(text, path="_posts/2024-01-01-a.md", limits=limits)
+    started = time.perf_counter()
+    report = validate(post)
+    assert time.perf_counter() - started < 5.0
+    assert not [issue for issue in report.issues if issue.code == "NP202"]

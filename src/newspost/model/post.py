@@ -341,12 +341,23 @@ class Post(Frozen):
         return self.model_copy(update={"front_matter": new})
 
     def with_body(self, body: str, *, flavor: FlavorName | None = None) -> Post:
-        """A new post with the same front matter text and a new body, parsed afresh."""
-        from newspost.parse import loads
+        """A new post with the same front matter text and a new body, parsed afresh.
+
+        The post stays its generator's (``raw.generator``), whatever the new body
+        says: a sanitized body that lost the comment or the tag that told it is
+        still the same site's post, and its front matter reads as before.
+        """
+        from newspost.parse import _loads
         from newspost.serialize.markdown import render_front_matter
 
         head = render_front_matter(self)
-        return loads(head + body, path=self.path, flavor=flavor or self.flavor)
+        return _loads(
+            head + body,
+            path=self.path,
+            flavor=flavor or self.flavor,
+            limits=None,
+            generator=self.raw.generator,
+        )
 
 
 def _block_text(block: Block) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from types import EllipsisType
 from typing import IO, Literal
 
 from newspost.errors import EncodingError, FormatError, NewsPostError, ReadError
 from newspost.model._base import trusted
-from newspost.model.post import Post, RawText
+from newspost.model.post import Generator, Post, RawText
 from newspost.parse import front_matter as _fm
 from newspost.parse._limits import DEFAULT_LIMITS, Limits, exceeded
 from newspost.parse._text import decode, holds_c0_controls, line_number
@@ -69,6 +70,24 @@ def loads(
         >>> post.front_matter.categories, post.sections[0].title
         (['News'], 'Hi')
     """
+    return _loads(text, path=path, flavor=flavor, limits=limits, format=format)
+
+
+def _loads(
+    text: str | bytes,
+    *,
+    path: str | os.PathLike[str] | None,
+    flavor: FlavorName | str | None,
+    limits: Limits | None,
+    format: Literal["markdown", "json"] = "markdown",
+    generator: Generator | EllipsisType | None = ...,
+) -> Post:
+    """`loads`; a ``generator`` given (None too) is the post's, not detected from its text.
+
+    `Post.with_body` keeps its post's generator: a new body (a sanitized one, without
+    the comment or the shortcode that told the generator) is still the same site's,
+    and its front matter is read as that site reads it (MkDocs' ``date: {created:}``).
+    """
     name = os.fspath(path) if path is not None else None
     if format == "json":
         from newspost.serialize.json import loads_json
@@ -109,9 +128,11 @@ def loads(
     where = _fm.split(text, path=name, limits=bounds)
     body = text[where.body_start :]
     fm_text = text[where.content_start : where.content_end]
-    chosen, generator = flavor_and_generator(
+    chosen, detected = flavor_and_generator(
         body, flavor=flavor, path=name, front_matter_format=where.format, front_matter=fm_text
     )
+    if generator is ...:
+        generator = detected
     front_matter = _fm.read(text, where, path=name, limits=bounds, generator=generator)
     try:
         get_markdown(chosen)

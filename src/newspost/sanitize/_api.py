@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 __all__ = ["collapse_spaces", "sanitize", "sanitize_html"]
 
 
+# A paragraph the engine's parser left with nothing but whitespace in it.
+_EMPTY_PARAGRAPH = re.compile(r"<p>[ \t\r\n]*</p>")
+
+
 def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str = "bleach") -> str:
     """Sanitize an HTML fragment: run the policy's repairs, then its allowlist engine.
 
@@ -46,10 +50,11 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
         # The engine's parser reopens formatting elements around leftover
         # whitespace ("<b>\n</b>"); dropped now, they cannot pile up pass after pass.
         cleaned = _drop_empty_formatting(cleaned)
-    if chosen.repairs.empty_paragraphs and "<p></p>" in cleaned:
+    if chosen.repairs.empty_paragraphs and "</p>" in cleaned:
         # HTML5 parsing closes a <p> before a block inside it and turns the stray
-        # </p> into an empty paragraph: remove those too, or a second pass would.
-        cleaned = cleaned.replace("<p></p>", "")
+        # </p> into an empty paragraph: remove those too, or a second pass would;
+        # with the line break it held too ("<p>\n<figure>" leaves "<p>\n</p>").
+        cleaned = _EMPTY_PARAGRAPH.sub("", cleaned)
     for _ in range(3):
         if not (_BLOCK_IN_PHRASING.search(cleaned) or _BLOCK_IN_LIST.search(cleaned)):
             break
@@ -59,7 +64,7 @@ def sanitize_html(html: str, policy: str | Policy = "standard", *, engine: str =
         # pass settles it where a second sanitize would, so the result is stable.
         again = cleaner.clean(prepare(cleaned, chosen), chosen)
         if chosen.repairs.empty_paragraphs:
-            again = again.replace("<p></p>", "")
+            again = _EMPTY_PARAGRAPH.sub("", again)
         if again == cleaned:
             break
         cleaned = again
@@ -215,13 +220,13 @@ def sanitize(post: Post, policy: str | Policy = "standard", *, engine: str = "bl
     from newspost.sanitize._markdown import sanitize_body
 
     chosen = get_policy(policy)
-    cleaner = get_engine(engine)
     body = post.body
     path = (post.path or "").lower()
     if path.endswith((".html", ".htm")):
-        new_body = (
-            _kept_as_written(body, cleaner.clean(prepare(body, chosen), chosen)) if body else body
-        )
+        # The whole of sanitize_html, not the engine alone: its passes settle what
+        # the engine's parser leaves (an empty <p> around a block it moved out of
+        # one), which a second sanitize removed.
+        new_body = sanitize_html(body, chosen, engine=engine) if body else body
         if body.endswith("\n") and not new_body.endswith("\n"):
             new_body += "\n"
     else:

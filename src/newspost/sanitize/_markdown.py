@@ -223,6 +223,9 @@ _MORE = re.compile(
     r"|read[ _-]?more|nextpage|noteaser)\s*-->",
     re.IGNORECASE,
 )
+# What stands for one in a block's HTML while it is sanitized (private-use characters,
+# which no policy removes).
+_MORE_TEXT = "\ue000newspost-excerpt-separator\ue001"
 
 
 def _tags_only(content: str) -> list[tuple[int, int]] | None:
@@ -411,13 +414,29 @@ def _block_html(content: str, policy: Policy, engine: str) -> str:
     # an element still open would close after it, on a line of its own that the
     # next read takes for another block.
     html = content.rstrip("\n")
-    cleaned = sanitize_html(html, policy, engine=engine).rstrip("\n") + content[len(html) :]
+    trailing = content[len(html) :]
+    markers = _MORE.findall(html) if "<!--" in html and _MORE_TEXT not in html else []
+    if markers:
+        # An excerpt separator among other HTML ("<!-- truncate --> Hello" is one block)
+        # is a comment the site reads, as on a line of its own: kept, as text the
+        # sanitizer passes, and put back after. Dropped, it changed which generator the
+        # post reads as (Docusaurus's marker), and so how its front matter reads.
+        html = _MORE.sub(_MORE_TEXT, html)
+    cleaned = sanitize_html(html, policy, engine=engine).rstrip("\n")
+    if markers:
+        pieces = cleaned.split(_MORE_TEXT)  # one fewer if it was in an element dropped whole
+        kept = iter(markers)
+        cleaned = pieces[0] + "".join(next(kept, "") + piece for piece in pieces[1:])
+    cleaned += trailing
     lead = cleaned.lstrip()
     if lead and not lead.startswith("<") and policy.allows("p"):
         # Text the HTML parser moved out of a table (or found before the first
         # tag) must not open the block: the block would stop being HTML.
         head, marker, rest = lead.partition("<")
-        cleaned = f"<p>{head.strip()}</p>\n{marker}{rest}" if marker else f"<p>{head.strip()}</p>"
+        # The new paragraph is sanitized too, for the repairs a paragraph gets: written
+        # as it was, "<p>&nbsp;</p>" went on a second pass, as an empty paragraph.
+        paragraph = sanitize_html(f"<p>{head.strip()}</p>", policy, engine=engine).strip()
+        cleaned = "\n".join(part for part in (paragraph, marker + rest) if part)
     if not _BLANK_LINE.search(content.rstrip("\n")):
         # A blank line would end the HTML block early and turn the rest into Markdown.
         cleaned = _BLANK_LINE.sub("", cleaned)
@@ -442,7 +461,11 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = text.split("\n")
+        # markdown-it reads a NUL as U+FFFD (its normalize step), so the tokens hold
+        # that: so do the lines they are looked up in, or a token holding one could not
+        # be placed and its lines were cleaned as HTML (a heading's "<b>" kept, to be
+        # dropped by a second pass). One character for one: offsets stay the same.
+        self.lines = (text.replace("\0", "\ufffd") if "\0" in text else text).split("\n")
         self.starts: list[int] = []
         offset = 0
         for line in self.lines:
@@ -515,6 +538,13 @@ def _block_edit(
         else (prefixes[number] if number < len(prefixes) else follow) + text
         for number, text in enumerate(new_lines)
     ]
+    if last < len(lines.lines) and lines.lines[last].strip(" \t>") and _runs_on(md, html):
+        # The block ended at its own end ("<!-- a -->x", "<script>…</script>x") right
+        # above a line of text; cleaned, it opens with a tag whose block runs on to
+        # the next blank line ("<p>x</p>"), and a second pass would read the text
+        # below as part of it (and sanitize it as HTML). A blank line keeps it apart,
+        # as the block's own end did.
+        rebuilt.append(follow.rstrip())
     return (start, end, "\n".join(rebuilt))
 
 
@@ -522,6 +552,13 @@ def _one_html_block(md: MarkdownIt, html: str) -> bool:
     """Whether ``html`` reads back (with the flavor's block rules) as one HTML block."""
     tokens = md.parse(html, {})
     return len(tokens) == 1 and tokens[0].type == "html_block"
+
+
+def _runs_on(md: MarkdownIt, html: str) -> bool:
+    """Whether an HTML block of ``html`` would take in a line of text right below it."""
+    tokens = md.parse(html + "\nx", {})
+    lines = html.count("\n") + 2  # the block's lines and the "x" below
+    return bool(tokens) and tokens[0].type == "html_block" and tokens[0].map == [0, lines]
 
 
 def _bad_references(env: dict[str, Any], policy: Policy) -> set[str]:

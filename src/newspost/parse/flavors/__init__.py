@@ -270,7 +270,7 @@ def _python_markdown() -> MarkdownIt:
     md.block.ruler.before("html_block", "markdown_in_html", _markdown_in_html)
     # Python-Markdown's abbreviations ("*[HTML]: Hyper Text Markup Language") are
     # written as kramdown's: the definition shows nothing.
-    md.block.ruler.before("paragraph", "kramdown_abbreviation", _kramdown_abbreviation)
+    md.block.ruler.before("lheading", "kramdown_abbreviation", _kramdown_abbreviation)
     _with_admonitions(md)
     _with_definition_lists(md)
     return _with_footnotes(md)

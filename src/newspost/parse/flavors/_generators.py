@@ -24,8 +24,10 @@ _LIQUID = re.compile(r"\{%-?\s*\w+")
 # the tag's name.
 ZOLA_SHORTCODE = re.compile(r"\{[{%]-?\s*(?:[A-Za-z_]\w*\(|end\s*-?%\})")
 # Zola's front matter tables, which neither Hugo nor Jekyll has: taxonomies (its
-# categories and tags) and extra (its free-form keys).
-_ZOLA_TABLE = re.compile(r"^(?:\[(?:taxonomies|extra)\][ \t]*$|taxonomies:)", re.MULTILINE)
+# categories and tags) and extra (its free-form keys). Here and in the patterns below, a
+# line may end with "\r\n": "$" and "\n" alone missed every sign in a CRLF file, which
+# was then read as Hugo's or Jekyll's.
+_ZOLA_TABLE = re.compile(r"^(?:\[(?:taxonomies|extra)\][ \t]*\r?$|taxonomies:)", re.MULTILINE)
 
 
 # Astro's front matter keys, which its blog template (pubDate, updatedDate, heroImage)
@@ -36,7 +38,7 @@ _ASTRO_KEY = re.compile(
 )
 # A layout that is an Astro component ("layout: ../../layouts/Post.astro"): Astro's
 # Markdown pages name theirs so, in whatever folder.
-_ASTRO_LAYOUT = re.compile(r"^layout[ \t]*:[ \t]*['\"]?[^\n]*\.astro['\"]?[ \t]*$", re.MULTILINE)
+_ASTRO_LAYOUT = re.compile(r"^layout[ \t]*:[ \t]*['\"]?[^\n]*\.astro['\"]?[ \t]*\r?$", re.MULTILINE)
 # A front matter "layout:" key: Octopress's posts (Jekyll's, in source/_posts as
 # Hexo's) have "layout: post"; Hexo's scaffolds write none.
 _LAYOUT_KEY = re.compile(r"^layout[ \t]*:", re.MULTILINE)
@@ -50,8 +52,8 @@ _ELEVENTY_DATE_WORD = "|".join(
 )
 _ELEVENTY_KEY = re.compile(
     r"^(?:[ \t]*\"?eleventy[A-Z]\w*\"?[ \t]*:"
-    r"|layout[ \t]*:[^\n]*\.(?:njk|liquid|11ty\.js|11ty\.cjs|webc)['\"]?[ \t]*$"
-    rf"|date[ \t]*:[ \t]*['\"]?(?i:{_ELEVENTY_DATE_WORD})['\"]?[ \t]*$)",
+    r"|layout[ \t]*:[^\n]*\.(?:njk|liquid|11ty\.js|11ty\.cjs|webc)['\"]?[ \t]*\r?$"
+    rf"|date[ \t]*:[ \t]*['\"]?(?i:{_ELEVENTY_DATE_WORD})['\"]?[ \t]*\r?$)",
     re.MULTILINE,
 )
 # What each of Eleventy's signs holds: a front matter without any (nearly every post's)
@@ -105,13 +107,13 @@ def _is_docusaurus(parts: Sequence[str], front_matter: str, text: str) -> bool:
 
 
 # MkDocs Material's blog post date: a mapping with its publication date under created.
-_MKDOCS_DATE = re.compile(r"^date[ \t]*:[ \t]*(?:#[^\n]*)?\n[ \t]+created[ \t]*:", re.MULTILINE)
+_MKDOCS_DATE = re.compile(r"^date[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n[ \t]+created[ \t]*:", re.MULTILINE)
 # An admonition of Python-Markdown ("!!! note", '!!! tip "Title"') or pymdownx.details
 # ("??? note", "???+ note") over the lines it holds, indented four columns: a news
 # line that opens with "!!!" is followed by no such block.
 _MKDOCS_ADMONITION = re.compile(
     r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z][\w-]*(?:[ \t]+[\w-]+)*"
-    r'(?:[ \t]+"[^"\n]*")?[ \t]*\n(?:[ \t]*\n)*(?: {4}|\t)[ \t]*\S',
+    r'(?:[ \t]+"[^"\n]*")?[ \t]*\r?\n(?:[ \t]*\r?\n)*(?: {4}|\t)[ \t]*\S',
     re.MULTILINE,
 )
 

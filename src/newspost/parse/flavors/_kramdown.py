@@ -144,12 +144,16 @@ def _kramdown_extension(state: StateBlock, start_line: int, end_line: int, silen
     """Block rule: kramdown's ``{::comment}``, ``{::nomarkdown}`` and ``{::options /}``.
 
     A comment and options show nothing; a nomarkdown body is output as it is,
-    Markdown unread (an HTML block).
+    Markdown unread (an HTML block). The rule runs before the setext heading rule,
+    as `_kramdown_abbreviation` does and for the same reason: a run of n
+    extensions took n² steps (twenty seconds for 2,000 comments).
     """
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
     start = state.bMarks[start_line]
     if not state.src.startswith("{::", start + state.tShift[start_line]):
+        return False
+    if start_line + 1 < end_line and _setext_underline(state, start_line + 1):
         return False
     opening = _EXTENSION_START.match(state.src, start, state.eMarks[start_line])
     if opening is None or opening.group(1) not in _EXTENSION_NAMES:
@@ -252,8 +256,25 @@ _ABBREVIATION = re.compile(r" {0,3}\*\[.+?\]:")
 
 
 def _kramdown_abbreviation(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """Block rule: a kramdown abbreviation definition line, taken without a token."""
+    """Block rule: a kramdown abbreviation definition line, taken without a token.
+
+    It runs before CommonMark's setext heading rule, which reads on through every
+    line that does not end a paragraph to look for an underline: tried first at
+    each of n definition lines, it took n² steps (seconds for a thousand). A line
+    over an underline is still the heading's, as kramdown and Python-Markdown read
+    their setext headings first.
+    """
+    if start_line + 1 < end_line and _setext_underline(state, start_line + 1):
+        return False
     return _take_line(state, start_line, silent, "*[", _ABBREVIATION, match_from_line_start=True)
+
+
+def _setext_underline(state: StateBlock, line: int) -> bool:
+    """Whether ``line`` is a run of ``=`` or ``-`` that would underline the line above."""
+    if state.sCount[line] - state.blkIndent >= 4 or state.sCount[line] < state.blkIndent:
+        return False
+    first = state.bMarks[line] + state.tShift[line]
+    return _SETEXT_UNDERLINE.match(state.src, first, state.eMarks[line]) is not None
 
 
 def _kramdown_end_of_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -1025,16 +1046,12 @@ def _kramdown() -> MarkdownIt:
         _kramdown_ial,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
-    md.block.ruler.before(
-        "paragraph",
-        "kramdown_extension",
-        _kramdown_extension,
-    )
+    md.block.ruler.before("lheading", "kramdown_extension", _kramdown_extension)
     # kramdown's tables, not GFM's: tried where kramdown tries them, after lists
     # and before definitions, and never ending a paragraph.
     md.disable("table")
     md.block.ruler.after("list", "kramdown_table", _kramdown_table)
-    md.block.ruler.before("paragraph", "kramdown_abbreviation", _kramdown_abbreviation)
+    md.block.ruler.before("lheading", "kramdown_abbreviation", _kramdown_abbreviation)
     md.block.ruler.before(
         "paragraph",
         "kramdown_end_of_block",

@@ -7,6 +7,7 @@ paragraphs, unclosed tags, broken attributes) is found in the raw body text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -120,12 +121,17 @@ class EmptySection(LintRule):
         sections = list(scan(ctx).sections)
         lifted = [s.line for s in post.sources if s.line is not None]
         lifted += [b.line for b in post.footer if b.line is not None]
+        # Sorted, so the first lifted line below each heading is a bisection away: a
+        # post of many "## Sources" sections, each emptied by its list of sources,
+        # once looked through every source for every section.
+        lifted.sort()
         for index, section in enumerate(sections):
             if section.blocks or section.sections:
                 continue
             after = sections[index + 1].line if index + 1 < len(sections) else None
             start = section.line or 0
-            if any(line > start and (after is None or line < after) for line in lifted):
+            below = bisect.bisect_right(lifted, start)
+            if below < len(lifted) and (after is None or lifted[below] < after):
                 continue
             yield self.issue(
                 ctx,

@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from newspost.model.front_matter import SOURCE_URL_KEYS
 from newspost.model.post import Post, Source
 from newspost.serialize._common import (
     author_link,
@@ -271,18 +272,6 @@ def _publisher(value: object, site_url: str | None) -> Thing | None:
     return organization if "name" in organization or "url" in organization else None
 
 
-# The front matter keys that name the story's source by its address, as news sites and
-# feed archives write them (NP304 reads them too).
-_SOURCE_URL_KEYS = (
-    "source_url",
-    "sourceUrl",
-    "source_link",
-    "sourceLink",
-    "original_url",
-    "originalUrl",
-)
-
-
 def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:
     """The story the front matter names: ``source_url``, named ``source_title``, by ``source``.
 
@@ -292,9 +281,7 @@ def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:
     """
     extra = post.front_matter.extra
     name = extra.get("source")
-    address = next(
-        (extra[key] for key in _SOURCE_URL_KEYS if isinstance(extra.get(key), str)), None
-    )
+    address = next((extra[key] for key in SOURCE_URL_KEYS if isinstance(extra.get(key), str)), None)
     if address is None and isinstance(name, str) and "://" in name:
         address, name = name, None
     if not isinstance(address, str) or "://" not in address:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from newspost.model.front_matter import SOURCE_URL_KEYS
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
     MdLink,
@@ -377,19 +378,9 @@ def _without_attribute(ctx: Context, ial: re.Match[str], rel: re.Match[str]) -> 
     return [delete_line_edit(ctx, base + ial.start(), base + ial.end())]
 
 
-_SOURCE_KEYS = (
-    "source",
-    "sources",
-    "source_url",
-    "sourceUrl",
-    "source_link",
-    "sourceLink",
-    "original_url",
-    "originalUrl",
-    "canonical_url",
-    "canonical",
-    "via",
-)
+# Front matter keys any of which names the post's source: its address (the keys JSON-LD's
+# isBasedOn reads), its name, a list of them, or the page it was copied from.
+_SOURCE_KEYS = ("source", "sources", *SOURCE_URL_KEYS, "canonical_url", "canonical", "via")
 
 
 @register

@@ -20,7 +20,7 @@ from newspost.model.post import Source
 from newspost.parse._items import _Heading, _Item
 from newspost.parse._text import _collapse
 
-__all__ = ["_lift_sources", "_take_footer"]
+__all__ = ["CITATION_LABEL", "_lift_sources", "_take_footer"]
 
 
 # Longer labels first: "자료 출처:" is one label, not "자료" and a space. A Korean
@@ -401,13 +401,21 @@ def _sources_from_paragraphs(items: list[_Item], start: int) -> int:
 # its metaclass's __instancecheck__, several times the cost, for every item.
 
 
+# The words that head a list of references the article cites ("참고 자료", "References",
+# "参考文献"), as against the stories it retells ("출처", "Sources"): a source under one
+# of them is a citation to JSON-LD (see `CITATION_LABEL`).
+_CITATION_WORDS = (
+    r"참고\s*(?:자료|문헌|링크|기사)|참고|참조|references?|bibliography|citations?|works\s+cited|"
+    r"参考文献|参考资料|参考資料|參考資料|参考リンク|参考|參考"
+)
+CITATION_LABEL = re.compile(rf"^(?:{_CITATION_WORDS}|see\s+also)$", re.IGNORECASE)
+"""A source's label that marks a reference the article cites, not the story it retells."""
 # A heading or a line that only introduces a list of sources: "## 참고 자료", "Sources:",
 # "**출처:**", "📚 References (참고)". Not "Further reading" or "See also": what they
 # list was not drawn on.
 _SOURCE_LIST_LABEL = re.compile(
-    r"^\W*(?P<label>출처|자료\s*출처|기사\s*원문|원문|참고\s*(?:자료|문헌|링크|기사)|참고|참조|"
-    r"sources?|references?|bibliography|citations?|works\s+cited|quellen?|fuentes?|références|"
-    r"出典|出处|出處|来源|來源|参考文献|参考资料|参考資料|參考資料|参考リンク|参考|參考|引用元)"
+    r"^\W*(?P<label>출처|자료\s*출처|기사\s*원문|원문|sources?|quellen?|fuentes?|références|"
+    rf"出典|出处|出處|来源|來源|引用元|{_CITATION_WORDS})"
     r"\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\W*$",
     re.IGNORECASE,
 )

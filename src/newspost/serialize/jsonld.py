@@ -16,12 +16,12 @@ properties Google recommends are missing or weak.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from newspost.model.front_matter import SOURCE_URL_KEYS
 from newspost.model.post import Post, Source
+from newspost.parse._sources import CITATION_LABEL
 from newspost.serialize._common import (
     author_link,
     author_name,
@@ -43,12 +43,6 @@ __all__ = ["dumps_jsonld", "to_jsonld"]
 
 Thing = dict[str, Any]
 
-# Labels that mark a reference the article cites, not the story it retells.
-_CITATION_LABEL = re.compile(
-    r"^(?:참고|참고\s*(?:자료|문헌|링크|기사)|참조|references?|see\s+also|bibliography|citations?|"
-    r"works\s+cited|参考|參考|参考文献|参考资料|参考資料|參考資料|参考リンク)$",
-    re.IGNORECASE,
-)
 _PERSON_KEYS = ("name", "url", "email", "sameAs", "jobTitle", "image", "description")
 
 
@@ -346,7 +340,7 @@ def _sources(sources: list[Source], site_url: str | None) -> tuple[list[Thing], 
             work["publisher"] = {"@type": "Organization", "name": collapse(source.publisher)}
         if len(work) == 1:
             continue
-        works = citations if _CITATION_LABEL.match(source.label.strip()) else based_on
+        works = citations if CITATION_LABEL.match(source.label.strip()) else based_on
         same = next((seen for seen in works if url and seen.get("url") == url), None)
         if same is None:
             works.append(work)

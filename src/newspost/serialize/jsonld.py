@@ -124,23 +124,7 @@ def to_jsonld(
         article["articleSection"] = sections[0] if len(sections) == 1 else sections
     if fm.tags:
         article["keywords"] = list(fm.tags)
-    based_on, citations = _sources(post.sources, site_url)
-    story = _front_matter_source(post, url)
-    if story:
-        same = [work for work in based_on + citations if work.get("url") == story["url"]]
-        if not same:
-            based_on.insert(0, story)
-        for work in same:
-            # "[阅读原文 →](…)" in the body, `source: "BBC News"` beside the same
-            # `sourceUrl`: the front matter names what the link does not.
-            if "name" in story and "name" not in work:
-                work["name"] = story["name"]
-            publisher = story.get("publisher")
-            if publisher and "publisher" not in work and publisher["name"] != work.get("name"):
-                work["publisher"] = publisher
-    for work in _front_matter_sources(post):
-        if all(seen.get("url") != work["url"] for seen in based_on + citations):
-            based_on.append(work)
+    based_on, citations = _based_on_and_citations(post, site_url, url)
     if based_on:
         article["isBasedOn"] = based_on[0] if len(based_on) == 1 else based_on
     if citations:
@@ -264,6 +248,35 @@ def _publisher(value: object, site_url: str | None) -> Thing | None:
     if site_url and "url" not in organization:
         organization["url"] = site_url
     return organization if "name" in organization or "url" in organization else None
+
+
+def _based_on_and_citations(
+    post: Post, site_url: str | None, own_url: str | None
+) -> tuple[list[Thing], list[Thing]]:
+    """The stories a post retells (``isBasedOn``) and the works it cites (``citation``).
+
+    The body's sources (`_sources`), then the front matter's: its ``source_url`` story
+    first, unless a body link points at it, and then that link gains what the front
+    matter names of it; then each story of a ``sources`` list no link points at.
+    """
+    based_on, citations = _sources(post.sources, site_url)
+    story = _front_matter_source(post, own_url)
+    if story:
+        same = [work for work in based_on + citations if work.get("url") == story["url"]]
+        if not same:
+            based_on.insert(0, story)
+        for work in same:
+            # "[阅读原文 →](…)" in the body, `source: "BBC News"` beside the same
+            # `sourceUrl`: the front matter names what the link does not.
+            if "name" in story and "name" not in work:
+                work["name"] = story["name"]
+            publisher = story.get("publisher")
+            if publisher and "publisher" not in work and publisher["name"] != work.get("name"):
+                work["publisher"] = publisher
+    for work in _front_matter_sources(post):
+        if all(seen.get("url") != work["url"] for seen in based_on + citations):
+            based_on.append(work)
+    return based_on, citations
 
 
 def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:

@@ -16,6 +16,7 @@ import yaml
 from newspost.model.front_matter import SOURCE_URL_KEYS
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
+    AUTOLINK,
     MdLink,
     Scan,
     UrlRef,
@@ -468,17 +469,13 @@ def _visible(inner_html: str) -> str:
     return _INVISIBLE.sub(" ", html.unescape(_TAGS.sub("", inner_html))).strip()
 
 
-# A Markdown autolink, "<https://go.dev/blog/strings>": its address is its text.
-_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]{1,31}:[^<>\s]*)>", re.IGNORECASE)
-
-
 def _visible_md(text: str) -> str:
     """What a reader sees of a Markdown link's text: autolinks as their address, no tags.
 
     ox-hugo writes an Org link to a bare address as ``[<https://a.org>](<https://a.org>)``.
     """
     if "<" in text and ":" in text:
-        text = _AUTOLINK.sub(r"\1", text)
+        text = AUTOLINK.sub(r"\1", text)
     return _visible(text)
 
 

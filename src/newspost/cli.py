@@ -222,13 +222,12 @@ def _block_label(block: newspost.Block) -> str:
 @command("show", "print the outline of posts: front matter, sections, tables, sources, footer")
 @handles(_show)
 def _show_args(parser: argparse.ArgumentParser) -> None:
+    from newspost.parse.flavors import flavor_names
+
     parser.add_argument("paths", nargs="+", metavar="PATH", help="post files or folders")
     parser.add_argument(
         "--flavor",
-        help=(
-            "Markdown flavor (kramdown, goldmark, remark, mdx, marked, markdown-it, "
-            "pulldown-cmark, python-markdown, commonmark); detected by default"
-        ),
+        help=f"Markdown flavor ({', '.join(flavor_names())}); detected by default",
     )
 
 

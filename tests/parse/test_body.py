@@ -303,7 +303,7 @@ def test_a_flavor_with_render_rules_of_its_own_reads_its_html_blocks_alike() -> 
 @settings(max_examples=500, deadline=None, derandomize=True)
 @given(st.text(alphabet=st.sampled_from(list("ab한 \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000\u200b"))))
 def test_collapsed_text_is_its_words_joined_by_one_space(text: str) -> None:
-    from newspost.parse.body import _collapse
+    from newspost.parse._text import _collapse
 
     assert _collapse(text) == " ".join(text.split())
 

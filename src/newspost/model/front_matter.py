@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from newspost.model._base import trusted
 
-__all__ = ["IMAGE_KEYS", "FrontMatter", "image_addresses", "parse_date"]
+__all__ = ["IMAGE_KEYS", "SOURCE_URL_KEYS", "FrontMatter", "image_addresses", "parse_date"]
 
 # Jekyll writes "2024-06-12 10:00:00 +0900"; YAML's own timestamp grammar
 # wants "+09:00", so PyYAML hands such dates over as strings. Hexo's documents
@@ -261,6 +261,20 @@ IMAGE_KEYS: tuple[str, ...] = (
 
 The tables are Minimal Mistakes' ``header`` (``header.image``, ``header.teaser``...),
 Hugo's ``params`` and, in a Zola post, its ``extra``; see `image_addresses`.
+"""
+
+SOURCE_URL_KEYS: tuple[str, ...] = (
+    "source_url",
+    "sourceUrl",
+    "source_link",
+    "sourceLink",
+    "original_url",
+    "originalUrl",
+)
+"""Front matter keys that name the story's source by its address, first found wins.
+
+News sites and feed archives write them; one list for the JSON-LD ``isBasedOn`` and the
+rule that looks for a source (NP304).
 """
 
 # Where a mapping under one of IMAGE_KEYS keeps its address: PaperMod's

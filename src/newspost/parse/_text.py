@@ -300,3 +300,14 @@ class LineIndex:
     def offset(self, line: int) -> int:
         """The offset where a 1-based line starts."""
         return self._starts[max(0, min(line - 1, len(self._starts) - 1))]
+
+
+def _collapse(text: str) -> str:
+    """Runs of whitespace as one space, none at the ends: ``" ".join(text.split())``."""
+    # A printable text holds no whitespace but " " (every other space, tab or line
+    # break is not printable): stripped, with no "  " left, it is collapsed. Most
+    # paragraphs are, and the test is much cheaper than splitting into words.
+    stripped = text.strip()
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
+    return " ".join(stripped.split())

@@ -336,6 +336,7 @@ def author_source(post: Post) -> tuple[object, str | None]:
     return None, None
 
 
+# The keys a theme keeps its one author's page under, compared in lower case.
 _AUTHOR_LINK_KEYS = ("authorlink", "author_link", "authorurl", "author_url")
 
 
@@ -391,7 +392,7 @@ def author_name(author: object) -> str:
 
 
 # A Markdown link in an author line: "[Juraci Paixão Kröhling](https://github.com/jpkrohling)".
-_AUTHOR_LINK = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^\s()<>]+)>?\s*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\(\s*<?([^\s()<>]+)>?\s*\)")
 # Where one author of a line ends: a comma, a semicolon, "and" or "&" (outside brackets).
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;]|\s(?:and|&)\s)\s*")
 
@@ -411,11 +412,11 @@ def linked_authors(author: str) -> list[tuple[str, str | None]] | None:
         >>> linked_authors("Ana Ruiz (Acme)") is None
         True
     """
-    if "](" not in author or _AUTHOR_LINK.search(author) is None:
+    if "](" not in author or _MARKDOWN_LINK.search(author) is None:
         return None
     people: list[tuple[str, str | None]] = []
     for part in _top_level_parts(author):
-        link = _AUTHOR_LINK.search(part)
+        link = _MARKDOWN_LINK.search(part)
         if link is not None:
             people.append((collapse(link.group(1)), link.group(2)))
         elif collapse(part):

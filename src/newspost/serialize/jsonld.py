@@ -16,11 +16,12 @@ properties Google recommends are missing or weak.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from newspost.model.front_matter import SOURCE_URL_KEYS
 from newspost.model.post import Post, Source
+from newspost.parse._sources import CITATION_LABEL
 from newspost.serialize._common import (
     author_link,
     author_name,
@@ -42,12 +43,6 @@ __all__ = ["dumps_jsonld", "to_jsonld"]
 
 Thing = dict[str, Any]
 
-# Labels that mark a reference the article cites, not the story it retells.
-_CITATION_LABEL = re.compile(
-    r"^(?:참고|참고\s*(?:자료|문헌|링크|기사)|참조|references?|see\s+also|bibliography|citations?|"
-    r"works\s+cited|参考|參考|参考文献|参考资料|参考資料|參考資料|参考リンク)$",
-    re.IGNORECASE,
-)
 _PERSON_KEYS = ("name", "url", "email", "sameAs", "jobTitle", "image", "description")
 
 
@@ -129,23 +124,7 @@ def to_jsonld(
         article["articleSection"] = sections[0] if len(sections) == 1 else sections
     if fm.tags:
         article["keywords"] = list(fm.tags)
-    based_on, citations = _sources(post.sources, site_url)
-    story = _front_matter_source(post, url)
-    if story:
-        same = [work for work in based_on + citations if work.get("url") == story["url"]]
-        if not same:
-            based_on.insert(0, story)
-        for work in same:
-            # "[阅读原文 →](…)" in the body, `source: "BBC News"` beside the same
-            # `sourceUrl`: the front matter names what the link does not.
-            if "name" in story and "name" not in work:
-                work["name"] = story["name"]
-            publisher = story.get("publisher")
-            if publisher and "publisher" not in work and publisher["name"] != work.get("name"):
-                work["publisher"] = publisher
-    for work in _front_matter_sources(post):
-        if all(seen.get("url") != work["url"] for seen in based_on + citations):
-            based_on.append(work)
+    based_on, citations = _based_on_and_citations(post, site_url, url)
     if based_on:
         article["isBasedOn"] = based_on[0] if len(based_on) == 1 else based_on
     if citations:
@@ -271,16 +250,33 @@ def _publisher(value: object, site_url: str | None) -> Thing | None:
     return organization if "name" in organization or "url" in organization else None
 
 
-# The front matter keys that name the story's source by its address, as news sites and
-# feed archives write them (NP304 reads them too).
-_SOURCE_URL_KEYS = (
-    "source_url",
-    "sourceUrl",
-    "source_link",
-    "sourceLink",
-    "original_url",
-    "originalUrl",
-)
+def _based_on_and_citations(
+    post: Post, site_url: str | None, own_url: str | None
+) -> tuple[list[Thing], list[Thing]]:
+    """The stories a post retells (``isBasedOn``) and the works it cites (``citation``).
+
+    The body's sources (`_sources`), then the front matter's: its ``source_url`` story
+    first, unless a body link points at it, and then that link gains what the front
+    matter names of it; then each story of a ``sources`` list no link points at.
+    """
+    based_on, citations = _sources(post.sources, site_url)
+    story = _front_matter_source(post, own_url)
+    if story:
+        same = [work for work in based_on + citations if work.get("url") == story["url"]]
+        if not same:
+            based_on.insert(0, story)
+        for work in same:
+            # "[阅读原文 →](…)" in the body, `source: "BBC News"` beside the same
+            # `sourceUrl`: the front matter names what the link does not.
+            if "name" in story and "name" not in work:
+                work["name"] = story["name"]
+            publisher = story.get("publisher")
+            if publisher and "publisher" not in work and publisher["name"] != work.get("name"):
+                work["publisher"] = publisher
+    for work in _front_matter_sources(post):
+        if all(seen.get("url") != work["url"] for seen in based_on + citations):
+            based_on.append(work)
+    return based_on, citations
 
 
 def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:
@@ -292,9 +288,7 @@ def _front_matter_source(post: Post, own_url: str | None) -> Thing | None:
     """
     extra = post.front_matter.extra
     name = extra.get("source")
-    address = next(
-        (extra[key] for key in _SOURCE_URL_KEYS if isinstance(extra.get(key), str)), None
-    )
+    address = next((extra[key] for key in SOURCE_URL_KEYS if isinstance(extra.get(key), str)), None)
     if address is None and isinstance(name, str) and "://" in name:
         address, name = name, None
     if not isinstance(address, str) or "://" not in address:
@@ -359,7 +353,7 @@ def _sources(sources: list[Source], site_url: str | None) -> tuple[list[Thing], 
             work["publisher"] = {"@type": "Organization", "name": collapse(source.publisher)}
         if len(work) == 1:
             continue
-        works = citations if _CITATION_LABEL.match(source.label.strip()) else based_on
+        works = citations if CITATION_LABEL.match(source.label.strip()) else based_on
         same = next((seen for seen in works if url and seen.get("url") == url), None)
         if same is None:
             works.append(work)

@@ -2,10 +2,12 @@
 
 Sites render Markdown differently. Jekyll uses kramdown, where Markdown inside
 an HTML block stays raw unless the block says ``markdown="1"``, and Liquid runs
-first; Hugo uses Goldmark (CommonMark with linkify and typographer on), Astro
-remark and Hexo marked (both GitHub's Markdown with SmartyPants), Docusaurus MDX
-(remark without SmartyPants), Eleventy markdown-it (CommonMark with tables,
-after Liquid), MkDocs Python-Markdown (with admonitions and attribute lists).
+first; Hugo uses Goldmark (CommonMark with linkify and typographer on), Zola
+pulldown-cmark (CommonMark with tables, footnotes and heading attributes, no
+linkify), Astro remark and Hexo marked (both GitHub's Markdown with SmartyPants),
+Docusaurus MDX (remark without SmartyPants), Eleventy markdown-it (CommonMark
+with tables, after Liquid), MkDocs Python-Markdown (with admonitions and
+attribute lists).
 Each flavor here is a configured markdown-it-py parser; `detect_flavor` picks
 one from what the file says, and every parsing function takes ``flavor=`` to
 override it. Add a flavor with `register_flavor`.

@@ -34,6 +34,7 @@ from newspost.parse.flavors import (
 from newspost.validate._rule import Context, Edit
 
 __all__ = [
+    "AUTOLINK",
     "VOID_ELEMENTS",
     "Attr",
     "BodyImage",
@@ -276,7 +277,7 @@ _MD_REF = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*(<[^<>\n]*>|\S+)", re.MULTI
 # A footnote's label, "^" and no space: "[^1]: note" is no link where footnotes are read.
 _FOOTNOTE_LABEL = re.compile(r"\^[^\s\]]+")
 # A CommonMark autolink, <scheme:...>: Goldmark and markdown-it link any scheme this way.
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _URL_ATTR_NAMES = (
     "href",
     "src",
@@ -655,7 +656,7 @@ class Scan:
                 out.append(UrlRef(value, raw, start, found.group(1)))
         out.extend(link.url for link in self.md_links)
         if ":" in body and not self.html_file:
-            for found in _AUTOLINK.finditer(body):
+            for found in AUTOLINK.finditer(body):
                 raw = found.group(1)
                 out.append(UrlRef(html.unescape(raw), raw, base + found.start(1), "autolink"))
         if "]" in body and "]:" in body:

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 
 import yaml
 
+from newspost.model.front_matter import SOURCE_URL_KEYS
 from newspost.validate._rule import Context, Edit, Fix, Issue, LintRule, Severity, register
 from newspost.validate.rules._util import (
+    AUTOLINK,
     MdLink,
     Scan,
     UrlRef,
@@ -377,19 +379,9 @@ def _without_attribute(ctx: Context, ial: re.Match[str], rel: re.Match[str]) -> 
     return [delete_line_edit(ctx, base + ial.start(), base + ial.end())]
 
 
-_SOURCE_KEYS = (
-    "source",
-    "sources",
-    "source_url",
-    "sourceUrl",
-    "source_link",
-    "sourceLink",
-    "original_url",
-    "originalUrl",
-    "canonical_url",
-    "canonical",
-    "via",
-)
+# Front matter keys any of which names the post's source: its address (the keys JSON-LD's
+# isBasedOn reads), its name, a list of them, or the page it was copied from.
+_SOURCE_KEYS = ("source", "sources", *SOURCE_URL_KEYS, "canonical_url", "canonical", "via")
 
 
 @register
@@ -477,17 +469,13 @@ def _visible(inner_html: str) -> str:
     return _INVISIBLE.sub(" ", html.unescape(_TAGS.sub("", inner_html))).strip()
 
 
-# A Markdown autolink, "<https://go.dev/blog/strings>": its address is its text.
-_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]{1,31}:[^<>\s]*)>", re.IGNORECASE)
-
-
 def _visible_md(text: str) -> str:
     """What a reader sees of a Markdown link's text: autolinks as their address, no tags.
 
     ox-hugo writes an Org link to a bare address as ``[<https://a.org>](<https://a.org>)``.
     """
     if "<" in text and ":" in text:
-        text = _AUTOLINK.sub(r"\1", text)
+        text = AUTOLINK.sub(r"\1", text)
     return _visible(text)
 
 

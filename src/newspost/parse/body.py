@@ -1355,6 +1355,8 @@ def _escape(text: str) -> str:
 # attribution may follow a reference mark or a bullet ("※ 출처: 연합뉴스").
 _SOURCE_LABEL = re.compile(
     r"^\s*(?P<mark>[※▶►☞■●•*-]\s*)?(?P<bracket>[(（【\[]?)\s*"
+    # The labels' first letters, looked at once before the labels are tried one by one.
+    r"(?=[출기뉴원자사참osavcrqfnиk出资資来來原参參引元ソ])"
     r"(?P<label>출처|(?:기사|뉴스|원문)\s*출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|"
     r"참고\s*자료|참고|참조|"
     r"original\s+(?:source|article|story|post|link)|source\s+originale|article\s+original|"
@@ -1733,7 +1735,8 @@ def _sources_from_paragraphs(items: list[_Item], start: int) -> int:
 # "**출처:**", "📚 References (참고)". Not "Further reading" or "See also": what they
 # list was not drawn on.
 _SOURCE_LIST_LABEL = re.compile(
-    r"^\W*(?P<label>출처|자료\s*출처|기사\s*원문|원문|참고\s*(?:자료|문헌|링크|기사)|참고|참조|"
+    # The labels' first letters, looked at once before the labels are tried one by one.
+    r"^\W*(?=[출자기원참srbcwqf出来來参參引])(?P<label>출처|자료\s*출처|기사\s*원문|원문|참고\s*(?:자료|문헌|링크|기사)|참고|참조|"
     r"sources?|references?|bibliography|citations?|works\s+cited|quellen?|fuentes?|références|"
     r"出典|出处|出處|来源|來源|参考文献|参考资料|参考資料|參考資料|参考リンク|参考|參考|引用元)"
     r"\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\W*$",

@@ -1763,38 +1763,7 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
                 or [_listed_source(paragraph.text, paragraph.links, run_label, paragraph.line)]
             )
             continue
-        if label is not None and type(item) is ListBlock:
-            sources = _sources_from_list(item, label)
-            if sources:
-                if type(out[-1]) is Paragraph:
-                    out.pop()  # "Sources:" says no more than each source's label does
-                out.extend(sources)
-                continue
-        if type(item) is _Heading:
-            found = _SOURCE_LIST_LABEL.match(item.title)
-            if found:
-                run = _sources_from_paragraphs(items, at + 1)
-                run_label = found.group("label")
-            listed_label = found.group("label") if found else None
-            out.append(item)
-            continue
-        if type(item) is Quote and item.links and item.html.count("<p") <= 1:
-            # A quote box holding only an attribution: "> 출처: [title](…) (AWS Blog)"
-            # with Chirpy's {: .prompt-info }, "> This article was originally published
-            # on [site](…)".
-            sources = _source_from(
-                trusted(
-                    Paragraph,
-                    text=item.text,
-                    html=item.html,
-                    links=item.links,
-                    images=item.images,
-                    line=item.line,
-                )
-            )
-            if sources:
-                out.extend(sources)
-                continue
+        # Paragraphs first, the commonest: each item is tested against one class after another.
         if type(item) is Paragraph:
             sources = _source_from(item)
             if sources:
@@ -1809,6 +1778,37 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
                 # "참고" or "Sources" alone is a heading written as a paragraph.
                 if found and item.text.rstrip().endswith((":", "：")):
                     listed_label = found.group("label")
+        elif type(item) is _Heading:
+            found = _SOURCE_LIST_LABEL.match(item.title)
+            if found:
+                run = _sources_from_paragraphs(items, at + 1)
+                run_label = found.group("label")
+            listed_label = found.group("label") if found else None
+        elif label is not None and type(item) is ListBlock:
+            sources = _sources_from_list(item, label)
+            if sources:
+                if type(out[-1]) is Paragraph:
+                    out.pop()  # "Sources:" says no more than each source's label does
+                out.extend(sources)
+                continue
+        elif type(item) is Quote:
+            if item.links and item.html.count("<p") <= 1:
+                # A quote box holding only an attribution: "> 출처: [title](…) (AWS Blog)"
+                # with Chirpy's {: .prompt-info }, "> This article was originally published
+                # on [site](…)".
+                sources = _source_from(
+                    trusted(
+                        Paragraph,
+                        text=item.text,
+                        html=item.html,
+                        links=item.links,
+                        images=item.images,
+                        line=item.line,
+                    )
+                )
+                if sources:
+                    out.extend(sources)
+                    continue
         elif type(item) is Table:
             sources = _sources_from_table(item)
             if sources:

@@ -27,6 +27,8 @@ __all__ = ["CITATION_LABEL", "_lift_sources", "_take_footer"]
 # attribution may follow a reference mark or a bullet ("※ 출처: 연합뉴스").
 _SOURCE_LABEL = re.compile(
     r"^\s*(?P<mark>[※▶►☞■●•*-]\s*)?(?P<bracket>[(（【\[]?)\s*"
+    # The labels' first letters, looked at once before the labels are tried one by one.
+    r"(?=[출기뉴원자사참osavcrqfnиk出资資来來原参參引元ソ])"
     r"(?P<label>출처|(?:기사|뉴스|원문)\s*출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|"
     r"참고\s*자료|참고|참조|"
     r"original\s+(?:source|article|story|post|link)|source\s+originale|article\s+original|"
@@ -166,16 +168,18 @@ def _label_link_source(paragraph: Paragraph) -> list[Source]:
 
 
 def _source_from(paragraph: Paragraph) -> list[Source]:
-    if len(paragraph.links) == 1 and paragraph.text == paragraph.links[0].text:
+    # Read once: a model's attribute costs several times a local's, on every paragraph.
+    text, links = paragraph.text, paragraph.links
+    if len(links) == 1 and text == links[0].text:
         labelled = _label_link_source(paragraph)
         if labelled:
             return labelled
-    found = _SOURCE_LABEL.match(paragraph.text)
-    if not found or len(paragraph.text) > 300:
-        if len(paragraph.text) <= 400 and paragraph.links:
-            if "ed " in paragraph.text:
+    found = _SOURCE_LABEL.match(text)
+    if not found or len(text) > 300:
+        if len(text) <= 400 and links:
+            if "ed " in text:
                 return _syndicated_from(paragraph)  # "appeared first on", "published on"
-            if "riginal" in paragraph.text:
+            if "riginal" in text:
                 return _wire_original_from(paragraph)  # "View original content: …"
         return []
     label = found.group("label")
@@ -414,7 +418,8 @@ CITATION_LABEL = re.compile(rf"^(?:{_CITATION_WORDS}|see\s+also)$", re.IGNORECAS
 # "**출처:**", "📚 References (참고)". Not "Further reading" or "See also": what they
 # list was not drawn on.
 _SOURCE_LIST_LABEL = re.compile(
-    r"^\W*(?P<label>출처|자료\s*출처|기사\s*원문|원문|sources?|quellen?|fuentes?|références|"
+    # The labels' first letters, looked at once before the labels are tried one by one.
+    r"^\W*(?=[출자기원참srbcwqf出来來参參引])(?P<label>출처|자료\s*출처|기사\s*원문|원문|sources?|quellen?|fuentes?|références|"
     rf"出典|出处|出處|来源|來源|引用元|{_CITATION_WORDS})"
     r"\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\W*$",
     re.IGNORECASE,
@@ -438,38 +443,7 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
                 or [_listed_source(paragraph.text, paragraph.links, run_label, paragraph.line)]
             )
             continue
-        if label is not None and type(item) is ListBlock:
-            sources = _sources_from_list(item, label)
-            if sources:
-                if type(out[-1]) is Paragraph:
-                    out.pop()  # "Sources:" says no more than each source's label does
-                out.extend(sources)
-                continue
-        if type(item) is _Heading:
-            found = _SOURCE_LIST_LABEL.match(item.title)
-            if found:
-                run = _sources_from_paragraphs(items, at + 1)
-                run_label = found.group("label")
-            listed_label = found.group("label") if found else None
-            out.append(item)
-            continue
-        if type(item) is Quote and item.links and item.html.count("<p") <= 1:
-            # A quote box holding only an attribution: "> 출처: [title](…) (AWS Blog)"
-            # with Chirpy's {: .prompt-info }, "> This article was originally published
-            # on [site](…)".
-            sources = _source_from(
-                trusted(
-                    Paragraph,
-                    text=item.text,
-                    html=item.html,
-                    links=item.links,
-                    images=item.images,
-                    line=item.line,
-                )
-            )
-            if sources:
-                out.extend(sources)
-                continue
+        # Paragraphs first, the commonest: each item is tested against one class after another.
         if type(item) is Paragraph:
             sources = _source_from(item)
             if sources:
@@ -484,6 +458,37 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
                 # "참고" or "Sources" alone is a heading written as a paragraph.
                 if found and item.text.rstrip().endswith((":", "：")):
                     listed_label = found.group("label")
+        elif type(item) is _Heading:
+            found = _SOURCE_LIST_LABEL.match(item.title)
+            if found:
+                run = _sources_from_paragraphs(items, at + 1)
+                run_label = found.group("label")
+            listed_label = found.group("label") if found else None
+        elif label is not None and type(item) is ListBlock:
+            sources = _sources_from_list(item, label)
+            if sources:
+                if type(out[-1]) is Paragraph:
+                    out.pop()  # "Sources:" says no more than each source's label does
+                out.extend(sources)
+                continue
+        elif type(item) is Quote:
+            if item.links and item.html.count("<p") <= 1:
+                # A quote box holding only an attribution: "> 출처: [title](…) (AWS Blog)"
+                # with Chirpy's {: .prompt-info }, "> This article was originally published
+                # on [site](…)".
+                sources = _source_from(
+                    trusted(
+                        Paragraph,
+                        text=item.text,
+                        html=item.html,
+                        links=item.links,
+                        images=item.images,
+                        line=item.line,
+                    )
+                )
+                if sources:
+                    out.extend(sources)
+                    continue
         elif type(item) is Table:
             sources = _sources_from_table(item)
             if sources:

@@ -141,8 +141,8 @@ def parse_body(
     """
     if not body.strip():
         return Body()
-    lines = body.count("\n")
-    if lines > limits.max_lines:
+    # No more lines than characters: a short body is not counted (a pass over every one).
+    if len(body) > limits.max_lines and (lines := body.count("\n")) > limits.max_lines:
         raise exceeded("the body's line count", lines, "max_lines", limits.max_lines, path=path)
     rendered = _render(body, flavor=flavor, first_line=first_line, c0_controls=c0_controls)
     root = rendered.root

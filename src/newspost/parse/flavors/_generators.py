@@ -128,9 +128,12 @@ def _is_mkdocs(parts: Sequence[str], front_matter: str, text: str) -> bool:
     """
     if "content" in parts or (parts and parts[-1].lower().endswith(".mdx")):
         return False
-    if "{%" in text and _outside_code(_HEXO_ONLY_TAG, text):
+    # "{" first: one character is looked for much faster than a sequence.
+    if "{" in text and "{%" in text and _outside_code(_HEXO_ONLY_TAG, text):
         return False  # Hexo's own tags ({% asset_img %}), which MkDocs has not
-    if any(part == "blog" and following == "posts" for part, following in pairwise(parts)):
+    if "posts" in parts and any(
+        part == "blog" and following == "posts" for part, following in pairwise(parts)
+    ):
         return True
     if "created" in front_matter and _MKDOCS_DATE.search(front_matter) is not None:
         return True

@@ -842,7 +842,7 @@ def _block_html_switches(src: str) -> tuple[tuple[int, bool], ...]:
     if src is seen:  # asked again for each HTML block of the same text
         return switches
     switches = ()
-    if "parse_block_html" in src:
+    if "{" in src and "parse_block_html" in src:  # "{::options": one character first
         switches = tuple(
             (found.start(), found.group(1).lower() == "true")
             for found in _BLOCK_HTML_OPTION.finditer(src)

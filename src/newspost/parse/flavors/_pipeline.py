@@ -157,7 +157,7 @@ def _dead_rules(text: str) -> frozenset[str]:
         dead.append("hugo_shortcode_call")
     if "|" not in text:
         dead.append("kramdown_table")
-    if "$$" not in text:
+    if "$" not in text or "$$" not in text:
         dead.append("kramdown_math")
     if ":::" not in text:
         dead.append("fenced_container")

@@ -101,10 +101,11 @@ def test_sections_keywords_and_sources() -> None:
     ]
 
 
-def test_a_references_list_is_cited() -> None:
+@pytest.mark.parametrize("heading", ["Bibliography", "Références", "参考文献"])
+def test_a_references_list_is_cited(heading: str) -> None:
     data = article(
         "title: t\n",
-        "Text.\n\n## Bibliography\n\n- [Paper](https://a.org/p), ACM\n- [Docs](https://b.org/d)\n",
+        f"Text.\n\n## {heading}\n\n- [Paper](https://a.org/p), ACM\n- [Docs](https://b.org/d)\n",
     )
     assert "isBasedOn" not in data
     assert data["citation"] == [

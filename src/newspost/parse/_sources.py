@@ -409,7 +409,8 @@ def _sources_from_paragraphs(items: list[_Item], start: int) -> int:
 # "参考文献"), as against the stories it retells ("출처", "Sources"): a source under one
 # of them is a citation to JSON-LD (see `CITATION_LABEL`).
 _CITATION_WORDS = (
-    r"참고\s*(?:자료|문헌|링크|기사)|참고|참조|references?|bibliography|citations?|works\s+cited|"
+    r"참고\s*(?:자료|문헌|링크|기사)|참고|참조|references?|références|bibliography|citations?|"
+    r"works\s+cited|"
     r"参考文献|参考资料|参考資料|參考資料|参考リンク|参考|參考"
 )
 CITATION_LABEL = re.compile(rf"^(?:{_CITATION_WORDS}|see\s+also)$", re.IGNORECASE)
@@ -419,7 +420,7 @@ CITATION_LABEL = re.compile(rf"^(?:{_CITATION_WORDS}|see\s+also)$", re.IGNORECAS
 # list was not drawn on.
 _SOURCE_LIST_LABEL = re.compile(
     # The labels' first letters, looked at once before the labels are tried one by one.
-    r"^\W*(?=[출자기원참srbcwqf出来來参參引])(?P<label>출처|자료\s*출처|기사\s*원문|원문|sources?|quellen?|fuentes?|références|"
+    r"^\W*(?=[출자기원참srbcwqf出来來参參引])(?P<label>출처|자료\s*출처|기사\s*원문|원문|sources?|quellen?|fuentes?|"
     rf"出典|出处|出處|来源|來源|引用元|{_CITATION_WORDS})"
     r"\s*(?:[(（][^)）]{0,40}[)）])?\s*[:：]?\W*$",
     re.IGNORECASE,

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newspost import FormatError, LimitError, NewsPostError, dumps, load, loads, validate
@@ -309,10 +309,17 @@ _WORD = st.text(string.ascii_letters + string.digits + " -_.'", min_size=1, max_
         },
     )
 )
+@example({"tags": ["'0", "'"]})  # written "'0, '": YAML's quoting, refused
 def test_edits_read_back_as_they_were_made(changes: dict[str, object]) -> None:
     post = loads(PELICAN, path="content/a.md")
     edited = post.with_front_matter(**changes)
-    again = loads(dumps(edited), path="content/a.md")
+    try:
+        written = dumps(edited)
+    except FormatError as exc:
+        # A value that opens and closes as YAML's quoting would make the header YAML's.
+        assert "reads as YAML" in str(exc)
+        return
+    again = loads(written, path="content/a.md")
     expected = edited.front_matter
     if isinstance(expected.author, str) and "author" in changes:
         # Authors is Pelican's list: one name written there reads back as a list of one.
@@ -347,3 +354,15 @@ def test_a_fix_stays_on_its_line_when_lines_end_in_a_lone_cr() -> None:
     fixes = [issue.fix for issue in validate(post).issues if issue.code == "NP106"]
     assert len(fixes) == 1 and fixes[0] is not None
     assert [(edit.start, edit.end) for edit in fixes[0].edits] == [(8, 10)]
+
+
+@pytest.mark.parametrize(("key", "value"), [("title", "'Quoted'"), ("tags", ["[a", "b]"])])
+def test_a_value_that_would_read_as_yaml_is_refused(key: str, value: object) -> None:
+    # Written as is, it would make the whole header YAML's, which no generator reads.
+    post = loads(PELICAN, path="content/a.md")
+    with pytest.raises(FormatError, match="reads as YAML"):
+        dumps(post.with_front_matter(**{key: value}))
+    # Inside the text, quotes are the value's own.
+    assert loads(dumps(post.with_front_matter(title="It's 'fine'")), path="content/a.md").title == (
+        "It's 'fine'"
+    )

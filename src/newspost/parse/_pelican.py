@@ -233,7 +233,8 @@ def render(key: str, value: object, newline: str, *, path: str | None = None) ->
 
     Raises:
         FormatError: a value a header cannot hold (a mapping, a blank line, several
-            categories), or a key that is not letters, digits, ``_`` and ``-``.
+            categories, text that reads as YAML's quoting or brackets), or a key that
+            is not letters, digits, ``_`` and ``-``.
     """
     try:
         return _render(key, value, newline)
@@ -263,6 +264,14 @@ def _render(key: str, value: object, newline: str) -> str:
         raise _Unwritable(
             f"cannot write the value of {key!r} in a Pelican header: it holds a blank line",
             "a blank line ends the header; join the paragraphs",
+        )
+    if _YAML_VALUE.match(first):
+        # "Tags: 'a, b'" reads as YAML's quoting, and `header` then takes the whole header
+        # for YAML without its "---" lines: the post would lose every key.
+        raise _Unwritable(
+            f"cannot write the value of {key!r} in a Pelican header: {first!r} reads as YAML",
+            "a value that opens and closes with quotes or brackets is YAML's; "
+            "reword it, or convert the header to --- front matter",
         )
     out = f"{key}: {first}".rstrip() + newline
     return out + "".join(f"    {line}{newline}" for line in more)

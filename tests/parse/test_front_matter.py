@@ -695,3 +695,22 @@ def test_quote_marks_inside_a_quoted_value_are_named_in_the_hint() -> None:
         loads('---\ntitle: "## "기아 EV9, 드디어 베일을 벗다…" 기대감 고조"\n---\n본문.\n')
     assert (info.value.line, info.value.column) == (2, 13)
     assert info.value.hint is not None and 'holds " inside its own' in info.value.hint
+
+
+def test_hexo_front_matter_without_an_opening_line() -> None:
+    # tqcenglish.github.io's source/_posts/Soft/Tmux.md, as Hexo's early scaffolds wrote
+    # posts: the keys, then a --- line. Hexo reads them as front matter; Jekyll does not.
+    text = (
+        "title: Tmux\ndate: 2016-11-7 \ntags: soft\n---\n\n"
+        "> Tmux 是一个工具，用于在一个终端窗口中运行多个终端会话。\n\n---\n\nEnd.\n"
+    )
+    post = loads(text, path="source/_posts/Soft/Tmux.md")
+    assert (post.front_matter.title, post.front_matter.tags) == ("Tmux", ["soft"])
+    assert str(post.front_matter.date) == "2016-11-07"
+    assert post.raw.generator == "hexo"
+    assert dumps(post) == text
+    # Not in a Hexo folder; prose above a thematic break; a list that is no mapping.
+    assert loads(text, path="_posts/2016-11-07-tmux.md").front_matter.title is None
+    prose = "Intro: 这是一段话，不是 front matter\n还有一行。\n---\nBody.\n"
+    assert loads(prose, path="source/_posts/a.md").front_matter.title is None
+    assert loads("- a\n- b\n---\nBody.\n", path="source/_posts/b.md").raw.format == "none"

@@ -170,11 +170,46 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         while body_start < len(text) and text[body_start] in " \t":
             body_start += 1
         return Split("json", start, end, _past_line_break(text, body_start))
+    if path and "_posts" in path and _TOP_KEY.match(text, start) and _is_hexo_posts(path):
+        hexo = _hexo_split_without_opening(text, start, limits.max_front_matter_bytes)
+        if hexo is not None:
+            return hexo
     if text[start : start + 1].isascii():  # Pelican's keys are ASCII: not a Korean first line
         pelican = _pelican_split(text, start, path, limits.max_front_matter_bytes)
         if pelican is not None:
             return pelican
     return Split("none", start, start, start)
+
+
+def _is_hexo_posts(path: str) -> bool:
+    """Whether ``path`` is in a Hexo site's ``source/_posts`` (or ``_drafts``) folder."""
+    parts = path.replace("\\", "/").split("/")
+    return any(
+        part in ("_posts", "_drafts") and index > 0 and parts[index - 1] == "source"
+        for index, part in enumerate(parts)
+    )
+
+
+def _hexo_split_without_opening(text: str, start: int, limit: int) -> Split | None:
+    r"""The YAML front matter of a Hexo post that has no opening ``---`` line, if it has one.
+
+    Hexo (hexo-front-matter) reads the lines before the first ``---`` line as front
+    matter when the text does not open with one, as the posts its early scaffolds
+    wrote do ("title: MBTI\ndate: 2016-04-17\n---"); they must be a YAML mapping.
+    """
+    closed = _YAML_CLOSE.search(text, start)
+    if closed is None or not text.startswith("---", closed.start() + 1):
+        return None
+    if closed.start() - start > limit:
+        return None  # prose above a thematic break, most likely; not read as YAML
+    content_end = closed.start() + 1
+    try:
+        data = yaml.safe_load(text[start:content_end])
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict) or not data:
+        return None
+    return Split("yaml", start, content_end, _past_line_break(text, closed.end()))
 
 
 _BLANK = (" ", "\t", "\n", "\r")

@@ -221,6 +221,19 @@ def test_a_key_without_a_space_after_its_colon_is_named() -> None:
     assert info.value.hint == "write a space after the colon: categories: value"
 
 
+def test_a_list_item_without_a_space_after_its_dash_is_named() -> None:
+    # A Hexo post's tags (小程序引入百度地图提示...): the hint asked to quote categories.
+    text = (
+        "---\ntitle: 小程序引入百度地图提示\ndate: 2020-03-22 13:34:34\ntags:\n- 小程序\n-uniapp\n"
+        "categories:\n- 前端\n---\n正文\n"
+    )
+    with pytest.raises(FrontMatterError) as info:
+        loads(text, path="source/_posts/a.md")
+    assert (info.value.line, info.value.column) == (6, 1)
+    assert "'-uniapp' has no space after its dash" in info.value.message
+    assert info.value.hint == "write a space after the dash: - uniapp"
+
+
 def test_python_tags_are_never_executed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     text = f"---\nx: !!python/object/apply:os.system ['touch {marker}']\n---\n"

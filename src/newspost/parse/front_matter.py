@@ -71,6 +71,8 @@ _TOP_KEY = re.compile(
 )
 # A top-level key with its value right after the colon ("categories:News"), which YAML
 # reads as text, not as a key: the line after it then fails to parse. Not "http://".
+# A list item with no space after its dash ("-uniapp"); not "---" or "-1"-like dashes.
+_UNSPACED_ITEM = re.compile(r"^(?P<indent>[ \t]*)-(?=[^\s\-\d])")
 UNSPACED_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*):(?P<value>[^\s/:].*)$")
 
 
@@ -1035,6 +1037,23 @@ def _yaml_error(
             column=len(key) + 2,
             hint=f"write a space after the colon: {key}: value",
         )
+    # A list item without a space after its dash ("- 小程序⏎-uniapp"), under one with it:
+    # YAML reads the line as text that goes on from the item above, and fails below it.
+    for n in range(1, upto + 1):
+        item = _UNSPACED_ITEM.match(lines[n])
+        if item is None:
+            continue
+        above = next((lines[k] for k in range(n - 1, -1, -1) if lines[k].strip()), "")
+        if above.startswith(item.group("indent") + "- "):
+            value = lines[n][item.end() :].strip()
+            return FrontMatterError(
+                f"YAML front matter does not parse: the list item {lines[n].strip()!r} "
+                "has no space after its dash, so YAML reads it as text, not as an item",
+                path=path,
+                line=first_line + n,
+                column=item.end(),
+                hint=f"write a space after the dash: - {value}",
+            )
     # A line at the top level that is neither a key, a list item nor a comment is
     # the continuation of the value above it: a value over several lines.
     stray = next(

@@ -1108,6 +1108,20 @@ def test_hexo_image_tags_are_the_images_hexo_writes() -> None:
     )
 
 
+@pytest.mark.parametrize("flavor", ["marked", "goldmark", "remark"])
+def test_typographers_leave_registered_and_copyright_signs_as_written(flavor: str) -> None:
+    from newspost import loads
+
+    # A Hexo post on NexT (a deepnote introduction): SmartyPants and Goldmark's
+    # typographer write dashes and ellipses, but no ® for (R) as markdown-it does.
+    post = loads(
+        "- CPU: Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz -- 2 Cores...\n", flavor=flavor
+    )
+    assert post.lead[0].items[0].text == (  # type: ignore[union-attr]
+        "CPU: Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz – 2 Cores…"
+    )
+
+
 def test_hexo_theme_label_and_button_tags_are_their_text() -> None:
     from newspost import dumps, loads
 

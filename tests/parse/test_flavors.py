@@ -1108,6 +1108,51 @@ def test_hexo_image_tags_are_the_images_hexo_writes() -> None:
     )
 
 
+@pytest.mark.parametrize("flavor", ["marked", "goldmark", "remark"])
+def test_typographers_leave_registered_and_copyright_signs_as_written(flavor: str) -> None:
+    from newspost import loads
+
+    # A Hexo post on NexT (a deepnote introduction): SmartyPants and Goldmark's
+    # typographer write dashes and ellipses, but no ® for (R) as markdown-it does.
+    post = loads(
+        "- CPU: Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz -- 2 Cores...\n", flavor=flavor
+    )
+    assert post.lead[0].items[0].text == (  # type: ignore[union-attr]
+        "CPU: Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz – 2 Cores…"
+    )
+
+
+def test_hexo_theme_label_and_button_tags_are_their_text() -> None:
+    from newspost import dumps, loads
+
+    # Excerpts of Hexo posts on NexT (a deepnote introduction; an SSH note), Fluid (an
+    # npm note), Butterfly (a shell note, its label closed without a space) and Volantis.
+    body = (
+        "点击右侧的{% button #, New project %}后进入项目主页面\n\n"
+        "{% label default@SSH %} {% label success@免密码 %}\n\n"
+        "## publish {% label warning @注意事项 %}\n\n"
+        "脚本以 {% label #!/bin/bash red%} 开头\n\n"
+        "{% btn 'https://afdian.net/p/0164',点击前往PCL2原作者页面下载启动器,"
+        "far fa-hand-point-right,blue larger %}\n\n"
+        "{% btn center large::立即下载::https://cdn.099115.xyz/a.zip::fa-solid fa-download %}\n\n"
+        "```\n{% btn #, 文本 %}\n```\n"
+    )
+    post = loads(body, path="source/_posts/deepnote.md")
+    assert post.lead[0].text == "点击右侧的New project后进入项目主页面"  # type: ignore[union-attr]
+    assert post.lead[1].text == "SSH 免密码"  # type: ignore[union-attr]
+    assert post.sections[0].title == "publish 注意事项"
+    assert post.sections[0].blocks[0].text == "脚本以 #!/bin/bash 开头"  # type: ignore[union-attr]
+    assert [(link.url, link.text) for link in post.links] == [
+        ("#", "New project"),
+        ("https://afdian.net/p/0164", "点击前往PCL2原作者页面下载启动器"),
+        ("https://cdn.099115.xyz/a.zip", "立即下载"),
+    ]
+    assert post.sections[0].blocks[-1].text == "{% btn #, 文本 %}\n"  # type: ignore[union-attr]
+    assert dumps(post) == body
+    # Another theme's block label, with no arguments, stays as written.
+    assert liquid("{% label %}Atom{% endlabel %}") == "{% label %}Atom{% endlabel %}"
+
+
 def test_minimal_mistakes_figure_includes_are_the_figures_it_writes() -> None:
     from newspost import dumps, loads
 

@@ -221,6 +221,19 @@ def test_a_key_without_a_space_after_its_colon_is_named() -> None:
     assert info.value.hint == "write a space after the colon: categories: value"
 
 
+def test_a_list_item_without_a_space_after_its_dash_is_named() -> None:
+    # A Hexo post's tags (小程序引入百度地图提示...): the hint asked to quote categories.
+    text = (
+        "---\ntitle: 小程序引入百度地图提示\ndate: 2020-03-22 13:34:34\ntags:\n- 小程序\n-uniapp\n"
+        "categories:\n- 前端\n---\n正文\n"
+    )
+    with pytest.raises(FrontMatterError) as info:
+        loads(text, path="source/_posts/a.md")
+    assert (info.value.line, info.value.column) == (6, 1)
+    assert "'-uniapp' has no space after its dash" in info.value.message
+    assert info.value.hint == "write a space after the dash: - uniapp"
+
+
 def test_python_tags_are_never_executed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     text = f"---\nx: !!python/object/apply:os.system ['touch {marker}']\n---\n"
@@ -695,3 +708,22 @@ def test_quote_marks_inside_a_quoted_value_are_named_in_the_hint() -> None:
         loads('---\ntitle: "## "기아 EV9, 드디어 베일을 벗다…" 기대감 고조"\n---\n본문.\n')
     assert (info.value.line, info.value.column) == (2, 13)
     assert info.value.hint is not None and 'holds " inside its own' in info.value.hint
+
+
+def test_hexo_front_matter_without_an_opening_line() -> None:
+    # tqcenglish.github.io's source/_posts/Soft/Tmux.md, as Hexo's early scaffolds wrote
+    # posts: the keys, then a --- line. Hexo reads them as front matter; Jekyll does not.
+    text = (
+        "title: Tmux\ndate: 2016-11-7 \ntags: soft\n---\n\n"
+        "> Tmux 是一个工具，用于在一个终端窗口中运行多个终端会话。\n\n---\n\nEnd.\n"
+    )
+    post = loads(text, path="source/_posts/Soft/Tmux.md")
+    assert (post.front_matter.title, post.front_matter.tags) == ("Tmux", ["soft"])
+    assert str(post.front_matter.date) == "2016-11-07"
+    assert post.raw.generator == "hexo"
+    assert dumps(post) == text
+    # Not in a Hexo folder; prose above a thematic break; a list that is no mapping.
+    assert loads(text, path="_posts/2016-11-07-tmux.md").front_matter.title is None
+    prose = "Intro: 这是一段话，不是 front matter\n还有一行。\n---\nBody.\n"
+    assert loads(prose, path="source/_posts/a.md").front_matter.title is None
+    assert loads("- a\n- b\n---\nBody.\n", path="source/_posts/b.md").raw.format == "none"

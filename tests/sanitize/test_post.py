@@ -88,6 +88,18 @@ def test_excerpt_markers_are_kept_and_other_comments_go(marker: str) -> None:
     assert marker in body and "onclick" not in body and "a note" not in body
 
 
+def test_table_of_contents_marker_is_kept() -> None:
+    # A Hexo post on hexo-toc (yukiyalien's fix-toc post): the marker places the table.
+    post = loads(
+        "---\ntitle: 【hexo】目次のリンクがundefinedになってしまうのを直した話\ntoc: true\n---\n"
+        "hexoとhexo-tocを使用して目次を作っています。\n\n<!-- toc -->\n\n# TL; DR\n\n"
+        '[<i class="fab fa-github" style="font-size:1em;"></i> bubkoo/hexo-toc](https://github.com/bubkoo/hexo-toc)\n',
+        path="source/_posts/fix-toc.md",
+    )
+    body = sanitize(post).body
+    assert "<!-- toc -->" in body and "style" not in body
+
+
 def test_html_post_is_sanitized_whole() -> None:
     post = loads("---\ntitle: t\n---\n<p onclick=x>a</p>\n<script>b</script>\n", path="x.html")
     assert sanitize(post).body == "<p>a</p>\n"

@@ -347,6 +347,13 @@ THEME_IMAGES = {
         '---\ntitle: "t"\ncoverImage: "https://x.kr/a.jpg"\n---\nText.\n'
     ),
     "Hexo's photos": "---\ntitle: t\nphotos:\n  - https://x.kr/a.jpg\n---\nText.\n",
+    # Hexo Fluid's listing picture (Judera9's "Image Interpolation" post) and Butterfly's
+    # header picture.
+    "Hexo Fluid's index_img": (
+        "---\ntitle: Image Interpolation\ndate: 2022-03-04 19:51:57\nmath: true\n"
+        "categories:\n- [课程相关, DIP]\nindex_img: https://x.kr/a.jpg\n---\nText.\n"
+    ),
+    "Hexo Butterfly's top_img": "---\ntitle: t\ntop_img: https://x.kr/a.jpg\n---\nText.\n",
 }
 
 

@@ -250,6 +250,9 @@ IMAGE_KEYS: tuple[str, ...] = (
     "social_image",
     "social_media_card",  # Zola tabi, under [extra]
     "header_image",
+    "index_img",  # Hexo Fluid, the listing picture
+    "banner_img",  # Hexo Fluid, the header picture
+    "top_img",  # Hexo Butterfly, the header picture (false: none)
     "overlay_image",
     "teaser",
     "banner",  # Zola Duckquill, under [extra]

@@ -71,6 +71,8 @@ _TOP_KEY = re.compile(
 )
 # A top-level key with its value right after the colon ("categories:News"), which YAML
 # reads as text, not as a key: the line after it then fails to parse. Not "http://".
+# A list item with no space after its dash ("-uniapp"); not "---" or "-1"-like dashes.
+_UNSPACED_ITEM = re.compile(r"^(?P<indent>[ \t]*)-(?=[^\s\-\d])")
 UNSPACED_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*):(?P<value>[^\s/:].*)$")
 
 
@@ -170,11 +172,46 @@ def split(text: str, *, path: str | None = None, limits: Limits = DEFAULT_LIMITS
         while body_start < len(text) and text[body_start] in " \t":
             body_start += 1
         return Split("json", start, end, _past_line_break(text, body_start))
+    if path and "_posts" in path and _TOP_KEY.match(text, start) and _is_hexo_posts(path):
+        hexo = _hexo_split_without_opening(text, start, limits.max_front_matter_bytes)
+        if hexo is not None:
+            return hexo
     if text[start : start + 1].isascii():  # Pelican's keys are ASCII: not a Korean first line
         pelican = _pelican_split(text, start, path, limits.max_front_matter_bytes)
         if pelican is not None:
             return pelican
     return Split("none", start, start, start)
+
+
+def _is_hexo_posts(path: str) -> bool:
+    """Whether ``path`` is in a Hexo site's ``source/_posts`` (or ``_drafts``) folder."""
+    parts = path.replace("\\", "/").split("/")
+    return any(
+        part in ("_posts", "_drafts") and index > 0 and parts[index - 1] == "source"
+        for index, part in enumerate(parts)
+    )
+
+
+def _hexo_split_without_opening(text: str, start: int, limit: int) -> Split | None:
+    r"""The YAML front matter of a Hexo post that has no opening ``---`` line, if it has one.
+
+    Hexo (hexo-front-matter) reads the lines before the first ``---`` line as front
+    matter when the text does not open with one, as the posts its early scaffolds
+    wrote do ("title: MBTI\ndate: 2016-04-17\n---"); they must be a YAML mapping.
+    """
+    closed = _YAML_CLOSE.search(text, start)
+    if closed is None or not text.startswith("---", closed.start() + 1):
+        return None
+    if closed.start() - start > limit:
+        return None  # prose above a thematic break, most likely; not read as YAML
+    content_end = closed.start() + 1
+    try:
+        data = yaml.safe_load(text[start:content_end])
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict) or not data:
+        return None
+    return Split("yaml", start, content_end, _past_line_break(text, closed.end()))
 
 
 _BLANK = (" ", "\t", "\n", "\r")
@@ -1000,6 +1037,23 @@ def _yaml_error(
             column=len(key) + 2,
             hint=f"write a space after the colon: {key}: value",
         )
+    # A list item without a space after its dash ("- 小程序⏎-uniapp"), under one with it:
+    # YAML reads the line as text that goes on from the item above, and fails below it.
+    for n in range(1, upto + 1):
+        item = _UNSPACED_ITEM.match(lines[n])
+        if item is None:
+            continue
+        above = next((lines[k] for k in range(n - 1, -1, -1) if lines[k].strip()), "")
+        if above.startswith(item.group("indent") + "- "):
+            value = lines[n][item.end() :].strip()
+            return FrontMatterError(
+                f"YAML front matter does not parse: the list item {lines[n].strip()!r} "
+                "has no space after its dash, so YAML reads it as text, not as an item",
+                path=path,
+                line=first_line + n,
+                column=item.end(),
+                hint=f"write a space after the dash: - {value}",
+            )
     # A line at the top level that is neither a key, a list item nor a comment is
     # the continuation of the value above it: a value over several lines.
     stray = next(

@@ -217,10 +217,11 @@ _CONTEXT = {
 # "<!-- more -->"), Docusaurus ("<!-- truncate -->") and WordPress ("<!--nextpage-->",
 # "<!--noteaser-->"), and the excerpt_separator values Jekyll posts name
 # ("<!--excerpt-->", "<!--break-->", "<!--excerpt_separator-->", "<!-- end excerpt -->",
-# "<!-- read more -->").
+# "<!-- read more -->"); and where hexo-toc (and markdown-toc) put the table of contents
+# ("<!-- toc -->", "<!-- tocstop -->").
 _MORE = re.compile(
     r"<!--\s*(?:more|truncate|excerpt(?:[ _-]?separator)?|end[ _-]?excerpt|break"
-    r"|read[ _-]?more|nextpage|noteaser)\s*-->",
+    r"|read[ _-]?more|nextpage|noteaser|toc(?:stop)?)\s*-->",
     re.IGNORECASE,
 )
 # What stands for one in a block's HTML while it is sanitized (private-use characters,

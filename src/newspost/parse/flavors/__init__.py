@@ -29,6 +29,9 @@ from functools import lru_cache, partial
 from typing import Any, Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core.replacements import RARE_RE as _RARE
+from markdown_it.rules_core.replacements import replace_rare
 from markdown_it.token import Token
 
 from newspost.model.post import Generator as Generator
@@ -196,9 +199,24 @@ def _with_github_extensions(md: MarkdownIt) -> None:
     _with_containers(md)
 
 
+def _typographer_replacements(state: StateCore) -> None:
+    """markdown-it's replacements but its symbols: dashes and ellipses, never (c), (r) or (tm).
+
+    Goldmark's typographer, SmartyPants (remark's and marked's) write dashes and
+    ellipses but leave "Intel(R)" and "(c)" as written; markdown-it alone makes
+    them symbols.
+    """
+    if not state.md.options.typographer:
+        return
+    for token in state.tokens:
+        if token.type == "inline" and token.children and _RARE.search(token.content):
+            replace_rare(token.children)
+
+
 def _goldmark() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
     md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+    md.core.ruler.at("replacements", _typographer_replacements)
     md.core.ruler.after("block", "heading_attributes", _heading_attributes)
     _with_github_extensions(md)
     _with_definition_lists(md)
@@ -219,6 +237,7 @@ def _remark(*, smartypants: bool = True) -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify"])
     if smartypants:
         md.enable(["replacements", "smartquotes"])
+        md.core.ruler.at("replacements", _typographer_replacements)
     _with_github_extensions(md)
     return _with_footnotes(md)
 
@@ -248,6 +267,7 @@ def _marked() -> MarkdownIt:
         "commonmark", {"html": True, "linkify": True, "typographer": True, "breaks": True}
     )
     md.enable(["table", "strikethrough", "linkify", "replacements", "smartquotes"])
+    md.core.ruler.at("replacements", _typographer_replacements)
     _with_github_extensions(md)
     _with_definition_lists(md)
     return md

@@ -28,7 +28,8 @@ def liquid(text: str) -> str:
 
     Comments disappear, ``{% highlight %}`` blocks (and Octopress's and Hexo's
     ``{% codeblock %}``) become code fences, Hexo's ``{% asset_img %}``, ``{% img %}``
-    and ``{% post_link %}`` the image or link Hexo writes, Minimal Mistakes'
+    and ``{% post_link %}`` the image or link Hexo writes (its themes' ``{% label %}`` and
+    ``{% btn %}`` their text and link), Minimal Mistakes'
     ``{% include figure image_path="..." %}`` the figure it writes, string
     ``{% assign %}`` variables are substituted into ``{{ name }}``; other includes
     and everything else stay as written. Line count is kept.
@@ -47,7 +48,9 @@ def liquid(text: str) -> str:
     if "codeblock" in text:
         text = _LIQUID_CODEBLOCK.sub(_codeblock_fence, text)
         text = _LIQUID_END_CODEBLOCK.sub("```", text)
-    if ("img" in text or "post_link" in text) and _HEXO_TAG.search(text) is not None:
+    if (
+        "img" in text or "post_link" in text or "label" in text or "btn" in text or "button" in text
+    ) and _HEXO_TAG.search(text) is not None:
         text = _HEXO_TAG_OR_CODE.sub(_hexo_tag_html, text)
     if "figure" in text and _LIQUID_FIGURE.search(text) is not None:
         text = _FIGURE_OR_CODE.sub(_figure_include_html, text)
@@ -62,10 +65,14 @@ def liquid(text: str) -> str:
 
 # Hexo's image and link tags (Octopress's img too), one line each:
 # {% asset_img [class] slug [width] [height] [title [alt]] %}, {% img ... %} with a path,
-# {% post_link slug [text] %}.
+# {% post_link slug [text] %}; and its themes' inline tags: NexT's, Fluid's and
+# Butterfly's {% label %} and {% button %} (or {% btn %}).
 _HEXO_TAG = re.compile(
-    r"\{%-?[ \t]*(?P<tag>asset_img|img|post_link)[ \t]+(?P<arguments>[^%\n]*?)[ \t]*-?%\}"
+    r"\{%-?[ \t]*(?P<tag>asset_img|img|post_link|label|btn|button)[ \t]+"
+    r"(?P<arguments>[^%\n]*?)[ \t]*-?%\}"
 )
+# Butterfly's label colours, its tag's last word: {% label 高 red %}.
+_LABEL_COLOURS = frozenset("default blue pink red purple orange green".split())
 _HEXO_ARGUMENT = re.compile(r"\"([^\"]*)\"|'([^']*)'|(\S+)")
 _HEXO_META = re.compile(r"""["']?([^"']+)?["']?\s*["']?([^"']+)?["']?""")
 
@@ -88,6 +95,10 @@ def _hexo_tag_html(tag: re.Match[str]) -> str:
     ]
     if not words:
         return tag.group()
+    if name == "label":
+        return _hexo_label_html(tag.group("arguments"))
+    if name in ("btn", "button"):
+        return _hexo_button_html(tag.group("arguments"))
     if name == "post_link":
         slug = words[0][0]
         text = " ".join(word for word, _ in words[1:] if word.lower() not in ("true", "false"))
@@ -112,6 +123,38 @@ def _hexo_tag_html(tag: re.Match[str]) -> str:
     if alt and alt.strip():
         attributes += f' alt="{html.escape(alt.strip())}"'
     return f"<img{attributes}>"
+
+
+def _hexo_label_html(arguments: str) -> str:
+    """A theme's label tag as the ``<mark>`` it writes: its text, without the style.
+
+    NexT writes ``{% label info@text %}`` and Fluid ``{% label info @text %}``: the
+    text is what follows the "@". Butterfly writes ``{% label text [colour] %}``.
+    """
+    if "@" in arguments:
+        style, _, text = arguments.partition("@")
+    else:
+        text, _, style = arguments.rpartition(" ")
+        if style.strip() not in _LABEL_COLOURS or not text.strip():
+            text, style = arguments, ""
+    css = f' class="label {html.escape(style.strip())}"' if style.strip() else ' class="label"'
+    return f"<mark{css}>{html.escape(text.strip())}</mark>"
+
+
+def _hexo_button_html(arguments: str) -> str:
+    """A theme's button tag as the link it writes.
+
+    NexT, Fluid and Butterfly write ``{% btn url, text[, icon...] %}`` (the address
+    may be quoted); Volantis ``{% btn [style::]text::url[::icon] %}``.
+    """
+    if "::" in arguments:
+        parts = arguments.split("::")
+        text, url = (parts[1], parts[2]) if len(parts) > 2 else (parts[0], parts[1])
+    else:
+        parts = arguments.split(",")
+        url, text = parts[0], parts[1] if len(parts) > 1 else ""
+    url = url.strip().strip("'\"")
+    return f'<a class="btn" href="{html.escape(url)}">{html.escape(text.strip())}</a>'
 
 
 def _codeblock_fence(tag: re.Match[str]) -> str:

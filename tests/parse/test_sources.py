@@ -532,3 +532,32 @@ def test_a_linked_credit_under_an_image_keeps_the_image(credit: str) -> None:
 def test_a_subscribe_sign_off_without_a_link_is_the_footer(last: str, footer: bool) -> None:
     post = loads(f"## A\n\nBody text of the post.\n\n{last}\n")
     assert [block.text for block in post.footer] == ([last] if footer else [])  # type: ignore[union-attr]
+
+
+# The disclosure Korean affiliate posts end on (the wording of sancho216.tistory.com's
+# generator and of the Coupang Partners API's sample): neither the article nor a source.
+_COUPANG = "※ 이 포스팅은 쿠팡 파트너스 활동의 일환으로, 이에 따른 일정액의 수수료를 제공받습니다."
+
+
+def test_an_affiliate_disclosure_is_the_footer_with_its_promo_link() -> None:
+    text = (
+        f"## 특징\n\n흡입력이 좋습니다.\n\n"
+        f"[👉 쿠팡에서 최저가 보기](https://link.coupang.com/a/abc)\n\n{_COUPANG}\n"
+    )
+    post = loads(text)
+    assert [block.text for block in post.footer] == ["👉 쿠팡에서 최저가 보기", _COUPANG]  # type: ignore[union-attr]
+    assert [block.text for block in post.sections[0].blocks] == ["흡입력이 좋습니다."]  # type: ignore[union-attr]
+    assert dumps(post) == text
+
+
+def test_an_affiliate_disclosure_under_a_source_is_not_its_publisher() -> None:
+    post = loads(
+        f"## 특징\n\n흡입력이 좋습니다.\n\n"
+        f"출처: [다이슨 공식](https://www.dyson.co.kr/) | 다이슨  \n{_COUPANG}\n"
+    )
+    assert [(s.title, s.publisher) for s in post.sources] == [("다이슨 공식", "다이슨")]
+
+
+def test_a_sentence_about_fees_is_not_a_disclosure() -> None:
+    post = loads("## A\n\n본문입니다.\n\n카드 해외 결제 수수료는 1%입니다.\n")
+    assert post.footer == []

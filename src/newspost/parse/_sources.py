@@ -257,8 +257,12 @@ def _first_line(paragraph: Paragraph, start: int, *, labelled: bool) -> str | No
         if not newline:
             return None
         labelled = True  # a line wrapped in the file is one line on the page
-    if labelled and not _LABELLED_LINE.match(_TAG.sub("", tail)):
-        return None
+    if labelled:
+        tail = _TAG.sub("", tail)
+        # "출처: [기사](…) | 다이슨  ⏎ ※ 이 포스팅은 쿠팡 파트너스 활동의 일환으로…": an
+        # affiliate disclosure on the next line is not the publisher's name.
+        if not _LABELLED_LINE.match(tail) and not _is_disclosure(tail):
+            return None
     line = _collapse(unescape(_TAG.sub("", head)))
     if len(line) <= start or not paragraph.text.startswith(line):
         return None
@@ -500,7 +504,7 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
 
 
 _PROMO = re.compile(
-    r"원한다면|바로|구독|방문|더\s*많은|더보기|확인하세요|놀러|"
+    r"원한다면|바로|구독|방문|더\s*많은|더보기|확인하세요|놀러|최저가\s*보기|"
     # "follow us", not "a follow-up" or "follow the guide"; "visit our site", not "visit
     # the docs": a post's own last sentence points at pages too.
     r"subscribe|follow (?:us|me)\b|visit (?:us|our)\b|read more|more news|newsletter|sign up|"
@@ -513,11 +517,33 @@ _URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?[\w.-]+\.[a-z]{2,}(?:/\S*)?$", 
 _ARTICLE_ITEMS = frozenset([_Heading, Paragraph, Table, ListBlock])
 
 
+# An affiliate disclosure that Korean law asks for: "이 포스팅은 쿠팡 파트너스 활동의
+# 일환으로, 이에 따른 일정액의 수수료를 제공받습니다." It is neither the article nor a source.
+_DISCLOSURE = re.compile(r"파트너스\s*활동|(?:일정액|소정)의\s*수수료")
+
+
+def _is_disclosure(text: str) -> bool:
+    """Whether a short text is an affiliate disclosure (see `_DISCLOSURE`)."""
+    # Both wordings hold "수수료" or "파트너스": most paragraphs skip the regex.
+    return (
+        len(text) <= 200
+        and ("수수료" in text or "파트너스" in text)
+        and bool(_DISCLOSURE.search(text))
+    )
+
+
 def _take_footer(items: list[_Item]) -> list[Block]:
-    """Lift a trailing promo line ("…뉴스를 원한다면? 바로, <a …>") out of the article."""
+    """Lift a trailing promo line ("…뉴스를 원한다면? 바로, <a …>") out of the article.
+
+    A trailing affiliate disclosure ("이 포스팅은 쿠팡 파트너스 활동의 일환으로…") is
+    the footer too, with the promo line before it.
+    """
     if not items or type(items[-1]) is not Paragraph:
         return []
     last = items[-1]
+    if _is_disclosure(last.text) and len(items) > 1:
+        items.pop()
+        return [*_take_footer(items), last]
     if len(last.text) > 200 or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1]):
         return []
     if not last.links:

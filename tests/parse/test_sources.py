@@ -561,3 +561,27 @@ def test_an_affiliate_disclosure_under_a_source_is_not_its_publisher() -> None:
 def test_a_sentence_about_fees_is_not_a_disclosure() -> None:
     post = loads("## A\n\n본문입니다.\n\n카드 해외 결제 수수료는 1%입니다.\n")
     assert post.footer == []
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher", "url"),
+    [
+        # lee-kwang-jae.github.io/news_letter's cards end on one of these.
+        ("📌 출처: 연합뉴스 (이우성 기자)", "연합뉴스 (이우성 기자)", None),
+        (
+            "📰 출처: [정책브리핑](https://www.korea.kr/news/1) | 문화체육관광부",
+            "문화체육관광부",
+            "https://www.korea.kr/news/1",
+        ),
+    ],
+)
+def test_an_attribution_marked_with_an_emoji(line: str, publisher: str, url: str | None) -> None:
+    post = loads(f"## A\n\n하남시가 홍보대사를 위촉했습니다.\n\n{line}\n")
+    assert [(s.label, s.publisher, s.url) for s in post.sources] == [("출처", publisher, url)]
+
+
+def test_a_note_marked_with_an_emoji_is_not_a_source() -> None:
+    post = loads(
+        "## A\n\n본문입니다.\n\n📌 참고: [공식 문서](https://docs.example/a)를 먼저 보세요.\n"
+    )
+    assert post.sources == []

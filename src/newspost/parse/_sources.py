@@ -24,9 +24,11 @@ __all__ = ["CITATION_LABEL", "_lift_sources", "_take_footer"]
 
 
 # Longer labels first: "자료 출처:" is one label, not "자료" and a space. A Korean
-# attribution may follow a reference mark or a bullet ("※ 출처: 연합뉴스").
+# attribution may follow a reference mark or a bullet ("※ 출처: 연합뉴스"), or the emoji
+# an AI-written post marks its lines with ("📌 출처: 연합뉴스 (이우성 기자)").
 _SOURCE_LABEL = re.compile(
-    r"^\s*(?P<mark>[※▶►☞■●•*-]\s*)?(?P<bracket>[(（【\[]?)\s*"
+    r"^\s*(?P<mark>(?:[※▶►☞■●•*-]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?)\s*)?"
+    r"(?P<bracket>[(（【\[]?)\s*"
     # The labels' first letters, looked at once before the labels are tried one by one.
     r"(?=[출기뉴원자사참osavcrqfnиk出资資来來原参參引元ソ])"
     r"(?P<label>출처|(?:기사|뉴스|원문)\s*출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|"

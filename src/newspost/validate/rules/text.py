@@ -389,7 +389,12 @@ _PLACEHOLDERS = (
     ),
     (
         ("여기에",),
-        re.compile(r"여기에\s+\S+(?:을|를)?\s*(?:입력|삽입|작성)(?:하세요|해\s*주세요)?"),
+        re.compile(
+            r"여기에\s+\S+(?:을|를)?\s*(?:입력|삽입|작성)(?:하세요|해\s*주세요)?|"
+            # A template's slot for the author's own words, published unfilled: "여기에 이
+            # 주제와 관련된 실제 경험, 확인 과정, 시행착오를 직접 적어주세요."
+            r"여기에\s[^.!?\n]{0,80}?직접\s*(?:적어|써|작성해)\s*주세요"
+        ),
     ),
 )
 
@@ -401,10 +406,10 @@ _PLACEHOLDER_TRIGGER = _trigger(_PLACEHOLDERS)
 class PlaceholderText(LintRule):
     """Placeholder text was left in: "Lorem ipsum", "[TODO]", "(TBD)" and the like.
 
-    Korean templates' "내용을 입력하세요" and "여기에 링크 삽입" count too. Template
-    filler published as is. Only marked forms are matched: a TODO in brackets or
-    parentheses, not the word TODO in prose (a weekly news post may well quote a
-    developer's TODO list).
+    Korean templates' "내용을 입력하세요", "여기에 링크 삽입" and "여기에 … 실제 경험을
+    직접 적어주세요" count too. Template filler published as is. Only marked forms
+    are matched: a TODO in brackets or parentheses, not the word TODO in prose (a
+    weekly news post may well quote a developer's TODO list).
 
     Bad: ``<p>Lorem ipsum dolor sit amet.</p>``, ``[TODO: 사진 추가]``.
     Good: the real text.

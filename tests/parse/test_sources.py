@@ -585,3 +585,35 @@ def test_a_note_marked_with_an_emoji_is_not_a_source() -> None:
         "## A\n\n본문입니다.\n\n📌 참고: [공식 문서](https://docs.example/a)를 먼저 보세요.\n"
     )
     assert post.sources == []
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "title", "publisher"),
+    [
+        # Naver's scrap line, as pasted into a GitHub note and a page's markup.
+        ("[출처] 리눅스 getch|작성자 IceStove", None, "리눅스 getch", "IceStove"),
+        (
+            "[출처] [2026 기초연금](https://blog.naver.com/abc/223070750906)|작성자 행복한하루",
+            "https://blog.naver.com/abc/223070750906",
+            "2026 기초연금",
+            "행복한하루",
+        ),
+        ("[출처] https://tisdev.tistory.com/2", "https://tisdev.tistory.com/2", None, None),
+        ("【출처】Yahoo Finance", None, None, "Yahoo Finance"),
+        ("【출처】 서울시 공지사항", None, None, "서울시 공지사항"),
+    ],
+)
+def test_a_bracketed_label_needs_no_colon(
+    line: str, url: str | None, title: str | None, publisher: str | None
+) -> None:
+    post = loads(f"## A\n\n기초연금 수령액이 올해 다시 올랐습니다.\n\n{line}\n")
+    assert [(s.label, s.url, s.title, s.publisher) for s in post.sources] == [
+        ("출처", url, title, publisher)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["[참고] 이 기능은 베타입니다.", "출처] 연합뉴스", "[출처 연합뉴스"]
+)
+def test_a_bracketed_note_or_a_stray_bracket_is_not_a_source(line: str) -> None:
+    assert loads(f"## A\n\n본문입니다.\n\n{line}\n").sources == []

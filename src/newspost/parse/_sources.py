@@ -39,10 +39,13 @@ _SOURCE_LABEL = re.compile(
     r"nguồn\s+(?:tin|bài\s+viết|tham\s+khảo)|nguồn|источник|kaynak|sumber|"
     r"出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
     r"参考文献|参考|參考|引用元|元記事|ソース)"
-    r"\s*(?P<sep>[:：]|\s)\s*",
+    # A label in its own brackets needs no colon: Naver's scrap line "[출처] 리눅스
+    # getch|작성자 IceStove", "【출처】Yahoo Finance".
+    r"(?P<closed>[\]】])?\s*(?P<sep>[:：]|\s|(?<=[\]】]))\s*",
     re.IGNORECASE,
 )
 _SEPARATORS = " \t|·•-–—/,:："
+_NAVER_AUTHOR = "|작성자 "
 _BARE_ADDRESS = re.compile(r"https?://[^\s<>\"]+$", re.IGNORECASE)
 _CLOSING = {"(": ")", "（": "）", "【": "】", "[": "]"}
 
@@ -185,7 +188,12 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
                 return _wire_original_from(paragraph)  # "View original content: …"
         return []
     label = found.group("label")
-    if found.group("sep").strip() == "" and label.lower() not in ("via",):
+    closed = found.group("closed")
+    if closed is not None:
+        # "[출처] …" and "【출처】…", not "[참고] …" (a note) nor a stray "출처] …".
+        if "출처" not in label or _CLOSING.get(found.group("bracket")) != closed:
+            return []
+    elif found.group("sep").strip() == "" and label.lower() not in ("via",):
         # "Source Code of ..." is prose; a label needs its colon, except "via".
         return []
     if found.group("mark") and "출처" not in label:
@@ -197,7 +205,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         # that links say other things, not who published the source.
         if first is not None and all(link.text in first for link in paragraph.links):
             rest = first
-    if found.group("bracket"):
+    if found.group("bracket") and closed is None:
         # "（来源：新华社）": the attribution is the bracket's content.
         rest = rest.rstrip().removesuffix(_CLOSING[found.group("bracket")])
     if not paragraph.links:
@@ -208,11 +216,18 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         # (its closing slash kept, a full stop after it not).
         candidate = rest.strip().rstrip(".,;")
         address = candidate if _BARE_ADDRESS.match(candidate) else None
+        title = None
+        if closed is not None and _NAVER_AUTHOR in named:
+            # Naver's scrap line names the post, then its author:
+            # "[출처] 리눅스 getch|작성자 IceStove".
+            title, _, named = named.partition(_NAVER_AUTHOR)
+            title, named = title.strip() or None, named.strip()
         return [
             trusted(
                 Source,
                 label=label,
                 url=address,
+                title=title,
                 publisher=None if address else named or None,
                 text=paragraph.text,
                 line=paragraph.line,
@@ -220,6 +235,8 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         ]
     sources = []
     publisher = _publisher_after(rest, paragraph.links[-1])
+    if closed is not None and publisher is not None and publisher.startswith("작성자 "):
+        publisher = publisher[4:].strip()  # "[출처] [title](…)|작성자 행복한하루"
     for link in paragraph.links:
         sources.append(
             trusted(

@@ -464,8 +464,9 @@ class GeneratorArtifact(LintRule):
     """A text generator's notes to its operator were published.
 
     Such notes are word or character counts ("(150자)", "(단어 수: 85)"), remarks
-    about the request ("요구사항을 충족시키며 ... 글자 수를 보충하였습니다"), or "As an
-    AI language model".
+    about the request ("요구사항을 충족시키며 ... 글자 수를 보충하였습니다"), "As an
+    AI language model", or the alt text meant for an image, written as a line of
+    the body ("alt: 검증 흐름 도식").
 
     Readers see the seams of an automated pipeline, and the post loses all
     credibility; found in excerpts and bodies alike.
@@ -481,6 +482,19 @@ class GeneratorArtifact(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         yield from _search(self, ctx, _ARTIFACT_TRIGGER, _ARTIFACTS, "generator's note")
+        sc = scan(ctx)
+        if "\nalt" in sc.lower:
+            for found in islice(_ALT_LINE.finditer(sc.body), _MAX_REPORTS):
+                yield self.issue_at(
+                    ctx,
+                    sc.body_start + found.start(),
+                    f"an image's alt text is a line of the body: {found.group()[:60]}",
+                )
+
+
+# The alt text a generator meant for the image above, written out as a paragraph of its
+# own: "![…](image-1.webp)⏎이미지 출처: AI 생성 이미지⏎⏎alt: 입력 값에 대한 … 도식".
+_ALT_LINE = re.compile(r"^alt[ \t]*[:：][ \t]*\S[^\n]*", re.MULTILINE | re.IGNORECASE)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -498,3 +498,23 @@ def test_a_closing_sentence_pointing_at_pages_is_not_a_promo_footer() -> None:
         assert post.sections[0].blocks[-1].text == text  # type: ignore[union-attr]
     promo = loads("## Setup\n\nInstall it.\n\nFollow us on [Mastodon](https://m.social/@a)!\n")
     assert [block.kind for block in promo.footer] == ["paragraph"]
+
+
+def test_tistory_fold_keeps_its_content_but_not_its_toggle_button() -> None:
+    # A Tistory editor sample's "접은 글": the button's "더보기" is the page's control.
+    text = (
+        '<p data-ke-size="size16">아래는 접은 글(더보기)입니다.</p>\n'
+        '<div data-ke-type="moreLess" data-text-more="더보기" data-text-less="닫기">'
+        '<a class="btn-toggle-moreless">더보기</a>\n'
+        '<div class="moreless-content">\n'
+        '<p data-ke-size="size16">접은글에 있는 글입니다.</p>\n'
+        "</div>\n</div>\n"
+        '<p data-ke-size="size16">접은글 아래 있는 글입니다.</p>\n'
+    )
+    post = loads(text, path="post.html")
+    assert [(block.text, block.line) for block in post.lead] == [  # type: ignore[union-attr]
+        ("아래는 접은 글(더보기)입니다.", 1),
+        ("접은글에 있는 글입니다.", 4),
+        ("접은글 아래 있는 글입니다.", 7),
+    ]
+    assert dumps(post) == text

@@ -532,3 +532,88 @@ def test_a_linked_credit_under_an_image_keeps_the_image(credit: str) -> None:
 def test_a_subscribe_sign_off_without_a_link_is_the_footer(last: str, footer: bool) -> None:
     post = loads(f"## A\n\nBody text of the post.\n\n{last}\n")
     assert [block.text for block in post.footer] == ([last] if footer else [])  # type: ignore[union-attr]
+
+
+# The disclosure Korean affiliate posts end on (the wording of sancho216.tistory.com's
+# generator and of the Coupang Partners API's sample): neither the article nor a source.
+_COUPANG = "※ 이 포스팅은 쿠팡 파트너스 활동의 일환으로, 이에 따른 일정액의 수수료를 제공받습니다."
+
+
+def test_an_affiliate_disclosure_is_the_footer_with_its_promo_link() -> None:
+    text = (
+        f"## 특징\n\n흡입력이 좋습니다.\n\n"
+        f"[👉 쿠팡에서 최저가 보기](https://link.coupang.com/a/abc)\n\n{_COUPANG}\n"
+    )
+    post = loads(text)
+    assert [block.text for block in post.footer] == ["👉 쿠팡에서 최저가 보기", _COUPANG]  # type: ignore[union-attr]
+    assert [block.text for block in post.sections[0].blocks] == ["흡입력이 좋습니다."]  # type: ignore[union-attr]
+    assert dumps(post) == text
+
+
+def test_an_affiliate_disclosure_under_a_source_is_not_its_publisher() -> None:
+    post = loads(
+        f"## 특징\n\n흡입력이 좋습니다.\n\n"
+        f"출처: [다이슨 공식](https://www.dyson.co.kr/) | 다이슨  \n{_COUPANG}\n"
+    )
+    assert [(s.title, s.publisher) for s in post.sources] == [("다이슨 공식", "다이슨")]
+
+
+def test_a_sentence_about_fees_is_not_a_disclosure() -> None:
+    post = loads("## A\n\n본문입니다.\n\n카드 해외 결제 수수료는 1%입니다.\n")
+    assert post.footer == []
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher", "url"),
+    [
+        # lee-kwang-jae.github.io/news_letter's cards end on one of these.
+        ("📌 출처: 연합뉴스 (이우성 기자)", "연합뉴스 (이우성 기자)", None),
+        (
+            "📰 출처: [정책브리핑](https://www.korea.kr/news/1) | 문화체육관광부",
+            "문화체육관광부",
+            "https://www.korea.kr/news/1",
+        ),
+    ],
+)
+def test_an_attribution_marked_with_an_emoji(line: str, publisher: str, url: str | None) -> None:
+    post = loads(f"## A\n\n하남시가 홍보대사를 위촉했습니다.\n\n{line}\n")
+    assert [(s.label, s.publisher, s.url) for s in post.sources] == [("출처", publisher, url)]
+
+
+def test_a_note_marked_with_an_emoji_is_not_a_source() -> None:
+    post = loads(
+        "## A\n\n본문입니다.\n\n📌 참고: [공식 문서](https://docs.example/a)를 먼저 보세요.\n"
+    )
+    assert post.sources == []
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "title", "publisher"),
+    [
+        # Naver's scrap line, as pasted into a GitHub note and a page's markup.
+        ("[출처] 리눅스 getch|작성자 IceStove", None, "리눅스 getch", "IceStove"),
+        (
+            "[출처] [2026 기초연금](https://blog.naver.com/abc/223070750906)|작성자 행복한하루",
+            "https://blog.naver.com/abc/223070750906",
+            "2026 기초연금",
+            "행복한하루",
+        ),
+        ("[출처] https://tisdev.tistory.com/2", "https://tisdev.tistory.com/2", None, None),
+        ("【출처】Yahoo Finance", None, None, "Yahoo Finance"),
+        ("【출처】 서울시 공지사항", None, None, "서울시 공지사항"),
+    ],
+)
+def test_a_bracketed_label_needs_no_colon(
+    line: str, url: str | None, title: str | None, publisher: str | None
+) -> None:
+    post = loads(f"## A\n\n기초연금 수령액이 올해 다시 올랐습니다.\n\n{line}\n")
+    assert [(s.label, s.url, s.title, s.publisher) for s in post.sources] == [
+        ("출처", url, title, publisher)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["[참고] 이 기능은 베타입니다.", "출처] 연합뉴스", "[출처 연합뉴스"]
+)
+def test_a_bracketed_note_or_a_stray_bracket_is_not_a_source(line: str) -> None:
+    assert loads(f"## A\n\n본문입니다.\n\n{line}\n").sources == []

@@ -24,9 +24,11 @@ __all__ = ["CITATION_LABEL", "_lift_sources", "_take_footer"]
 
 
 # Longer labels first: "자료 출처:" is one label, not "자료" and a space. A Korean
-# attribution may follow a reference mark or a bullet ("※ 출처: 연합뉴스").
+# attribution may follow a reference mark or a bullet ("※ 출처: 연합뉴스"), or the emoji
+# an AI-written post marks its lines with ("📌 출처: 연합뉴스 (이우성 기자)").
 _SOURCE_LABEL = re.compile(
-    r"^\s*(?P<mark>[※▶►☞■●•*-]\s*)?(?P<bracket>[(（【\[]?)\s*"
+    r"^\s*(?P<mark>(?:[※▶►☞■●•*-]|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?)\s*)?"
+    r"(?P<bracket>[(（【\[]?)\s*"
     # The labels' first letters, looked at once before the labels are tried one by one.
     r"(?=[출기뉴원자사참osavcrqfnиk出资資来來原参參引元ソ])"
     r"(?P<label>출처|(?:기사|뉴스|원문)\s*출처|기사\s*원문|원문\s*보기|원문|자료\s*출처|자료|사진\s*출처|"
@@ -37,10 +39,13 @@ _SOURCE_LABEL = re.compile(
     r"nguồn\s+(?:tin|bài\s+viết|tham\s+khảo)|nguồn|источник|kaynak|sumber|"
     r"出典|出处|出處|资料来源|資料來源|来源|來源|原文链接|原文連結|原文|"
     r"参考文献|参考|參考|引用元|元記事|ソース)"
-    r"\s*(?P<sep>[:：]|\s)\s*",
+    # A label in its own brackets needs no colon: Naver's scrap line "[출처] 리눅스
+    # getch|작성자 IceStove", "【출처】Yahoo Finance".
+    r"(?P<closed>[\]】])?\s*(?P<sep>[:：]|\s|(?<=[\]】]))\s*",
     re.IGNORECASE,
 )
 _SEPARATORS = " \t|·•-–—/,:："
+_NAVER_AUTHOR = "|작성자 "
 _BARE_ADDRESS = re.compile(r"https?://[^\s<>\"]+$", re.IGNORECASE)
 _CLOSING = {"(": ")", "（": "）", "【": "】", "[": "]"}
 
@@ -183,7 +188,12 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
                 return _wire_original_from(paragraph)  # "View original content: …"
         return []
     label = found.group("label")
-    if found.group("sep").strip() == "" and label.lower() not in ("via",):
+    closed = found.group("closed")
+    if closed is not None:
+        # "[출처] …" and "【출처】…", not "[참고] …" (a note) nor a stray "출처] …".
+        if "출처" not in label or _CLOSING.get(found.group("bracket")) != closed:
+            return []
+    elif found.group("sep").strip() == "" and label.lower() not in ("via",):
         # "Source Code of ..." is prose; a label needs its colon, except "via".
         return []
     if found.group("mark") and "출처" not in label:
@@ -195,7 +205,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         # that links say other things, not who published the source.
         if first is not None and all(link.text in first for link in paragraph.links):
             rest = first
-    if found.group("bracket"):
+    if found.group("bracket") and closed is None:
         # "（来源：新华社）": the attribution is the bracket's content.
         rest = rest.rstrip().removesuffix(_CLOSING[found.group("bracket")])
     if not paragraph.links:
@@ -206,11 +216,18 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         # (its closing slash kept, a full stop after it not).
         candidate = rest.strip().rstrip(".,;")
         address = candidate if _BARE_ADDRESS.match(candidate) else None
+        title = None
+        if closed is not None and _NAVER_AUTHOR in named:
+            # Naver's scrap line names the post, then its author:
+            # "[출처] 리눅스 getch|작성자 IceStove".
+            title, _, named = named.partition(_NAVER_AUTHOR)
+            title, named = title.strip() or None, named.strip()
         return [
             trusted(
                 Source,
                 label=label,
                 url=address,
+                title=title,
                 publisher=None if address else named or None,
                 text=paragraph.text,
                 line=paragraph.line,
@@ -218,6 +235,8 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         ]
     sources = []
     publisher = _publisher_after(rest, paragraph.links[-1])
+    if closed is not None and publisher is not None and publisher.startswith("작성자 "):
+        publisher = publisher[4:].strip()  # "[출처] [title](…)|작성자 행복한하루"
     for link in paragraph.links:
         sources.append(
             trusted(
@@ -257,8 +276,12 @@ def _first_line(paragraph: Paragraph, start: int, *, labelled: bool) -> str | No
         if not newline:
             return None
         labelled = True  # a line wrapped in the file is one line on the page
-    if labelled and not _LABELLED_LINE.match(_TAG.sub("", tail)):
-        return None
+    if labelled:
+        tail = _TAG.sub("", tail)
+        # "출처: [기사](…) | 다이슨  ⏎ ※ 이 포스팅은 쿠팡 파트너스 활동의 일환으로…": an
+        # affiliate disclosure on the next line is not the publisher's name.
+        if not _LABELLED_LINE.match(tail) and not _is_disclosure(tail):
+            return None
     line = _collapse(unescape(_TAG.sub("", head)))
     if len(line) <= start or not paragraph.text.startswith(line):
         return None
@@ -500,7 +523,7 @@ def _lift_sources(items: list[_Item]) -> list[_Item]:
 
 
 _PROMO = re.compile(
-    r"원한다면|바로|구독|방문|더\s*많은|더보기|확인하세요|놀러|"
+    r"원한다면|바로|구독|방문|더\s*많은|더보기|확인하세요|놀러|최저가\s*보기|"
     # "follow us", not "a follow-up" or "follow the guide"; "visit our site", not "visit
     # the docs": a post's own last sentence points at pages too.
     r"subscribe|follow (?:us|me)\b|visit (?:us|our)\b|read more|more news|newsletter|sign up|"
@@ -513,11 +536,33 @@ _URLISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/*)?[\w.-]+\.[a-z]{2,}(?:/\S*)?$", 
 _ARTICLE_ITEMS = frozenset([_Heading, Paragraph, Table, ListBlock])
 
 
+# An affiliate disclosure that Korean law asks for: "이 포스팅은 쿠팡 파트너스 활동의
+# 일환으로, 이에 따른 일정액의 수수료를 제공받습니다." It is neither the article nor a source.
+_DISCLOSURE = re.compile(r"파트너스\s*활동|(?:일정액|소정)의\s*수수료")
+
+
+def _is_disclosure(text: str) -> bool:
+    """Whether a short text is an affiliate disclosure (see `_DISCLOSURE`)."""
+    # Both wordings hold "수수료" or "파트너스": most paragraphs skip the regex.
+    return (
+        len(text) <= 200
+        and ("수수료" in text or "파트너스" in text)
+        and bool(_DISCLOSURE.search(text))
+    )
+
+
 def _take_footer(items: list[_Item]) -> list[Block]:
-    """Lift a trailing promo line ("…뉴스를 원한다면? 바로, <a …>") out of the article."""
+    """Lift a trailing promo line ("…뉴스를 원한다면? 바로, <a …>") out of the article.
+
+    A trailing affiliate disclosure ("이 포스팅은 쿠팡 파트너스 활동의 일환으로…") is
+    the footer too, with the promo line before it.
+    """
     if not items or type(items[-1]) is not Paragraph:
         return []
     last = items[-1]
+    if _is_disclosure(last.text) and len(items) > 1:
+        items.pop()
+        return [*_take_footer(items), last]
     if len(last.text) > 200 or not any(type(item) in _ARTICLE_ITEMS for item in items[:-1]):
         return []
     if not last.links:

@@ -651,6 +651,15 @@ class _Walker:
                 continue  # inside the blank line: <a name='more'></a> between its breaks
             in_blank_line = False
             if tag not in _BLOCK_TAGS and tag not in _HEADINGS and tag not in _STRAY_BLOCKS:
+                if tag == "a" and child.get("class") == "btn-toggle-moreless":
+                    # Tistory's fold (<div data-ke-type="moreLess">) opens with its
+                    # toggle button, "더보기": the page's control, not the article's text.
+                    tail = child.tail
+                    if tail and not tail.isspace():
+                        if not run:
+                            run_line = self._text_line(child, tail)
+                        run.append(tail)
+                    continue
                 if not len(child) or not _holds_blocks(child):
                     run.append(child)  # inline: _loose takes its tail with it
                     continue

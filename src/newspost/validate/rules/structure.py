@@ -790,6 +790,11 @@ _WORDPRESS = re.compile(
     r"|ted|spotify)(?:=\S|\s+(?:https?:|\d+(?=[\s\]])|[\w-]+=))[^\]\[\n]*\](?![(:\[])"
 )
 
+# The Tistory editor's macros, which an export to Markdown leaves in and only Tistory
+# renders: "[##_Image|kage@pDlQp/…/img.jpg|CDM|1.3|{"alt":"faker로고",…}_##]". No look
+# runs past the next "[", so a line of many openings is read in linear time.
+_TISTORY_MACRO = re.compile(r"\[##\\?_\w+\|[^\n\[]*?\\?_##\]")
+
 
 @register
 class UnrenderedTemplate(LintRule):
@@ -801,7 +806,9 @@ class UnrenderedTemplate(LintRule):
     Jekyll post fails the build or shows as text.
 
     Neither runs WordPress's shortcodes, which an import leaves in (``[caption …]``,
-    ``[gallery ids=…]``, WordPress.com's ``[youtube=…]`` and ``[vimeo …]``). Code
+    ``[gallery ids=…]``, WordPress.com's ``[youtube=…]`` and ``[vimeo …]``), nor
+    the Tistory editor's macros that a Tistory export keeps (``[##_Image|kage@…_##]``,
+    where Tistory shows an image and any other site the macro's text). Code
     blocks are not checked, and neither are Zola's shortcodes
     (``{{ youtube(id="…") }}``, ``{% note() %}…{% end %}``) in a post with Hugo's
     TOML front matter, which Zola writes too. In a Pelican post (a header of
@@ -832,6 +839,13 @@ class UnrenderedTemplate(LintRule):
                     sc.body_start + found.start(),
                     f"a WordPress shortcode is not rendered by Jekyll or Hugo: {snippet}",
                 )
+            if "[##" in body:
+                for found in _TISTORY_MACRO.finditer(body):
+                    yield self.issue_at(
+                        ctx,
+                        sc.body_start + found.start(),
+                        f"a Tistory macro is rendered only by Tistory: {found.group()[:60]}",
+                    )
         if "{" not in body:
             return
         left = _UNRENDERED.get(ctx.post.raw.generator or "")

@@ -389,7 +389,12 @@ _PLACEHOLDERS = (
     ),
     (
         ("여기에",),
-        re.compile(r"여기에\s+\S+(?:을|를)?\s*(?:입력|삽입|작성)(?:하세요|해\s*주세요)?"),
+        re.compile(
+            r"여기에\s+\S+(?:을|를)?\s*(?:입력|삽입|작성)(?:하세요|해\s*주세요)?|"
+            # A template's slot for the author's own words, published unfilled: "여기에 이
+            # 주제와 관련된 실제 경험, 확인 과정, 시행착오를 직접 적어주세요."
+            r"여기에\s[^.!?\n]{0,80}?직접\s*(?:적어|써|작성해)\s*주세요"
+        ),
     ),
 )
 
@@ -401,10 +406,10 @@ _PLACEHOLDER_TRIGGER = _trigger(_PLACEHOLDERS)
 class PlaceholderText(LintRule):
     """Placeholder text was left in: "Lorem ipsum", "[TODO]", "(TBD)" and the like.
 
-    Korean templates' "내용을 입력하세요" and "여기에 링크 삽입" count too. Template
-    filler published as is. Only marked forms are matched: a TODO in brackets or
-    parentheses, not the word TODO in prose (a weekly news post may well quote a
-    developer's TODO list).
+    Korean templates' "내용을 입력하세요", "여기에 링크 삽입" and "여기에 … 실제 경험을
+    직접 적어주세요" count too. Template filler published as is. Only marked forms
+    are matched: a TODO in brackets or parentheses, not the word TODO in prose (a
+    weekly news post may well quote a developer's TODO list).
 
     Bad: ``<p>Lorem ipsum dolor sit amet.</p>``, ``[TODO: 사진 추가]``.
     Good: the real text.
@@ -459,8 +464,9 @@ class GeneratorArtifact(LintRule):
     """A text generator's notes to its operator were published.
 
     Such notes are word or character counts ("(150자)", "(단어 수: 85)"), remarks
-    about the request ("요구사항을 충족시키며 ... 글자 수를 보충하였습니다"), or "As an
-    AI language model".
+    about the request ("요구사항을 충족시키며 ... 글자 수를 보충하였습니다"), "As an
+    AI language model", or the alt text meant for an image, written as a line of
+    the body ("alt: 검증 흐름 도식").
 
     Readers see the seams of an automated pipeline, and the post loses all
     credibility; found in excerpts and bodies alike.
@@ -476,6 +482,19 @@ class GeneratorArtifact(LintRule):
 
     def check(self, ctx: Context) -> Iterator[Issue]:
         yield from _search(self, ctx, _ARTIFACT_TRIGGER, _ARTIFACTS, "generator's note")
+        sc = scan(ctx)
+        if "\nalt" in sc.lower:
+            for found in islice(_ALT_LINE.finditer(sc.body), _MAX_REPORTS):
+                yield self.issue_at(
+                    ctx,
+                    sc.body_start + found.start(),
+                    f"an image's alt text is a line of the body: {found.group()[:60]}",
+                )
+
+
+# The alt text a generator meant for the image above, written out as a paragraph of its
+# own: "![…](image-1.webp)⏎이미지 출처: AI 생성 이미지⏎⏎alt: 입력 값에 대한 … 도식".
+_ALT_LINE = re.compile(r"^alt[ \t]*[:：][ \t]*\S[^\n]*", re.MULTILINE | re.IGNORECASE)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -623,21 +623,26 @@ def _as_zola_reads(
     return read
 
 
-def nested_key_line(content: str, table: str, key: str) -> int | None:
-    """The 0-based line of ``key`` in a TOML ``[table]`` or a YAML ``table:`` mapping."""
-    entry = re.compile(rf"[ \t]*{re.escape(key)}[ \t]*[=:]")
+def _table_lines(content: str, table: str) -> Iterator[tuple[int, str]]:
+    """The 0-based number and text of each line inside a TOML ``[table]`` or a YAML ``table:``."""
     toml: bool | None = None  # not inside the table yet
     for number, text in enumerate(content.splitlines()):
         if toml is None:
             if text.startswith((f"[{table}]", f"{table}:")):
                 toml = text.startswith("[")
             continue
-        if entry.match(text):
-            return number
-        # The table ends at TOML's next header, or at YAML's next top-level key.
+        # The table ends at TOML's next header, or at YAML's next top-level key (which
+        # is still given: a key's line is looked at before the end is).
+        yield number, text
         if text.startswith("[") if toml else text[:1] not in ("", " ", "\t", "#"):
-            return None
-    return None
+            return
+
+
+def nested_key_line(content: str, table: str, key: str) -> int | None:
+    """The 0-based line of ``key`` in a TOML ``[table]`` or a YAML ``table:`` mapping."""
+    entry = re.compile(rf"[ \t]*{re.escape(key)}[ \t]*[=:]")
+    lines = _table_lines(content, table)
+    return next((number for number, text in lines if entry.match(text)), None)
 
 
 # The key a line of a mapping or table names: what comes before its first ":" or "=".
@@ -653,17 +658,10 @@ def _nested_key_lines(content: str, table: str, keys: set[str]) -> dict[str, int
         line = nested_key_line(content, table, key)
         if line is not None:
             found[key] = line
-    toml: bool | None = None  # not inside the table yet
-    for number, text in enumerate(content.splitlines()):
-        if toml is None:
-            if text.startswith((f"[{table}]", f"{table}:")):
-                toml = text.startswith("[")
-            continue
+    for number, text in _table_lines(content, table):
         entry = _ENTRY_KEY.match(text)
         if entry is not None and entry.group(1) in plain:
             found.setdefault(entry.group(1), number)
-        if text.startswith("[") if toml else text[:1] not in ("", " ", "\t", "#"):
-            break
     return found
 
 

@@ -198,17 +198,17 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
         return []
     if found.group("mark") and "출처" not in label:
         return []  # "※ 참고: ..." is a note, "- Source: ..." a list written as text
-    rest = paragraph.text[found.end() :]
+    rest = text[found.end() :]
     if "<br" in paragraph.html or "\n" in paragraph.html:
-        first = _first_line(paragraph, found.end(), labelled=bool(paragraph.links))
+        first = _first_line(paragraph, found.end(), labelled=bool(links))
         # "**来源**: [36氪](…)  ⏎ **日期**: 2026年5月25日": the lines after the one
         # that links say other things, not who published the source.
-        if first is not None and all(link.text in first for link in paragraph.links):
+        if first is not None and all(link.text in first for link in links):
             rest = first
     if found.group("bracket") and closed is None:
         # "（来源：新华社）": the attribution is the bracket's content.
         rest = rest.rstrip().removesuffix(_CLOSING[found.group("bracket")])
-    if not paragraph.links:
+    if not links:
         if not rest.strip():
             return []
         named = rest.strip(_SEPARATORS)
@@ -229,15 +229,15 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
                 url=address,
                 title=title,
                 publisher=None if address else named or None,
-                text=paragraph.text,
+                text=text,
                 line=paragraph.line,
             )
         ]
     sources = []
-    publisher = _publisher_after(rest, paragraph.links[-1])
+    publisher = _publisher_after(rest, links[-1])
     if closed is not None and publisher is not None and publisher.startswith("작성자 "):
         publisher = publisher[4:].strip()  # "[출처] [title](…)|작성자 행복한하루"
-    for link in paragraph.links:
+    for link in links:
         sources.append(
             trusted(
                 Source,
@@ -246,7 +246,7 @@ def _source_from(paragraph: Paragraph) -> list[Source]:
                 title=_link_title(link),
                 publisher=publisher,
                 rel=link.rel,
-                text=paragraph.text,
+                text=text,
                 line=link.line if link.line is not None else paragraph.line,
             )
         )

@@ -277,8 +277,9 @@ def post_description(post: Post) -> str | None:
         'Hugo 0.62.2 fixes bugs.'
     """
     fm = post.front_matter
-    if fm.excerpt and collapse(fm.excerpt):
-        return collapse(fm.excerpt)
+    excerpt = collapse(fm.excerpt) if fm.excerpt else ""
+    if excerpt:
+        return excerpt
     extra = fm.extra
     if not extra:
         return None
@@ -289,8 +290,9 @@ def post_description(post: Post) -> str | None:
     for wanted in ("description", "summary"):
         key = wanted if wanted in extra else caseless.get(wanted)
         value = extra.get(key) if key is not None else None
-        if isinstance(value, str) and collapse(value):
-            return collapse(value)
+        described = collapse(value) if isinstance(value, str) else ""
+        if described:
+            return described
     return None
 
 

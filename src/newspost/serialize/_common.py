@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -283,17 +283,29 @@ def post_description(post: Post) -> str | None:
     extra = fm.extra
     if not extra:
         return None
-    caseless: dict[str, str] = {}
-    if post.raw.generator == "hugo":
-        for name in extra:
-            caseless.setdefault(name.lower(), name)
-    for wanted in ("description", "summary"):
-        key = wanted if wanted in extra else caseless.get(wanted)
-        value = extra.get(key) if key is not None else None
+    for key in _extra_keys(post, ("description", "summary")):
+        value = extra[key]
         described = collapse(value) if isinstance(value, str) else ""
         if described:
             return described
     return None
+
+
+def _extra_keys(post: Post, names: Iterable[str]) -> Iterator[str]:
+    """The keys of the front matter's ``extra`` that stand for ``names``, in their order.
+
+    As the post's generator reads them: a Hugo post's in any case (``Description``,
+    ``lastMod``), named as written; the exact spelling wins where both are there.
+    """
+    extra = post.front_matter.extra
+    caseless: dict[str, str] = {}
+    if post.raw.generator == "hugo":
+        for name in extra:
+            caseless.setdefault(name.lower(), name)
+    for wanted in names:
+        key = wanted if wanted in extra else caseless.get(wanted.lower())
+        if key is not None:
+            yield key
 
 
 def post_author(post: Post) -> object:
@@ -458,19 +470,13 @@ def modified_date(post: Post) -> tuple[dt.datetime | dt.date | None, str | None]
     reads keys in any case, so a Hugo post's ``lastMod`` counts (named as written).
     """
     extra = post.front_matter.extra
-    caseless: dict[str, str] = {}
-    if post.raw.generator == "hugo":
-        for name in extra:
-            caseless.setdefault(name.lower(), name)
-    for wanted in MODIFIED_KEYS:
-        key = wanted if wanted in extra else caseless.get(wanted.lower())
-        if key is not None:
-            try:
-                value = parse_date(extra[key])
-            except ValueError:
-                continue
-            if value is not None:
-                return value, key
+    for key in _extra_keys(post, MODIFIED_KEYS):
+        try:
+            value = parse_date(extra[key])
+        except ValueError:
+            continue
+        if value is not None:
+            return value, key
     return None, None
 
 
